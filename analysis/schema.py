@@ -1,0 +1,64 @@
+"""Column contracts of the tidy tables (see DESIGN.md). One place, used by every stage.
+
+Offsets (``start``, ``end``, end exclusive) always index the *original* string named by
+``part``: ``title`` means the article's title string; every other part (``heading``,
+``lead``, ``body``) means its body string, exactly as read.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+ARTICLES = ["article_id", "outlet", "published", "title", "body", "url", "source_path", "sha256"]
+SENTENCES = ["article_id", "sent_id", "part", "start", "end", "text"]
+MENTIONS = [
+    "article_id", "sent_id", "part", "mention_id", "start", "end", "surface",
+    "actor_id", "side", "actor_type", "via",
+]
+ATTRIBUTIONS = [
+    "article_id", "attribution_id", "sent_id", "part", "source_actor_id", "source_side",
+    "source_type", "source_start", "source_end", "cue", "cue_lemma", "cue_category",
+    "cue_start", "cue_end", "mode", "content_start", "content_end", "content_words",
+    "via", "in_heading",
+]
+STANCE = [
+    "article_id", "sent_id", "part", "holder", "holder_side", "target_side", "polarity",
+    "kind", "evidence_start", "evidence_end", "cue",
+]
+
+PARTS = ("title", "heading", "lead", "body")
+SIDES_OF_INTEREST = ("russia", "us")
+MODES = ("direct", "indirect", "mixed")
+SOURCE_TYPES = ("person", "institution", "anonymous", "media", "document")
+CUE_CATEGORIES = (
+    "neutral", "explanatory", "assertive", "opinion", "hedged", "affect", "distancing",
+    "denial", "accusation", "condemnation", "warning", "directive", "commissive",
+)
+STANCE_KINDS = ("blame", "criticism", "threat", "denial", "praise", "cooperation")
+POLARITIES = ("negative", "positive")
+
+_INT_COLS = {
+    "sent_id", "start", "end", "mention_id", "attribution_id", "source_start", "source_end",
+    "cue_start", "cue_end", "content_start", "content_end", "content_words",
+    "evidence_start", "evidence_end",
+}
+
+
+def empty_table(columns: list[str]) -> pd.DataFrame:
+    """An empty DataFrame with the given columns and stable dtypes."""
+    data = {}
+    for col in columns:
+        if col in _INT_COLS:
+            data[col] = pd.Series([], dtype="Int64")
+        elif col == "in_heading":
+            data[col] = pd.Series([], dtype="bool")
+        else:
+            data[col] = pd.Series([], dtype="string")
+    return pd.DataFrame(data)
+
+
+def check_columns(df: pd.DataFrame, columns: list[str], table: str) -> None:
+    """Raise ValueError naming the table and the missing columns."""
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{table} table is missing columns {missing}; expected {columns}")
