@@ -1,0 +1,388 @@
+"""Arabic orthographic normalisation for matching, with a map back to the original text.
+
+Each rule is a small ``str -> str`` function because each one throws information away
+(a hamza, a diacritic, the distinction between ه and ة); callers choose which to apply.
+:func:`normalize` composes the default set used for matching. Matching always runs on
+normalised text, but every span found there is mapped back to exact offsets in the
+original string with :func:`normalize_with_map`, so that evidence can be shown as the
+article printed it.
+
+Character tables live in :mod:`analysis.charmaps`; this module holds the logic.
+
+Examples
+--------
+>>> normalize("وأكّد لافروف إنّ موسكو لن تردّ")
+'واكد لافروف ان موسكو لن ترد'
+>>> nt = normalize_with_map("قال بوتــين")
+>>> nt.text
+'قال بوتين'
+>>> nt.to_original(4, 9)
+(4, 11)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from analysis import charmaps
+
+__all__ = [
+    "nfkc", "remove_tatweel", "remove_diacritics", "remove_controls", "fold_alef",
+    "fold_alef_maqsura", "fold_ta_marbuta", "fold_hamza_carriers", "fold_persian_letters",
+    "fold_digits", "fold_quotes", "normalize", "normalize_with_map", "NormalizedText",
+    "DEFAULT_RULES",
+]
+
+
+# --------------------------------------------------------------------------- rules
+def _replacer(table: dict[str, str]):
+    """A fast 1:1 replacer. Chained ``str.replace`` beats ``str.translate`` on Arabic."""
+    pairs = tuple(table.items())
+
+    def apply(text: str) -> str:
+        for old, new in pairs:
+            if old in text:
+                text = text.replace(old, new)
+        return text
+
+    return apply
+
+
+_DIACRITICS_RE = re.compile(charmaps.DIACRITICS_CLASS)
+_CONTROLS_RE = re.compile(charmaps.CONTROLS_CLASS)
+
+_fold_alef = _replacer(charmaps.ALEF_VARIANTS)
+_fold_maqsura = _replacer(charmaps.ALEF_MAQSURA)
+_fold_ta = _replacer(charmaps.TA_MARBUTA)
+_fold_hamza = _replacer(charmaps.HAMZA_CARRIERS)
+_fold_persian = _replacer(charmaps.PERSIAN_LETTERS)
+_fold_digits = _replacer(charmaps.DIGITS)
+_fold_quotes = _replacer(charmaps.QUOTES)
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC: presentation forms (ﻻ, ﺍ …) and compatibility characters to letters."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def remove_tatweel(text: str) -> str:
+    """Delete the tatweel (kashida) U+0640 used to stretch words: بوتــين → بوتين."""
+    return text.replace(charmaps.TATWEEL, "") if charmaps.TATWEEL in text else text
+
+
+def remove_diacritics(text: str) -> str:
+    """Delete harakat, tanwin, shadda, sukun, dagger alef and Quranic marks: حمّل → حمل."""
+    return _DIACRITICS_RE.sub("", text)
+
+
+def remove_controls(text: str) -> str:
+    """Delete bidi marks, embeddings, isolates, zero-width characters and the BOM."""
+    return _CONTROLS_RE.sub("", text)
+
+
+def fold_alef(text: str) -> str:
+    """Fold hamzated and madda alef forms to bare alef: أ إ آ ٱ → ا."""
+    return _fold_alef(text)
+
+
+def fold_alef_maqsura(text: str) -> str:
+    """Fold alef maqsura to ya: ى → ي (على and علي become one form)."""
+    return _fold_maqsura(text)
+
+
+def fold_ta_marbuta(text: str) -> str:
+    """Fold ta marbuta to ha: ة → ه (الروسية and الروسيه become one form)."""
+    return _fold_ta(text)
+
+
+def fold_hamza_carriers(text: str) -> str:
+    """Fold hamza on waw and ya to the bare letters: ؤ → و, ئ → ي (not in the default)."""
+    return _fold_hamza(text)
+
+
+def fold_persian_letters(text: str) -> str:
+    """Fold Persian/Urdu look-alikes common in web Arabic: ک → ك, ی → ي, ہ → ه."""
+    return _fold_persian(text)
+
+
+def fold_digits(text: str) -> str:
+    """Fold Arabic-Indic and Persian digits to ASCII digits: ٢٠١٨ → 2018."""
+    return _fold_digits(text)
+
+
+def fold_quotes(text: str) -> str:
+    """Fold every double-quote variant (« » “ ” „ ″ …) to ``"`` and single ones to ``'``.
+
+    Not in the default: the direction of « and » helps to pair quotations.
+    """
+    return _fold_quotes(text)
+
+
+#: The default rules for matching, in order. NFKC comes first (it can create letters
+#: the later rules fold); the one-to-one folds come last.
+DEFAULT_RULES = (
+    nfkc, remove_tatweel, remove_diacritics, remove_controls, fold_persian_letters,
+    fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_digits,
+)
+
+# Rules that replace one character by one character: they never move an offset.
+_ONE_TO_ONE = {
+    fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_hamza_carriers, fold_persian_letters,
+    fold_digits, fold_quotes,
+}
+# Rules that only delete characters matched by a pattern.
+_DELETIONS = {
+    remove_tatweel: re.compile(charmaps.TATWEEL + "+"),
+    remove_diacritics: _DIACRITICS_RE,
+    remove_controls: _CONTROLS_RE,
+}
+
+
+def normalize(text: str, rules=DEFAULT_RULES) -> str:
+    """Apply ``rules`` in order; the default folds what Arabic spelling varies on.
+
+    Parameters
+    ----------
+    text : str
+        Any Unicode string.
+    rules : sequence of callables
+        ``str -> str`` functions of this module (or your own one-to-one rules).
+
+    Examples
+    --------
+    >>> normalize("الولايات المتحدة الأميركية")
+    'الولايات المتحده الاميركيه'
+    """
+    for rule in rules:
+        text = rule(text)
+    return text
+
+
+# --------------------------------------------------------------- offset-mapped form
+@dataclass
+class _Step:
+    """How one length-changing rule moved positions.
+
+    ``anchors`` are pairs (output position, input position) sorted by output position:
+    from an anchor on, output and input advance together one to one, up to the next
+    anchor. Characters created by expanding one input character share its input position.
+    """
+
+    out_pos: list[int]
+    in_pos: list[int]
+    in_len: int
+
+    def to_input(self, i: int) -> int:
+        k = bisect_right(self.out_pos, i) - 1
+        if k < 0:
+            return i
+        pos = self.in_pos[k] + (i - self.out_pos[k])
+        if k + 1 < len(self.out_pos):  # inside an expansion: stay on its input character
+            pos = min(pos, max(self.in_pos[k + 1] - 1, self.in_pos[k]))
+        return min(pos, self.in_len)
+
+    def to_output(self, j: int) -> int:
+        """First output position whose input position is >= j (inverse, for boundaries)."""
+        k = bisect_right(self.in_pos, j) - 1
+        if k < 0:
+            return j
+        return self.out_pos[k] + max(0, min(j - self.in_pos[k], _gap(self, k)))
+
+
+def _gap(step: _Step, k: int) -> int:
+    """How many output positions follow anchor k one to one before the next anchor."""
+    if k + 1 < len(step.out_pos):
+        return step.out_pos[k + 1] - step.out_pos[k]
+    return 1 << 62
+
+
+def _apply_with_anchors(text: str, pattern: re.Pattern, replace) -> tuple[str, _Step | None]:
+    """Replace every match of ``pattern`` by ``replace(match_text)``, recording anchors."""
+    out: list[str] = []
+    out_pos: list[int] = []
+    in_pos: list[int] = []
+    last = 0
+    length = 0
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        new = replace(m.group())
+        if new == m.group():
+            continue
+        out.append(text[last:a])
+        length += a - last
+        out_pos.append(length)
+        in_pos.append(a)
+        out.append(new)
+        length += len(new)
+        out_pos.append(length)
+        in_pos.append(b)
+        last = b
+    if not out_pos:
+        return text, None
+    out.append(text[last:])
+    return "".join(out), _Step(out_pos, in_pos, len(text))
+
+
+@lru_cache(maxsize=1)
+def _nfkc_pattern() -> re.Pattern:
+    """Characters NFKC changes, plus Arabic letter + combining hamza/madda sequences.
+
+    Built on first use (worker processes re-import modules; import stays cheap).
+    """
+    changed = []
+    for cp in range(0x20, 0x30000):
+        ch = chr(cp)
+        if unicodedata.normalize("NFKC", ch) != ch:
+            changed.append(cp)
+    ranges = []
+    start = prev = changed[0]
+    for cp in changed[1:]:
+        if cp == prev + 1:
+            prev = cp
+            continue
+        ranges.append((start, prev))
+        start = prev = cp
+    ranges.append((start, prev))
+    cls = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    # A letter followed by combining madda/hamza composes under NFKC (ا + ٔ → أ).
+    return re.compile(f"[{charmaps.COMPOSING_BASES}][\u0653-\u0655]+|[{cls}][\u0300-\u036f\u0653-\u0655]*")
+
+
+def _nfkc_step(text: str) -> tuple[str, _Step | None]:
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text, None
+    return _apply_with_anchors(text, _nfkc_pattern(), lambda s: unicodedata.normalize("NFKC", s))
+
+
+@dataclass
+class NormalizedText:
+    """A normalised string that remembers where each of its characters came from.
+
+    Attributes
+    ----------
+    text : str
+        The normalised text, used for matching.
+    original : str
+        The string as read; offsets reported to users index this string.
+    """
+
+    text: str
+    original: str
+    _steps: list[_Step] = field(default_factory=list, repr=False)
+
+    @property
+    def identity(self) -> bool:
+        """True when no rule changed any offset (the common case)."""
+        return not self._steps
+
+    def _orig_pos(self, i: int) -> int:
+        for step in reversed(self._steps):
+            i = step.to_input(i)
+        return i
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span ``[start, end)`` of :attr:`text` to a span of :attr:`original`.
+
+        The span grows to cover characters deleted inside it and directly after its last
+        character (a trailing shadda or tatweel belongs to the word), never beyond the
+        next kept character.
+
+        Examples
+        --------
+        >>> nt = normalize_with_map("حمّل واشنطن")
+        >>> nt.to_original(0, 3)
+        (0, 4)
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise IndexError(f"span ({start}, {end}) outside normalised text of length {n}")
+        if not self._steps:
+            return start, end
+        o_start = self._orig_pos(start)
+        if end == start:
+            return o_start, o_start
+        if end < n:
+            o_end = self._orig_pos(end)
+            # Trailing deleted characters belong to the span only when they are marks
+            # or tatweel attached to the word, not spaces or controls before the next one.
+            o_end = _trim_trailing_controls(self.original, self._orig_pos(end - 1) + 1, o_end)
+        else:
+            o_end = _trim_trailing_controls(self.original, self._orig_pos(end - 1) + 1, len(self.original))
+        return o_start, max(o_end, o_start + 1)
+
+    def to_normalized(self, pos: int) -> int:
+        """Map an offset of :attr:`original` to the corresponding offset of :attr:`text`.
+
+        Used to find sentence boundaries (known in the original) in the normalised text.
+        """
+        if not 0 <= pos <= len(self.original):
+            raise IndexError(f"offset {pos} outside original text of length {len(self.original)}")
+        for step in self._steps:
+            pos = step.to_output(pos)
+        return min(pos, len(self.text))
+
+
+def _trim_trailing_controls(original: str, lo: int, hi: int) -> int:
+    """Keep deleted marks after a word (up to ``hi``) but drop controls that follow them."""
+    j = lo
+    while j < hi and charmaps.is_word_mark(original[j]):
+        j += 1
+    return j
+
+
+def normalize_with_map(text: str, rules=DEFAULT_RULES) -> NormalizedText:
+    """Normalise ``text`` and keep a map from the result back to ``text``.
+
+    Rules must be functions of this module (or one-to-one ``str -> str`` functions you
+    declare with :func:`register_one_to_one`); the output text equals
+    ``normalize(text, rules)`` except that NFKC is applied per character cluster.
+
+    Examples
+    --------
+    >>> nt = normalize_with_map("ولافروف: «لن نقبل»")
+    >>> nt.text == "ولافروف: «لن نقبل»"
+    True
+    >>> nt = normalize_with_map("أكّد")
+    >>> nt.text, nt.to_original(0, 3)
+    ('اكد', (0, 4))
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize_with_map expects str, got {type(text).__name__}")
+    steps: list[_Step] = []
+    current = text
+    for rule in rules:
+        if rule is nfkc:
+            current, step = _nfkc_step(current)
+        elif rule in _DELETIONS:
+            pattern = _DELETIONS[rule]
+            if pattern.search(current) is None:
+                continue
+            current, step = _apply_with_anchors(current, pattern, lambda s: "")
+        elif rule in _ONE_TO_ONE:
+            current = rule(current)
+            continue
+        else:
+            new = rule(current)
+            if len(new) != len(current):
+                raise ValueError(
+                    f"rule {getattr(rule, '__name__', rule)!r} changes the text length; only "
+                    "one-to-one rules or the deletion/NFKC rules of analysis.normalize can be "
+                    "used with normalize_with_map"
+                )
+            current = new
+            continue
+        if step is not None:
+            steps.append(step)
+    return NormalizedText(current, text, steps)
+
+
+def register_one_to_one(rule) -> None:
+    """Declare a user rule that replaces characters one for one (offsets unchanged)."""
+    _ONE_TO_ONE.add(rule)

@@ -1,0 +1,209 @@
+"""Split an article into its title, sub-headings, lead and body sentences.
+
+Offsets always index the original strings: the title string for part ``title``, the body
+string for ``heading``, ``lead`` and ``body`` (CODEBOOK §5 and DESIGN.md).
+
+Rules
+-----
+* The body is read line by line; a line break always ends a sentence.
+* A **sub-heading** is a short line (at most :data:`HEADING_MAX_WORDS` words) that does
+  not end in final punctuation (``. ! ? ؟ ؛ …`` or a colon); trailing spaces do not count.
+* The **lead** is the first paragraph of the body that is not a sub-heading.
+* Inside a paragraph, a sentence ends at ``. ! ? ؟ ؛ …`` (with any closing quotes or
+  brackets that follow) when the next character is a space, the end of the line or an
+  Arabic letter; never inside quotation marks, never at a decimal or date point
+  (``2.5``, ``9.9.2016``) and never after a single Latin capital (``U.S.``). A colon never
+  ends a sentence, so "قال لافروف:" stays with the quotation that follows.
+
+Examples
+--------
+>>> sents = split_article("عنوان الخبر", "\\nقال لافروف: \\"لن نقبل. أبدا\\". وأضاف أنه متفائل.")
+>>> [(s.part, s.text) for s in sents]
+[('title', 'عنوان الخبر'), ('lead', 'قال لافروف: "لن نقبل. أبدا".'), ('lead', 'وأضاف أنه متفائل.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from analysis.normalize import NormalizedText, normalize_with_map
+
+__all__ = ["Sentence", "Doc", "split_article", "split_paragraph", "make_doc", "HEADING_MAX_WORDS"]
+
+HEADING_MAX_WORDS = 20
+TERMINATORS = frozenset(".!?؟؛…")
+FINAL_PUNCT = TERMINATORS | {":", "\u061b"}
+CLOSERS = frozenset("\"'»”’)]}›")
+OPEN_TO_CLOSE = {"«": "»", "“": "”", "„": "”", "‹": "›"}
+SYMMETRIC_QUOTES = frozenset('"')
+_CANDIDATE_RE = re.compile(r"[.!?؟؛…]")
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+class Sentence(NamedTuple):
+    """One sentence or heading; ``start``/``end`` index the original title or body."""
+
+    sent_id: int
+    part: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Doc:
+    """Everything the extraction stages need about one article."""
+
+    article_id: str
+    title: str
+    body: str
+    norm_title: NormalizedText
+    norm_body: NormalizedText
+    sentences: list[Sentence]
+
+    def source(self, part: str) -> str:
+        """The original string that offsets of ``part`` index."""
+        return self.title if part == "title" else self.body
+
+    def normalized(self, part: str) -> NormalizedText:
+        """The normalised form of the string that offsets of ``part`` index."""
+        return self.norm_title if part == "title" else self.norm_body
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _quote_mask_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans ``[a, b)`` of ``text[start:end]`` that lie inside quotation marks.
+
+    Directional marks pair with their closer; ASCII double quotes toggle. An unclosed
+    mark protects nothing (so a stray quote cannot swallow a paragraph).
+    """
+    spans = []
+    i = start
+    while i < end:
+        ch = text[i]
+        closer = OPEN_TO_CLOSE.get(ch) or ('"' if ch in SYMMETRIC_QUOTES else None)
+        if closer is None:
+            i += 1
+            continue
+        j = text.find(closer, i + 1, end)
+        if closer == "”" and j < 0:  # „…“ (German style) and “…“ are both seen in the wild
+            j = text.find("“", i + 1, end)
+        if j < 0:
+            i += 1
+            continue
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+def _is_boundary(text: str, i: int, end: int) -> bool:
+    """Whether the terminator at ``text[i]`` can end a sentence."""
+    ch = text[i]
+    nxt = text[i + 1] if i + 1 < end else ""
+    prev = text[i - 1] if i > 0 else ""
+    if ch == ".":
+        if prev.isdigit() and nxt.isdigit():
+            return False  # 2.5, 9.9.2016
+        if prev.isascii() and prev.isupper() and (i < 2 or not text[i - 2].isalpha()):
+            return False  # U.S.  A.
+    if nxt == "" or nxt.isspace():
+        return True
+    return "\u0600" <= nxt <= "\u06ff" and not nxt.isdigit()
+
+
+def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (stripped of surrounding spaces) of ``text[start:end]``."""
+    quoted = _quote_mask_ends(text, start, end)
+    spans = []
+    cur = start
+    q = 0
+    for m in _CANDIDATE_RE.finditer(text, start, end):
+        i = m.start()
+        while q < len(quoted) and quoted[q][1] <= i:
+            q += 1
+        if q < len(quoted) and quoted[q][0] < i < quoted[q][1]:
+            continue  # inside a quotation
+        if i + 1 < end and text[i + 1] in TERMINATORS:
+            continue  # the last of a run (.. ... ?!) decides
+        if not _is_boundary(text, i, end):
+            continue
+        j = i + 1
+        while j < end and text[j] in CLOSERS:
+            j += 1
+        s, e = _strip_span(text, cur, j)
+        if e > s:
+            spans.append((s, e))
+        cur = j
+    s, e = _strip_span(text, cur, end)
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    line = text[start:end].rstrip()
+    if not line or line[-1] in FINAL_PUNCT:
+        return False
+    return len(line.split()) <= HEADING_MAX_WORDS
+
+
+def split_article(title: str, body: str) -> list[Sentence]:
+    """Split an article into title, sub-headings, lead and body sentences.
+
+    Parameters
+    ----------
+    title, body : str
+        The original strings; offsets in the result index them.
+
+    Returns
+    -------
+    list of Sentence
+        In reading order; ``sent_id`` counts from 0 (the title, when not blank).
+    """
+    out: list[Sentence] = []
+    s, e = _strip_span(title, 0, len(title))
+    if e > s:
+        out.append(Sentence(0, "title", s, e, title[s:e]))
+    lead_done = False
+    for m in _LINE_RE.finditer(body):
+        a, b = _strip_span(body, m.start(), m.end())
+        if a == b:
+            continue
+        if _is_heading(body, a, b):
+            out.append(Sentence(len(out), "heading", a, b, body[a:b]))
+            continue
+        part = "body" if lead_done else "lead"
+        lead_done = True
+        for s, e in split_paragraph(body, a, b):
+            out.append(Sentence(len(out), part, s, e, body[s:e]))
+    return out
+
+
+def make_doc(article_id: str, title: str, body: str) -> Doc:
+    """Normalise and segment one article (what every extraction stage starts from).
+
+    Examples
+    --------
+    >>> doc = make_doc("x", "لافروف: لن نقبل", "")
+    >>> doc.norm_title.text, [s.part for s in doc.sentences]
+    ('لافروف: لن نقبل', ['title'])
+    """
+    title = "" if title is None else title
+    body = "" if body is None else body
+    return Doc(
+        article_id=article_id,
+        title=title,
+        body=body,
+        norm_title=normalize_with_map(title),
+        norm_body=normalize_with_map(body),
+        sentences=split_article(title, body),
+    )
