@@ -6,8 +6,8 @@ string for ``heading``, ``lead`` and ``body`` (CODEBOOK §5 and DESIGN.md).
 Rules
 -----
 * The body is read line by line; a line break always ends a sentence.
-* A **sub-heading** is a short line (at most :data:`HEADING_MAX_WORDS` words) that does
-  not end in final punctuation (``. ! ? ؟ ؛ …`` or a colon); trailing spaces do not count.
+* A **sub-heading** is a short line (at most :data:`HEADING_MAX_WORDS` words, one
+  sentence) that does not end in final punctuation (``. ! ? ؟ ؛ …`` or a colon); trailing spaces do not count.
 * The **lead** is the first paragraph of the body that is not a sub-heading.
 * Inside a paragraph, a sentence ends at ``. ! ? ؟ ؛ …`` (with any closing quotes or
   brackets that follow) when the next character is a space, the end of the line or an
@@ -178,12 +178,13 @@ def split_article(title: str, body: str) -> list[Sentence]:
         a, b = _strip_span(body, m.start(), m.end())
         if a == b:
             continue
-        if _is_heading(body, a, b):
+        spans = split_paragraph(body, a, b)
+        if len(spans) == 1 and _is_heading(body, a, b):
             out.append(Sentence(len(out), "heading", a, b, body[a:b]))
             continue
         part = "body" if lead_done else "lead"
         lead_done = True
-        for s, e in split_paragraph(body, a, b):
+        for s, e in spans:
             out.append(Sentence(len(out), part, s, e, body[s:e]))
     return out
 

@@ -1,0 +1,103 @@
+"""Segmentation into title, sub-headings, lead and body sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.segment import make_doc, split_article
+
+# Every sentence of the example article, written out by hand from reading it:
+# (part, start, end, how it begins, how it ends). Offsets index the title for the title
+# and the body (everything after the first line break) for the rest.
+EXAMPLE_SENTENCES = [
+    ("title", 0, 159, "لمح وزير الخارجية الروسي", "لقاء إضافي بينهما الأسبوع القادم."),
+    ("lead", 4, 101, "لمّح وزير الخارجية الروسي", "سوريا الى الأسبوع المقبل."),
+    ("lead", 102, 276, "وفي تصريح صحفي أدلى به لافروف،", "في المحادثات حول سوريا في جنيف."),
+    ("body", 278, 470, 'وأوضح لافروف: "لقد احتاج', 'أن نعمل شيئا في هذه الحالة".'),
+    ("heading", 472, 547, "دي ميستورا: المحادثات", "لكنني لا أزال متفائلا"),
+    ("body", 550, 772, "من جانبه، قال المبعوث الأممي", 'إلى أنه لا يزال "متفائلا".'),
+    ("body", 774, 857, "وكان دي ميستورا قد أجرى", "مع كل من لافروف وكيري."),
+    ("heading", 863, 911, "مصدر: محادثات لافروف وكيري", "طالت بسبب موقف واشنطن"),
+    ("body", 913, 1069, "وحمل مصدر في الوفد الروسي", "جون كيري حول الشأن السوري."),
+    ("body", 1071, 1221, 'وفي حديث لوكالة "إنترفاكس" قال المصدر،', 'السلطة التنفيذية في واشنطن".'),
+    ("body", 1223, 1344, "وذكر المصدر أن المحادثات", 'وهو مدة لقائهما في موسكو".'),
+    ("body", 1346, 1517, "من جهتها نفت وزارة الخارجية الأمريكية", 'لا تزال عملية التوافق متواصلة في واشنطن".'),
+    ("body", 1519, 1756, 'وكان اللقاء بين الوزيرين بدأ في فندق "President Wilson"', "التسوية السياسية في سوريا."),
+    ("body", 1758, 1998, "وتجري روسيا مشاورات مع الولايات المتحدة", "المجموعات الإرهابية في البلاد."),
+]
+
+
+def test_example_article_every_boundary(example_title_body):
+    title, body = example_title_body
+    got = split_article(title, body)
+    assert [(s.part, s.start, s.end) for s in got] == [e[:3] for e in EXAMPLE_SENTENCES]
+    for sent, (part, start, end, first, last) in zip(got, EXAMPLE_SENTENCES):
+        source = title if part == "title" else body
+        assert sent.text == source[start:end]
+        assert sent.text.startswith(first), sent.text[:40]
+        assert sent.text.endswith(last), sent.text[-40:]
+    assert [s.sent_id for s in got] == list(range(len(EXAMPLE_SENTENCES)))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Constructed: the quotation stays with "قال لافروف:" and is never split inside.
+        ('قال لافروف: "لن نقبل. أبدا". ثم غادر.', ['قال لافروف: "لن نقبل. أبدا".', "ثم غادر."]),
+        ("قال لافروف: «لن نقبل. أبدا» ثم غادر.", ["قال لافروف: «لن نقبل. أبدا» ثم غادر."]),
+        # Constructed: decimals, dates and U.S. do not end a sentence.
+        ("ارتفع بنسبة 2.5 في المئة يوم 9.9.2016 في U.S. وغيرها.", ["ارتفع بنسبة 2.5 في المئة يوم 9.9.2016 في U.S. وغيرها."]),
+        ("التقى الوزيران يوم 9 سبتمبر/أيلول. وتحدثا.", ["التقى الوزيران يوم 9 سبتمبر/أيلول.", "وتحدثا."]),
+        # Constructed: Arabic question mark, semicolon, an ellipsis run and no space after a point.
+        ("هل تنجح المحادثات؟ ربما؛ لا أحد يعرف... انتهى.وقال آخر", ["هل تنجح المحادثات؟", "ربما؛", "لا أحد يعرف...", "انتهى.", "وقال آخر"]),
+        # Constructed: an unbalanced quotation mark protects nothing.
+        ('قال "لن نقبل. ثم غادر.', ['قال "لن نقبل.', "ثم غادر."]),
+    ],
+)
+def test_sentence_rules(body, expected):
+    got = split_article("", "\n" + body)
+    assert [s.text for s in got] == expected
+
+
+def test_headings_and_lead():
+    # Constructed: a short line without final punctuation is a sub-heading.
+    body = "الفقرة الأولى هنا.\n\nلافروف: لن نسمح بذلك\nالفقرة الثانية. جملة أخرى."
+    got = split_article("عنوان", body)
+    assert [(s.part, s.text) for s in got] == [
+        ("title", "عنوان"),
+        ("lead", "الفقرة الأولى هنا."),
+        ("heading", "لافروف: لن نسمح بذلك"),
+        ("body", "الفقرة الثانية."),
+        ("body", "جملة أخرى."),
+    ]
+
+
+def test_blank_input_gives_no_sentences():
+    assert split_article("", "") == []
+    assert split_article("  ", "\n \n\t") == []
+
+
+def test_make_doc_keeps_originals(example_title_body):
+    title, body = example_title_body
+    doc = make_doc("ex", title, body)
+    assert doc.body == body and doc.title == title
+    assert doc.normalized("lead") is doc.norm_body
+    assert doc.source("title") is title
+    assert "لمح وزير الخارجيه الروسي" in doc.norm_body.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.text(alphabet=st.sampled_from(list("قال لافروف.؟!\"«» :\n\r5")), max_size=120))
+def test_spans_in_bounds_ordered_and_stripped(title, body):
+    sents = split_article(title, body)
+    last_end = -1
+    for s in sents:
+        source = title if s.part == "title" else body
+        assert 0 <= s.start < s.end <= len(source)
+        assert s.text == source[s.start:s.end]
+        assert s.text == s.text.strip()
+        if s.part != "title":
+            assert s.start >= last_end
+            last_end = s.end
