@@ -180,10 +180,11 @@ class _Step:
         k = bisect_right(self.out_pos, i) - 1
         if k < 0:
             return i
-        pos = self.in_pos[k] + (i - self.out_pos[k])
-        if k + 1 < len(self.out_pos):  # inside an expansion: stay on its input character
-            pos = min(pos, max(self.in_pos[k + 1] - 1, self.in_pos[k]))
-        return min(pos, self.in_len)
+        if k + 1 < len(self.out_pos):
+            out_len = self.out_pos[k + 1] - self.out_pos[k]
+            if out_len != self.in_pos[k + 1] - self.in_pos[k]:
+                return self.in_pos[k]  # inside a replaced cluster: all of it maps to its start
+        return min(self.in_pos[k] + (i - self.out_pos[k]), self.in_len)
 
     def to_output(self, j: int) -> int:
         """First output position whose input position is >= j (inverse, for boundaries)."""
