@@ -169,7 +169,9 @@ class _Step:
 
     ``anchors`` are pairs (output position, input position) sorted by output position:
     from an anchor on, output and input advance together one to one, up to the next
-    anchor. Characters created by expanding one input character share its input position.
+    anchor. Anchors come in pairs: an even one opens a replaced cluster (every output
+    character inside it maps to the cluster's first input character), the odd one after
+    it closes the cluster.
     """
 
     out_pos: list[int]
@@ -180,10 +182,8 @@ class _Step:
         k = bisect_right(self.out_pos, i) - 1
         if k < 0:
             return i
-        if k + 1 < len(self.out_pos):
-            out_len = self.out_pos[k + 1] - self.out_pos[k]
-            if out_len != self.in_pos[k + 1] - self.in_pos[k]:
-                return self.in_pos[k]  # inside a replaced cluster: all of it maps to its start
+        if k % 2 == 0:
+            return self.in_pos[k]  # inside a replaced cluster: all of it maps to its start
         return min(self.in_pos[k] + (i - self.out_pos[k]), self.in_len)
 
     def to_output(self, j: int) -> int:
