@@ -62,3 +62,21 @@ def check_columns(df: pd.DataFrame, columns: list[str], table: str) -> None:
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise ValueError(f"{table} table is missing columns {missing}; expected {columns}")
+
+
+def coerce_table(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Give the contract's columns their stable dtypes (Int64 offsets, bool flags, strings).
+
+    Extra columns are kept as they are, after the contract's columns.
+    """
+    df = df.copy()
+    for col in columns:
+        if col not in df.columns:
+            continue
+        if col in _INT_COLS:
+            df[col] = pd.array(df[col], dtype="Int64")
+        elif col == "in_heading":
+            df[col] = df[col].astype("bool")
+        else:
+            df[col] = df[col].astype("string")
+    return df

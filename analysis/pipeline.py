@@ -1,0 +1,324 @@
+"""Run every stage over a corpus and keep the tables together.
+
+``analyze()`` is the one call most users need: it reads a corpus (any format
+:func:`analysis.io.read_articles` understands, or an ``articles`` DataFrame), and runs
+normalisation, segmentation, mentions, attributions and stance per article, on one core
+or on all of them. Articles are independent, so the same per-article function serves a
+single article, a local process pool and a Dask cluster (:func:`analyze_partition`).
+
+Examples
+--------
+>>> from analysis import analyze, paths
+>>> result = analyze(paths.EXAMPLE_ARTICLE, progress=False)   # doctest: +SKIP
+>>> result.attributions[["source_actor_id", "cue", "mode"]].head(3)   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import schema
+from analysis.segment import make_doc
+
+__all__ = ["Result", "analyze", "analyze_article", "analyze_partition", "STAGES", "TABLES"]
+
+#: Extraction stages after segmentation, in order; each needs the ones before it.
+STAGES = ("mentions", "attributions", "stance")
+#: Tables a Result holds, with their column contracts.
+TABLES = {
+    "articles": schema.ARTICLES,
+    "sentences": schema.SENTENCES,
+    "mentions": schema.MENTIONS,
+    "attributions": schema.ATTRIBUTIONS,
+    "stance": schema.STANCE,
+}
+_RECORD_TABLES = ("sentences", "mentions", "attributions", "stance")
+
+
+def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str] = STAGES) -> dict[str, list[dict]]:
+    """Run the stages on one article and return plain records per table.
+
+    Parameters
+    ----------
+    article_id, title, body : str
+        The article; offsets in the records index ``title`` (part ``title``) or ``body``.
+    stages : iterable of str
+        A prefix of :data:`STAGES`; segmentation always runs.
+
+    Returns
+    -------
+    dict
+        ``{"sentences": [...], "mentions": [...], "attributions": [...], "stance": [...]}``,
+        each a list of dicts with the columns of :mod:`analysis.schema`.
+
+    Examples
+    --------
+    >>> recs = analyze_article("x", "لافروف: لن نقبل", "", stages=())
+    >>> recs["sentences"][0]["part"], recs["sentences"][0]["text"]
+    ('title', 'لافروف: لن نقبل')
+    """
+    stages = _check_stages(stages)
+    doc = make_doc(article_id, title, body)
+    out: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
+    out["sentences"] = [
+        {"article_id": article_id, "sent_id": s.sent_id, "part": s.part, "start": s.start,
+         "end": s.end, "text": s.text}
+        for s in doc.sentences
+    ]
+    if "mentions" in stages:
+        from analysis.actors import find_mentions
+
+        out["mentions"] = find_mentions(doc)
+    if "attributions" in stages:
+        from analysis.attribution import find_attributions
+
+        out["attributions"] = find_attributions(doc, out["mentions"])
+    if "stance" in stages:
+        from analysis.stance import find_stance
+
+        out["stance"] = find_stance(doc, out["mentions"], out["attributions"])
+    return out
+
+
+def _check_stages(stages: Iterable[str]) -> tuple[str, ...]:
+    stages = tuple(stages)
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {unknown}; choose from {list(STAGES)}")
+    if stages != STAGES[: len(stages)]:
+        raise ValueError(f"stages must be a prefix of {list(STAGES)} (each needs the ones before); got {list(stages)}")
+    return stages
+
+
+def _records_to_frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
+    if not records:
+        return schema.empty_table(columns)
+    frame = pd.DataFrame.from_records(records)
+    extra = [c for c in frame.columns if c not in columns and not c.startswith("norm_")]
+    frame = frame[[c for c in columns if c in frame.columns] + extra]
+    return schema.coerce_table(frame, columns)
+
+
+def _work(args: tuple) -> dict[str, list[dict]]:
+    rows, stages = args
+    merged: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
+    for article_id, title, body in rows:
+        recs = analyze_article(article_id, title, body, stages)
+        for name in _RECORD_TABLES:
+            merged[name].extend(recs[name])
+    return merged
+
+
+def _batches(articles: pd.DataFrame, size: int) -> Iterator[list[tuple[str, str, str]]]:
+    ids = articles["article_id"].astype(str).tolist()
+    titles = articles["title"].fillna("").astype(str).tolist()
+    bodies = articles["body"].fillna("").astype(str).tolist()
+    for i in range(0, len(ids), size):
+        yield list(zip(ids[i:i + size], titles[i:i + size], bodies[i:i + size]))
+
+
+def analyze_partition(articles: pd.DataFrame, stages: Iterable[str] = STAGES) -> dict[str, pd.DataFrame]:
+    """Analyse a DataFrame of articles in this process; returns a table per name.
+
+    This is the unit of work for a Dask cluster, e.g. with ``dask.bag.from_sequence`` of
+    article partitions mapped through this function and the tables concatenated.
+    """
+    stages = _check_stages(stages)
+    merged = _work((next(_batches(articles, max(len(articles), 1)), []), stages))
+    return {name: _records_to_frame(merged[name], TABLES[name]) for name in _RECORD_TABLES}
+
+
+@dataclass
+class Result:
+    """Every table of an analysis, with the settings that produced it.
+
+    Attributes
+    ----------
+    articles, sentences, mentions, attributions, stance : DataFrame
+        The tidy tables of DESIGN.md; offsets index the original title/body strings.
+    info : dict
+        Provenance: package version, stages, input, timing.
+    """
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame = field(default_factory=lambda: schema.empty_table(schema.MENTIONS))
+    attributions: pd.DataFrame = field(default_factory=lambda: schema.empty_table(schema.ATTRIBUTIONS))
+    stance: pd.DataFrame = field(default_factory=lambda: schema.empty_table(schema.STANCE))
+    info: dict = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables by name, in flow order."""
+        return {name: getattr(self, name) for name in TABLES}
+
+    def features(self, by: str = "article_id") -> pd.DataFrame:
+        """Per-side framing features (article × side, or ``by="outlet"``); see analysis.features."""
+        from analysis.features import build_features
+
+        return build_features(self, by=by)
+
+    def article(self, article_id: str) -> "Result":
+        """The tables restricted to one article."""
+        keep = {name: t[t["article_id"] == article_id].reset_index(drop=True) for name, t in self.tables().items()}
+        if keep["articles"].empty:
+            raise KeyError(f"no article with article_id {article_id!r}")
+        return Result(**keep, info=dict(self.info))
+
+    def summary(self) -> str:
+        """A short human-readable summary of what was found."""
+        lines = [f"{len(self.articles):,} articles, {len(self.sentences):,} sentences, "
+                 f"{len(self.mentions):,} actor mentions, {len(self.attributions):,} attributions, "
+                 f"{len(self.stance):,} stance units"]
+        if len(self.attributions):
+            by_side = self.attributions["source_side"].value_counts()
+            lines.append("attributions by source side: " + ", ".join(f"{k} {v}" for k, v in by_side.items()))
+        if "seconds" in self.info:
+            secs = self.info["seconds"]
+            rate = len(self.articles) / secs if secs else float("inf")
+            lines.append(f"took {secs:.1f} s ({rate:,.0f} articles/s on {self.info.get('n_jobs', 1)} process(es))")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return "Result(" + ", ".join(f"{n}={len(t)} rows" for n, t in self.tables().items()) + ")"
+
+    def save(self, out_dir: str | os.PathLike, formats: Iterable[str] = ("csv", "parquet")) -> list[Path]:
+        """Write every table as ``<name>.csv`` and/or ``<name>.parquet`` plus ``info.json``.
+
+        Files are written atomically; an existing folder is updated in place.
+        """
+        from analysis.io import save_table
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, table in self.tables().items():
+            for fmt in formats:
+                if fmt not in ("csv", "parquet"):
+                    raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'parquet'")
+                path = out / f"{name}.{fmt}"
+                save_table(table, path)
+                written.append(path)
+        info_path = out / "info.json"
+        tmp = info_path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(self.info, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, info_path)
+        written.append(info_path)
+        return written
+
+    @classmethod
+    def load(cls, out_dir: str | os.PathLike) -> "Result":
+        """Read a folder written by :meth:`save` (Parquet preferred, CSV otherwise)."""
+        from analysis.io import load_table
+
+        src = Path(out_dir)
+        tables = {}
+        for name in TABLES:
+            for ext in ("parquet", "csv"):
+                path = src / f"{name}.{ext}"
+                if path.is_file():
+                    tables[name] = load_table(path)
+                    break
+            else:
+                if name in ("articles", "sentences"):
+                    raise FileNotFoundError(f"{src}: no {name}.parquet or {name}.csv; is this a folder written by Result.save()?")
+                tables[name] = schema.empty_table(TABLES[name])
+        info_path = src / "info.json"
+        info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.is_file() else {}
+        return cls(**tables, info=info)
+
+
+def analyze(
+    source,
+    *,
+    stages: Iterable[str] = STAGES,
+    n_jobs: int = 1,
+    batch_size: int = 200,
+    progress: bool = True,
+    **read_kwargs,
+) -> Result:
+    """Analyse a corpus into the tidy tables.
+
+    Parameters
+    ----------
+    source : path or DataFrame
+        A file or folder :func:`analysis.io.read_articles` reads, or an ``articles`` table.
+    stages : iterable of str
+        A prefix of :data:`STAGES` (default: all of them).
+    n_jobs : int
+        Processes to use; ``-1`` for all cores. Results are identical for any value.
+    batch_size : int
+        Articles per task sent to a worker process.
+    progress : bool
+        Show a progress bar (tqdm) for multi-article input.
+    **read_kwargs
+        Passed to :func:`analysis.io.read_articles` (``columns=``, ``outlet=``, ``encoding=``,
+        ``errors=``, ``limit=`` …).
+
+    Returns
+    -------
+    Result
+    """
+    started = time.perf_counter()
+    stages = _check_stages(stages)
+    if isinstance(source, pd.DataFrame):
+        schema.check_columns(source, ["article_id", "title", "body"], "articles")
+        articles = source
+        input_name = "<DataFrame>"
+    else:
+        from analysis.io import read_articles
+
+        articles = read_articles(source, **read_kwargs)
+        input_name = str(source)
+    dupes = articles["article_id"][articles["article_id"].duplicated()]
+    if len(dupes):
+        raise ValueError(f"duplicate article_id values {sorted(map(str, dupes.unique()))[:5]}: ids must be unique")
+    n_jobs = os.cpu_count() or 1 if n_jobs == -1 else max(1, int(n_jobs))
+    read_seconds = time.perf_counter() - started
+
+    merged: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
+    batches = [(rows, stages) for rows in _batches(articles, batch_size)]
+    bar = None
+    if progress and len(articles) > 1:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(articles), unit="article", desc="analysing")
+    if n_jobs == 1 or len(batches) <= 1:
+        results = map(_work, batches)
+        pool = None
+    else:
+        pool = get_context("forkserver" if os.name == "posix" else "spawn").Pool(n_jobs)
+        results = pool.imap(_work, batches)
+    try:
+        for (rows, _), part in zip(batches, results):
+            for name in _RECORD_TABLES:
+                merged[name].extend(part[name])
+            if bar is not None:
+                bar.update(len(rows))
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        if bar is not None:
+            bar.close()
+
+    from analysis import __version__
+
+    tables = {name: _records_to_frame(merged[name], TABLES[name]) for name in _RECORD_TABLES}
+    info = {
+        "analysis_version": __version__,
+        "input": input_name,
+        "stages": list(stages),
+        "n_jobs": n_jobs,
+        "articles": len(articles),
+        "read_seconds": round(read_seconds, 3),
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    return Result(articles=articles.reset_index(drop=True), **tables, info=info)
