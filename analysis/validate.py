@@ -1,0 +1,977 @@
+"""Validation of the automatic coding (CODEBOOK §6): gold scoring and coder sheets.
+
+Scoring follows the codebook's matching rule. A predicted attribution matches a gold one
+when both are in the same article and part (title or body; the predicted parts
+``heading``, ``lead`` and ``body`` all index the body string and count as ``body``),
+share the source side, and their cue spans overlap or lie in the same sentence. A stance
+unit matches when holder side, target side and polarity agree and the evidence spans
+overlap or lie in the same sentence. Every gold row matches at most one prediction and
+vice versa; the matching is a deterministic maximum matching that prefers overlapping
+spans over same-sentence pairs and then the nearest spans.
+
+Coder sheets carry units (sentences or attributions) to human coders as CSV or XLSX and
+bring their codes back for :func:`agreement_table` (Krippendorff's alpha per variable).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+
+from analysis import schema
+from analysis.agreement import cohen_kappa, krippendorff_alpha, reliability_level
+from analysis.gold import Gold
+
+SCORED_SIDES = ("russia", "us", "other")
+ATTRIBUTION_LABEL_FIELDS = ("cue_category", "mode", "source_type", "in_heading")
+STANCE_LABEL_FIELDS = ("kind",)
+ERROR_COLUMNS = [
+    "error", "article_id", "part", "side", "field", "gold_id", "pred_index",
+    "gold_start", "gold_end", "pred_start", "pred_end", "gold_label", "pred_label",
+]
+MATCH_COLUMNS = [
+    "article_id", "part", "gold_id", "pred_index", "basis", "distance",
+]
+RULE_WITH_SENTENCES = "cue/evidence spans overlap or lie in the same sentence"
+RULE_OVERLAP_ONLY = "cue/evidence spans overlap (no sentences table given: same-sentence pairs not matched)"
+
+
+# ----------------------------------------------------------------------- preparing
+
+
+def _string_part(part: Any) -> str:
+    """The string a part's offsets index: ``title`` or ``body``."""
+    return "title" if part == "title" else "body"
+
+
+def _gold_frame(gold: Gold | pd.DataFrame, kind: str) -> tuple[pd.DataFrame, list[str]]:
+    if isinstance(gold, Gold):
+        table = gold.attributions if kind == "attributions" else gold.stance
+        return table, gold.article_ids
+    return gold, sorted(gold["article_id"].astype(str).unique().tolist())
+
+
+def restrict_to_gold(pred: pd.DataFrame, gold: Gold | pd.DataFrame | Iterable[str]) -> pd.DataFrame:
+    """Keep only predictions for articles that have gold annotations.
+
+    Parameters
+    ----------
+    pred : pandas.DataFrame
+        Any table with an ``article_id`` column.
+    gold : Gold, pandas.DataFrame or iterable of str
+        A :class:`~analysis.gold.Gold` (its annotated articles, including those with no
+        units), a gold table (its article ids) or the ids themselves.
+
+    Examples
+    --------
+    >>> pred = pd.DataFrame({"article_id": ["a", "b", "a"]})
+    >>> restrict_to_gold(pred, ["a"]).index.tolist()
+    [0, 2]
+    """
+    if isinstance(gold, Gold):
+        ids = set(gold.article_ids)
+    elif isinstance(gold, pd.DataFrame):
+        ids = set(gold["article_id"].astype(str))
+    else:
+        ids = {str(i) for i in gold}
+    return pred[pred["article_id"].astype(str).isin(ids)]
+
+
+def _check_parts(pred: pd.DataFrame, table: str) -> None:
+    bad = sorted(set(pred["part"].astype(str)) - set(schema.PARTS))
+    if bad:
+        raise ValueError(f"{table}: unknown part values {bad}; allowed: {list(schema.PARTS)}")
+
+
+def _check_spans(frame: pd.DataFrame, start: str, end: str, table: str, id_col: str | None) -> None:
+    missing = frame[start].isna() | frame[end].isna()
+    if missing.any():
+        rows = frame.index[missing].tolist() if id_col is None else frame.loc[missing, id_col].tolist()
+        raise ValueError(
+            f"{table}: {int(missing.sum())} rows have no {start}/{end} and cannot be matched "
+            f"(rows {rows[:10]}); fill the offsets or drop those rows explicitly"
+        )
+
+
+class _SentenceIndex:
+    """Find the sentence that contains an offset, per article and text string."""
+
+    def __init__(self, sentences: pd.DataFrame):
+        schema.check_columns(sentences, ["article_id", "sent_id", "part", "start", "end"], "sentences")
+        self._spans: dict[tuple[str, str], tuple[list[int], list[int], list[Any]]] = {}
+        frame = sentences.assign(_string=sentences["part"].map(_string_part))
+        for (article, string), grp in frame.groupby(["article_id", "_string"], sort=False):
+            grp = grp.sort_values("start")
+            self._spans[(str(article), string)] = (
+                [int(s) for s in grp["start"]], [int(e) for e in grp["end"]], grp["sent_id"].tolist()
+            )
+
+    def sentence_of(self, article: str, string: str, offset: int) -> Any:
+        """The sent_id whose span contains ``offset``, or None."""
+        starts, ends, ids = self._spans.get((article, string), ([], [], []))
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < ends[i]:
+            return ids[i]
+        return None
+
+
+# ------------------------------------------------------------------------ matching
+
+
+def _pair_cost(g: tuple[int, int, Any], p: tuple[int, int, Any]) -> tuple[int, int] | None:
+    """(tier, distance) of a candidate pair: tier 0 overlap, 1 same sentence; None if no edge."""
+    (gs, ge, gsent), (ps, pe, psent) = g, p
+    distance = abs(gs - ps) + abs(ge - pe)
+    if max(gs, ps) < min(ge, pe):
+        return 0, distance
+    if gsent is not None and gsent == psent:
+        return 1, distance
+    return None
+
+
+def match_spans(gold_spans: Sequence[tuple], pred_spans: Sequence[tuple]) -> list[tuple[int, int, int, int]]:
+    """Deterministic maximum one-to-one matching of gold and predicted spans.
+
+    Among all matchings with the most pairs, it keeps the one with the most overlapping
+    pairs, then the smallest total distance (``|start difference| + |end difference|``).
+
+    Parameters
+    ----------
+    gold_spans, pred_spans : sequence of (start, end, sentence)
+        Spans of one group (same article, part and matching labels); ``sentence`` is a
+        sentence id or None when unknown.
+
+    Returns
+    -------
+    list of (gold position, pred position, tier, distance)
+        ``tier`` is 0 for overlapping spans and 1 for same-sentence spans.
+
+    Examples
+    --------
+    >>> match_spans([(0, 4, 1), (10, 14, 1)], [(11, 13, 1), (20, 24, 1)])
+    [(0, 1, 1, 40), (1, 0, 0, 2)]
+    """
+    if not gold_spans or not pred_spans:
+        return []
+    edges = {
+        (i, j): edge
+        for i, g in enumerate(gold_spans)
+        for j, p in enumerate(pred_spans)
+        if (edge := _pair_cost(g, p)) is not None
+    }
+    if not edges:
+        return []
+    k = min(len(gold_spans), len(pred_spans))
+    max_distance = max(d for _, d in edges.values()) + 1
+    tier_weight = k * max_distance + 1  # one more overlap outweighs any total distance
+    no_edge = k * (tier_weight + max_distance) + 1  # one more pair outweighs everything
+    cost = np.full((len(gold_spans), len(pred_spans)), float(no_edge))
+    for (i, j), (tier, distance) in edges.items():
+        cost[i, j] = tier * tier_weight + distance
+    rows, cols = linear_sum_assignment(cost)
+    return [
+        (int(i), int(j), *edges[(i, j)]) for i, j in zip(rows, cols) if (i, j) in edges
+    ]
+
+
+# ------------------------------------------------------------------------- scores
+
+
+def _ratio(num: float, den: float) -> float:
+    return float(num / den) if den else float("nan")
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    f1 = _ratio(2 * tp, 2 * tp + fp + fn)
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+@dataclass
+class Scores:
+    """Result of scoring predictions against gold annotations.
+
+    Attributes
+    ----------
+    task : str
+        ``"attributions"`` or ``"stance"``.
+    detection : pandas.DataFrame
+        One row per group (``all``, ``russia``, ``us``, ``other``) with tp, fp, fn,
+        precision, recall and f1. Undefined ratios (no predictions, no gold) are NaN.
+    labels : pandas.DataFrame
+        One row per label field with the number of matched pairs, agreements and accuracy.
+    matches : pandas.DataFrame
+        The matched pairs (gold_id, pred_index, basis ``overlap``/``same_sentence``).
+    errors : pandas.DataFrame
+        Every false positive, false negative and label disagreement (:data:`ERROR_COLUMNS`).
+    matching_rule : str
+        The rule applied (overlap only when no sentences table was given).
+    """
+
+    task: str
+    detection: pd.DataFrame
+    labels: pd.DataFrame
+    matches: pd.DataFrame
+    errors: pd.DataFrame
+    matching_rule: str
+    n_articles: int = 0
+    side_basis: str = field(default="source_side")
+
+    def _overall(self, measure: str) -> float:
+        return float(self.detection.loc[self.detection["group"] == "all", measure].iloc[0])
+
+    @property
+    def precision(self) -> float:
+        """Overall precision."""
+        return self._overall("precision")
+
+    @property
+    def recall(self) -> float:
+        """Overall recall."""
+        return self._overall("recall")
+
+    @property
+    def f1(self) -> float:
+        """Overall F1."""
+        return self._overall("f1")
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """All numbers as a tidy table: measure, group, value, n.
+
+        ``n`` is the support: gold units for recall, predictions for precision, both for
+        F1 (tp + fp + fn), matched pairs for label accuracy.
+        """
+        rows = []
+        for rec in self.detection.to_dict("records"):
+            support = {
+                "precision": rec["tp"] + rec["fp"],
+                "recall": rec["tp"] + rec["fn"],
+                "f1": rec["tp"] + rec["fp"] + rec["fn"],
+            }
+            for measure, n in support.items():
+                rows.append({"measure": measure, "group": rec["group"], "value": rec[measure], "n": n})
+        for rec in self.labels.to_dict("records"):
+            rows.append({"measure": "accuracy", "group": rec["field"], "value": rec["accuracy"],
+                         "n": rec["n_pairs"]})
+        table = pd.DataFrame(rows, columns=["measure", "group", "value", "n"])
+        return table.astype({"measure": "string", "group": "string", "value": "float64", "n": "int64"})
+
+    def __repr__(self) -> str:
+        def fmt(x: float) -> str:
+            return "n/a" if np.isnan(x) else f"{x:.3f}"
+
+        lines = [f"Scores({self.task}, {self.n_articles} articles; matching: {self.matching_rule})"]
+        lines.append(f"  {'group':<14}{'tp':>5}{'fp':>5}{'fn':>5}  {'P':>6} {'R':>6} {'F1':>6}")
+        for rec in self.detection.to_dict("records"):
+            lines.append(
+                f"  {rec['group']:<14}{rec['tp']:>5}{rec['fp']:>5}{rec['fn']:>5}  "
+                f"{fmt(rec['precision']):>6} {fmt(rec['recall']):>6} {fmt(rec['f1']):>6}"
+            )
+        for rec in self.labels.to_dict("records"):
+            lines.append(
+                f"  accuracy of {rec['field']:<13}{fmt(rec['accuracy'])} "
+                f"({rec['n_agree']}/{rec['n_pairs']} matched pairs)"
+            )
+        lines.append(f"  {len(self.errors)} error rows (see .errors)")
+        return "\n".join(lines)
+
+
+def _side_group(side: Any) -> str:
+    return side if side in schema.SIDES_OF_INTEREST else "other"
+
+
+def _label(value: Any) -> str:
+    """Comparable string form of a label (booleans as true/false, missing as '')."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    return str(value).strip().lower() if str(value).lower() in ("true", "false") else str(value)
+
+
+@dataclass
+class _Task:
+    name: str
+    start: str
+    end: str
+    keys: tuple[str, ...]
+    side: str
+    label_fields: tuple[str, ...]
+    detection_field: str
+
+
+_ATTRIBUTION_TASK = _Task(
+    "attributions", "cue_start", "cue_end", ("source_side",), "source_side",
+    ATTRIBUTION_LABEL_FIELDS, "source_side",
+)
+_STANCE_TASK = _Task(
+    "stance", "evidence_start", "evidence_end", ("holder_side", "target_side", "polarity"),
+    "target_side", STANCE_LABEL_FIELDS, "holder_side->target_side polarity",
+)
+
+
+def _holder_side(value: Any) -> str:
+    """Canonical holder side: the author's narration has none; '' and 'author' agree."""
+    label = _label(value)
+    return "author" if label in ("", "author") else label
+
+
+def _prepare(frame: pd.DataFrame, task: _Task, *, is_gold: bool, sentences: _SentenceIndex | None) -> pd.DataFrame:
+    table = "gold " + task.name if is_gold else "predicted " + task.name
+    needed = ["article_id", "part", task.start, task.end, *task.keys, *task.label_fields]
+    if is_gold:
+        needed.append("gold_id")
+    schema.check_columns(frame, needed, table)
+    if not is_gold:
+        _check_parts(frame, table)
+    _check_spans(frame, task.start, task.end, table, "gold_id" if is_gold else None)
+    out = pd.DataFrame({
+        "article_id": frame["article_id"].astype(str).to_numpy(),
+        "part": frame["part"].map(_string_part).to_numpy(),
+        "start": frame[task.start].astype("int64").to_numpy(),
+        "end": frame[task.end].astype("int64").to_numpy(),
+        "row": frame["gold_id"].astype(str).to_numpy() if is_gold else frame.index.to_numpy(),
+    })
+    for key in task.keys:
+        values = frame[key].map(_holder_side if key == "holder_side" else _label)
+        out[key] = values.to_numpy()
+    for name in task.label_fields:
+        out["label_" + name] = frame[name].map(_label).to_numpy()
+    if sentences is None:
+        out["sentence"] = None
+    else:
+        out["sentence"] = [
+            sentences.sentence_of(a, p, s) for a, p, s in zip(out["article_id"], out["part"], out["start"])
+        ]
+    return out.sort_values(["article_id", "part", "start", "end", "row"], kind="stable").reset_index(drop=True)
+
+
+def _detection_label(row: pd.Series, task: _Task) -> str:
+    if task.name == "stance":
+        return f"{row['holder_side']}->{row['target_side']} {row['polarity']}"
+    return str(row["source_side"])
+
+
+def _score(pred: pd.DataFrame, gold: Gold | pd.DataFrame, sentences: pd.DataFrame | None,
+           restrict: bool, task: _Task) -> Scores:
+    gold_table, article_ids = _gold_frame(gold, task.name)
+    if restrict:
+        pred = restrict_to_gold(pred, article_ids)
+    if sentences is None:
+        warnings.warn(
+            f"score_{task.name}: no sentences table given, so spans match by overlap only; "
+            "pass sentences= to apply the codebook's same-sentence rule",
+            UserWarning, stacklevel=3,
+        )
+        index, rule = None, RULE_OVERLAP_ONLY
+    else:
+        index, rule = _SentenceIndex(sentences), RULE_WITH_SENTENCES
+    g = _prepare(gold_table, task, is_gold=True, sentences=index)
+    p = _prepare(pred, task, is_gold=False, sentences=index)
+    group_cols = ["article_id", "part", *task.keys]
+    pairs = []
+    p_groups = {key: grp for key, grp in p.groupby(group_cols, sort=True)}
+    for key, g_grp in g.groupby(group_cols, sort=True):
+        p_grp = p_groups.get(key)
+        if p_grp is None:
+            continue
+        g_spans = list(zip(g_grp["start"], g_grp["end"], g_grp["sentence"]))
+        p_spans = list(zip(p_grp["start"], p_grp["end"], p_grp["sentence"]))
+        for i, j, tier, distance in match_spans(g_spans, p_spans):
+            pairs.append((g_grp.index[i], p_grp.index[j], tier, distance))
+    return _build_scores(g, p, pairs, task, rule, len(article_ids))
+
+
+def _error_row(kind: str, task: _Task, g: pd.Series | None, p: pd.Series | None,
+               field_name: str, gold_label: str, pred_label: str) -> dict:
+    ref = g if g is not None else p
+    return {
+        "error": kind, "article_id": ref["article_id"], "part": ref["part"],
+        "side": ref[task.side], "field": field_name,
+        "gold_id": None if g is None else g["row"], "pred_index": None if p is None else p["row"],
+        "gold_start": None if g is None else g["start"], "gold_end": None if g is None else g["end"],
+        "pred_start": None if p is None else p["start"], "pred_end": None if p is None else p["end"],
+        "gold_label": gold_label, "pred_label": pred_label,
+    }
+
+
+def _id_column(values: pd.Series) -> pd.Series:
+    """Prediction index labels as Int64 when they are integers, else as strings."""
+    present = values.dropna()
+    if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in present):
+        return values.astype("Int64")
+    return values.astype("string")
+
+
+def _build_scores(g: pd.DataFrame, p: pd.DataFrame, pairs: list, task: _Task, rule: str,
+                  n_articles: int) -> Scores:
+    matched_g = {i for i, _, _, _ in pairs}
+    matched_p = {j for _, j, _, _ in pairs}
+    errors, match_rows = [], []
+    for i in g.index.difference(list(matched_g)):
+        row = g.loc[i]
+        errors.append(_error_row("false_negative", task, row, None, task.detection_field,
+                                 _detection_label(row, task), ""))
+    for j in p.index.difference(list(matched_p)):
+        row = p.loc[j]
+        errors.append(_error_row("false_positive", task, None, row, task.detection_field,
+                                 "", _detection_label(row, task)))
+    agree = {name: 0 for name in task.label_fields}
+    for i, j, tier, distance in sorted(pairs):
+        grow, prow = g.loc[i], p.loc[j]
+        match_rows.append({
+            "article_id": grow["article_id"], "part": grow["part"], "gold_id": grow["row"],
+            "pred_index": prow["row"], "basis": "overlap" if tier == 0 else "same_sentence",
+            "distance": distance,
+        })
+        for name in task.label_fields:
+            gl, pl = grow["label_" + name], prow["label_" + name]
+            if gl == pl:
+                agree[name] += 1
+            else:
+                errors.append(_error_row("label_disagreement", task, grow, prow, name, gl, pl))
+    detection = []
+    for group in ("all", *SCORED_SIDES):
+        in_g = g[task.side].map(_side_group) == group if group != "all" else pd.Series(True, index=g.index)
+        in_p = p[task.side].map(_side_group) == group if group != "all" else pd.Series(True, index=p.index)
+        tp = sum(1 for i, _, _, _ in pairs if in_g[i])
+        fp = int(in_p.sum()) - sum(1 for _, j, _, _ in pairs if in_p[j])
+        fn = int(in_g.sum()) - tp
+        detection.append({"group": group, "tp": tp, "fp": fp, "fn": fn, **_prf(tp, fp, fn)})
+    labels = [
+        {"field": name, "n_pairs": len(pairs), "n_agree": agree[name],
+         "accuracy": _ratio(agree[name], len(pairs))}
+        for name in task.label_fields
+    ]
+    error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+    if not error_frame.empty:
+        error_frame["_pos"] = error_frame["gold_start"].fillna(error_frame["pred_start"])
+        error_frame["_title_first"] = error_frame["part"] != "title"
+        error_frame = error_frame.sort_values(
+            ["article_id", "_title_first", "_pos", "error", "field"], kind="stable"
+        )
+        error_frame = error_frame.drop(columns=["_pos", "_title_first"]).reset_index(drop=True)
+    for col in ("gold_start", "gold_end", "pred_start", "pred_end"):
+        error_frame[col] = error_frame[col].astype("Int64")
+    error_frame["pred_index"] = _id_column(error_frame["pred_index"])
+    for col in ("error", "article_id", "part", "side", "field", "gold_id", "gold_label", "pred_label"):
+        error_frame[col] = error_frame[col].astype("string")
+    matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS)
+    matches["pred_index"] = _id_column(matches["pred_index"])
+    return Scores(
+        task=task.name,
+        detection=pd.DataFrame(detection),
+        labels=pd.DataFrame(labels, columns=["field", "n_pairs", "n_agree", "accuracy"]),
+        matches=matches,
+        errors=error_frame,
+        matching_rule=rule,
+        n_articles=n_articles,
+        side_basis=task.side,
+    )
+
+
+def score_attributions(
+    pred: pd.DataFrame,
+    gold: Gold | pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    *,
+    restrict: bool = True,
+) -> Scores:
+    """Precision, recall and F1 of predicted attributions against gold (CODEBOOK §6).
+
+    Parameters
+    ----------
+    pred : pandas.DataFrame
+        Predicted attributions (``schema.ATTRIBUTIONS``; at least article_id, part,
+        source_side, cue_start, cue_end, cue_category, mode, source_type, in_heading).
+    gold : Gold or pandas.DataFrame
+        Gold annotations (:func:`analysis.gold.load_gold`) or their attributions table.
+    sentences : pandas.DataFrame, optional
+        Sentences table (``schema.SENTENCES``) for the same-sentence rule. Without it
+        spans match by overlap only, and a ``UserWarning`` says so.
+    restrict : bool, default True
+        Score only articles that have gold annotations (:func:`restrict_to_gold`).
+
+    Returns
+    -------
+    Scores
+        Detection scores overall and per source side (russia, us, other = every other
+        side), accuracy of cue_category, mode, source_type and in_heading on matched
+        pairs, and the error listing.
+
+    Examples
+    --------
+    >>> scores = score_attributions(pred, load_gold(), sentences)   # doctest: +SKIP
+    >>> scores.table.query("measure == 'f1'")                        # doctest: +SKIP
+    """
+    return _score(pred, gold, sentences, restrict, _ATTRIBUTION_TASK)
+
+
+def score_stance(
+    pred: pd.DataFrame,
+    gold: Gold | pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    *,
+    restrict: bool = True,
+) -> Scores:
+    """Precision, recall and F1 of predicted stance units against gold (CODEBOOK §6).
+
+    A unit matches when holder side, target side and polarity agree and the evidence
+    spans overlap or lie in the same sentence. The holder ``author`` has no side: an
+    empty ``holder_side`` and ``"author"`` are the same. Per-side scores group units by
+    **target side** (russia, us, other); accuracy is reported for ``kind``.
+
+    Parameters
+    ----------
+    pred : pandas.DataFrame
+        Predicted stance units (``schema.STANCE``).
+    gold : Gold or pandas.DataFrame
+        Gold annotations or their stance table.
+    sentences : pandas.DataFrame, optional
+        Sentences table for the same-sentence rule (overlap only without it).
+    restrict : bool, default True
+        Score only articles that have gold annotations.
+
+    Returns
+    -------
+    Scores
+
+    Examples
+    --------
+    >>> score_stance(pred_stance, load_gold(), sentences).f1        # doctest: +SKIP
+    """
+    return _score(pred, gold, sentences, restrict, _STANCE_TASK)
+
+
+# -------------------------------------------------------------------- coder sheets
+
+SHEET_KEY_COLUMNS = ("unit_id", "article_id", "part", "start", "end")
+SHEET_TRAILING_COLUMNS = ("coder", "notes")
+_CHOICES_SHEET = "choices"
+_UNITS_SHEET = "units"
+
+
+class SheetError(ValueError):
+    """A coder sheet with problems; ``problems`` holds one line per problem."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        listing = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(
+            f"{len(problems)} problem(s) in coder sheet {path}:\n{listing}\n"
+            "Correct the cells named above (row 1 is the header) and read the sheet again."
+        )
+
+
+def sentence_units(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Coding units from a sentences table: one unit per sentence.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"article_id": ["x"], "sent_id": [0], "part": ["title"],
+    ...                   "start": [0], "end": [3], "text": ["abc"]})
+    >>> sentence_units(s)["unit_id"].tolist()
+    ['x/s0']
+    """
+    schema.check_columns(sentences, schema.SENTENCES, "sentences")
+    units = sentences[["article_id", "part", "start", "end", "text"]].copy()
+    units.insert(0, "unit_id", sentences["article_id"].astype(str) + "/s" + sentences["sent_id"].astype(str))
+    return units.reset_index(drop=True)
+
+
+def attribution_units(attributions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Coding units from an attributions table: the cue span with its sentence as text.
+
+    Raises
+    ------
+    ValueError
+        An attribution whose sentence is not in the sentences table.
+    """
+    schema.check_columns(attributions, ["article_id", "attribution_id", "sent_id", "part",
+                                        "cue", "cue_start", "cue_end", "source_side"], "attributions")
+    schema.check_columns(sentences, schema.SENTENCES, "sentences")
+    texts = {(str(a), int(s)): t for a, s, t in zip(sentences["article_id"], sentences["sent_id"], sentences["text"])}
+    keys = list(zip(attributions["article_id"].astype(str), attributions["sent_id"].astype(int)))
+    lost = [k for k in keys if k not in texts]
+    if lost:
+        raise ValueError(f"attributions point at sentences missing from the sentences table: {lost[:10]}")
+    return pd.DataFrame({
+        "unit_id": [f"{a}/a{i}" for a, i in zip(attributions["article_id"], attributions["attribution_id"])],
+        "article_id": attributions["article_id"].astype(str).to_numpy(),
+        "part": attributions["part"].to_numpy(),
+        "start": attributions["cue_start"].to_numpy(),
+        "end": attributions["cue_end"].to_numpy(),
+        "cue": attributions["cue"].to_numpy(),
+        "source_side": attributions["source_side"].to_numpy(),
+        "text": [texts[k] for k in keys],
+    })
+
+
+def _sheet_columns(units: pd.DataFrame, variables: Mapping[str, Sequence[str]], text_column: str) -> list[str]:
+    keys = [c for c in SHEET_KEY_COLUMNS if c in units.columns]
+    context = [c for c in units.columns if c not in keys and c != text_column and c not in variables
+               and c not in SHEET_TRAILING_COLUMNS]
+    return keys + context + [text_column, *variables, *SHEET_TRAILING_COLUMNS]
+
+
+def _variables_sidecar(path: Path) -> Path:
+    return path.with_name(path.stem + ".variables.json")
+
+
+def export_coder_sheet(
+    units: pd.DataFrame,
+    path: str | Path,
+    variables: Mapping[str, Sequence[str]],
+    coder: str = "",
+    *,
+    text_column: str = "text",
+    right_to_left: bool = True,
+) -> Path:
+    """Write a coder sheet: one row per unit, empty columns for the variables to code.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        Units with ``unit_id``, ``article_id`` and the text column (see
+        :func:`sentence_units`, :func:`attribution_units`); other columns are kept as
+        context before the text.
+    path : str or Path
+        ``.csv`` or ``.xlsx``. A CSV gets a ``<stem>.variables.json`` sidecar with the
+        allowed values; an XLSX keeps them in a hidden ``choices`` sheet and offers them
+        as drop-down lists.
+    variables : mapping of str to sequence of str
+        Variable name -> allowed values, e.g. ``{"mode": schema.MODES}``.
+    coder : str
+        Coder name written in the ``coder`` column.
+    text_column : str
+        The column with the (Arabic) text to code; right-aligned, right-to-left in XLSX.
+    right_to_left : bool, default True
+        XLSX only: show the whole sheet right to left (columns run from the right).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> export_coder_sheet(sentence_units(sentences), "a.xlsx",
+    ...                    {"stance": ["negative", "positive", "none"]}, coder="A")  # doctest: +SKIP
+    """
+    path = Path(path)
+    schema.check_columns(units, ["unit_id", "article_id", text_column], "units")
+    dup = units["unit_id"][units["unit_id"].duplicated()].tolist()
+    if dup:
+        raise ValueError(f"units have repeated unit_id values {dup[:10]}; each unit needs its own id")
+    clash = [v for v in variables if v in SHEET_KEY_COLUMNS or v in SHEET_TRAILING_COLUMNS or v == text_column]
+    if clash:
+        raise ValueError(f"variable names {clash} clash with fixed sheet columns")
+    columns = _sheet_columns(units, variables, text_column)
+    sheet = units.reindex(columns=columns).astype(object)
+    for name in variables:
+        sheet[name] = ""
+    sheet["coder"], sheet["notes"] = coder, ""
+    sheet = sheet.where(sheet.notna(), "")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        sheet.to_csv(path, index=False, encoding="utf-8-sig")
+        sidecar = {"variables": {k: list(v) for k, v in variables.items()}, "coder": coder,
+                   "text_column": text_column}
+        _variables_sidecar(path).write_text(json.dumps(sidecar, ensure_ascii=False, indent=1), encoding="utf-8")
+    elif suffix == ".xlsx":
+        _write_xlsx(sheet, path, variables, text_column, right_to_left)
+    else:
+        raise ValueError(f"{path}: coder sheets are .csv or .xlsx, not {path.suffix!r}")
+    return path
+
+
+def _write_xlsx(sheet: pd.DataFrame, path: Path, variables: Mapping[str, Sequence[str]],
+                text_column: str, right_to_left: bool) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    ws = book.active
+    ws.title = _UNITS_SHEET
+    choices = book.create_sheet(_CHOICES_SHEET)
+    choices.sheet_state = "hidden"
+    columns = list(sheet.columns)
+    ws.append(columns)
+    for record in sheet.itertuples(index=False):
+        ws.append([v if isinstance(v, str) else (int(v) if isinstance(v, (int, np.integer)) else str(v))
+                   for v in record])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    ws.sheet_view.rightToLeft = right_to_left
+    last = ws.max_row
+    text_letter = get_column_letter(columns.index(text_column) + 1)
+    ws.column_dimensions[text_letter].width = 80
+    rtl = Alignment(horizontal="right", vertical="top", wrap_text=True, readingOrder=2)
+    for (cell,) in ws.iter_rows(min_row=2, min_col=columns.index(text_column) + 1,
+                                max_col=columns.index(text_column) + 1):
+        cell.alignment = rtl
+    for k, (name, allowed) in enumerate(variables.items(), start=1):
+        letter = get_column_letter(k)
+        choices.cell(row=1, column=k, value=name)
+        for r, value in enumerate(allowed, start=2):
+            choices.cell(row=r, column=k, value=str(value))
+        rule = DataValidation(
+            type="list", formula1=f"{_CHOICES_SHEET}!${letter}$2:${letter}${len(allowed) + 1}",
+            allow_blank=True, showErrorMessage=True, errorTitle=f"{name}: unknown value",
+            error=f"Choose one of: {', '.join(map(str, allowed))}"[:255],
+        )
+        col_letter = get_column_letter(columns.index(name) + 1)
+        rule.add(f"{col_letter}2:{col_letter}{max(last, 2)}")
+        ws.add_data_validation(rule)
+        ws.column_dimensions[col_letter].width = max(12, len(name) + 2)
+    book.save(path)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], dict | None]:
+    """Header, (row number, cells) and the stored variables of a CSV or XLSX sheet."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        import csv
+
+        rows = []
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            line = reader.line_num
+            for fields in reader:
+                rows.append((line + 1, fields))
+                line = reader.line_num
+        sidecar = _variables_sidecar(path)
+        stored = json.loads(sidecar.read_text(encoding="utf-8"))["variables"] if sidecar.is_file() else None
+        return [h.strip() for h in header], rows, stored
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        ws = book[_UNITS_SHEET] if _UNITS_SHEET in book.sheetnames else book.worksheets[0]
+        values = list(ws.iter_rows(values_only=True))
+        header = [_cell_text(v) for v in values[0]] if values else []
+        rows = [(n, [_cell_text(v) for v in row]) for n, row in enumerate(values[1:], start=2)]
+        stored = None
+        if _CHOICES_SHEET in book.sheetnames:
+            stored = {}
+            for col in book[_CHOICES_SHEET].iter_cols(values_only=True):
+                if col and col[0] is not None:
+                    stored[str(col[0])] = [_cell_text(v) for v in col[1:] if v is not None]
+        book.close()
+        return header, rows, stored
+    raise ValueError(f"{path}: coder sheets are .csv or .xlsx, not {path.suffix!r}")
+
+
+def read_coder_sheet(
+    path: str | Path, variables: Mapping[str, Sequence[str]] | None = None
+) -> pd.DataFrame:
+    """Read a filled coder sheet and check every cell.
+
+    Parameters
+    ----------
+    path : str or Path
+        A sheet written by :func:`export_coder_sheet` and filled by a coder.
+    variables : mapping, optional
+        Variable -> allowed values. Defaults to the values stored with the sheet (the
+        XLSX ``choices`` sheet or the CSV's ``.variables.json`` sidecar).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The sheet with string columns, empty cells as ``<NA>`` (not coded) and
+        ``start``/``end`` as ``Int64``. An empty ``coder`` column is filled with the
+        file's stem.
+
+    Raises
+    ------
+    SheetError
+        Missing columns, empty or repeated unit ids, unknown labels or several coder
+        names, all listed with file, row and column.
+
+    Examples
+    --------
+    >>> read_coder_sheet("coder_a.xlsx")["mode"].value_counts()   # doctest: +SKIP
+    """
+    path = Path(path)
+    header, rows, stored = _read_rows(path)
+    if variables is None:
+        if stored is None:
+            raise ValueError(
+                f"{path}: the allowed values are not stored with this sheet (no "
+                f"{_variables_sidecar(path).name}); pass variables="
+            )
+        variables = stored
+    problems = []
+    required = ["unit_id", "article_id", *variables, "coder"]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise SheetError(path, [f"{path.name}: row 1 (header): missing columns {missing}"])
+    records, seen = [], {}
+    for number, cells in rows:
+        if not any(cells):
+            continue
+        cells = (cells + [""] * len(header))[: len(header)]
+        record = dict(zip(header, cells))
+        where = f"{path.name}: row {number}"
+        unit = record["unit_id"]
+        if not unit:
+            problems.append(f"{where}, column unit_id: empty; every row needs its unit id")
+        elif unit in seen:
+            problems.append(f"{where}, column unit_id: {unit!r} repeats row {seen[unit]}")
+        seen.setdefault(unit, number)
+        for name, allowed in variables.items():
+            value = record[name]
+            if value and value not in [str(a) for a in allowed]:
+                problems.append(f"{where}, column {name}: unknown label {value!r}; allowed: {list(allowed)}")
+        records.append(record)
+    coders = sorted({r["coder"] for r in records if r["coder"]})
+    if len(coders) > 1:
+        problems.append(f"{path.name}: column coder: one sheet holds one coder, found {coders}")
+    if problems:
+        raise SheetError(path, problems)
+    frame = pd.DataFrame(records, columns=header).replace("", pd.NA).astype("string")
+    frame["coder"] = coders[0] if coders else path.stem
+    for col in ("start", "end"):
+        if col in frame.columns:
+            frame[col] = pd.to_numeric(frame[col]).astype("Int64")
+    return frame
+
+
+# ---------------------------------------------------------------------- agreement
+
+
+def _load_sheets(sheets: Sequence[str | Path | pd.DataFrame], variables: Iterable[str]) -> list[pd.DataFrame]:
+    frames = [read_coder_sheet(s) if not isinstance(s, pd.DataFrame) else s for s in sheets]
+    if len(frames) < 2:
+        raise ValueError(f"agreement needs at least two coder sheets, got {len(frames)}")
+    for k, frame in enumerate(frames):
+        schema.check_columns(frame, ["unit_id", "coder", *variables], f"coder sheet {k}")
+    names = [str(f["coder"].iloc[0]) if len(f) else f"sheet{k}" for k, f in enumerate(frames)]
+    if len(set(names)) != len(names):
+        raise ValueError(f"coder sheets must come from different coders; coder names are {names}")
+    return frames
+
+
+def _long_codes(frames: list[pd.DataFrame], variable: str) -> pd.DataFrame:
+    parts = [f[["unit_id", "coder", variable]].rename(columns={"unit_id": "unit", variable: "value"})
+             for f in frames]
+    long = pd.concat(parts, ignore_index=True)
+    long["value"] = long["value"].astype(object).where(long["value"].notna(), None)
+    return long
+
+
+def agreement_table(
+    sheets: Sequence[str | Path | pd.DataFrame],
+    variables: Mapping[str, Sequence[str]] | Sequence[str],
+    *,
+    levels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Inter-coder agreement per variable.
+
+    Parameters
+    ----------
+    sheets : sequence of path or DataFrame
+        Filled coder sheets (paths are read with :func:`read_coder_sheet`), one per coder.
+    variables : mapping or sequence of str
+        The variables to compare.
+    levels : mapping, optional
+        Variable -> level of measurement for alpha (default ``nominal``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per variable: ``variable``, ``measurement``, ``n_coders``, ``n_units``
+        (units coded by two or more coders), ``percent_agreement`` (share of those units
+        on which all coders agree), ``alpha``, ``kappa`` (two coders only, else NaN),
+        ``reliability`` (reliable >= 0.80, tentative >= 0.667, unreliable, or
+        ``undefined``) and ``note``, which says why a coefficient is undefined (NaN).
+
+    Examples
+    --------
+    >>> agreement_table(["coder_a.xlsx", "coder_b.xlsx"], ["mode"])   # doctest: +SKIP
+    """
+    names = list(variables)
+    frames = _load_sheets(sheets, names)
+    levels = dict(levels or {})
+    rows = []
+    for name in names:
+        long = _long_codes(frames, name)
+        coded = long.dropna(subset=["value"])
+        per_unit = coded.groupby("unit")["value"].agg(list)
+        pairable = per_unit[per_unit.map(len) >= 2]
+        note, alpha, kappa = "", float("nan"), float("nan")
+        try:
+            alpha = krippendorff_alpha(long, levels.get(name, "nominal"))
+        except ValueError as err:
+            note = f"alpha: {err}"
+        if len(frames) == 2:
+            wide = long.pivot(index="unit", columns="coder", values="value")
+            try:
+                kappa = cohen_kappa(wide.iloc[:, 0].tolist(), wide.iloc[:, 1].tolist())
+            except ValueError as err:
+                note = (note + "; " if note else "") + f"kappa: {err}"
+        rows.append({
+            "variable": name,
+            "measurement": levels.get(name, "nominal"),
+            "n_coders": len(frames),
+            "n_units": len(pairable),
+            "percent_agreement": _ratio(sum(len(set(v)) == 1 for v in pairable), len(pairable)),
+            "alpha": alpha,
+            "kappa": kappa,
+            "reliability": reliability_level(alpha),
+            "note": note,
+        })
+    return pd.DataFrame(rows)
+
+
+def disagreements(sheets: Sequence[str | Path | pd.DataFrame], variable: str) -> pd.DataFrame:
+    """Units on which coders gave different values for one variable.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unit_id``, ``article_id``, ``text`` (when the sheets have them) and one column
+        per coder with that coder's value; units coded by only one coder are left out.
+
+    Examples
+    --------
+    >>> disagreements(["coder_a.csv", "coder_b.csv"], "mode")   # doctest: +SKIP
+    """
+    frames = _load_sheets(sheets, [variable])
+    long = _long_codes(frames, variable)
+    wide = long.pivot(index="unit", columns="coder", values="value")
+    coder_names = [str(f["coder"].iloc[0]) for f in frames if len(f)]
+    wide = wide[coder_names]
+    distinct = wide.apply(lambda r: len({v for v in r if v is not None and not pd.isna(v)}), axis=1)
+    order = pd.unique(pd.concat([f["unit_id"] for f in frames]).astype(str))
+    keep = [u for u in order if u in distinct.index and distinct[u] >= 2]
+    context_cols = [c for c in ("article_id", "text") if all(c in f.columns for f in frames)]
+    context = pd.concat([f[["unit_id", *context_cols]] for f in frames]).drop_duplicates("unit_id")
+    out = context.set_index("unit_id").reindex(keep)
+    out = out.join(wide.loc[keep].astype("string"))
+    out.columns.name = None
+    return out.rename_axis("unit_id").reset_index()
