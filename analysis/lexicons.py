@@ -316,7 +316,7 @@ TITLES = LexiconSchema(
     columns=(
         Column("title"),
         Column("office", required=False, pattern=ID_PATTERN),
-        Column("actor_type", choices=("person", "institution", "country", "group")),
+        Column("actor_type", choices=("person", "institution", "country", "group", "media")),
         Column("form", choices=("office", "of", "pronoun", "counterpart")),
         Column("bare", choices=("yes", "no")),
         Column("gloss"),
@@ -355,7 +355,7 @@ ANONYMOUS = LexiconSchema(
     name="anonymous",
     columns=(
         Column("pattern"),
-        Column("kind", choices=("head", "qualifier")),
+        Column("kind", choices=("head", "qualified_head", "qualifier")),
         Column("actor_id", required=False, pattern=ID_PATTERN),
         Column("gloss"),
     ),
