@@ -43,6 +43,9 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _LEADING_LTR_CLASSES = frozenset({"L", "EN"})
 _LEADING_RTL_CLASSES = frozenset({"R", "AL"})
 
+# LEFT-TO-RIGHT MARK and RIGHT-TO-LEFT MARK, removed after reordering on old matplotlib.
+_DIRECTION_MARKS = {0x200E: None, 0x200F: None}
+
 #: Configuration of the legacy reshaper (matplotlib without libraqm).
 #:
 #: ``delete_harakat`` is False on purpose: the reshaper's default drops every mark,
@@ -143,7 +146,10 @@ def _to_visual(text: str) -> str:
     # The pure-Python algorithm mirrors brackets; the Rust ``bidi.get_display`` does not.
     from bidi.algorithm import get_display
 
-    return get_display(_legacy_reshaper().reshape(text))
+    visual = get_display(_legacy_reshaper().reshape(text))
+    # Directional marks have done their work in the reordering; an old renderer would
+    # only look them up as glyphs.
+    return visual.translate(_DIRECTION_MARKS)
 
 
 def arabic_label(text: str, *, shaping: bool | None = None) -> str:

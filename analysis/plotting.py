@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -41,6 +42,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from analysis import schema
 from analysis.fonts import COLUMN_WIDTH, DOUBLE_COLUMN_WIDTH, FONT_FAMILIES, style_context
@@ -73,6 +75,9 @@ __all__ = [
 ]
 
 LabelLanguage = Literal["ar", "en", "both"]
+
+#: LEFT-TO-RIGHT MARK, closing the English gloss of a bilingual label.
+LRM = "\u200e"
 
 # -- data: colours and the built-in glossary ------------------------------------------
 # Okabe & Ito's colour-blind-safe palette; each side keeps its colour in every figure.
@@ -205,7 +210,9 @@ def _combine(arabic: str, english: str, labels: LabelLanguage) -> str:
         return arabic if labels != "en" else english
     if labels == "en":
         return english
-    return f"{arabic} ({english})"
+    # The LEFT-TO-RIGHT MARK keeps trailing punctuation of the gloss ("?", "%)") inside
+    # the Latin run instead of letting it drift to the far end of the RTL line.
+    return f"{arabic} ({english}{LRM})"
 
 
 def label_for(kind: str, key: str, labels: LabelLanguage = "ar") -> str:
@@ -230,7 +237,7 @@ def label_for(kind: str, key: str, labels: LabelLanguage = "ar") -> str:
     Examples
     --------
     >>> label_for("side", "us", "both")
-    'الولايات المتحدة (United States)'
+    'الولايات المتحدة (United States\u200e)'
     >>> label_for("cue_category", "denial", "en")
     'denial'
     >>> label_for("side", "narnia", "ar")
@@ -359,6 +366,17 @@ def _finish(ax: Axes) -> Axes:
     return ax
 
 
+def _styled(plot):
+    """Run a plot function inside the house style (font registered, sizes, fonttypes)."""
+
+    @functools.wraps(plot)
+    def wrapper(*args, **kwargs):
+        with style_context():
+            return plot(*args, **kwargs)
+
+    return wrapper
+
+
 def _new_axes(ax: Axes | None, width: float = COLUMN_WIDTH, height: float = 2.4) -> Axes:
     if ax is not None:
         return ax
@@ -455,6 +473,7 @@ def _stacked_bars(ax: Axes, table: pd.DataFrame, row_col: str, part_col: str,
     ax.invert_yaxis()
 
 
+@_styled
 def plot_share_of_voice(
     attributions: pd.DataFrame,
     *,
@@ -555,6 +574,7 @@ def _grouped_bars(ax: Axes, table: pd.DataFrame, row_col: str, rows: list[str],
     ax.invert_yaxis()
 
 
+@_styled
 def plot_cue_categories(
     attributions: pd.DataFrame,
     *,
@@ -598,7 +618,7 @@ def plot_cue_categories(
     ax.set_yticks(range(len(categories)), names)
     ax.set_xlabel(_show(label_for("text", "share", labels)))
     ax.set_title(_show(label_for("text", "cue_categories", labels)))
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=len(groups))
     return _finish(ax)
 
 
@@ -631,6 +651,7 @@ def build_source_type_table(
         {"side": "string", "source_type": "string"})
 
 
+@_styled
 def plot_source_types(
     attributions: pd.DataFrame,
     *,
@@ -687,6 +708,7 @@ def build_top_sources_table(
     return grouped.head(n).reset_index(drop=True)
 
 
+@_styled
 def plot_top_sources(
     attributions: pd.DataFrame,
     *,
@@ -724,7 +746,7 @@ def _pair_label(holder: str, target: str, labels: LabelLanguage) -> str:
     arabic = f"{label_for('side', holder, 'ar')} ← {label_for('side', target, 'ar')}"
     if labels == "ar":
         return arabic
-    return f"{arabic} ({label_for('side', holder, 'en')} → {label_for('side', target, 'en')})"
+    return f"{arabic} ({label_for('side', holder, 'en')} → {label_for('side', target, 'en')}{LRM})"
 
 
 def build_stance_table(
@@ -764,6 +786,7 @@ def build_stance_table(
     return table
 
 
+@_styled
 def plot_stance(
     stance: pd.DataFrame,
     *,
@@ -805,6 +828,8 @@ def plot_stance(
                 else:
                     left_pos += width
     ax.axvline(0, color="black", linewidth=0.6)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))
     ax.set_yticks(range(len(pairs)), [_show(_pair_label(h, t, labels)) for h, t in pairs])
     ax.invert_yaxis()
     ax.set_xlabel(_show(label_for("text", "stance_count", labels)))
@@ -895,6 +920,7 @@ def build_strip_table(
     return table.sort_values(["x", "side", "track"]).reset_index(drop=True)
 
 
+@_styled
 def plot_article_strip(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
@@ -1022,6 +1048,7 @@ def build_outlet_side_table(
     return long.astype({"outlet": "string", "side": "string"})
 
 
+@_styled
 def plot_outlet_sides(
     articles: pd.DataFrame,
     table: pd.DataFrame,
