@@ -16,10 +16,12 @@ bring their codes back for :func:`agreement_table` (Krippendorff's alpha per var
 from __future__ import annotations
 
 import bisect
+import csv
 import json
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -270,7 +272,7 @@ class Scores:
         def fmt(x: float) -> str:
             return "n/a" if np.isnan(x) else f"{x:.3f}"
 
-        lines = [f"Scores({self.task}, {self.n_articles} articles; matching: {self.matching_rule})"]
+        lines = [f"Scores({self.task}, {self.n_articles} gold article(s); matching: {self.matching_rule})"]
         lines.append(f"  {'group':<14}{'tp':>5}{'fp':>5}{'fn':>5}  {'P':>6} {'R':>6} {'F1':>6}")
         for rec in self.detection.to_dict("records"):
             lines.append(
@@ -453,7 +455,7 @@ def _build_scores(g: pd.DataFrame, p: pd.DataFrame, pairs: list, task: _Task, ru
          "accuracy": _ratio(agree[name], len(pairs))}
         for name in task.label_fields
     ]
-    error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+    error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS, dtype=object)
     if not error_frame.empty:
         error_frame["_pos"] = error_frame["gold_start"].fillna(error_frame["pred_start"])
         error_frame["_title_first"] = error_frame["part"] != "title"
@@ -466,7 +468,8 @@ def _build_scores(g: pd.DataFrame, p: pd.DataFrame, pairs: list, task: _Task, ru
     error_frame["pred_index"] = _id_column(error_frame["pred_index"])
     for col in ("error", "article_id", "part", "side", "field", "gold_id", "gold_label", "pred_label"):
         error_frame[col] = error_frame[col].astype("string")
-    matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS)
+    matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS, dtype=object)
+    matches["distance"] = matches["distance"].astype("int64")
     matches["pred_index"] = _id_column(matches["pred_index"])
     return Scores(
         task=task.name,
@@ -754,8 +757,6 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], dict
     """Header, (row number, cells) and the stored variables of a CSV or XLSX sheet."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        import csv
-
         rows = []
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle)
@@ -778,7 +779,8 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], dict
         stored = None
         if _CHOICES_SHEET in book.sheetnames:
             stored = {}
-            for col in book[_CHOICES_SHEET].iter_cols(values_only=True):
+            choice_rows = list(book[_CHOICES_SHEET].iter_rows(values_only=True))
+            for col in zip_longest(*choice_rows):
                 if col and col[0] is not None:
                     stored[str(col[0])] = [_cell_text(v) for v in col[1:] if v is not None]
         book.close()
