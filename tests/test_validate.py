@@ -376,3 +376,11 @@ def test_disagreements_lists_units_with_different_codes():
     assert out["unit_id"].tolist() == ["u1", "u3"]
     assert out[["a", "b"]].values.tolist() == [["x", "z"], ["y", "x"]]
     assert out["text"].tolist() == ["t1", "t3"]
+
+
+def test_empty_predictions_give_zero_recall_and_undefined_precision():
+    empty = schema.empty_table(schema.ATTRIBUTIONS)
+    scores = score_attributions(empty, _gold_attributions(), SENTENCES)
+    assert scores.detection.loc[0, ["tp", "fp", "fn"]].tolist() == [0, 0, 4]
+    assert np.isnan(scores.precision) and scores.recall == 0.0 and scores.f1 == 0.0
+    assert scores.errors["error"].tolist() == ["false_negative"] * 4
