@@ -1,0 +1,813 @@
+"""Find mentions of actors and sides in an article (CODEBOOK §1, mentions table).
+
+A mention is a span of the original title or body that refers to an actor: a name
+(لافروف), a metonym (واشنطن، الكرملين), a title with a nisba adjective or a country
+(وزير الخارجية الروسي، وزير خارجية روسيا), a news outlet (تاس), an anonymous source
+(مصدر في الوفد الروسي) or a nisba adjective alone on a non-actor noun (طائرة روسية).
+
+How it works, per article:
+
+1. One Aho–Corasick automaton (built lazily and cached per lexicon) holds every
+   normalised lexicon form, also with the clitic prefixes و ف ب ل ك (and the لل
+   contraction of ل + ال) attached. Matches that do not start and end on a token
+   boundary are discarded, so روسيا never matches inside another word and موسكو does
+   not match inside موسكوفي.
+2. Overlapping matches are resolved longest first into a sequence of *atoms*.
+3. A small left-to-right grammar combines adjacent atoms: title + nisba/country
+   (+ bridge words such as الخاص إلى سوريا) + name is one mention of the named person;
+   ``المتحدث باسم`` + institution is that institution's spokesperson; an anonymous head
+   takes qualifiers and an affiliation; a lone title resolves to the one person of that
+   office the article has named so far, or stays an office id.
+
+Offsets (``start``, ``end``) index the original string of the mention's ``part``;
+``norm_start``/``norm_end`` index its normalised form (see :mod:`analysis.normalize`).
+
+Examples
+--------
+>>> from analysis.segment import make_doc
+>>> doc = make_doc("x", "", "قال وزير الخارجية الروسي سيرغي لافروف إن ...")
+>>> [(m["surface"], m["actor_id"], m["via"]) for m in find_mentions(doc)]
+[('وزير الخارجية الروسي سيرغي لافروف', 'lavrov', 'title')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import ahocorasick
+import pandas as pd
+
+from analysis.lexicons import (
+    ACTORS, ANONYMOUS, MEDIA, NISBA, TITLES, Lexicon, LexiconError, load_lexicon,
+)
+from analysis.normalize import normalize
+from analysis.paths import LEXICON_DIR
+from analysis.schema import MENTIONS, check_columns, empty_table
+from analysis.segment import Doc, Sentence, make_doc
+
+__all__ = [
+    "ActorLexicon",
+    "build_mentions_table",
+    "find_anonymous_sources",
+    "find_mentions",
+    "load_actor_lexicon",
+    "mentions_at",
+]
+
+LEXICON_FILES = {
+    "actors": ("actors.csv", ACTORS),
+    "titles": ("titles.csv", TITLES),
+    "nisba": ("nisba.csv", NISBA),
+    "media": ("media.csv", MEDIA),
+    "anonymous": ("anonymous.csv", ANONYMOUS),
+}
+
+#: Proclitics that attach to a name without changing the actor (CODEBOOK §1).
+CONJUNCTIONS = ("", "و", "ف")
+PREPOSITIONS = ("", "ب", "ل", "ك")
+
+#: Words allowed between an office and the name that completes it
+#: (المبعوث الأممي الخاص إلى سوريا ستيفان دي ميستورا). Normalised when used.
+BRIDGE_WORDS = (
+    "الخاص", "الخاصة", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي", "الحالية",
+    "الدائم", "الدائمة", "الأسبق", "المكلف", "بالملف", "بالوكالة", "لدى", "إلى", "في",
+    "لشؤون", "الشرق", "الأوسط", "الرسمي", "الرسمية",
+)
+#: Prepositions that introduce an anonymous source's affiliation (مصدر في الوفد الروسي).
+AFFILIATION_WORDS = ("في", "من", "داخل", "لدى", "مقرب من", "مقربة من")
+#: Clitics that can introduce an affiliation on their own (مصدر بالخارجية الروسية).
+AFFILIATION_CLITICS = ("ب", "ل")
+MAX_BRIDGE_TOKENS = 6
+
+_SPACE_GAP = re.compile(r"[ \t\u00a0]+")
+_TOKEN = re.compile(r"\S+")
+
+
+# --- lexicon --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One normalised lexicon form and what it means (internal matching unit)."""
+
+    kind: str  # actor | media | nisba | title | anon_head | anon_qualifier
+    form: str
+    actor_id: str = ""
+    side: str = ""
+    actor_type: str = ""
+    via: str = ""
+    office: str = ""
+    title_form: str = ""
+    bare: bool = False
+    prefix: str = ""
+    qualified: bool = False
+
+    @property
+    def definite(self) -> bool:
+        """Whether the form carries the article ال (definite titles never take a country)."""
+        return self.form.startswith("ال")
+
+
+@dataclass
+class ActorLexicon:
+    """The five actor lexicons, validated, plus the matching automaton built from them.
+
+    Create it with :func:`load_actor_lexicon`. The automaton is built on first use and
+    cached on the object, so importing this module costs nothing.
+    """
+
+    actors: Lexicon
+    titles: Lexicon
+    nisba: Lexicon
+    media: Lexicon
+    anonymous: Lexicon
+    versions: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        """Every lexicon form as an :class:`Entry` (normalised with ``normalize``)."""
+        out: list[Entry] = []
+        for row in self.actors.rows:
+            out.append(Entry(
+                "actor", normalize(row["alias"]), row["actor_id"], row["side"],
+                row["actor_type"], row["via"], row["office"],
+            ))
+        for row in self.media.rows:
+            out.append(Entry(
+                "media", normalize(row["alias"]), row["actor_id"], row["side"], "media", "name",
+            ))
+        for row in self.nisba.rows:
+            out.append(Entry(
+                "nisba", normalize(row["adjective"]), row["country_id"], row["side"],
+                "country", "adjective", prefix=row["prefix"],
+            ))
+        for row in self.titles.rows:
+            out.append(Entry(
+                "title", normalize(row["title"]), actor_type=row["actor_type"], via="title",
+                office=row["office"], title_form=row["form"], bare=row["bare"] == "yes",
+            ))
+        for row in self.anonymous.rows:
+            kind = "anon_qualifier" if row["kind"] == "qualifier" else "anon_head"
+            out.append(Entry(
+                kind, normalize(row["pattern"]), row["actor_id"], "unknown", "anonymous",
+                "title", qualified=row["kind"] == "qualified_head",
+            ))
+        return out
+
+    @cached_property
+    def country_prefix(self) -> dict[str, str]:
+        """Country actor id → the short prefix of its office ids (russia → ru)."""
+        return {row["country_id"]: row["prefix"] for row in self.nisba.rows}
+
+    @cached_property
+    def automaton(self) -> ahocorasick.Automaton:
+        """Aho–Corasick automaton over all forms with clitic-prefixed variants.
+
+        Each key maps to ``(key_length, ((prefix_length, entry), ...))``.
+        """
+        table: dict[str, list[tuple[int, Entry]]] = {}
+        for entry in self.entries:
+            for key, plen in _clitic_variants(entry.form, entry.kind):
+                table.setdefault(key, []).append((plen, entry))
+        auto = ahocorasick.Automaton()
+        for key, values in table.items():
+            auto.add_word(key, (len(key), tuple(values)))
+        auto.make_automaton()
+        return auto
+
+    @cached_property
+    def bridge_words(self) -> frozenset[str]:
+        """Normalised :data:`BRIDGE_WORDS`."""
+        return frozenset(normalize(w) for w in BRIDGE_WORDS)
+
+    @cached_property
+    def affiliation_gap(self) -> re.Pattern:
+        """Regex for the gap between an anonymous head and its affiliation."""
+        words = "|".join(re.escape(normalize(w)) for w in AFFILIATION_WORDS)
+        return re.compile(rf"[ \t\u00a0]+(?:(?:{words})[ \t\u00a0]+)?")
+
+    def __len__(self) -> int:
+        return len({row["actor_id"] for row in self.actors.rows})
+
+
+def _clitic_variants(form: str, kind: str) -> list[tuple[str, int]]:
+    """Keys under which ``form`` is matched, with the length of the clitic prefix.
+
+    Examples
+    --------
+    >>> ("للولايات المتحده", 0) in _clitic_variants("الولايات المتحده", "actor")
+    True
+    """
+    if not form or not ("\u0600" <= form[0] <= "\u06ff"):
+        return [(form, 0)]
+    if kind in ("nisba", "anon_qualifier"):
+        return [(form, 0)]
+    out = []
+    for conj in CONJUNCTIONS:
+        for prep in PREPOSITIONS:
+            out.append((conj + prep + form, len(conj + prep)))
+        if form.startswith("ال"):
+            # ل + ال contracts to لل: the surface keeps the whole token.
+            out.append((conj + "لل" + form[2:], len(conj)))
+    return out
+
+
+def load_actor_lexicon(path: str | Path | None = None) -> ActorLexicon:
+    """Load and cross-check the actor lexicons from a folder.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder with ``actors.csv``, ``titles.csv``, ``nisba.csv``, ``media.csv`` and
+        ``anonymous.csv`` (the package's own lexicons when omitted). Copy the package
+        folder and edit the files to use your own.
+
+    Returns
+    -------
+    ActorLexicon
+
+    Raises
+    ------
+    LexiconError
+        When a file is missing or malformed, when one actor id has two sides or types,
+        or when two aliases of different actors normalise to the same form. The message
+        names the file, line and column.
+
+    Examples
+    --------
+    >>> lex = load_actor_lexicon()
+    >>> len(lex) >= 200, lex.versions["actors"]
+    (True, '1.0.0')
+    """
+    folder = Path(path) if path is not None else LEXICON_DIR
+    parts = {
+        name: load_lexicon(folder / filename, schema)
+        for name, (filename, schema) in LEXICON_FILES.items()
+    }
+    _check_consistent(parts["actors"], ("side", "actor_type"), normalize_key="alias")
+    _check_consistent(parts["media"], ("side",), normalize_key="alias")
+    return ActorLexicon(**parts, versions={k: v.version for k, v in parts.items()})
+
+
+def _check_consistent(lex: Lexicon, columns: tuple[str, ...], normalize_key: str) -> None:
+    """One actor id has one value per column; aliases of different ids do not collide."""
+    first: dict[str, int] = {}
+    forms: dict[str, int] = {}
+    for i, row in enumerate(lex.rows):
+        j = first.setdefault(row["actor_id"], i)
+        for col in columns:
+            if lex.rows[j][col] != row[col]:
+                raise lex.error(
+                    i, col,
+                    f"actor {row['actor_id']!r} has {col} {row[col]!r} here but "
+                    f"{lex.rows[j][col]!r} on line {lex.lines[j]}; use one value",
+                )
+        form = normalize(row[normalize_key])
+        k = forms.setdefault(form, i)
+        if lex.rows[k]["actor_id"] != row["actor_id"]:
+            raise lex.error(
+                i, normalize_key,
+                f"{row[normalize_key]!r} normalises to the same form as line {lex.lines[k]} "
+                f"({lex.rows[k]['actor_id']}); keep one of them",
+            )
+
+
+_DEFAULT: ActorLexicon | None = None
+
+
+def _default_lexicon() -> ActorLexicon:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_actor_lexicon()
+    return _DEFAULT
+
+
+# --- atoms ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int  # start of the token, clitics included
+    core: int  # start after the clitics
+    end: int
+    entries: tuple[Entry, ...]
+    clitic: str
+
+    def first(self, *kinds: str) -> Entry | None:
+        for e in self.entries:
+            if e.kind in kinds:
+                return e
+        return None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _find_atoms(text: str, lexicon: ActorLexicon) -> list[_Atom]:
+    """Lexicon matches on token boundaries, overlaps resolved longest first."""
+    n = len(text)
+    candidates = []
+    for last, (klen, values) in lexicon.automaton.iter(text):
+        start = last - klen + 1
+        end = last + 1
+        if start > 0 and _is_word_char(text[start - 1]):
+            continue
+        if end < n and _is_word_char(text[end]):
+            continue
+        candidates.append((start, end, values))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(n)
+    atoms = []
+    for start, end, values in candidates:
+        if taken.find(1, start, end) != -1:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        plen = min(p for p, _ in values)
+        entries = tuple(e for p, e in values if p == plen)
+        atoms.append(_Atom(start, start + plen, end, entries, text[start:start + plen]))
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+# --- grammar ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    norm_start: int
+    norm_end: int
+    actor_id: str
+    side: str
+    actor_type: str
+    via: str
+
+
+@dataclass
+class _Context:
+    """What the article has said so far (for resolving titles and anaphors)."""
+
+    persons: list[tuple[str, str, str]] = field(default_factory=list)  # id, side, office
+    bindings: dict[str, str] = field(default_factory=dict)  # office id → person id
+    last_institution: _Mention | None = None
+    last_anonymous: dict[str, str] = field(default_factory=dict)  # actor id → side
+    person_info: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → side, type
+
+    def add(self, m: _Mention, office: str = "") -> None:
+        if m.actor_type == "person" and m.via != "adjective":
+            if m.actor_id not in self.person_info:
+                self.persons.append((m.actor_id, m.side, office))
+            self.person_info[m.actor_id] = (m.side, m.actor_type)
+        elif m.actor_type in ("institution", "country") and m.via != "adjective":
+            self.last_institution = m
+        elif m.actor_type == "anonymous":
+            self.last_anonymous[m.actor_id] = m.side
+
+
+def _office_matches(person_office: str, office: str) -> bool:
+    if not person_office:
+        return False
+    if person_office == office:
+        return True
+    if person_office.startswith(("deputy_", "vice_")) and not office.startswith(("deputy_", "vice_")):
+        return False
+    return person_office.endswith("_" + office)
+
+
+class _Parser:
+    """Left-to-right combination of atoms into mentions for one string."""
+
+    def __init__(self, text: str, atoms: list[_Atom], lexicon: ActorLexicon, ctx: _Context):
+        self.text = text
+        self.atoms = atoms
+        self.lex = lexicon
+        self.ctx = ctx
+        self.by_start = {a.start: i for i, a in enumerate(atoms)}
+        self.out: list[_Mention] = []
+
+    # helpers ---------------------------------------------------------------------
+
+    def _adjacent(self, i: int, j: int) -> bool:
+        """Atom j follows atom i after spaces only (no clitic, no line break)."""
+        if j >= len(self.atoms):
+            return False
+        a, b = self.atoms[i], self.atoms[j]
+        return b.core == b.start and _SPACE_GAP.fullmatch(self.text, a.end, b.start) is not None
+
+    def _emit(self, m: _Mention, office: str = "") -> None:
+        self.out.append(m)
+        self.ctx.add(m, office)
+
+    def _side_of(self, i: int, definite_title: bool) -> tuple[str, str, str] | None:
+        """(side, country id, prefix) from a nisba atom, or a country atom after an
+        indefinite title (وزير خارجية روسيا)."""
+        atom = self.atoms[i]
+        nis = atom.first("nisba")
+        if nis is not None:
+            return nis.side, nis.actor_id, nis.prefix
+        if not definite_title:
+            act = atom.first("actor")
+            if act is not None and act.actor_type == "country":
+                return act.side, act.actor_id, self.lex.country_prefix.get(act.actor_id, act.actor_id)
+        return None
+
+    def _find_name(self, i: int) -> int | None:
+        """Index of a person-name atom after atom ``i``, across bridge words, or None."""
+        pos = self.atoms[i].end
+        steps = 0
+        prev_prep = False
+        while steps < MAX_BRIDGE_TOKENS:
+            gap = _SPACE_GAP.match(self.text, pos)
+            if gap is None:
+                return None
+            pos = gap.end()
+            j = self.by_start.get(pos)
+            if j is not None:
+                act = self.atoms[j].first("actor")
+                if act is not None and act.actor_type == "person" and self.atoms[j].clitic == "":
+                    return j
+                if prev_prep or self.atoms[j].clitic:
+                    pos = self.atoms[j].end
+                    prev_prep = False
+                    steps += 1
+                    continue
+                return None
+            tok = _TOKEN.match(self.text, pos)
+            if tok is None or tok.group() not in self.lex.bridge_words:
+                return None
+            prev_prep = tok.group() in ("لدي", "الي", "في")
+            pos = tok.end()
+            steps += 1
+        return None
+
+    def _resolve_person(self, side: str | None, office: str, counterpart: bool) -> str | None:
+        """The one person of this side and office named so far, or None."""
+        found = []
+        for pid, pside, poffice in self.ctx.persons:
+            if side is not None and pside != side:
+                continue
+            if not counterpart and not _office_matches(poffice, office):
+                continue
+            if pid not in found:
+                found.append(pid)
+        return found[0] if len(found) == 1 else None
+
+    # rules -----------------------------------------------------------------------
+
+    def parse(self) -> list[_Mention]:
+        i = 0
+        while i < len(self.atoms):
+            i = self._parse_at(i)
+        return self.out
+
+    def _parse_at(self, i: int) -> int:
+        atom = self.atoms[i]
+        for handler in (self._title, self._anonymous, self._actor, self._nisba):
+            nxt = handler(i)
+            if nxt is not None:
+                return nxt
+        return i + 1
+
+    def _person_after(self, i: int, start: int, office_id: str | None, office: str) -> int | None:
+        """Emit title+name as one person mention when a name follows atom ``i``."""
+        j = self._find_name(i)
+        if j is None:
+            return None
+        act = self.atoms[j].first("actor")
+        m = _Mention(start, self.atoms[j].end, act.actor_id, act.side, "person", "title")
+        if office_id:
+            self.ctx.bindings[office_id] = act.actor_id
+        self._emit(m, act.office or office)
+        return j + 1
+
+    def _title(self, i: int) -> int | None:
+        atom = self.atoms[i]
+        title = atom.first("title")
+        if title is None:
+            return None
+        start = atom.core
+        if title.title_form == "of":
+            return self._title_of(i, title)
+        if title.title_form == "pronoun":
+            return self._title_pronoun(i, title)
+        side = None
+        j = i + 1
+        if self._adjacent(i, j):
+            side = self._side_of(j, title.definite)
+        if side is None:
+            # Title directly followed by a name: الرئيس بوتين، نظيره جون كيري.
+            if self._adjacent(i, i + 1):
+                nxt = self._person_after(i, start, None, title.office)
+                if nxt is not None:
+                    return nxt
+            if title.bare and title.actor_type == "person":
+                pid = self._resolve_person(None, title.office, False)
+                if pid is not None:
+                    pside, ptype = self.ctx.person_info[pid]
+                    self._emit(_Mention(start, atom.end, pid, pside, ptype, "title"), title.office)
+                    return i + 1
+            return None
+        side_id, country_id, prefix = side
+        if title.office == "national":
+            office_id = country_id
+        else:
+            office_id = f"{prefix}_{title.office}"
+        nxt = self._person_after(j, start, office_id, title.office)
+        if nxt is not None:
+            return nxt
+        end = self.atoms[j].end
+        actor_id, actor_type = office_id, title.actor_type
+        if title.actor_type == "person":
+            pid = self.ctx.bindings.get(office_id) or self._resolve_person(
+                side_id, title.office, title.title_form == "counterpart")
+            if pid is not None:
+                actor_id = pid
+        self._emit(_Mention(start, end, actor_id, side_id, actor_type, "title"), title.office)
+        return j + 1
+
+    def _institution_at(self, j: int) -> tuple[_Mention, int] | None:
+        """A (non-person) mention starting at atom j without emitting it."""
+        if j >= len(self.atoms):
+            return None
+        atom = self.atoms[j]
+        title = atom.first("title")
+        if title is not None and title.title_form == "office" and self._adjacent(j, j + 1):
+            side = self._side_of(j + 1, title.definite)
+            if side is not None:
+                side_id, country_id, prefix = side
+                oid = country_id if title.office == "national" else f"{prefix}_{title.office}"
+                end = self.atoms[j + 1].end
+                return _Mention(atom.core, end, oid, side_id, title.actor_type, "title"), j + 2
+        act = atom.first("actor", "media")
+        if act is not None and act.actor_type != "person":
+            return _Mention(atom.core, atom.end, act.actor_id, act.side, act.actor_type, act.via), j + 1
+        return None
+
+    def _title_of(self, i: int, title: Entry) -> int | None:
+        """المتحدث باسم + institution (+ name)."""
+        if not self._adjacent(i, i + 1):
+            return None
+        found = self._institution_at(i + 1)
+        if found is None:
+            return None
+        inst, nxt = found
+        office_id = f"{inst.actor_id}_{title.office}"
+        start = self.atoms[i].core
+        done = self._person_after(nxt - 1, start, office_id, title.office)
+        if done is not None:
+            return done
+        actor_id = self.ctx.bindings.get(office_id, office_id)
+        self._emit(_Mention(start, inst.norm_end, actor_id, inst.side, "person", "title"), title.office)
+        return nxt
+
+    def _title_pronoun(self, i: int, title: Entry) -> int | None:
+        """المتحدث باسمها (+ name): the institution is the last one named."""
+        start = self.atoms[i].core
+        inst = self.ctx.last_institution
+        office_id = f"{inst.actor_id}_{title.office}" if inst is not None else None
+        done = self._person_after(i, start, office_id, title.office)
+        if done is not None:
+            return done
+        if inst is None:
+            return None
+        actor_id = self.ctx.bindings.get(office_id, office_id)
+        self._emit(_Mention(start, self.atoms[i].end, actor_id, inst.side, "person", "pronoun-carry"))
+        return i + 1
+
+    def _anonymous(self, i: int) -> int | None:
+        atom = self.atoms[i]
+        head = atom.first("anon_head")
+        if head is None:
+            return None
+        side = None
+        qualified = False
+        end = atom.end
+        j = i + 1
+        while j < len(self.atoms) and j - i <= 5:
+            prev = self.atoms[j - 1]
+            nxt = self.atoms[j]
+            if self._adjacent(j - 1, j):
+                if nxt.first("anon_qualifier"):
+                    qualified, end, j = True, nxt.end, j + 1
+                    continue
+                nis = nxt.first("nisba")
+                if nis is not None and side is None:
+                    side, end, j = nis.side, nxt.end, j + 1
+                    continue
+            gap = self.lex.affiliation_gap.fullmatch(self.text, prev.end, nxt.start)
+            if gap is not None and side is None:
+                has_prep = gap.group().strip() != "" or nxt.clitic in AFFILIATION_CLITICS
+                if has_prep:
+                    found = self._institution_at(j)
+                    if found is not None:
+                        inst, j2 = found
+                        side, end, j = inst.side, inst.norm_end, j2
+                        continue
+            break
+        if side is None and not qualified:
+            if head.qualified and not head.definite:
+                return None
+            if head.definite:
+                if head.actor_id not in self.ctx.last_anonymous:
+                    if head.qualified:
+                        return None
+                else:
+                    carried = self.ctx.last_anonymous[head.actor_id]
+                    self._emit(_Mention(atom.core, end, head.actor_id, carried, "anonymous",
+                                        "pronoun-carry" if carried != "unknown" else "title"))
+                    return j
+        self._emit(_Mention(atom.core, end, head.actor_id, side or "unknown", "anonymous", "title"))
+        return j
+
+    def _actor(self, i: int) -> int | None:
+        atom = self.atoms[i]
+        act = atom.first("actor", "media")
+        if act is None:
+            return None
+        self._emit(_Mention(atom.core, atom.end, act.actor_id, act.side, act.actor_type, act.via),
+                   act.office)
+        return i + 1
+
+    def _nisba(self, i: int) -> int | None:
+        atom = self.atoms[i]
+        nis = atom.first("nisba")
+        if nis is None:
+            return None
+        self._emit(_Mention(atom.core, atom.end, nis.actor_id, nis.side, "country", "adjective"))
+        return i + 1
+
+
+# --- public API -------------------------------------------------------------------------
+
+
+def _sentence_locator(sentences: list[Sentence]):
+    by_part: dict[bool, tuple[list[int], list[Sentence]]] = {}
+    for is_title in (True, False):
+        sents = sorted((s for s in sentences if (s.part == "title") == is_title),
+                       key=lambda s: s.start)
+        by_part[is_title] = ([s.start for s in sents], sents)
+
+    def locate(is_title: bool, pos: int) -> Sentence | None:
+        starts, sents = by_part[is_title]
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0:
+            return sents[0] if sents else None
+        return sents[k]
+
+    return locate
+
+
+def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
+    """All actor mentions of one article, title first, in text order.
+
+    Parameters
+    ----------
+    doc : analysis.segment.Doc
+        The article (see :func:`analysis.segment.make_doc`).
+    lexicon : ActorLexicon, optional
+        Defaults to the package lexicons (loaded once, on first use).
+
+    Returns
+    -------
+    list of dict
+        One dict per mention with the columns of ``analysis.schema.MENTIONS`` plus
+        ``norm_start`` and ``norm_end`` (offsets into the normalised string of the part,
+        for later stages; :func:`build_mentions_table` drops them).
+        ``surface == original[start:end]`` always holds.
+
+    Examples
+    --------
+    >>> from analysis.segment import make_doc
+    >>> doc = make_doc("x", "", "ناقش التعاون الروسي الأمريكي مع واشنطن")
+    >>> [(m["actor_id"], m["via"]) for m in find_mentions(doc)]
+    [('russia', 'adjective'), ('us', 'adjective'), ('us', 'metonym')]
+    """
+    lex = lexicon if lexicon is not None else _default_lexicon()
+    ctx = _Context()
+    locate = _sentence_locator(doc.sentences)
+    records: list[dict] = []
+    for is_title in (True, False):
+        norm = doc.norm_title if is_title else doc.norm_body
+        original = doc.title if is_title else doc.body
+        text = norm.text
+        if not text:
+            continue
+        atoms = _find_atoms(text, lex)
+        if not atoms:
+            continue
+        for m in _Parser(text, atoms, lex, ctx).parse():
+            start, end = norm.to_original(m.norm_start, m.norm_end)
+            sent = locate(is_title, start)
+            records.append({
+                "article_id": doc.article_id,
+                "sent_id": sent.sent_id if sent is not None else None,
+                "part": sent.part if sent is not None else ("title" if is_title else "body"),
+                "mention_id": len(records),
+                "start": start,
+                "end": end,
+                "surface": original[start:end],
+                "actor_id": m.actor_id,
+                "side": m.side,
+                "actor_type": m.actor_type,
+                "via": m.via,
+                "norm_start": m.norm_start,
+                "norm_end": m.norm_end,
+            })
+    return records
+
+
+def find_anonymous_sources(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
+    """Only the anonymous-source mentions of one article (``actor_type == "anonymous"``).
+
+    Examples
+    --------
+    >>> from analysis.segment import make_doc
+    >>> doc = make_doc("x", "", "قال مسؤول أمريكي رفض الكشف عن اسمه إن ...")
+    >>> [(m["actor_id"], m["side"]) for m in find_anonymous_sources(doc)]
+    [('anonymous_official', 'us')]
+    """
+    return [m for m in find_mentions(doc, lexicon) if m["actor_type"] == "anonymous"]
+
+
+def mentions_at(mentions: list[dict], part: str, norm_pos: int) -> list[dict]:
+    """Mentions of the same string as ``part`` whose normalised span covers ``norm_pos``.
+
+    ``part`` ``"title"`` means the title; any other part means the body (the strings that
+    ``norm_start``/``norm_end`` index).
+
+    Examples
+    --------
+    >>> from analysis.segment import make_doc
+    >>> doc = make_doc("x", "", "ونفت واشنطن ذلك")
+    >>> [m["actor_id"] for m in mentions_at(find_mentions(doc), "body", 6)]
+    ['us']
+    """
+    want_title = part == "title"
+    return [
+        m for m in mentions
+        if (m["part"] == "title") == want_title and m["norm_start"] <= norm_pos < m["norm_end"]
+    ]
+
+
+def _docs_from_frames(articles: pd.DataFrame, sentences: pd.DataFrame | None):
+    check_columns(articles, ["article_id", "title", "body"], "articles")
+    by_article = None
+    if sentences is not None:
+        check_columns(sentences, ["article_id", "sent_id", "part", "start", "end", "text"],
+                      "sentences")
+        by_article = {
+            str(k): [Sentence(int(r.sent_id), str(r.part), int(r.start), int(r.end), str(r.text))
+                     for r in g.itertuples(index=False)]
+            for k, g in sentences.groupby("article_id", sort=False)
+        }
+    for row, (aid, title, body) in enumerate(
+        zip(articles["article_id"], articles["title"], articles["body"])
+    ):
+        if pd.isna(aid):
+            raise ValueError(f"articles table, row {row}: article_id is missing; give every article an id")
+        title = "" if pd.isna(title) else str(title)
+        body = "" if pd.isna(body) else str(body)
+        doc = make_doc(str(aid), title, body)
+        if by_article is not None:
+            doc.sentences = by_article.get(str(aid), doc.sentences)
+        yield doc
+
+
+def build_mentions_table(
+    articles_df: pd.DataFrame,
+    sentences_df: pd.DataFrame | None = None,
+    lexicon: ActorLexicon | None = None,
+) -> pd.DataFrame:
+    """The mentions table of a set of articles (columns ``analysis.schema.MENTIONS``).
+
+    Parameters
+    ----------
+    articles_df : DataFrame
+        At least ``article_id``, ``title``, ``body``.
+    sentences_df : DataFrame, optional
+        The sentences table; when omitted the articles are segmented here.
+    lexicon : ActorLexicon, optional
+        Defaults to the package lexicons.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "title": ["لافروف: لا"], "body": [""]})
+    >>> build_mentions_table(arts)[["actor_id", "part", "via"]].values.tolist()
+    [['lavrov', 'title', 'name']]
+    """
+    lex = lexicon if lexicon is not None else _default_lexicon()
+    records = []
+    for doc in _docs_from_frames(articles_df, sentences_df):
+        records.extend(find_mentions(doc, lex))
+    empty = empty_table(MENTIONS)
+    if not records:
+        return empty
+    frame = pd.DataFrame.from_records(records, columns=MENTIONS)
+    return frame.astype(empty.dtypes.to_dict())
