@@ -1,0 +1,1222 @@
+"""Attributions: who is credited with which words, through which cue (CODEBOOK §2 and §3).
+
+An attribution links a **source** (an actor mention, an anonymous source, a medium, a
+document, or nobody for a passive verb) to a **cue** (reporting verb, participle,
+verbal noun, attribution marker, or the colon of a headline "لافروف: …") and to the
+**content** it reports, with a **mode** (``direct``, ``indirect``, ``mixed``).
+
+Matching runs on the normalised text of each part (:mod:`analysis.normalize`); every
+offset in the output indexes the *original* title or body string named by ``part``.
+The word lists are data: ``lexicons/cues.csv`` (reporting cues with category and
+gloss), ``lexicons/markers.csv`` (بحسب، نقلا عن، في بيان …) and
+``lexicons/attribution_words.csv`` (complementizers, relative pronouns, prepositions,
+nouns that introduce quoted names). The decisions taken where the codebook is silent
+are written down in ``docs/codebook-notes.md``.
+
+Spans
+-----
+* ``cue_start``/``cue_end`` cover the cue **without** a leading و/ف clitic (and without
+  ب/ل/ال on a verbal noun): ``body[cue_start:cue_end] == "أوضح"`` for "وأوضح".
+* ``content_start``/``content_end`` cover the text inside the marks for ``direct``
+  content, and the clause after the complementizer (or the verb's object) otherwise.
+
+Examples
+--------
+>>> from analysis.segment import make_doc
+>>> doc = make_doc("x", "", "قال لافروف إن المحادثات مستمرة.")
+>>> mention = {"article_id": "x", "sent_id": 0, "part": "lead", "start": 4, "end": 10,
+...            "surface": "لافروف", "actor_id": "lavrov", "side": "russia",
+...            "actor_type": "person", "via": "name"}
+>>> [(a["cue"], a["source_actor_id"], a["mode"]) for a in find_attributions(doc, [mention])]
+[('قال', 'lavrov', 'indirect')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from analysis.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
+from analysis.normalize import normalize
+from analysis.paths import LEXICON_DIR
+from analysis.schema import ATTRIBUTIONS, CUE_CATEGORIES, empty_table
+
+__all__ = [
+    "CUES", "MARKERS", "ATTRIBUTION_WORDS", "FORM_TYPES", "CueEntry", "CueLexicon",
+    "CueMatch", "Quote", "load_cue_lexicon", "find_cues", "find_quotes",
+    "find_attributions", "build_attributions_table",
+]
+
+CUES_PATH = LEXICON_DIR / "cues.csv"
+MARKERS_PATH = LEXICON_DIR / "markers.csv"
+WORDS_PATH = LEXICON_DIR / "attribution_words.csv"
+
+#: Grammatical slot of a cue form; decides how its source is found.
+FORM_TYPES = (
+    "past", "past_fem", "past_dual", "past_plural", "imperfect", "imperfect_fem",
+    "imperfect_plural", "participle", "noun", "passive",
+)
+_VERB_TYPES = frozenset(FORM_TYPES[:7])
+
+CUES = LexiconSchema(
+    name="cues",
+    columns=(
+        Column("lemma"),
+        Column("form"),
+        Column("form_type", choices=FORM_TYPES),
+        Column("category", choices=CUE_CATEGORIES),
+        Column("gloss"),
+        Column("voice", choices=("active", "passive", "ambiguous")),
+        Column("requires", required=False),
+        Column("max_gap", required=False, pattern=r"[1-9][0-9]?"),
+    ),
+    unique=("form",),
+)
+MARKERS = LexiconSchema(
+    name="markers",
+    columns=(
+        Column("form"),
+        Column("kind", choices=("marker", "framing")),
+        Column("category", choices=CUE_CATEGORIES),
+        Column("gloss"),
+    ),
+    unique=("form",),
+)
+ATTRIBUTION_WORDS = LexiconSchema(
+    name="attribution_words",
+    columns=(
+        Column("word"),
+        Column("role", choices=(
+            "complementizer", "relative", "coordinator", "preposition", "quote_name",
+            "document", "trim",
+        )),
+        Column("gloss"),
+    ),
+    unique=("word", "role"),
+)
+
+# Clitics allowed in front of a cue, by kind (checked on the normalised text).
+_VERB_PREFIXES = frozenset({"", "و", "ف"})
+_NOUN_PREFIXES = frozenset({
+    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "لل", "وب", "ول", "فب",
+    "وبال", "ولل", "فل",
+})
+_OBJECT_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما"})
+_PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي")
+_DAMMA = "\u064f"
+
+_WORD_RE = re.compile(r"\w+")
+_QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
+_CLAUSE_PUNCT = frozenset(".!?؟؛;…")
+_COMMA = frozenset(",،")
+_SPEAKER_TYPES = {
+    "person": "person", "institution": "institution", "country": "institution",
+    "group": "institution", "media": "media", "anonymous": "anonymous",
+    "document": "document",
+}
+#: Words between a source and a headline colon that do not stop "Name: …".
+_HEADING_MAX_WORDS = 6
+
+
+# ----------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One normalised cue form with what the rules need to know about it."""
+
+    form: str
+    lemma: str
+    form_type: str
+    kind: str  # verb, participle, noun, passive, marker, framing
+    category: str
+    gloss: str
+    voice: str = "active"
+    requires: tuple[str, ...] = ()
+    max_gap: int = 0
+    attached: bool = False  # form ends in a clitic that glues to the next word (وفقا لـ)
+
+
+@dataclass
+class CueLexicon:
+    """The cue, marker and function-word lexicons, normalised, with a lazy automaton.
+
+    Build it with :func:`load_cue_lexicon`; the Aho–Corasick automaton is built on first
+    use and cached on the object (never at import time).
+    """
+
+    entries: dict[str, CueEntry]
+    words: dict[str, frozenset[str]]
+    versions: dict[str, str]
+    _automaton: object = field(default=None, repr=False)
+
+    @property
+    def automaton(self):
+        """The pyahocorasick automaton over every normalised form (built once)."""
+        if self._automaton is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for form, entry in self.entries.items():
+                auto.add_word(form, entry)
+            auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+    def summary(self) -> pd.DataFrame:
+        """Lemmas and forms per category (markers included), for the README and reports.
+
+        Examples
+        --------
+        >>> load_cue_lexicon().summary().loc["neutral", "lemmas"] > 10
+        True
+        """
+        frame = pd.DataFrame(
+            [(e.category, e.lemma, e.form) for e in self.entries.values()],
+            columns=["category", "lemma", "form"],
+        )
+        out = frame.groupby("category").agg(lemmas=("lemma", "nunique"), forms=("form", "size"))
+        return out.reindex(list(CUE_CATEGORIES)).fillna(0).astype(int)
+
+
+def _cue_kind(form_type: str) -> str:
+    if form_type in _VERB_TYPES:
+        return "verb"
+    return form_type
+
+
+def _parse_requires(lex, i: int, row: dict[str, str]) -> tuple[tuple[str, ...], int]:
+    req = row["requires"]
+    gap = row["max_gap"]
+    if bool(req) != bool(gap):
+        raise lex.error(i, "max_gap", "requires and max_gap go together; fill in both or neither")
+    if not req:
+        return (), 0
+    items = []
+    for item in req.split("|"):
+        star = item.endswith("*")
+        norm = normalize(item.rstrip("*"))
+        if not norm:
+            raise lex.error(i, "requires", f"empty alternative in {req!r}; remove the extra '|'")
+        items.append(norm + ("*" if star else ""))
+    return tuple(items), int(gap)
+
+
+def _add_entry(entries: dict, lines: dict, lex, i: int, entry: CueEntry) -> None:
+    if not entry.form:
+        raise lex.error(i, "form", "normalises to an empty string; write the form in letters")
+    if entry.form in entries:
+        raise lex.error(
+            i, "form",
+            f"{entry.form!r} is already defined by {lines[entry.form]} once normalised;"
+            " remove one of the rows",
+        )
+    entries[entry.form] = entry
+    lines[entry.form] = f"{lex.path.name} line {lex.lines[i]}"
+
+
+@lru_cache(maxsize=8)
+def _load_cached(cues: str, markers: str, words: str) -> CueLexicon:
+    entries: dict[str, CueEntry] = {}
+    lines: dict[str, str] = {}
+    cue_lex = load_lexicon(cues, CUES)
+    for i, row in enumerate(cue_lex.rows):
+        requires, gap = _parse_requires(cue_lex, i, row)
+        voice = row["voice"]
+        if row["form_type"] == "passive" and voice != "passive":
+            raise cue_lex.error(i, "voice", "a passive form must have voice 'passive'")
+        _add_entry(entries, lines, cue_lex, i, CueEntry(
+            form=normalize(row["form"]), lemma=row["lemma"], form_type=row["form_type"],
+            kind=_cue_kind(row["form_type"]), category=row["category"], gloss=row["gloss"],
+            voice=voice, requires=requires, max_gap=gap,
+        ))
+    marker_lex = load_lexicon(markers, MARKERS)
+    for i, row in enumerate(marker_lex.rows):
+        attached = row["form"].endswith("ـ")
+        _add_entry(entries, lines, marker_lex, i, CueEntry(
+            form=normalize(row["form"]), lemma=row["form"], form_type=row["kind"],
+            kind=row["kind"], category=row["category"], gloss=row["gloss"], attached=attached,
+        ))
+    word_lex = load_lexicon(words, ATTRIBUTION_WORDS)
+    roles: dict[str, set[str]] = {}
+    for row in word_lex.rows:
+        roles.setdefault(row["role"], set()).add(normalize(row["word"]))
+    versions = {"cues": cue_lex.version, "markers": marker_lex.version,
+                "attribution_words": word_lex.version}
+    return CueLexicon(entries, {k: frozenset(v) for k, v in roles.items()}, versions)
+
+
+def load_cue_lexicon(
+    path: str | Path | None = None,
+    markers_path: str | Path | None = None,
+    words_path: str | Path | None = None,
+) -> CueLexicon:
+    """Load, validate and normalise the reporting-cue lexicons.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A cue CSV with the columns of :data:`CUES` (default: the packaged ``cues.csv``).
+    markers_path, words_path : str or Path, optional
+        Marker and function-word CSVs (default: the packaged ones).
+
+    Returns
+    -------
+    CueLexicon
+        Cached per combination of paths.
+
+    Raises
+    ------
+    analysis.lexicons.LexiconError
+        Naming the file, line and column of a malformed row, or of a form that collides
+        with another once normalised.
+
+    Examples
+    --------
+    >>> lex = load_cue_lexicon()
+    >>> lex.entries["اكد"].category, lex.entries["مؤكدا"].kind
+    ('assertive', 'participle')
+    """
+    return _load_cached(
+        str(Path(path or CUES_PATH).resolve()),
+        str(Path(markers_path or MARKERS_PATH).resolve()),
+        str(Path(words_path or WORDS_PATH).resolve()),
+    )
+
+
+# ------------------------------------------------------------------------------ cues
+class CueMatch(tuple):
+    """A cue found in normalised text: ``(start, end, entry, prefix)``.
+
+    ``start``/``end`` exclude the clitic ``prefix`` (و، ف، ب، ال …).
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int, entry: CueEntry, prefix: str):
+        return tuple.__new__(cls, (start, end, entry, prefix))
+
+    start = property(lambda self: self[0])
+    end = property(lambda self: self[1])
+    entry = property(lambda self: self[2])
+    prefix = property(lambda self: self[3])
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i].isalnum():
+        i += 1
+    return i
+
+
+def _accept(text: str, start: int, end: int, entry: CueEntry) -> str | None:
+    """The clitic prefix when the match stands on word boundaries, else None."""
+    ws = _word_start(text, start)
+    prefix = text[ws:start]
+    allowed = _NOUN_PREFIXES if entry.kind == "noun" else _VERB_PREFIXES
+    if prefix not in allowed:
+        return None
+    if entry.attached:
+        return prefix
+    suffix = text[end:_word_end(text, end)]
+    if suffix and not (entry.kind in ("verb", "participle") and suffix in _OBJECT_SUFFIXES):
+        return None
+    return prefix
+
+
+def find_cues(text: str, lexicon: CueLexicon | None = None) -> list[CueMatch]:
+    """Find reporting cues, markers and framing phrases in normalised text.
+
+    Matches stand on word boundaries (a و/ف clitic may precede a verb; ب/ل/ال a noun);
+    overlapping matches keep the earliest, then the longest (لم يستبعد beats يستبعد).
+    Lexical constraints (``requires``) are checked later, in context.
+
+    Parameters
+    ----------
+    text : str
+        Text already passed through :func:`analysis.normalize.normalize`.
+    lexicon : CueLexicon, optional
+        Default: :func:`load_cue_lexicon`.
+
+    Examples
+    --------
+    >>> [(m.entry.lemma, m.prefix) for m in find_cues(normalize("وأكد لافروف"))]
+    [('أكّد', 'و')]
+    """
+    lexicon = lexicon or load_cue_lexicon()
+    found = []
+    for last, entry in lexicon.automaton.iter(text):
+        start = last + 1 - len(entry.form)
+        prefix = _accept(text, start, last + 1, entry)
+        if prefix is not None:
+            found.append((start - len(prefix), -(last + 1), start, entry, prefix))
+    found.sort(key=lambda t: (t[0], t[1]))
+    out: list[CueMatch] = []
+    reach = -1
+    for outer, neg_end, start, entry, prefix in found:
+        if outer < reach:
+            continue
+        out.append(CueMatch(start, -neg_end, entry, prefix))
+        reach = -neg_end
+    return out
+
+
+# ---------------------------------------------------------------------------- quotes
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: marks at ``start`` and ``end - 1``; the words in ``[inner_start, inner_end)``.
+
+    ``closed`` is False for an opening mark never closed on its line; the quotation then
+    runs to the end of the line.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool = True
+
+
+_FAMILY = {"«": "guil", "»": "guil", "“": "curly", "”": "curly", "„": "curly",
+           "‟": "curly", '"': "ascii", "'": "single", "‘": "single", "’": "single"}
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair quotation marks of every style; never crash on unbalanced marks.
+
+    « » (either direction), “ ” „ ‟, ASCII ``"`` and single marks ``' ‘ ’`` are paired
+    within their own family, so marks of one style may nest inside another. An ASCII
+    apostrophe between two letters (O'Brien) is not a mark. A mark left open at the end
+    of a line yields a quotation to the end of that line (``closed=False``).
+
+    Returns the outermost quotations, sorted by start.
+
+    Examples
+    --------
+    >>> [(q.inner_start, q.inner_end) for q in find_quotes('قال: «لن نقبل» و"أبدا"')]
+    [(6, 13), (17, 21)]
+    >>> find_quotes('قال: "بلا نهاية')[0].closed
+    False
+    """
+    spans: list[Quote] = []
+    open_at: dict[str, int] = {}
+    line_end = text.find("\n")
+    if line_end < 0:
+        line_end = len(text)
+    for m in _QUOTE_CHARS_RE.finditer(text):
+        i = m.start()
+        while i > line_end:  # new line: close what is left open
+            for pos in sorted(open_at.values()):
+                spans.append(Quote(pos, line_end, pos + 1, line_end, False))
+            open_at.clear()
+            nxt = text.find("\n", line_end + 1)
+            line_end = len(text) if nxt < 0 else nxt
+        ch = m.group()
+        if ch == "'" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            continue
+        family = _FAMILY[ch]
+        if family in open_at:
+            pos = open_at.pop(family)
+            if family == "guil" and text[pos] == ch:  # «…« : treat the second as a new open
+                spans.append(Quote(pos, i, pos + 1, i, False))
+                open_at[family] = i
+                continue
+            spans.append(Quote(pos, i + 1, pos + 1, i, True))
+        else:
+            open_at[family] = i
+    for pos in sorted(open_at.values()):
+        spans.append(Quote(pos, line_end, pos + 1, line_end, False))
+    spans.sort(key=lambda q: (q.start, -q.end))
+    outer: list[Quote] = []
+    for q in spans:
+        if outer and q.start < outer[-1].end:
+            continue
+        outer.append(q)
+    return outer
+
+
+# --------------------------------------------------------------------- per-part context
+class _Part:
+    """Normalised text of one part (title or body) with its words, cues, quotes, mentions."""
+
+    def __init__(self, name: str, original: str, norm, mentions: list[dict], lexicon: CueLexicon):
+        self.name = name
+        self.original = original
+        self.norm = norm
+        self.text = text = norm.text
+        self.lex = lexicon
+        spans = [m.span() for m in _WORD_RE.finditer(text)]
+        self.word_starts = [s for s, _ in spans]
+        self.word_ends = [e for _, e in spans]
+        self.cues = find_cues(text, lexicon) if text else []
+        self.quotes = [q for q in find_quotes(text) if self._is_speech(q)]
+        self.mentions = _outer_mentions(mentions, norm)
+        self.mention_starts = [m["_ns"] for m in self.mentions]
+
+    # words ------------------------------------------------------------------------
+    def word_at(self, k: int) -> str:
+        return self.text[self.word_starts[k]:self.word_ends[k]]
+
+    def next_word_index(self, pos: int) -> int:
+        return bisect_left(self.word_starts, pos)
+
+    def prev_word(self, pos: int) -> tuple[int, int, str] | None:
+        k = bisect_right(self.word_ends, pos) - 1
+        if k < 0:
+            return None
+        return self.word_starts[k], self.word_ends[k], self.word_at(k)
+
+    def count_words(self, a: int, b: int) -> int:
+        return max(0, bisect_left(self.word_starts, b) - bisect_left(self.word_starts, a))
+
+    def words(self, role: str) -> frozenset[str]:
+        return self.lex.words.get(role, frozenset())
+
+    # quotes -----------------------------------------------------------------------
+    def _is_speech(self, q: Quote) -> bool:
+        inner = self.text[q.inner_start:q.inner_end]
+        if not any("\u0600" <= ch <= "\u06ff" for ch in inner):
+            return False  # Latin names, numbers: "President Wilson"
+        prev = self.prev_word(q.start)
+        if prev is None:
+            return True
+        ps, pe, word = prev
+        between = self.text[pe:q.start]
+        if between.strip() not in ("", "ب", "ل"):
+            return True
+        names = self.words("quote_name")
+        bare = _strip_clitics(word)
+        if word in names or bare in names:
+            return False
+        inner_words = _WORD_RE.findall(inner)
+        if (len(inner_words) <= 2 and inner_words and inner_words[0].startswith("ال")
+                and _strip_conj(word).startswith("ال")):
+            return False  # scare quotes on an adjective: المعارضة "المعتدلة"
+        return True
+
+    def quote_starting(self, pos: int, limit: int) -> Quote | None:
+        """The speech quotation whose opening mark is the first non-space at ``pos``."""
+        i = pos
+        while i < limit and self.text[i].isspace():
+            i += 1
+        for q in self.quotes:
+            if q.start == i:
+                return q
+            if q.start > i:
+                break
+        return None
+
+    def quotes_in(self, a: int, b: int) -> list[Quote]:
+        return [q for q in self.quotes if q.start >= a and q.start < b]
+
+    def in_quote(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.inner_start <= pos < q.inner_end:
+                return q
+            if q.start > pos:
+                break
+        return None
+
+
+def _strip_conj(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def _strip_clitics(word: str) -> str:
+    for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+def _outer_mentions(mentions: list[dict], norm) -> list[dict]:
+    """Mentions of one part with normalised offsets, nested ones dropped, sorted."""
+    rows = []
+    for m in mentions:
+        ns = m.get("norm_start")
+        ne = m.get("norm_end")
+        if ns is None or ne is None or pd.isna(ns) or pd.isna(ne):
+            ns, ne = norm.to_normalized(int(m["start"])), norm.to_normalized(int(m["end"]))
+        row = dict(m)
+        row["_ns"], row["_ne"] = int(ns), int(ne)
+        rows.append(row)
+    rows.sort(key=lambda r: (r["_ns"], -r["_ne"]))
+    out: list[dict] = []
+    for r in rows:
+        if out and r["_ns"] < out[-1]["_ne"]:
+            continue
+        out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- sources
+@dataclass
+class _Source:
+    actor_id: str | None
+    side: str
+    source_type: str
+    mention: dict | None = None  # None for passives, pro-drop keeps the original mention
+
+    @classmethod
+    def from_mention(cls, m: dict) -> "_Source":
+        actor_type = str(m.get("actor_type") or "")
+        side = m.get("side")
+        side = "unknown" if side is None or pd.isna(side) or not side else str(side)
+        return cls(m.get("actor_id"), side, _SPEAKER_TYPES.get(actor_type, "institution"), m)
+
+
+_UNKNOWN = _Source(None, "unknown", "anonymous", None)
+
+
+def _is_object(part: _Part, m: dict) -> bool:
+    """A mention governed by a preposition or an attached ب/ل/ك is not a subject."""
+    ns = m["_ns"]
+    ws = _word_start(part.text, ns)
+    prefix = part.text[ws:ns]
+    if prefix not in ("", "و", "ف"):
+        return True
+    prev = part.prev_word(ws)
+    if prev is not None and part.text[prev[1]:ws].strip() == "":
+        return prev[2] in part.words("preposition") or _strip_conj(prev[2]) in part.words("preposition")
+    return False
+
+
+def _joined(part: _Part, first: int, limit: int) -> list[dict]:
+    """The mention at index ``first`` plus mentions joined to it by و (joint subjects)."""
+    out = [part.mentions[first]]
+    k = first + 1
+    while k < len(part.mentions):
+        prev, cur = out[-1], part.mentions[k]
+        if cur["_ns"] >= limit:
+            break
+        gap = part.text[prev["_ne"]:cur["_ns"]]
+        if gap.strip() == "و" or (gap.isspace() and part.text[cur["_ns"] - 1:cur["_ns"]] == "و"):
+            out.append(cur)
+            k += 1
+            continue
+        if gap.strip() == "" and gap and cur.get("actor_id") == prev.get("actor_id"):
+            k += 1  # apposition of the same actor
+            continue
+        break
+    return out
+
+
+def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
+    """مصدر في الوفد الروسي: an anonymous head takes the side of the group it sits in."""
+    if src.source_type != "anonymous" or src.side != "unknown" or idx + 1 >= len(part.mentions):
+        return src
+    m, nxt = part.mentions[idx], part.mentions[idx + 1]
+    gap = part.text[m["_ne"]:nxt["_ns"]].split()
+    if len(gap) <= 1 and (not gap or gap[0] in ("في", "من", "داخل", "لدي", "ب")):
+        side = nxt.get("side")
+        if side and not pd.isna(side) and side != "unknown":
+            return _Source(src.actor_id, str(side), "anonymous", src.mention)
+    return src
+
+
+def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | None:
+    """VSO: the first subject mention after the cue, before any content marker."""
+    k = bisect_left(part.mention_starts, pos)
+    while k < len(part.mentions):
+        m = part.mentions[k]
+        if m["_ns"] >= limit or part.count_words(pos, m["_ns"]) > 4:
+            return None
+        between = part.text[pos:m["_ns"]]
+        if ":" in between or any(ch in between for ch in "«»“”„\"") or _has_complementizer(part, pos, m["_ns"]):
+            return None
+        if not _is_object(part, m):
+            group = _joined(part, k, limit)
+            sources = [_Source.from_mention(g) for g in group]
+            sources[0] = _anonymous_affiliation(part, k, sources[0])
+            return sources, group[-1]["_ne"]
+        k += 1
+    return None
+
+
+def _subject_before(part: _Part, cue_outer: int, floor: int) -> list[_Source] | None:
+    """SVO (لافروف قال) and relative clauses (كيربي الذي قال)."""
+    prev = part.prev_word(cue_outer)
+    anchor = cue_outer
+    if prev is not None and part.text[prev[1]:cue_outer].strip() == "" and prev[2] in part.words("relative"):
+        anchor = prev[0]
+    k = bisect_left(part.mention_starts, anchor) - 1
+    if k < 0:
+        return None
+    m = part.mentions[k]
+    if m["_ns"] < floor or part.text[m["_ne"]:anchor].strip(" ،,") != "" or _is_object(part, m):
+        return None
+    if anchor == cue_outer and part.text[m["_ne"]:anchor].strip() != "":
+        return None  # a comma between subject and verb only after a relative pronoun
+    return [_anonymous_affiliation(part, k, _Source.from_mention(m))]
+
+
+def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
+    """وقال البيان إن …: a document source right after the cue."""
+    k = part.next_word_index(pos)
+    if k >= len(part.word_starts) or part.text[pos:part.word_starts[k]].strip():
+        return None
+    if part.word_at(k) not in part.words("document"):
+        return None
+    end = part.word_ends[k]
+    j = bisect_left(part.mention_starts, end)
+    if j < len(part.mentions) and part.text[end:part.mentions[j]["_ns"]].strip() == "":
+        owner = _Source.from_mention(part.mentions[j])
+        return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.mentions[j]["_ne"]
+    side = last[0].side if last else "unknown"
+    actor = last[0].actor_id if last else None
+    return [_Source(actor, side, "document", None)], end
+
+
+# --------------------------------------------------------------------------- content
+def _complementizer_at(part: _Part, k: int) -> tuple[int, int] | None:
+    """If word k is أن/إن/بأن (optionally with a pronoun), the content start it implies."""
+    word = _strip_conj(part.word_at(k)) if part.word_at(k)[:1] in "وف" else part.word_at(k)
+    for base in part.words("complementizer"):
+        if word.startswith(base) and word[len(base):] in _PRONOUN_SUFFIXES:
+            start = part.word_ends[k] if word == base else part.word_starts[k]
+            return part.word_starts[k], start
+    return None
+
+
+def _has_complementizer(part: _Part, a: int, b: int) -> bool:
+    k = part.next_word_index(a)
+    while k < len(part.word_starts) and part.word_starts[k] < b:
+        if _complementizer_at(part, k):
+            return True
+        k += 1
+    return False
+
+
+def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
+    """The first colon, opening quotation mark or complementizer in ``[a, b)``."""
+    text = part.text
+    best: tuple[str, int, int] | None = None
+    colon = text.find(":", a, b)
+    while colon >= 0 and 0 < colon < len(text) - 1 and text[colon - 1].isdigit() and text[colon + 1].isdigit():
+        colon = text.find(":", colon + 1, b)
+    if colon >= 0:
+        best = ("colon", colon, colon + 1)
+    for q in part.quotes:
+        if q.start >= b or (best and q.start >= best[1]):
+            break
+        if q.start >= a:
+            best = ("quote", q.start, q.start)
+            break
+    k = part.next_word_index(a)
+    while k < len(part.word_starts) and part.word_starts[k] < b:
+        if best and part.word_starts[k] >= best[1]:
+            break
+        comp = _complementizer_at(part, k)
+        if comp:
+            return ("complementizer", comp[0], comp[1])
+        k += 1
+    return best
+
+
+def _trim(part: _Part, a: int, b: int) -> tuple[int, int]:
+    text = part.text
+    while a < b and (text[a].isspace() or text[a] in "،,:؛"):
+        a += 1
+    while True:
+        while b > a and (text[b - 1].isspace() or text[b - 1] in "،,:؛;.!?؟…-"):
+            b -= 1
+        prev = part.prev_word(b)
+        if prev and prev[1] == b and prev[0] >= a and prev[2] in part.words("trim"):
+            b = prev[0]
+            continue
+        return a, b
+
+
+def _content(part: _Part, after: int, end: int) -> tuple[str, int, int]:
+    """Mode and content span of an act whose content starts after ``after``, up to ``end``."""
+    marker = _first_marker(part, after, end)
+    start = after
+    if marker is not None:
+        kind, mstart, mend = marker
+        if kind == "colon":
+            q = part.quote_starting(mend, end)
+            if q is not None:
+                return "direct", q.inner_start, q.inner_end
+            a, b = _trim(part, mend, end)
+            return "direct", a, b
+        if kind == "quote" and part.text[after:mstart].strip(" ،,") == "":
+            q = part.quote_starting(mstart, end)
+            return "direct", q.inner_start, q.inner_end
+        if kind == "complementizer":
+            start = mend
+    a, b = _trim(part, start, end)
+    inside = part.quotes_in(a, b + 1)
+    if not inside:
+        return "indirect", a, b
+    first = inside[0]
+    rest = part.text[first.end:b].strip(" .،,؛")
+    if len(inside) == 1 and part.text[a:first.start].strip() == "" and not rest:
+        return "direct", first.inner_start, first.inner_end
+    return "mixed", a, b
+
+
+# ------------------------------------------------------------------------------ acts
+@dataclass
+class _Act:
+    """One attribution being built (normalised offsets of one part)."""
+
+    cue: CueMatch
+    sources: list[_Source]
+    after: int  # where the content may begin
+    end: int  # where the content must end
+    category: str
+    cue_start: int
+    cue_end: int
+    lemma: str
+    via: str | None = None
+    mode: str = "indirect"
+    content: tuple[int, int] = (0, 0)
+
+
+def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
+    entry = cue.entry
+    if not entry.requires:
+        return True
+    k = part.next_word_index(cue.end)
+    stop = min(len(part.word_starts), k + entry.max_gap + 1)
+    for j in range(k, stop):
+        if part.word_starts[j] >= limit:
+            break
+        word = part.word_at(j)
+        if word == part.text[cue.start:cue.end]:
+            continue
+        for cand in (word, _strip_conj(word)):
+            for req in entry.requires:
+                if (req.endswith("*") and cand.startswith(req[:-1])) or cand == req:
+                    return True
+    return False
+
+
+def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
+    """Whether a cue begins a new act (ending the previous content) rather than nesting."""
+    if cue.prefix in ("و", "ف") or cue.entry.kind in ("participle", "marker"):
+        return True
+    outer = cue.start - len(cue.prefix)
+    prev = part.prev_word(outer)
+    if prev is None or prev[1] <= sent_start:
+        return True
+    if any(ch in "،,؛;" for ch in part.text[prev[1]:outer]):
+        return True
+    return prev[2] in part.words("coordinator") or prev[2] in part.words("relative")
+
+
+def _is_passive(part: _Part, cue: CueMatch) -> bool:
+    entry = cue.entry
+    if entry.kind == "passive":
+        return True
+    if entry.kind != "verb" or not entry.form_type.startswith("past"):
+        return False
+    a, b = part.norm.to_original(cue.start, cue.end)
+    return _DAMMA in part.original[a:b][:4]  # اتُّهم، زُعم: a damma early in a past verb
+
+
+def _media_after(part: _Part, pos: int, words: int = 3) -> str | None:
+    k = bisect_left(part.mention_starts, pos)
+    if k < len(part.mentions):
+        m = part.mentions[k]
+        if m.get("actor_type") == "media" and part.count_words(pos, m["_ns"]) <= words:
+            return m.get("actor_id")
+    return None
+
+
+class _Article:
+    """State carried across the sentences of one article (pro-drop, anonymous sides)."""
+
+    def __init__(self) -> None:
+        self.last: list[_Source] = []
+
+
+def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Article) -> list[_Act]:
+    cues = [c for c in part.cues if c.start - len(c.prefix) >= ns and c.end <= ne]
+    acts: list[_Act] = []
+    if in_heading:
+        colon = _heading_colon(part, ns, ne, cues)
+        if colon is not None:
+            acts.append(colon)
+    cues = [c for c in cues if _requires_ok(part, c, ne)]
+    framing = [c for c in cues if c.entry.kind in ("marker", "framing")]
+    has_verb = any(c.entry.kind in ("verb", "participle", "passive") for c in cues)
+    via = None
+    for f in framing:
+        via = via or _media_after(part, f.end)
+    # nouns inside a framing phrase (في تصريح صحفي) are the framing, not a new act
+    spans = [(f.start, f.end) for f in framing]
+    cues = [c for c in cues if not (c.entry.kind == "noun" and any(a <= c.start < b for a, b in spans))]
+    breakers = [c.start - len(c.prefix) for c in cues
+                if c.entry.kind != "noun" and _starts_act(part, c, ns)]
+    breakers += [f.start - len(f.prefix) for f in framing]
+    for cue in cues:
+        kind = cue.entry.kind
+        if kind == "framing" or (kind == "marker" and has_verb):
+            continue
+        outer = cue.start - len(cue.prefix)
+        end = ne
+        for b in breakers:
+            if b > outer:
+                end = min(end, b)
+                break
+        act = _resolve(part, cue, outer, end, ns, acts, state)
+        if act is None:
+            continue
+        if via and act.sources and act.sources[0].source_type != "media":
+            act.via = via
+        acts.append(act)
+        if act.sources and act.sources[0].actor_id is not None:
+            state.last = act.sources
+    return acts
+
+
+def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
+             acts: list[_Act], state: _Article) -> _Act | None:
+    entry = cue.entry
+    word_end = _word_end(part.text, cue.end)
+    quoted = part.in_quote(outer) is not None
+    act = _Act(cue, [], word_end, end, entry.category, cue.start, cue.end, entry.lemma)
+    if entry.kind == "marker":
+        return _marker_act(part, act, ns)
+    if entry.kind == "noun":
+        return _noun_act(part, act, state)
+    if _is_passive(part, cue):
+        act.sources = [_UNKNOWN]
+        return act
+    if entry.kind == "participle":
+        if quoted:
+            return None
+        act.sources = list(acts[-1].sources) if acts else list(state.last)
+        return act if act.sources else _unknown_source(act)
+    found = _subject_after(part, word_end, end)
+    if found:
+        act.sources, act.after = found
+    elif (before := _subject_before(part, outer, ns)) is not None:
+        act.sources = before
+    elif (doc := _document_after(part, word_end, state.last)) is not None:
+        act.sources, act.after = doc
+    elif quoted or entry.voice == "ambiguous":
+        return None  # first person inside a quotation; يعتقد/يتوقع without a subject
+    else:
+        act.sources = list(state.last)
+        if not act.sources:
+            return _unknown_source(act)
+    if entry.lemma == "نقل" and act.sources[0].source_type == "media":
+        _relay(part, act)
+    return act
+
+
+def _unknown_source(act: _Act) -> _Act:
+    act.sources = [_UNKNOWN]
+    return act
+
+
+def _relay(part: _Part, act: _Act) -> None:
+    """نقلت وكالة تاس عن لافروف قوله: the quoted person is the source, the agency the via."""
+    k = part.next_word_index(act.after)
+    if k < len(part.word_starts) and part.word_at(k) == "عن":
+        j = bisect_left(part.mention_starts, part.word_ends[k])
+        if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) == 0:
+            act.via = act.sources[0].actor_id
+            act.sources = [_Source.from_mention(part.mentions[j])]
+            act.after = part.mentions[j]["_ne"]
+            act.via_fixed = True
+
+
+def _marker_act(part: _Part, act: _Act, ns: int) -> _Act | None:
+    """بحسب لافروف، فإن …: a marker with no reporting verb in its clause."""
+    k = bisect_left(part.mention_starts, act.after)
+    if k >= len(part.mentions) or part.count_words(act.after, part.mentions[k]["_ns"]) > 1:
+        return None
+    m = part.mentions[k]
+    act.sources = [_Source.from_mention(m)]
+    outer = act.cue_start - len(act.cue.prefix)
+    if part.text[ns:outer].strip(" ،,") and part.count_words(ns, outer) >= 2:
+        act.after, act.end = ns, outer  # "…، بحسب وكالة رويترز"
+    else:
+        act.after = m["_ne"]
+        act.fixed_start = True
+    return act
+
+
+def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
+    """اتهامات واشنطن بأن …: a reporting noun counts with both a source and content."""
+    cue = act.cue
+    pos = act.after
+    form = cue.entry.form
+    possessive = form.endswith(("ه", "ها", "هم")) and form[:-1] not in ("توجي",)
+    k = bisect_left(part.mention_starts, pos)
+    if cue.prefix.endswith("ال"):
+        if k < len(part.mentions) and part.text[pos:part.mentions[k]["_ns"]].strip() == "":
+            m = part.mentions[k]
+            if m.get("via") == "adjective" or not str(m.get("actor_type")) in ("person",):
+                act.sources, pos = [_Source.from_mention(m)], m["_ne"]
+        if not act.sources:
+            return None
+    elif k < len(part.mentions) and part.text[pos:part.mentions[k]["_ns"]].strip() == "":
+        act.sources, pos = [_Source.from_mention(part.mentions[k])], part.mentions[k]["_ne"]
+    elif possessive and state.last:
+        act.sources = list(state.last)
+    else:
+        return None
+    j = part.next_word_index(pos)
+    if part.quote_starting(pos, act.end) is not None or part.text[pos:act.end].lstrip().startswith(":"):
+        act.after = pos
+        return act
+    if j < len(part.word_starts) and part.word_starts[j] < act.end:
+        word = part.word_at(j)
+        if _complementizer_at(part, j) or word == "عن" or (possessive and word.startswith("ل")):
+            act.after = pos
+            return act
+    return None
+
+
+def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act | None:
+    """"دي ميستورا: …" in a title or sub-heading; label colons ("للمزيد:") are not acts."""
+    colon = part.text.find(":", ns, ne)
+    if colon < 0 or part.count_words(ns, colon) > _HEADING_MAX_WORDS:
+        return None
+    if any(c.start < colon and c.entry.kind in ("verb", "participle", "passive") for c in cues):
+        return None
+    k = bisect_left(part.mention_starts, ns)
+    inside = [m for m in part.mentions[k:] if m["_ne"] <= colon]
+    if not inside:
+        return None
+    covered = sum(part.count_words(m["_ns"], m["_ne"]) for m in inside)
+    if part.count_words(ns, colon) - covered > 2:
+        return None
+    first = part.mentions.index(inside[0])
+    group = _joined(part, first, colon)
+    sources = [_Source.from_mention(g) for g in group]
+    act = _Act(CueMatch(colon, colon + 1, _COLON, ""), sources, colon + 1, ne, "neutral",
+               colon, colon + 1, ":")
+    q = part.quote_starting(colon + 1, ne)
+    if q is not None:
+        act.mode, act.content = "direct", (q.inner_start, q.inner_end)
+    else:
+        act.mode, act.content = "direct", _trim(part, colon + 1, ne)
+    act.content_fixed = True
+    return act
+
+
+_COLON = CueEntry(":", ":", "colon", "colon", "neutral", "headline colon")
+
+
+def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
+    """A verb and a participle are one act when the verb has no content of its own."""
+    out: list[_Act] = []
+    for act in acts:
+        prev = out[-1] if out else None
+        if (prev is not None and act.cue.entry.kind == "participle"
+                and prev.cue.entry.kind == "verb" and prev.end == act.cue_start - len(act.cue.prefix)
+                and part.count_words(prev.after, prev.end) <= 2
+                and _first_marker(part, prev.after, prev.end) is None):
+            marker = _first_marker(part, act.after, act.end)
+            direct = marker is not None and part.count_words(act.after, marker[1]) <= 1
+            if marker is not None and marker[0] == "complementizer" and not direct:
+                prev.after, prev.end = marker[1], act.end  # قال … منتقدا ترامب إن …: two acts
+                act.end = marker[1]
+                act.content_fixed_end = True
+                out.append(act)
+                continue
+            if act.category == "neutral":  # علّق قائلا: keep the more specific verb
+                prev.end = act.end
+                continue
+            act.sources = prev.sources
+            act.via = act.via or prev.via
+            out[-1] = act
+            continue
+        out.append(act)
+    return out
+
+
+def _finish(part: _Part, act: _Act) -> None:
+    if getattr(act, "content_fixed", False):
+        return
+    if getattr(act, "content_fixed_end", False):
+        a, b = _trim(part, act.after, act.end)
+        inside = part.quotes_in(a, b)
+        act.mode, act.content = ("mixed" if inside else "indirect"), (a, b)
+        return
+    act.mode, s, e = _content(part, act.after, act.end)
+    act.content = (s, e)
+
+
+def _resolve_anonymous(records: list[dict], order: list[tuple[int, int]], mentions: list[dict]) -> None:
+    """An unaffiliated anonymous source takes the side of the nearest affiliated one.
+
+    The nearest *preceding* anonymous source with a known side wins (المصدر refers back);
+    without one, the first following (a headline "مصدر: …" announces the source that the
+    body then places).
+    """
+    known = [(i, r) for i, r in enumerate(records)
+             if r["source_type"] == "anonymous" and r["source_side"] != "unknown"
+             and r["source_actor_id"] is not None]
+    for i, r in enumerate(records):
+        if r["source_type"] != "anonymous" or r["source_side"] != "unknown" or r["source_actor_id"] is None:
+            continue
+        same = [(j, k) for j, k in known if k["source_actor_id"] == r["source_actor_id"]] or known
+        before = [k for j, k in same if order[j] < order[i]]
+        after = [k for j, k in same if order[j] > order[i]]
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick is not None:
+            r["source_side"] = pick["source_side"]
+
+
+def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = None) -> list[dict]:
+    """Find every attribution of one article (CODEBOOK §2), with original offsets.
+
+    Parameters
+    ----------
+    doc : analysis.segment.Doc
+        The article, as built by :func:`analysis.segment.make_doc`.
+    mentions : sequence of dict
+        Actor mentions of this article (:func:`analysis.actors.find_mentions`): ``part``,
+        ``start``, ``end`` (original offsets), ``actor_id``, ``side``, ``actor_type`` and,
+        when available, ``norm_start``/``norm_end``.
+    cues : CueLexicon, optional
+        Default: :func:`load_cue_lexicon`.
+
+    Returns
+    -------
+    list of dict
+        One dict per attribution and source, with the columns of
+        :data:`analysis.schema.ATTRIBUTIONS`, in reading order.
+
+    Examples
+    --------
+    >>> from analysis.segment import make_doc
+    >>> doc = make_doc("x", "", "ونفت موسكو أن تكون طائراتها قصفت المدينة.")
+    >>> m = {"part": "lead", "start": 4, "end": 10, "actor_id": "russia",
+    ...      "side": "russia", "actor_type": "country"}
+    >>> [(a["cue"], a["cue_category"], a["source_type"]) for a in find_attributions(doc, [m])]
+    [('نفت', 'denial', 'institution')]
+    """
+    lexicon = cues or load_cue_lexicon()
+    title_m = [m for m in mentions if m.get("part") == "title"]
+    body_m = [m for m in mentions if m.get("part") != "title"]
+    parts = {
+        "title": _Part("title", doc.title, doc.norm_title, title_m, lexicon),
+        "body": _Part("body", doc.body, doc.norm_body, body_m, lexicon),
+    }
+    state = _Article()
+    records: list[dict] = []
+    order: list[tuple[int, int]] = []
+    for sent in doc.sentences:
+        part = parts["title" if sent.part == "title" else "body"]
+        ns, ne = part.norm.to_normalized(sent.start), part.norm.to_normalized(sent.end)
+        in_heading = sent.part in ("title", "heading")
+        acts = _merge_participles(part, _sentence_acts(part, ns, ne, in_heading, state))
+        for act in acts:
+            _finish(part, act)
+            for src in act.sources:
+                records.append(_record(doc, part, sent, act, src, in_heading))
+                order.append((sent.sent_id, act.cue_start))
+    _resolve_anonymous(records, order, list(mentions))
+    for i, r in enumerate(records):
+        r["attribution_id"] = i
+    return records
+
+
+def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -> dict:
+    cs, ce = part.norm.to_original(act.cue_start, act.cue_end)
+    a, b = act.content
+    if b > a:
+        os_, oe = part.norm.to_original(a, b)
+    else:
+        os_ = oe = part.norm.to_original(a, a)[0] if a < len(part.text) else len(part.original)
+    m = src.mention
+    return {
+        "article_id": doc.article_id,
+        "attribution_id": 0,
+        "sent_id": sent.sent_id,
+        "part": sent.part,
+        "source_actor_id": src.actor_id,
+        "source_side": src.side,
+        "source_type": src.source_type,
+        "source_start": int(m["start"]) if m is not None else None,
+        "source_end": int(m["end"]) if m is not None else None,
+        "cue": part.original[cs:ce],
+        "cue_lemma": act.lemma,
+        "cue_category": act.category,
+        "cue_start": cs,
+        "cue_end": ce,
+        "mode": act.mode,
+        "content_start": os_,
+        "content_end": oe,
+        "content_words": len(_WORD_RE.findall(part.text[a:b])),
+        "via": act.via,
+        "in_heading": in_heading,
+    }
+
+
+def build_attributions_table(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
+    cues: CueLexicon | None = None,
+) -> pd.DataFrame:
+    """Attributions of every article of a table (convenience; the pipeline runs per article).
+
+    Parameters
+    ----------
+    articles : DataFrame
+        With ``article_id``, ``title`` and ``body``.
+    mentions : DataFrame, optional
+        The mentions table; when None, mentions are found with
+        :func:`analysis.actors.find_mentions`.
+    cues : CueLexicon, optional
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`analysis.schema.ATTRIBUTIONS`, typed as ``empty_table`` types them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> build_attributions_table(pd.DataFrame(columns=["article_id", "title", "body"])).shape
+    (0, 20)
+    """
+    from analysis.segment import make_doc
+
+    missing = [c for c in ("article_id", "title", "body") if c not in articles.columns]
+    if missing:
+        raise ValueError(f"articles table is missing columns {missing}; it needs article_id, title, body")
+    by_article: dict[str, list[dict]] = {}
+    if mentions is not None:
+        for row in mentions.to_dict("records"):
+            by_article.setdefault(str(row["article_id"]), []).append(row)
+    rows: list[dict] = []
+    for i, art in enumerate(articles[["article_id", "title", "body"]].itertuples(index=False)):
+        if pd.isna(art.article_id):
+            raise ValueError(f"articles table, row {i}: article_id is missing; give every article an id")
+        title = "" if pd.isna(art.title) else str(art.title)
+        body = "" if pd.isna(art.body) else str(art.body)
+        doc = make_doc(str(art.article_id), title, body)
+        if mentions is None:
+            from analysis.actors import find_mentions
+
+            found = find_mentions(doc)
+        else:
+            found = by_article.get(str(art.article_id), [])
+        rows.extend(find_attributions(doc, found, cues))
+    return _to_frame(rows)
+
+
+def _to_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    template = empty_table(ATTRIBUTIONS)
+    frame = pd.DataFrame(list(rows), columns=ATTRIBUTIONS)
+    if frame.empty:
+        return template
+    return frame.astype(template.dtypes.to_dict())
