@@ -84,6 +84,11 @@ AFFILIATION_CLITICS = ("ب", "ل")
 MAX_BRIDGE_TOKENS = 6
 
 _SPACE_GAP = re.compile(r"[ \t\u00a0]+")
+# Between an office and its name: spaces, or an appositive comma, then an optional
+# hashtag sign (وزير الخارجية الروسي، سيرغي #لافروف).
+_APPOSITION_GAP = re.compile(r"(?:[ \t\u00a0]*[،,][ \t\u00a0]*|[ \t\u00a0]+)#?")
+_NAME_GAP = re.compile(r"[ \t\u00a0]+#?")
+_HASHTAG_GAP = re.compile(r"[ \t\u00a0]+#")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -417,20 +422,23 @@ class _Parser:
                 return act.side, act.actor_id, self.lex.country_prefix.get(act.actor_id, act.actor_id)
         return None
 
+    def _is_person(self, j: int) -> bool:
+        act = self.atoms[j].first("actor")
+        return act is not None and act.actor_type == "person" and self.atoms[j].clitic == ""
+
     def _find_name(self, i: int) -> int | None:
         """Index of a person-name atom after atom ``i``, across bridge words, or None."""
         pos = self.atoms[i].end
         steps = 0
         prev_prep = False
         while steps < MAX_BRIDGE_TOKENS:
-            gap = _SPACE_GAP.match(self.text, pos)
+            gap = (_APPOSITION_GAP if steps == 0 else _NAME_GAP).match(self.text, pos)
             if gap is None:
                 return None
             pos = gap.end()
             j = self.by_start.get(pos)
             if j is not None:
-                act = self.atoms[j].first("actor")
-                if act is not None and act.actor_type == "person" and self.atoms[j].clitic == "":
+                if self._is_person(j):
                     return j
                 if prev_prep or self.atoms[j].clitic:
                     pos = self.atoms[j].end
@@ -439,7 +447,14 @@ class _Parser:
                     continue
                 return None
             tok = _TOKEN.match(self.text, pos)
-            if tok is None or tok.group() not in self.lex.bridge_words:
+            if tok is None:
+                return None
+            if tok.group() not in self.lex.bridge_words:
+                # A first name before a hashtagged surname: سيرغي #لافروف.
+                tag = _HASHTAG_GAP.match(self.text, tok.end())
+                j = self.by_start.get(tag.end()) if tag else None
+                if j is not None and self._is_person(j):
+                    return j
                 return None
             prev_prep = tok.group() in ("لدي", "الي", "في")
             pos = tok.end()
@@ -502,7 +517,8 @@ class _Parser:
             side = self._side_of(j, title.definite)
         if side is None:
             # Title directly followed by a name: الرئيس بوتين، نظيره جون كيري.
-            if self._adjacent(i, i + 1):
+            # (إدارة ترمب is not Trump: only person titles merge with a name.)
+            if title.actor_type == "person":
                 nxt = self._person_after(i, start, None, title.office)
                 if nxt is not None:
                     return nxt
@@ -518,9 +534,10 @@ class _Parser:
             office_id = country_id
         else:
             office_id = f"{prefix}_{title.office}"
-        nxt = self._person_after(j, start, office_id, title.office)
-        if nxt is not None:
-            return nxt
+        if title.actor_type == "person":
+            nxt = self._person_after(j, start, office_id, title.office)
+            if nxt is not None:
+                return nxt
         end = self.atoms[j].end
         actor_id, actor_type = office_id, title.actor_type
         if title.actor_type == "person":
