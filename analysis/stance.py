@@ -1,0 +1,679 @@
+"""Stance units (CODEBOOK §4): who evaluates which side, how, and with which words.
+
+A stance unit is found from an evaluative cue of the stance lexicon
+(``analysis/lexicons/stance.csv``) in one sentence. Three questions are then answered
+from the sentence's mentions and attributions:
+
+* **holder** - the source of the attribution whose content holds the cue, or whose
+  reporting cue *is* the stance cue (نفت، حمّل، انتقد …); else, for narrated actions, the
+  acting side (the subject of a verb, the parties of a cooperation); else ``author``
+  for the writer's own evaluative wording (``holder_side`` is then empty).
+* **target side** - the nearest mention of another side in the attribution's content,
+  then in the sentence (a topic after حول/بشأن is no target; "الغرب" is ``us``); for a
+  denial with no target in the sentence, the side of the latest earlier attribution
+  by another side (the author of the claim it rejects). No target, no unit.
+* **evidence** - the shortest span that carries the evaluation: the cue, its required
+  word (حمل … مسؤولية) and a target that follows within a few words; a denial by a
+  reporting verb includes the rejected content.
+
+One unit is kept per sentence × holder × target side × kind. A cooperation unit is
+dropped when the same holder blames or criticises the same target in that sentence
+(the cooperation is then not framed positively). The decisions behind the rules are in
+``docs/stance-notes.md``.
+
+Examples
+--------
+>>> from analysis.segment import make_doc
+>>> doc = make_doc("c1", "", "انتقد لافروف واشنطن بشدة.")   # constructed
+>>> mentions = [
+...     {"article_id": "c1", "start": 6, "end": 12, "actor_id": "lavrov", "side": "russia"},
+...     {"article_id": "c1", "start": 13, "end": 19, "actor_id": "us", "side": "us"},
+... ]
+>>> [(u["holder"], u["target_side"], u["kind"]) for u in find_stance(doc, mentions, [])]
+[('lavrov', 'us', 'criticism')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import schema
+from analysis.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
+from analysis.normalize import NormalizedText, normalize
+from analysis.paths import LEXICON_DIR
+from analysis.segment import Doc, Sentence, make_doc
+
+__all__ = [
+    "STANCE_LEXICON",
+    "STANCE_SCHEMA",
+    "StanceCue",
+    "StanceLexicon",
+    "build_stance_table",
+    "find_stance",
+    "load_stance_lexicon",
+]
+
+#: The shipped stance lexicon.
+STANCE_LEXICON = LEXICON_DIR / "stance.csv"
+
+ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker")
+FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
+
+#: Columns of ``stance.csv``; see the "Stance cues" section of ``lexicons/README.md``.
+STANCE_SCHEMA = LexiconSchema(
+    name="stance",
+    columns=(
+        Column("form"),
+        Column("role", choices=ROLES),
+        Column("kind", required=False, choices=schema.STANCE_KINDS),
+        Column("polarity", required=False, choices=schema.POLARITIES),
+        Column("form_type", choices=FORM_TYPES),
+        Column("requires", required=False),
+        Column("max_gap", required=False, pattern=r"[1-9][0-9]?"),
+        Column("context", required=False, choices=("denial_sentence",)),
+        Column("side", required=False, pattern=r"[a-z][a-z0-9_]*"),
+        Column("gloss"),
+    ),
+    unique=("form", "role", "kind"),
+)
+
+# Words a target may follow the cue by and still be part of the evidence.
+EVIDENCE_WINDOW = 10
+# Words around a cooperation cue in which its parties are looked for.
+PARTY_WINDOW = 8
+# Words after a cue in which a blocker (a terrorist group) cancels it.
+BLOCKER_WINDOW = 3
+# Words after / before a verb in which its subject is looked for (narrated stance).
+SUBJECT_AFTER, SUBJECT_BEFORE = 3, 2
+NO_TARGET_SIDES = frozenset({"", "unknown"})
+NEGATIVE_KINDS = frozenset({"blame", "criticism", "threat", "denial"})
+
+_TOKEN_RE = re.compile(r"\w+")
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ك", "ل")
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا", "ني")
+
+
+@dataclass(frozen=True)
+class StanceCue:
+    """One row of the stance lexicon, with its normalised form split into words."""
+
+    form: str
+    words: tuple[str, ...]
+    role: str
+    kind: str
+    polarity: str
+    form_type: str
+    requires: str
+    max_gap: int
+    context: str
+    side: str
+    gloss: str
+    line: int
+
+
+@dataclass
+class StanceLexicon:
+    """The validated stance lexicon, indexed by the first normalised word of each form."""
+
+    version: str
+    path: Path
+    entries: list[StanceCue]
+    by_first: dict[str, list[StanceCue]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            self.by_first.setdefault(entry.words[0], []).append(entry)
+        for group in self.by_first.values():
+            group.sort(key=lambda e: -len(e.words))
+
+    def to_frame(self) -> pd.DataFrame:
+        """The entries as a DataFrame (strings, plus ``max_gap`` and ``line``)."""
+        return pd.DataFrame([e.__dict__ for e in self.entries]).drop(columns="words")
+
+
+def _check_row(lex, index: int, row: dict[str, str]) -> None:
+    role = row["role"]
+    if role == "cue":
+        for col in ("kind", "polarity"):
+            if not row[col]:
+                raise lex.error(index, col, f"a cue needs a {col}; fill it in")
+        negative = row["kind"] in NEGATIVE_KINDS
+        if negative != (row["polarity"] == "negative"):
+            raise lex.error(index, "polarity",
+                            f"kind {row['kind']!r} cannot have polarity {row['polarity']!r}; fix one of them")
+        if row["form_type"] in ("name", "marker"):
+            raise lex.error(index, "form_type", "a cue is a verb, act_noun, evaluation, noun or phrase")
+    else:
+        for col in ("kind", "polarity", "requires", "context"):
+            if row[col]:
+                raise lex.error(index, col, f"only cue rows take a {col}; empty it for role {role!r}")
+    if role == "target_alias" and not row["side"]:
+        raise lex.error(index, "side", "a target_alias needs the side it names")
+    if role != "target_alias" and row["side"]:
+        raise lex.error(index, "side", "only target_alias rows take a side; empty it")
+    if bool(row["requires"]) != bool(row["max_gap"]):
+        raise lex.error(index, "max_gap", "requires and max_gap go together; fill both or neither")
+    if not normalize(row["form"]).split():
+        raise lex.error(index, "form", "the form is empty after normalisation")
+
+
+def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
+    """Load and validate a stance lexicon (default: the shipped ``stance.csv``).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A CSV with the columns of :data:`STANCE_SCHEMA`.
+
+    Returns
+    -------
+    StanceLexicon
+
+    Raises
+    ------
+    analysis.lexicons.LexiconError
+        Naming the file, line and column of the first bad row (an unknown kind,
+        polarity, role or form type; a cue without kind; a blocker with a polarity …).
+
+    Examples
+    --------
+    >>> lex = load_stance_lexicon()
+    >>> [e.kind for e in lex.by_first["انتقد"]]
+    ['criticism']
+    """
+    if path is None:
+        return _default_lexicon()
+    return _load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> StanceLexicon:
+    return _load(STANCE_LEXICON)
+
+
+def _load(path: Path) -> StanceLexicon:
+    lex = load_lexicon(path, STANCE_SCHEMA)
+    entries = []
+    for i, row in enumerate(lex.rows):
+        _check_row(lex, i, row)
+        entries.append(StanceCue(
+            form=row["form"], words=tuple(normalize(row["form"]).split()), role=row["role"],
+            kind=row["kind"], polarity=row["polarity"], form_type=row["form_type"],
+            requires=_stem(normalize(row["requires"])) if row["requires"] else "",
+            max_gap=int(row["max_gap"] or 0), context=row["context"], side=row["side"],
+            gloss=row["gloss"], line=lex.lines[i],
+        ))
+    return StanceLexicon(version=lex.version, path=path, entries=entries)
+
+
+# --------------------------------------------------------------------------- matching
+def _stem(word: str) -> str:
+    """Strip the article from a normalised lexicon noun (المسؤولية → مسؤوليه)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _verb_candidates(tok: str) -> set[str]:
+    bases = {tok} | ({tok[1:]} if tok[:1] in _CONJ and len(tok) > 3 else set())
+    out = set(bases)
+    for base in bases:
+        for suf in _PRONOUN_SUFFIXES:
+            if base.endswith(suf) and len(base) - len(suf) >= 3:
+                out.add(base[: -len(suf)])
+    return out
+
+
+def _noun_candidates(tok: str) -> set[str]:
+    """Stems a noun token may have after proclitics (و ف ب ك ل ال) and a pronoun suffix."""
+    out = {tok}
+    stack = [tok]
+    while stack:
+        word = stack.pop()
+        nexts = []
+        if word[:1] in _CONJ:
+            nexts.append(word[1:])
+        if word[:1] in _PREP:
+            nexts.append(word[1:])
+        if word.startswith("ال"):
+            nexts.append(word[2:])
+        if word.startswith("لل"):
+            nexts.append(word[2:])
+        for n in nexts:
+            if len(n) >= 2 and n not in out:
+                out.add(n)
+                stack.append(n)
+    for word in list(out):
+        for suf in _PRONOUN_SUFFIXES:
+            if word.endswith(suf) and len(word) - len(suf) >= 3:
+                out.add(word[: -len(suf)])
+    return out
+
+
+def _name_candidates(tok: str) -> set[str]:
+    """Forms of a name that keeps its article: والغرب، بالغرب، للغرب → الغرب."""
+    out = {tok}
+    if tok[:1] in _CONJ:
+        out.add(tok[1:])
+    for word in list(out):
+        if word[:1] in _PREP and word[1:].startswith("ال"):
+            out.add(word[1:])
+        if word.startswith("لل"):
+            out.add("ا" + word[1:])
+    return out
+
+
+def _first_word_matches(entry: StanceCue, cands: dict[str, set[str]]) -> bool:
+    first = entry.words[0]
+    if entry.form_type == "verb":
+        return first in cands["verb"]
+    if entry.form_type in ("act_noun", "evaluation", "noun"):
+        return _stem(first) in cands["noun"] or first in cands["noun"]
+    if entry.form_type == "name":
+        return first in cands["name"]
+    if entry.form_type == "phrase":
+        return first in cands["phrase"]
+    return first == cands["bare"]
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int  # original offsets
+    end: int
+    conj_end: int  # original offset after a leading و/ف (== start when there is none)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    entry: StanceCue
+    first: int  # token indices, inclusive
+    last: int
+
+
+def _tokenize(nt: NormalizedText, sent: Sentence) -> list[_Token]:
+    lo, hi = nt.to_normalized(sent.start), nt.to_normalized(sent.end)
+    tokens = []
+    for m in _TOKEN_RE.finditer(nt.text, lo, hi):
+        o_start, o_end = nt.to_original(m.start(), m.end())
+        word = m.group()
+        conj_end = nt.to_original(m.start() + 1, m.end())[0] if word[:1] in _CONJ and len(word) > 3 else o_start
+        tokens.append(_Token(word, o_start, o_end, conj_end))
+    return tokens
+
+
+def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, tok in enumerate(tokens):
+        verb, noun, name = _verb_candidates(tok.text), _noun_candidates(tok.text), _name_candidates(tok.text)
+        phrase = {tok.text} | ({tok.text[1:]} if tok.text[:1] in _CONJ else set())
+        cands = {"verb": verb, "noun": noun, "name": name, "phrase": phrase, "bare": tok.text}
+        keys = {tok.text} | verb | noun | name | {_stem(w) for w in noun} | {"ال" + w for w in noun}
+        seen: set[int] = set()
+        for key in keys:
+            for entry in lexicon.by_first.get(key, ()):
+                if id(entry) in seen or not _first_word_matches(entry, cands):
+                    continue
+                rest = entry.words[1:]
+                if tuple(t.text for t in tokens[i + 1:i + 1 + len(rest)]) != rest:
+                    continue
+                seen.add(id(entry))
+                hits.append(_Hit(entry, i, i + len(rest)))
+    # a longer phrase hides the shorter cues inside it
+    hits.sort(key=lambda h: (h.first, -(h.last - h.first)))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if any(k.entry.role == hit.entry.role and k.first <= hit.first and hit.last <= k.last
+               and (k.first, k.last) != (hit.first, hit.last) for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _find_required(tokens: Sequence[_Token], hit: _Hit) -> int | None:
+    entry = hit.entry
+    for j in range(hit.last + 1, min(len(tokens), hit.last + 1 + entry.max_gap)):
+        if entry.requires in _noun_candidates(tokens[j].text):
+            return j
+    return None
+
+
+# --------------------------------------------------------------------------- context
+@dataclass(frozen=True)
+class _Party:
+    """A mention (or a target alias) that can hold or receive stance."""
+
+    actor_id: str
+    side: str
+    start: int
+    end: int
+    via: str = ""
+
+
+def _overlaps(a0: int, a1: int, b0, b1) -> bool:
+    return b0 is not None and b1 is not None and a0 < b1 and b0 < a1
+
+
+def _value(record: dict, key: str, default=None):
+    value = record.get(key, default)
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return default
+    return value
+
+
+def _in_sentence(record: dict, start_key: str, sent: Sentence) -> bool:
+    part = _value(record, "part")
+    start = _value(record, start_key)
+    if start is None:
+        return False
+    if part is not None and (part == "title") != (sent.part == "title"):
+        return False
+    return sent.start <= int(start) < sent.end
+
+
+def _token_index_at(tokens: Sequence[_Token], pos: int) -> int:
+    for i, tok in enumerate(tokens):
+        if tok.end > pos:
+            return i
+    return len(tokens)
+
+
+def _marked_by(tokens: Sequence[_Token], party: _Party, words: set[str]) -> bool:
+    i = _token_index_at(tokens, party.start)
+    if i < len(tokens) and tokens[i].start < party.start:
+        return False  # the marker is attached as a clitic; not a separate word
+    return i > 0 and tokens[i - 1].text in words
+
+
+@dataclass
+class _Context:
+    """Everything about one sentence that the holder and target rules need."""
+
+    sent: Sentence
+    tokens: list[_Token]
+    parties: list[_Party]
+    attributions: list[dict]
+    earlier: list[dict]  # attributions before this sentence, in text order
+    topic_words: set[str]
+    place_words: set[str]
+    partner_words: set[str]
+    blocked_starts: set[int]  # original start offsets of words that belong to a blocker
+
+
+def _word_distance(ctx: _Context, a: int, b: int) -> int:
+    """Number of words between original offsets ``a`` and ``b`` (any order)."""
+    lo, hi = min(a, b), max(a, b)
+    return sum(1 for t in ctx.tokens if lo <= t.start < hi)
+
+
+def _holder_from_attributions(ctx: _Context, start: int, end: int) -> dict | None:
+    """The attribution whose cue is this cue, else the innermost one whose content holds it."""
+    for att in ctx.attributions:
+        if _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")):
+            return att
+    holding = [att for att in ctx.attributions
+               if _value(att, "content_start") is not None
+               and int(att["content_start"]) <= start and end <= int(att["content_end"])]
+    if holding:
+        return min(holding, key=lambda a: int(a["content_end"]) - int(a["content_start"]))
+    return None
+
+
+def _subject(ctx: _Context, hit_start: int, hit_end: int) -> _Party | None:
+    after = [p for p in ctx.parties if p.start >= hit_end and _word_distance(ctx, hit_end, p.start) < SUBJECT_AFTER]
+    if after:
+        return min(after, key=lambda p: p.start)
+    before = [p for p in ctx.parties if p.end <= hit_start and _word_distance(ctx, p.end, hit_start) < SUBJECT_BEFORE]
+    return max(before, key=lambda p: p.end) if before else None
+
+
+def _target_candidates(ctx: _Context, holder_side: str, exclude: list[tuple[int, int]]) -> list[_Party]:
+    out = []
+    for p in ctx.parties:
+        if p.side in NO_TARGET_SIDES or (holder_side and p.side == holder_side):
+            continue
+        if any(_overlaps(p.start, p.end, a, b) for a, b in exclude):
+            continue
+        if _marked_by(ctx.tokens, p, ctx.topic_words):
+            continue
+        out.append(p)
+    return out
+
+
+def _nearest(cands: list[_Party], start: int, end: int) -> _Party | None:
+    if not cands:
+        return None
+    return min(cands, key=lambda p: (p.start < end, abs(p.start - end) if p.start >= end else start - p.end))
+
+
+def _anaphoric_side(ctx: _Context, holder_side: str) -> str | None:
+    for att in reversed(ctx.earlier):
+        side = _value(att, "source_side", "") or ""
+        if side not in NO_TARGET_SIDES and side != holder_side:
+            return side
+    return None
+
+
+# --------------------------------------------------------------------------- units
+def _unit(doc: Doc, ctx: _Context, holder: str, holder_side: str, target_side: str,
+          entry: StanceCue, ev_start: int, ev_end: int, cue: str) -> dict:
+    return {
+        "article_id": doc.article_id, "sent_id": ctx.sent.sent_id, "part": ctx.sent.part,
+        "holder": holder, "holder_side": holder_side, "target_side": target_side,
+        "polarity": entry.polarity, "kind": entry.kind,
+        "evidence_start": ev_start, "evidence_end": ev_end, "cue": cue,
+    }
+
+
+def _modifies_cue(ctx: _Context, party: _Party, cue_end: int) -> bool:
+    """A nisba adjective is a party only right after the cue (التعاون الروسي الأمريكي)."""
+    between = [p for p in ctx.parties if cue_end <= p.start < party.start]
+    return party.start >= cue_end and _word_distance(ctx, cue_end, party.start) <= len(between)
+
+
+def _cooperation_units(doc: Doc, ctx: _Context, hit: _Hit, start: int, end: int, cue: str) -> list[dict]:
+    """Narrated cooperation: every party near the cue towards every other party."""
+    near = [p for p in ctx.parties if p.side not in NO_TARGET_SIDES
+            and _word_distance(ctx, p.start if p.start >= end else p.end, end if p.start >= end else start) <= PARTY_WINDOW
+            and not _marked_by(ctx.tokens, p, ctx.topic_words | ctx.place_words)
+            and not _overlaps(p.start, p.end, start, end)
+            and (p.via != "adjective" or _modifies_cue(ctx, p, end))]
+    units = []
+    sides = {p.side for p in near}
+    if len(sides) < 2:
+        return units
+    for holder in near:
+        if _marked_by(ctx.tokens, holder, ctx.partner_words):
+            continue  # "مع واشنطن": the partner receives, it does not act
+        for target in near:
+            if target.side == holder.side:
+                continue
+            ev_start = min(start, holder.start, target.start)
+            ev_end = max(end, holder.end, target.end)
+            units.append(_unit(doc, ctx, holder.actor_id, holder.side, target.side, hit.entry, ev_start, ev_end, cue))
+    return units
+
+
+def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
+    entry, tokens = hit.entry, ctx.tokens
+    first = tokens[hit.first]
+    start, end = first.start, tokens[hit.last].end
+    if first.text[:1] in _CONJ and not entry.words[0].startswith(first.text[:1]):
+        start = first.conj_end  # the conjunction is not part of the evidence
+    cue = doc.source(ctx.sent.part)[start:end]
+    ev_end = end
+    if entry.requires:
+        j = _find_required(tokens, hit)
+        if j is None:
+            return []
+        ev_end = tokens[j].end
+    after = tokens[hit.last + 1:hit.last + 1 + BLOCKER_WINDOW]
+    if any(t.start in ctx.blocked_starts for t in after):
+        return []
+
+    att = _holder_from_attributions(ctx, start, end)
+    exclude = [(start, end)]
+    scope: tuple[int, int] | None = None
+    if att is not None:
+        holder, holder_side = str(att.get("source_actor_id") or "unknown"), str(_value(att, "source_side", "") or "")
+        src = (_value(att, "source_start"), _value(att, "source_end"))
+        if src[0] is not None:
+            exclude.append((int(src[0]), int(src[1])))
+        if _value(att, "content_start") is not None:
+            scope = (int(att["content_start"]), int(att["content_end"]))
+        if entry.kind == "denial" and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")) \
+                and scope is not None and scope[1] <= ctx.sent.end:
+            ev_end = max(ev_end, scope[1])
+    elif entry.kind == "cooperation" and entry.form_type != "verb":
+        return _cooperation_units(doc, ctx, hit, start, end, cue)
+    elif entry.form_type in ("verb", "act_noun"):
+        subj = _subject(ctx, start, end)
+        if subj is None:
+            if entry.kind == "cooperation":
+                return _cooperation_units(doc, ctx, hit, start, end, cue)
+            holder, holder_side = "author", ""
+        else:
+            holder, holder_side = subj.actor_id, subj.side
+            exclude.append((subj.start, subj.end))
+    else:
+        holder, holder_side = "author", ""
+
+    cands = _target_candidates(ctx, holder_side, exclude)
+    target = None
+    if scope is not None:
+        target = _nearest([p for p in cands if scope[0] <= p.start and p.end <= scope[1]], start, end)
+    if target is None:
+        target = _nearest(cands, start, end)
+    ev_start = start
+    if target is not None:
+        target_side = target.side
+        if target.start >= end and _word_distance(ctx, end, target.start) < EVIDENCE_WINDOW:
+            ev_end = max(ev_end, target.end)
+    elif entry.kind == "denial":
+        target_side = _anaphoric_side(ctx, holder_side)
+        if target_side is None:
+            return []
+    else:
+        return []
+    return [_unit(doc, ctx, holder, holder_side, target_side, entry, ev_start, ev_end, cue)]
+
+
+def _parties(mentions: Iterable[dict], sent: Sentence, tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
+    out = []
+    for m in mentions:
+        if not _in_sentence(m, "start", sent):
+            continue
+        out.append(_Party(str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
+                          int(m["start"]), int(m["end"]), str(_value(m, "via", "") or "")))
+    for hit in alias_hits:
+        start, end = tokens[hit.first].start, tokens[hit.last].end
+        if not any(_overlaps(start, end, p.start, p.end) for p in out):
+            out.append(_Party(hit.entry.side, hit.entry.side, start, end))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _dedupe(units: list[dict]) -> list[dict]:
+    kept: dict[tuple, dict] = {}
+    for u in units:
+        key = (u["part"] == "title", u["sent_id"], u["holder"], u["target_side"], u["kind"])
+        if key not in kept:
+            kept[key] = u
+    negative = {(k[1], k[2], k[3]) for k, u in kept.items() if u["kind"] in ("blame", "criticism")}
+    return [u for k, u in kept.items()
+            if not (u["kind"] == "cooperation" and (k[1], k[2], k[3]) in negative)]
+
+
+def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
+                lexicon: StanceLexicon | None = None) -> list[dict]:
+    """Find the stance units of one article (CODEBOOK §4).
+
+    Parameters
+    ----------
+    doc : Doc
+        The article (:func:`analysis.segment.make_doc`).
+    mentions : sequence of dict
+        Its actor mentions (``start``, ``end``, ``actor_id``, ``side``; ``part`` when known).
+    attributions : sequence of dict
+        Its attributions (columns of :data:`analysis.schema.ATTRIBUTIONS`).
+    lexicon : StanceLexicon, optional
+        Defaults to the shipped ``stance.csv``.
+
+    Returns
+    -------
+    list of dict
+        One record per unit with the columns of :data:`analysis.schema.STANCE`;
+        ``evidence_start``/``evidence_end`` index the original title (part ``title``) or body.
+
+    Examples
+    --------
+    >>> doc = make_doc("c2", "", "رحبت موسكو بالمبادرة الأمريكية.")   # constructed
+    >>> ms = [{"start": 5, "end": 10, "actor_id": "russia", "side": "russia"},
+    ...       {"start": 22, "end": 31, "actor_id": "us", "side": "us"}]
+    >>> [(u["holder"], u["target_side"], u["kind"], u["cue"]) for u in find_stance(doc, ms, [])]
+    [('russia', 'us', 'praise', 'رحبت')]
+    """
+    lexicon = lexicon or _default_lexicon()
+    mentions = [m for m in mentions if _value(m, "article_id", doc.article_id) == doc.article_id]
+    atts = sorted((a for a in attributions if _value(a, "article_id", doc.article_id) == doc.article_id),
+                  key=lambda a: (_value(a, "part") != "title", int(_value(a, "cue_start", 0) or 0)))
+    words = {role: {e.words[0] for e in lexicon.entries if e.role == role}
+             for role in ("topic_marker", "place_marker", "partner_marker")}
+    units: list[dict] = []
+    for sent in doc.sentences:
+        nt = doc.normalized(sent.part)
+        tokens = _tokenize(nt, sent)
+        if not tokens:
+            continue
+        hits = _match_lexicon(tokens, lexicon)
+        in_sent = [a for a in atts if _in_sentence(a, "cue_start", sent)
+                   or _in_sentence(a, "content_start", sent)]
+        earlier = [a for a in atts if (sent.part != "title" and _value(a, "part") == "title")
+                   or ((_value(a, "part") == "title") == (sent.part == "title")
+                       and int(_value(a, "cue_start", 0) or 0) < sent.start)]
+        aliases = [h for h in hits if h.entry.role == "target_alias"]
+        blocked = {tokens[i].start for h in hits if h.entry.role == "blocker" for i in range(h.first, h.last + 1)}
+        ctx = _Context(sent, tokens, _parties(mentions, sent, tokens, aliases), in_sent, earlier,
+                       words["topic_marker"], words["place_marker"], words["partner_marker"], blocked)
+        has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
+            or any(_value(a, "cue_category") == "denial" for a in in_sent)
+        for hit in hits:
+            if hit.entry.role != "cue" or (hit.entry.context == "denial_sentence" and not has_denial):
+                continue
+            units.extend(_units_for_hit(doc, ctx, hit))
+    return _dedupe(units)
+
+
+def build_stance_table(articles: pd.DataFrame, mentions: pd.DataFrame, attributions: pd.DataFrame,
+                       lexicon: StanceLexicon | None = None) -> pd.DataFrame:
+    """Stance units of many articles as one table (columns of :data:`analysis.schema.STANCE`).
+
+    Parameters
+    ----------
+    articles : DataFrame
+        ``article_id``, ``title``, ``body``.
+    mentions, attributions : DataFrame
+        The tables of the earlier stages (may be empty).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["c3"], "title": [""], "body": ["هدد بوتين واشنطن."]})  # constructed
+    >>> ms = pd.DataFrame({"article_id": ["c3", "c3"], "start": [4, 10], "end": [9, 15],
+    ...                    "actor_id": ["putin", "us"], "side": ["russia", "us"]})
+    >>> build_stance_table(arts, ms, schema.empty_table(schema.ATTRIBUTIONS))[["holder", "kind"]].values.tolist()
+    [['putin', 'threat']]
+    """
+    schema.check_columns(articles, ["article_id", "title", "body"], "articles")
+    m_by = {k: g.to_dict("records") for k, g in mentions.groupby("article_id")} if len(mentions) else {}
+    a_by = {k: g.to_dict("records") for k, g in attributions.groupby("article_id")} if len(attributions) else {}
+    records: list[dict] = []
+    for aid, title, body in zip(articles["article_id"], articles["title"].fillna(""), articles["body"].fillna("")):
+        doc = make_doc(str(aid), str(title), str(body))
+        records.extend(find_stance(doc, m_by.get(aid, []), a_by.get(aid, []), lexicon))
+    if not records:
+        return schema.empty_table(schema.STANCE)
+    return schema.coerce_table(pd.DataFrame.from_records(records, columns=schema.STANCE), schema.STANCE)
