@@ -50,8 +50,12 @@ first MiB; a later undecodable byte is an error naming its byte offset.
 Errors
 ------
 Bad input raises :class:`CorpusReadError` naming the file, the row/line or byte offset
-and what to do. With ``errors="skip"`` the bad row (or file) is skipped and reported:
-a :class:`CorpusReadWarning` with the same message, and an entry
+and what to do. An article without text (empty or blank body and title) is an error; an
+article with a title but a blank body is real data (ANT has two) and is kept, with one
+:class:`CorpusReadWarning` per read and its id in ``df.attrs["title_only"]``.
+
+With ``errors="skip"`` the bad row (or file) is skipped and reported: a
+:class:`CorpusReadWarning` with the same message, and an entry
 ``{"file", "row", "reason"}`` in ``df.attrs["skipped"]``. ``row`` is the line number
 for JSON Lines, the data row (from 1, header excluded) for csv/tsv/json/parquet, and
 ``None`` when a whole file (or the rest of it) is skipped. Duplicate article ids are
@@ -89,6 +93,8 @@ __all__ = [
     "CorpusReadWarning",
     "FIELD_ALIASES",
     "FORMATS",
+    "SCHEMA_DTYPES",
+    "SUFFIX_FORMATS",
     "decode_bytes",
     "detect_encoding",
     "iter_articles",
@@ -590,13 +596,14 @@ def _read_html(info: _FileInfo, opts: _Options, reporter: _Reporter) -> _Records
             file=info.file,
         )
     title = (doc.title or "") if doc is not None else ""
-    first, sep, rest = body.partition("\n")
+    first, _, rest = body.partition("\n")
     if title and first == title and rest.strip():
         body = rest
     try:
         published = _iso_date(doc.date)
-    except ValueError:
-        published = ""  # trafilatura normalises dates it finds; anything else is not one
+    except ValueError as exc:
+        raise CorpusReadError(f"page metadata: {exc}; fix the page's date",
+                              file=info.file) from None
     yield {"file": info.file}, {**_base_record(info, opts), "title": title, "body": body,
                                 "published": published, "url": doc.url or ""}
 
@@ -1159,7 +1166,9 @@ def _restore_csv_column(values: pd.Series, name: str, file: str) -> pd.Series:
     return values.astype("string")
 
 
-def load_table(path: str | os.PathLike[str], *, format: str | None = None) -> pd.DataFrame:  # noqa: A002
+def load_table(
+    path: str | os.PathLike[str], *, format: str | None = None  # noqa: A002
+) -> pd.DataFrame:
     """Load a table written by :func:`save_table`, restoring the schema dtypes.
 
     Columns named in :mod:`analysis.schema` get their dtype back (``Int64`` offsets and

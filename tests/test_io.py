@@ -654,3 +654,11 @@ def test_load_csv_bad_integer_names_row(tmp_path):
     with pytest.raises(CorpusReadError, match=r"s\.csv, row 2: column 'start' should hold "
                                               r"integers"):
         io.load_table(path)
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    result = doctest.testmod(io, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 6
+    assert result.failed == 0
