@@ -662,3 +662,21 @@ def test_docstring_examples_run():
     result = doctest.testmod(io, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 6
     assert result.failed == 0
+
+
+def test_html_windows_1256_page_with_declared_charset(tmp_path, sentences):
+    # constructed page around two real sentences; markup and a script outweigh the Arabic
+    # letters, so only the declared charset identifies Windows-1256
+    script = "<script>var trackingConfiguration = {enabled: true, sampleRate: 100};</script>" * 30
+    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; '
+            f'charset=windows-1256"><title>{sentences[0]}</title>{script}</head><body>'
+            f"<article><p>{sentences[1]}</p><p>{sentences[3]}</p></article></body></html>")
+    path = tmp_path / "legacy.htm"
+    path.write_bytes(html.encode("cp1256"))
+    with pytest.raises(CorpusReadError, match="unknown encoding"):
+        io.detect_encoding(path.read_bytes())
+    row = read_articles(path).iloc[0]
+    assert row["title"] == sentences[0]
+    # trafilatura turns no-break spaces into spaces and trims paragraphs
+    paragraphs = [p.replace("\xa0", " ").strip() for p in (sentences[1], sentences[3])]
+    assert row["body"] == "\n".join(paragraphs)
