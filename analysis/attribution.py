@@ -115,6 +115,9 @@ _WORD_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
 _CLAUSE_PUNCT = frozenset(".!?؟؛;…")
 _COMMA = frozenset(",،")
+_LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"})
+_SPEECH_REQUIREMENTS = frozenset({"ان", "بان", "قائلا"})
+_RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما"})
 _SPEAKER_TYPES = {
     "person": "person", "institution": "institution", "country": "institution",
     "group": "institution", "media": "media", "anonymous": "anonymous",
@@ -139,6 +142,7 @@ class CueEntry:
     requires: tuple[str, ...] = ()
     max_gap: int = 0
     attached: bool = False  # form ends in a clitic that glues to the next word (وفقا لـ)
+    lead: frozenset[str] = frozenset()  # prepositions dropped from the start of the content
 
 
 @dataclass
@@ -233,6 +237,8 @@ def _load_cached(cues: str, markers: str, words: str) -> CueLexicon:
             form=normalize(row["form"]), lemma=row["lemma"], form_type=row["form_type"],
             kind=_cue_kind(row["form_type"]), category=row["category"], gloss=row["gloss"],
             voice=voice, requires=requires, max_gap=gap,
+            lead=frozenset(w for w in _LEADING_PREPOSITIONS
+                           if w in requires or w in normalize(row["lemma"]).split()),
         ))
     marker_lex = load_lexicon(markers, MARKERS)
     for i, row in enumerate(marker_lex.rows):
@@ -245,6 +251,9 @@ def _load_cached(cues: str, markers: str, words: str) -> CueLexicon:
     roles: dict[str, set[str]] = {}
     for row in word_lex.rows:
         roles.setdefault(row["role"], set()).add(normalize(row["word"]))
+    bases = roles.get("complementizer", set())
+    roles["complementizer_bare"] = {b for b in bases}
+    roles["complementizer_any"] = {b + suf for b in bases for suf in _PRONOUN_SUFFIXES}
     versions = {"cues": cue_lex.version, "markers": marker_lex.version,
                 "attribution_words": word_lex.version}
     return CueLexicon(entries, {k: frozenset(v) for k, v in roles.items()}, versions)
@@ -281,11 +290,19 @@ def load_cue_lexicon(
     >>> lex.entries["اكد"].category, lex.entries["مؤكدا"].kind
     ('assertive', 'participle')
     """
+    if path is None and markers_path is None and words_path is None:
+        global _DEFAULT
+        if _DEFAULT is None:
+            _DEFAULT = _load_cached(str(CUES_PATH), str(MARKERS_PATH), str(WORDS_PATH))
+        return _DEFAULT
     return _load_cached(
         str(Path(path or CUES_PATH).resolve()),
         str(Path(markers_path or MARKERS_PATH).resolve()),
         str(Path(words_path or WORDS_PATH).resolve()),
     )
+
+
+_DEFAULT: CueLexicon | None = None
 
 
 # ------------------------------------------------------------------------------ cues
@@ -455,13 +472,23 @@ class _Part:
         self.norm = norm
         self.text = text = norm.text
         self.lex = lexicon
+        self.comp_any = lexicon.words.get("complementizer_any", frozenset())
+        self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
         spans = [m.span() for m in _WORD_RE.finditer(text)]
         self.word_starts = [s for s, _ in spans]
         self.word_ends = [e for _, e in spans]
-        self.cues = find_cues(text, lexicon) if text else []
+        self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
+        self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
         self.quotes = [q for q in find_quotes(text) if self._is_speech(q)]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
+
+    def _real_suffix(self, cue: CueMatch) -> bool:
+        """Reject a verb whose "object suffix" ه was a ta marbuta: إضافة is not أضاف+ه."""
+        if cue.end < len(self.text) and self.text[cue.end] == "ه":
+            a = self.norm.to_original(cue.end, cue.end + 1)[0]
+            return self.original[a:a + 1] != "ة"
+        return True
 
     # words ------------------------------------------------------------------------
     def word_at(self, k: int) -> str:
@@ -680,12 +707,13 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
 # --------------------------------------------------------------------------- content
 def _complementizer_at(part: _Part, k: int) -> tuple[int, int] | None:
     """If word k is أن/إن/بأن (optionally with a pronoun), the content start it implies."""
-    word = _strip_conj(part.word_at(k)) if part.word_at(k)[:1] in "وف" else part.word_at(k)
-    for base in part.words("complementizer"):
-        if word.startswith(base) and word[len(base):] in _PRONOUN_SUFFIXES:
-            start = part.word_ends[k] if word == base else part.word_starts[k]
-            return part.word_starts[k], start
-    return None
+    word = part.word_at(k)
+    if word not in part.comp_any:
+        word = _strip_conj(word)
+        if word not in part.comp_any:
+            return None
+    start = part.word_ends[k] if word in part.comp_bare else part.word_starts[k]
+    return part.word_starts[k], start
 
 
 def _has_complementizer(part: _Part, a: int, b: int) -> bool:
@@ -737,7 +765,7 @@ def _trim(part: _Part, a: int, b: int) -> tuple[int, int]:
         return a, b
 
 
-def _content(part: _Part, after: int, end: int) -> tuple[str, int, int]:
+def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset()) -> tuple[str, int, int]:
     """Mode and content span of an act whose content starts after ``after``, up to ``end``."""
     marker = _first_marker(part, after, end)
     start = after
@@ -755,6 +783,12 @@ def _content(part: _Part, after: int, end: int) -> tuple[str, int, int]:
         if kind == "complementizer":
             start = mend
     a, b = _trim(part, start, end)
+    if marker is None or marker[0] != "complementizer":
+        k = part.next_word_index(a)
+        for j in (k, k + 1):  # أعرب عن أمله → أمله; أعرب الوزير عن أمله (pro-drop) → أمله
+            if j < len(part.word_starts) and part.word_starts[j] < b and part.word_at(j) in lead:
+                a, b = _trim(part, part.word_ends[j], b)
+                break
     inside = part.quotes_in(a, b + 1)
     if not inside:
         return "indirect", a, b
@@ -789,6 +823,10 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
         return True
     k = part.next_word_index(cue.end)
     stop = min(len(part.word_starts), k + entry.max_gap + 1)
+    if _SPEECH_REQUIREMENTS.intersection(entry.requires):
+        window_end = min(limit, part.word_ends[min(stop, len(part.word_ends)) - 1] if stop > k else limit)
+        if ":" in part.text[cue.end:window_end] or part.quotes_in(cue.end, window_end):
+            return True  # a speech verb that introduces a quotation: وتابع: "…"
     for j in range(k, stop):
         if part.word_starts[j] >= limit:
             break
@@ -800,6 +838,27 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
                 if (req.endswith("*") and cand.startswith(req[:-1])) or cand == req:
                     return True
     return False
+
+
+def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool:
+    """Context checks beyond the lexicon.
+
+    * A verb right after ما is a relative clause ("على ما ورد"، "ما قاله لافروف"), not an act.
+    * A participle is a cue only after a comma or و, or after another cue of its sentence
+      (otherwise it is an adjective: "مليار متوقعة").
+    """
+    outer = cue.start - len(cue.prefix)
+    prev = part.prev_word(outer)
+    kind = cue.entry.kind
+    if kind == "verb" and prev is not None and prev[1] > ns and prev[2] in _RELATIVE_MA:
+        return False
+    if kind == "participle":
+        if cue.prefix == "و" or prev is None or prev[1] <= ns:
+            return True
+        if any(ch in "،,؛" for ch in part.text[prev[1]:outer]):
+            return True
+        return any(c.start < cue.start and c.entry.kind in ("verb", "passive") for c in cues)
+    return True
 
 
 def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
@@ -842,13 +901,16 @@ class _Article:
 
 
 def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Article) -> list[_Act]:
-    cues = [c for c in part.cues if c.start - len(c.prefix) >= ns and c.end <= ne]
+    lo, hi = bisect_left(part.cue_outer, ns), bisect_left(part.cue_outer, ne)
+    cues = [c for c in part.cues[lo:hi] if c.end <= ne]
     acts: list[_Act] = []
+    if not cues and not (in_heading and ":" in part.text[ns:ne]):
+        return acts
     if in_heading:
         colon = _heading_colon(part, ns, ne, cues)
         if colon is not None:
             acts.append(colon)
-    cues = [c for c in cues if _requires_ok(part, c, ne)]
+    cues = [c for c in cues if _requires_ok(part, c, ne) and _licensed(part, c, ns, cues)]
     framing = [c for c in cues if c.entry.kind in ("marker", "framing")]
     has_verb = any(c.entry.kind in ("verb", "participle", "passive") for c in cues)
     via = None
@@ -1049,7 +1111,7 @@ def _finish(part: _Part, act: _Act) -> None:
         inside = part.quotes_in(a, b)
         act.mode, act.content = ("mixed" if inside else "indirect"), (a, b)
         return
-    act.mode, s, e = _content(part, act.after, act.end)
+    act.mode, s, e = _content(part, act.after, act.end, act.cue.entry.lead)
     act.content = (s, e)
 
 
