@@ -610,7 +610,7 @@ class _Parser:
             prev = self.atoms[j - 1]
             nxt = self.atoms[j]
             if self._adjacent(j - 1, j):
-                if nxt.first("anon_qualifier"):
+                if nxt.first("anon_qualifier", "anon_head"):  # مصدر دبلوماسي، مصدر مسؤول
                     qualified, end, j = True, nxt.end, j + 1
                     continue
                 nis = nxt.first("nisba")

@@ -1,0 +1,300 @@
+"""Tests for analysis.actors: mention finding (CODEBOOK §1) on real and constructed text."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.actors import (
+    build_mentions_table, find_anonymous_sources, find_mentions, load_actor_lexicon,
+    mentions_at,
+)
+from analysis.lexicons import LexiconError
+from analysis.paths import EXAMPLE_ARTICLE, LEXICON_DIR, ant_corpus
+from analysis.schema import MENTIONS
+from analysis.segment import make_doc, split_article
+
+
+@pytest.fixture(scope="module")
+def example_doc():
+    raw = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    title, body = raw.split("\n", 1)
+    return make_doc(EXAMPLE_ARTICLE.stem, title, body)
+
+
+@pytest.fixture(scope="module")
+def example_mentions(example_doc):
+    return find_mentions(example_doc)
+
+
+def summary(mentions):
+    return [(m["surface"], m["actor_id"], m["side"], m["via"]) for m in mentions]
+
+
+def within(doc, mentions, phrase, part="body"):
+    """Mentions inside the first occurrence of ``phrase`` in the title or body."""
+    text = doc.title if part == "title" else doc.body
+    pos = text.index(phrase)
+    in_title = part == "title"
+    return [m for m in mentions
+            if (m["part"] == "title") == in_title and pos <= m["start"] and m["end"] <= pos + len(phrase)]
+
+
+def on(text):
+    """Mentions of a body-only constructed article."""
+    return summary(find_mentions(make_doc("constructed", "", text)))
+
+
+# Real sentences of the example article (data/raw), phrase → expected mentions.
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("وحمل مصدر في الوفد الروسي إلى جنيف واشنطن مسؤولية",
+         [("مصدر في الوفد الروسي", "anonymous_source", "russia", "title"),
+          ("واشنطن", "us", "us", "metonym")]),
+        ("يجريها وزير الخارجية الروسي سيرغي لافروف مع",
+         [("وزير الخارجية الروسي سيرغي لافروف", "lavrov", "russia", "title")]),
+        ("مع نظيره الأمريكي جون كيري حول",
+         [("نظيره الأمريكي جون كيري", "kerry", "us", "title")]),
+        ('في فندق "President Wilson" بجنيف', []),
+        ("والتعاون الروسي الأمريكي في مواجهة",
+         [("الروسي", "russia", "russia", "adjective"), ("الأمريكي", "us", "us", "adjective")]),
+        ("قال المبعوث الأممي الخاص إلى سوريا ستيفان دي ميستورا، في",
+         [("المبعوث الأممي الخاص إلى سوريا ستيفان دي ميستورا", "de_mistura", "un", "title")]),
+        ("من جهتها نفت وزارة الخارجية الأمريكية حدوث",
+         [("وزارة الخارجية الأمريكية", "us_foreign_ministry", "us", "title")]),
+        ("على لسان المتحدث باسمها جون كيربي الذي",
+         [("المتحدث باسمها جون كيربي", "kirby", "us", "title")]),
+        ('وفي حديث لوكالة "إنترفاكس" قال المصدر،',
+         [("إنترفاكس", "interfax", "russia", "name"),
+          ("المصدر", "anonymous_source", "russia", "pronoun-carry")]),
+        ("التنسيق بين روسيا والولايات المتحدة في",
+         [("روسيا", "russia", "russia", "name"), ("الولايات المتحدة", "us", "us", "name")]),
+        ("مدة لقائهما في موسكو", [("موسكو", "russia", "russia", "metonym")]),
+    ],
+)
+def test_example_article_sentences(example_doc, example_mentions, phrase, expected):
+    assert summary(within(example_doc, example_mentions, phrase)) == expected
+
+
+def test_example_article_title_and_heading(example_doc, example_mentions):
+    title = [m for m in example_mentions if m["part"] == "title"]
+    assert [(m["actor_id"], m["via"]) for m in title] == [("lavrov", "title"), ("kerry", "title")]
+    heading = within(example_doc, example_mentions, "مصدر: محادثات لافروف وكيري طالت بسبب موقف واشنطن")
+    assert [(m["part"], m["actor_id"], m["side"]) for m in heading] == [
+        ("heading", "anonymous_source", "unknown"), ("heading", "lavrov", "russia"),
+        ("heading", "kerry", "us"), ("heading", "us", "us")]
+
+
+def test_example_article_counts_and_offsets(example_doc, example_mentions):
+    assert len(example_mentions) == 41
+    sides = pd.Series([m["side"] for m in example_mentions]).value_counts().to_dict()
+    # Counted by hand on the article: us 16, russia 15 (the anonymous Russian source
+    # and its two later "المصدر" included), Syria 6, UN (de Mistura) 3, the heading's مصدر 1.
+    assert sides == {"us": 16, "russia": 15, "syria_government": 6, "un": 3, "unknown": 1}
+    for m in example_mentions:
+        source = example_doc.source(m["part"])
+        assert source[m["start"]:m["end"]] == m["surface"]
+        norm = example_doc.normalized(m["part"])
+        assert norm.to_original(m["norm_start"], m["norm_end"]) == (m["start"], m["end"])
+    assert [m["mention_id"] for m in example_mentions] == list(range(len(example_mentions)))
+
+
+def test_ambiguous_bare_title_is_not_resolved(example_doc, example_mentions):
+    # "أعرب الوزير عن أمله": Lavrov and Kerry are both ministers by then → no mention.
+    assert within(example_doc, example_mentions, "أعرب الوزير عن أمله") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # constructed: clitics و ب ل ف and the لل contraction
+        ("ولافروف", [("لافروف", "lavrov", "russia", "name")]),
+        ("بموسكو", [("موسكو", "russia", "russia", "metonym")]),
+        ("لواشنطن", [("واشنطن", "us", "us", "metonym")]),
+        ("والكرملين", [("الكرملين", "kremlin", "russia", "metonym")]),
+        ("فالبيت الأبيض", [("البيت الأبيض", "white_house", "us", "metonym")]),
+        ("للولايات المتحدة", [("للولايات المتحدة", "us", "us", "name")]),
+        ("وللولايات المتحدة", [("للولايات المتحدة", "us", "us", "name")]),
+        # constructed: token boundaries
+        ("موسكوفي", []),
+        ("افروف", []),
+        ("طائرة روسية", [("روسية", "russia", "russia", "adjective")]),
+    ],
+)
+def test_clitics_and_boundaries(text, expected):
+    assert on(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [  # constructed: spelling variants of one actor
+        ("قال ترامب", "trump"), ("قال ترمب", "trump"), ("قال بوتين", "putin"),
+        ("قال بوتن", "putin"), ("قال سيرجي لافروف", "lavrov"), ("قال سيرغي لافروف", "lavrov"),
+        ("أعلن البنتاجون", "pentagon"), ("أعلن البنتاغون", "pentagon"),
+        ("قال لافروفُ", "lavrov"), ("قال لافـــروف", "lavrov"),
+    ],
+)
+def test_spelling_variants(text, actor_id):
+    assert [m[1] for m in on(text)] == [actor_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # constructed: nisba spelling أمريكي/أميركي and title + nisba without a name
+        ("قال المتحدث باسم الخارجية الأميركية", [("المتحدث باسم الخارجية الأميركية",
+                                                 "us_foreign_ministry_spokesperson", "us", "title")]),
+        ("قال الرئيس الأمريكي", [("الرئيس الأمريكي", "us_president", "us", "title")]),
+        ("قال نظيره الأمريكي", [("نظيره الأمريكي", "us_counterpart", "us", "title")]),
+        ("قال وزير خارجية روسيا", [("وزير خارجية روسيا", "ru_foreign_minister", "russia", "title")]),
+        ("أكدت الإدارة الأميركية", [("الإدارة الأميركية", "us", "us", "title")]),
+        ("قال السفير الروسي لدى الأمم المتحدة فاسيلي نيبينزيا",
+         [("السفير الروسي لدى الأمم المتحدة فاسيلي نيبينزيا", "nebenzia", "russia", "title")]),
+        ("وقالت وزارة الدفاع الروسية", [("وزارة الدفاع الروسية", "ru_defense_ministry", "russia", "title")]),
+        ("ذكرت صحيفة واشنطن بوست", [("واشنطن بوست", "washington_post", "us", "name")]),
+        ("نقلت رويترز", [("رويترز", "reuters", "uk", "name")]),
+    ],
+)
+def test_titles_and_media(text, expected):
+    assert on(text) == expected
+
+
+def test_later_references_resolve_when_unambiguous():
+    # constructed: one president named, then "الرئيس الروسي" and "الرئيس" alone
+    text = "التقى الرئيس الروسي فلاديمير بوتين وفدا. وقال الرئيس الروسي إن الرئيس سيزور."
+    assert [(s, a, v) for s, a, _, v in on(text)] == [
+        ("الرئيس الروسي فلاديمير بوتين", "putin", "title"),
+        ("الرئيس الروسي", "putin", "title"),
+        ("الرئيس", "putin", "title"),
+    ]
+    # constructed: two presidents named → a bare "الرئيس" stays unresolved (no mention)
+    text = "التقى بوتين وترامب. وقال الرئيس إن"
+    assert [a for _, a, _, _ in on(text)] == ["putin", "trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # constructed anonymous-source phrases
+        ("قال مسؤول أمريكي رفض الكشف عن اسمه إن",
+         [("مسؤول أمريكي رفض الكشف عن اسمه", "anonymous_official", "us")]),
+        ("قالت مصادر مطلعة إن", [("مصادر مطلعة", "anonymous_source", "unknown")]),
+        ("قال مصدر دبلوماسي روسي إن", [("مصدر دبلوماسي روسي", "anonymous_source", "russia")]),
+        ("قال مصدر بالخارجية الروسية إن",
+         [("مصدر بالخارجية الروسية", "anonymous_source", "russia")]),
+        ("هو مسؤول عن ذلك", []),
+    ],
+)
+def test_anonymous_sources(text, expected):
+    doc = make_doc("constructed", "", text)
+    got = [(m["surface"], m["actor_id"], m["side"]) for m in find_anonymous_sources(doc)]
+    assert got == expected
+    assert all(m["actor_type"] == "anonymous" for m in find_anonymous_sources(doc))
+
+
+def test_mentions_at_finds_the_covering_mention(example_doc, example_mentions):
+    pos = example_doc.norm_body.text.index("واشنطن")
+    assert [m["actor_id"] for m in mentions_at(example_mentions, "lead", pos + 2)] == ["us"]
+    assert mentions_at(example_mentions, "body", 0) == []
+
+
+def test_build_mentions_table(example_doc, example_mentions):
+    articles = pd.DataFrame({"article_id": [example_doc.article_id, "empty"],
+                             "title": [example_doc.title, ""], "body": [example_doc.body, None]})
+    table = build_mentions_table(articles)
+    assert list(table.columns) == MENTIONS
+    assert len(table) == len(example_mentions)
+    assert str(table["start"].dtype) == "Int64"
+    assert table["actor_id"].tolist() == [m["actor_id"] for m in example_mentions]
+    sents = pd.DataFrame([{"article_id": example_doc.article_id, **s._asdict()}
+                          for s in split_article(example_doc.title, example_doc.body)])
+    assert build_mentions_table(articles, sents)["sent_id"].tolist() == table["sent_id"].tolist()
+    assert build_mentions_table(articles.iloc[1:]).empty
+
+
+def test_build_mentions_table_names_missing_columns():
+    with pytest.raises(ValueError, match=r"articles table is missing columns \['body'\]"):
+        build_mentions_table(pd.DataFrame({"article_id": ["a"], "title": ["x"]}))
+
+
+def test_user_lexicon_folder(tmp_path):
+    folder = tmp_path / "lex"
+    shutil.copytree(LEXICON_DIR, folder)
+    with open(folder / "actors.csv", "a", encoding="utf-8") as f:
+        f.write("navalny,نافالني,Russia,person,name,,Alexei Navalny (constructed test row)\n")
+    with pytest.raises(LexiconError) as info:
+        load_actor_lexicon(folder)
+    assert "actors.csv" in str(info.value) and info.value.column == "side"
+    assert "'Russia' is not one of russia, us" in str(info.value)
+    shutil.copy(LEXICON_DIR / "actors.csv", folder / "actors.csv")
+    with open(folder / "actors.csv", "a", encoding="utf-8") as f:
+        f.write("navalny,أليكسي نافالني,russia,person,name,,Alexei Navalny\n"
+                "navalny,نافالني,us,person,name,,Alexei Navalny\n")
+    with pytest.raises(LexiconError, match=r"line \d+, column 'side'.*has side 'us' here"):
+        load_actor_lexicon(folder)
+    shutil.copy(LEXICON_DIR / "actors.csv", folder / "actors.csv")
+    with open(folder / "actors.csv", "a", encoding="utf-8") as f:
+        f.write("navalny,نافالني,russia,person,name,,Alexei Navalny\n")
+    lex = load_actor_lexicon(folder)
+    assert "automaton" not in lex.__dict__  # built lazily, on first use
+    doc = make_doc("constructed", "", "قال نافالني")
+    assert [m["actor_id"] for m in find_mentions(doc, lex)] == ["navalny"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text(alphabet=st.sampled_from(list("وبلفك ال روسيا موسكو لافروف ،#\u064e\u0640\n«»\"")), max_size=60))
+def test_arbitrary_text_never_crashes_and_offsets_are_in_bounds(noise, arabic):
+    doc = make_doc("h", noise[:20], arabic + noise)
+    for m in find_mentions(doc):
+        source = doc.source(m["part"])
+        assert 0 <= m["start"] < m["end"] <= len(source)
+        assert source[m["start"]:m["end"]] == m["surface"]
+
+
+def _ant_articles(ids):
+    path = ant_corpus()
+    if path is None:
+        pytest.skip("ANT corpus not found (set FRAMING_ANT or place it in ../shared/corpora/ant)")
+    found = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if len(found) == len(ids):
+                break
+            row = json.loads(line)
+            if row["article_id"] in ids:
+                found[row["article_id"]] = row
+    return found
+
+
+def test_real_ant_articles():
+    ids = {"AL-internationalNews-1688-20180619", "AL-internationalNews-657-20180327"}
+    arts = _ant_articles(ids)
+    assert set(arts) == ids
+    # Lavrov–Pompeo phone call: appositive commas and hashtags between office and name.
+    a = arts["AL-internationalNews-1688-20180619"]
+    ms = find_mentions(make_doc(a["article_id"], a["title"], a["body"]))
+    lead = [(m["actor_id"], m["via"]) for m in ms if m["part"] == "lead"]
+    assert lead == [("lavrov", "title"), ("pompeo", "title"), ("syria", "name"),
+                    ("ru_foreign_ministry", "title")]
+    # Checked by hand: 24 mentions; "الرئيسان" (dual) and "الوزارة" are not actors.
+    assert len(ms) == 24
+    assert sum(m["side"] == "us" for m in ms) == 12
+    assert sum(m["side"] == "russia" for m in ms) == 8
+    assert [m["surface"] for m in ms if m["via"] == "adjective"] == [
+        "الأميركي", "السوري", "الأميركية", "الروسية", "الأميركي"]
+    # Lavrov on the expulsions: indefinite nisba روس and Washington as a metonym.
+    a = arts["AL-internationalNews-657-20180327"]
+    ms = find_mentions(make_doc(a["article_id"], a["title"], a["body"]))
+    assert len(ms) == 20
+    assert [m["surface"] for m in ms if m["via"] == "metonym"] == [
+        "واشنطن", "واشنطن", "لندن", "موسكو", "واشنطن"]
+    assert [(m["surface"], m["via"]) for m in ms if m["actor_id"] == "lavrov"] == [
+        ("لافروف", "name"), ("وزير الخارجية الروسي سيرغي لافروف", "title"),
+        ("لافروف", "name"), ("لافروف", "name")]
