@@ -1164,6 +1164,11 @@ def save_table(
     return target
 
 
+#: Columns whose empty value is ``""`` (the articles table's convention); in every other
+#: text column an empty CSV cell means a missing value (``pd.NA``).
+_EMPTY_IS_TEXT = frozenset(schema.ARTICLES)
+
+
 def _restore_csv_column(values: pd.Series, name: str, file: str) -> pd.Series:
     """Turn a column read as text back into the schema dtype (or an inferred one)."""
     dtype = SCHEMA_DTYPES.get(name)
@@ -1181,16 +1186,16 @@ def _restore_csv_column(values: pd.Series, name: str, file: str) -> pd.Series:
             raise CorpusReadError(f"column {name!r} should hold True/False",
                                   file=file, row=int(bad.idxmax()) + 1)
         return values == "True"
-    if dtype is not None or empty.all():
-        return values.astype("string")
-    if values.isin(["True", "False"]).all():
-        return values == "True"
-    numbers = pd.to_numeric(values.mask(empty), errors="coerce")
-    if (numbers.isna() == empty).all():
-        if not empty.any() and (numbers % 1 == 0).all():
-            return numbers.astype("int64")
-        return numbers.astype("float64")
-    return values.astype("string")
+    if dtype is None and not empty.all():
+        if values.isin(["True", "False"]).all():
+            return values == "True"
+        numbers = pd.to_numeric(values.mask(empty), errors="coerce")
+        if (numbers.isna() == empty).all():
+            if not empty.any() and (numbers % 1 == 0).all():
+                return numbers.astype("int64")
+            return numbers.astype("float64")
+    text = values.astype("string")
+    return text if name in _EMPTY_IS_TEXT else text.mask(empty)
 
 
 def load_table(
@@ -1200,9 +1205,10 @@ def load_table(
 
     Columns named in :mod:`analysis.schema` get their dtype back (``Int64`` offsets and
     ids, ``bool`` for ``in_heading``, ``string`` otherwise). From CSV, other columns are
-    inferred (True/False → bool, numbers → int64/float64, the rest string), and a
-    missing text value comes back as ``""`` because CSV cannot tell the two apart;
-    Parquet keeps every dtype and missing value as written.
+    inferred (True/False → bool, numbers → int64/float64, the rest string). CSV cannot
+    tell an empty string from a missing value: an empty cell is read as ``""`` in the
+    columns of the articles table (whose readers use ``""`` for "none") and as
+    ``pd.NA`` in every other text column. Parquet keeps every dtype and value as written.
 
     Examples
     --------

@@ -581,7 +581,7 @@ def make_sentences_table() -> pd.DataFrame:
         "part": pd.array(["title", "lead"], dtype="string"),
         "start": pd.array([0, 4], dtype="Int64"),
         "end": pd.array([159, None], dtype="Int64"),
-        "text": pd.array(["سطر\r\nثان", ""], dtype="string"),  # constructed
+        "text": pd.array(["سطر\r\nثان", "\u00a0 "], dtype="string"),  # constructed
     })], ignore_index=True)
 
 
@@ -613,14 +613,30 @@ def test_round_trip_articles_and_attributions(tmp_path, name):
     assert str(back["cue_start"].dtype) == "Int64" and back.loc[0, "cue_start"] == 3
 
 
+def test_csv_empty_cells_articles_text_vs_missing_elsewhere(tmp_path):
+    articles = read_articles(paths.EXAMPLE_ARTICLE)
+    io.save_table(articles, tmp_path / "a.csv")
+    assert io.load_table(tmp_path / "a.csv").loc[0, "url"] == ""
+    stance = schema.empty_table(schema.STANCE)
+    stance.loc[0] = [EXAMPLE_ID, 3, "body", "لافروف", "russia", pd.NA, "negative", "blame",
+                     10, 20, pd.NA]  # constructed row
+    stance = stance.astype(schema.empty_table(schema.STANCE).dtypes.to_dict())
+    io.save_table(stance, tmp_path / "stance.csv")
+    back = io.load_table(tmp_path / "stance.csv")
+    pd.testing.assert_frame_equal(back, stance)
+    assert back["target_side"].isna().tolist() == [True]
+
+
 def test_csv_extra_columns_inferred(tmp_path):
     df = pd.DataFrame({"side": pd.array(["russia", "us"], dtype="string"),
                        "share": [0.25, 0.75], "n": [3, 4], "flag": [True, False],
-                       "label": ["1a", "2"]})
+                       "label": ["1a", "2"], "note": ["", "x"]})
     io.save_table(df, tmp_path / "features.csv")
     back = io.load_table(tmp_path / "features.csv")
-    assert back.dtypes.astype(str).tolist() == ["string", "float64", "int64", "bool", "string"]
+    assert back.dtypes.astype(str).tolist() == [
+        "string", "float64", "int64", "bool", "string", "string"]
     assert back["share"].tolist() == [0.25, 0.75] and back["label"].tolist() == ["1a", "2"]
+    assert back["note"].isna().tolist() == [True, False]
 
 
 def test_save_is_atomic_and_replaces(tmp_path):
