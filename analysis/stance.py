@@ -425,10 +425,14 @@ def _holder_from_attributions(ctx: _Context, start: int, end: int) -> dict | Non
 
 
 def _subject(ctx: _Context, hit_start: int, hit_end: int) -> _Party | None:
+    """The acting side of a narrated verb: a mention right before it (headline order
+    "بوتين ينتقد واشنطن"), else the first one just after it (ونفت واشنطن), else one shortly before."""
+    before = [p for p in ctx.parties if p.end <= hit_start and _word_distance(ctx, p.end, hit_start) < SUBJECT_BEFORE]
+    if before and _word_distance(ctx, before[-1].end, hit_start) == 0:
+        return before[-1]
     after = [p for p in ctx.parties if p.start >= hit_end and _word_distance(ctx, hit_end, p.start) < SUBJECT_AFTER]
     if after:
         return min(after, key=lambda p: p.start)
-    before = [p for p in ctx.parties if p.end <= hit_start and _word_distance(ctx, p.end, hit_start) < SUBJECT_BEFORE]
     return max(before, key=lambda p: p.end) if before else None
 
 
@@ -577,6 +581,13 @@ def _parties(mentions: Iterable[dict], sent: Sentence, tokens: list[_Token], ali
     return sorted(out, key=lambda p: p.start)
 
 
+def _is_complement(tokens: Sequence[_Token], previous: _Hit, hit: _Hit) -> bool:
+    """An act noun with بـ a few words after another cue is its charge (اتهم … بعرقلة)."""
+    word = tokens[hit.first].text
+    return (hit.entry.form_type == "act_noun" and word.startswith("ب") and not hit.entry.words[0].startswith("ب")
+            and hit.first - previous.last <= EVIDENCE_WINDOW)
+
+
 def _dedupe(units: list[dict]) -> list[dict]:
     kept: dict[tuple, dict] = {}
     for u in units:
@@ -641,8 +652,11 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
                        words["topic_marker"], words["place_marker"], words["partner_marker"], blocked)
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
-        for hit in hits:
-            if hit.entry.role != "cue" or (hit.entry.context == "denial_sentence" and not has_denial):
+        cues = [h for h in hits if h.entry.role == "cue"]
+        for k, hit in enumerate(cues):
+            if hit.entry.context == "denial_sentence" and not has_denial:
+                continue
+            if k and _is_complement(tokens, cues[k - 1], hit):
                 continue
             units.extend(_units_for_hit(doc, ctx, hit))
     return _dedupe(units)

@@ -1,0 +1,244 @@
+"""Tests for analysis.stance: the example article's units, one constructed case per kind,
+the cases the codebook excludes, and lexicon validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import schema
+from analysis.actors import find_mentions
+from analysis.attribution import find_attributions
+from analysis.lexicons import LexiconError
+from analysis.segment import make_doc
+from analysis.stance import (
+    STANCE_LEXICON, build_stance_table, find_stance, load_stance_lexicon,
+)
+
+# --------------------------------------------------------------------------- example article
+
+
+@pytest.fixture(scope="module")
+def example_units(example_title_body):
+    title, body = example_title_body
+    doc = make_doc("2016-09-09-lavrov-kerry-geneva", title, body)
+    mentions = find_mentions(doc)
+    units = find_stance(doc, mentions, find_attributions(doc, mentions))
+    return doc, units
+
+
+def _evidence(doc, unit) -> str:
+    return doc.source(unit["part"])[unit["evidence_start"]:unit["evidence_end"]]
+
+
+EXPECTED = [
+    # part, holder_side, target_side, polarity, kind, exact evidence
+    ("lead", "russia", "us", "positive", "cooperation", "أمله"),
+    ("body", "russia", "us", "negative", "blame", "احتاج أصدقاؤنا إلى 5 ساعات للتنسيق مع واشنطن"),
+    ("heading", "russia", "us", "negative", "blame", "بسبب موقف واشنطن"),
+    ("body", "russia", "us", "negative", "blame", "حمل مصدر في الوفد الروسي إلى جنيف واشنطن مسؤولية"),
+    ("body", "russia", "us", "negative", "blame", "تاه، على ما يبدو، في دهاليز السلطة التنفيذية في واشنطن"),
+    ("body", "us", "russia", "negative", "denial", "نفت وزارة الخارجية الأمريكية حدوث توقف في المحادثات"),
+    ("body", "us", "russia", "negative", "denial", "لا يوجد أي"),
+    ("body", "russia", "us", "positive", "cooperation", "اتفاق حول التنسيق بين روسيا والولايات المتحدة"),
+    ("body", "us", "russia", "positive", "cooperation", "اتفاق حول التنسيق بين روسيا والولايات المتحدة"),
+    ("body", "russia", "us", "positive", "cooperation", "روسيا مشاورات مع الولايات المتحدة حول آليات التنسيق"),
+    ("body", "us", "russia", "positive", "cooperation", "التعاون الروسي الأمريكي"),
+]
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=[f"{e[4]}:{e[5][:20]}" for e in EXPECTED])
+def test_example_article_unit(example_units, expected):
+    doc, units = example_units
+    part, holder_side, target_side, polarity, kind, evidence = expected
+    found = [u for u in units if u["part"] == part and u["holder_side"] == holder_side
+             and u["target_side"] == target_side and u["kind"] == kind and _evidence(doc, u) == evidence]
+    assert len(found) == 1, [(u["kind"], _evidence(doc, u)) for u in units]
+    assert found[0]["polarity"] == polarity
+
+
+def test_example_article_has_exactly_the_expected_units(example_units):
+    _, units = example_units
+    assert len(units) == len(EXPECTED)
+    assert all(list(u) == schema.STANCE for u in units)
+
+
+def test_example_holders(example_units):
+    doc, units = example_units
+    holders = {(_evidence(doc, u), u["holder"]) for u in units}
+    assert ("احتاج أصدقاؤنا إلى 5 ساعات للتنسيق مع واشنطن", "lavrov") in holders
+    assert ("بسبب موقف واشنطن", "anonymous_source") in holders
+    assert ("لا يوجد أي", "kirby") in holders
+    assert ("التعاون الروسي الأمريكي", "us") in holders
+
+
+def test_example_lavrov_quote_has_no_cooperation_unit(example_units):
+    # The quote also says "للتنسيق مع واشنطن"; the same holder blames the same target there,
+    # so the coordination is not framed positively.
+    doc, units = example_units
+    quote_sent = next(u["sent_id"] for u in units if u["cue"] == "احتاج")
+    kinds = sorted(u["kind"] for u in units if u["sent_id"] == quote_sent and u["part"] == "body")
+    assert kinds == ["blame"]
+
+
+def test_example_meeting_sentence_has_no_unit(example_units):
+    doc, units = example_units
+    # "وكان دي ميستورا قد أجرى ... لقاءين منفصلين مع كل من لافروف وكيري" describes meetings only.
+    sent = next(s for s in doc.sentences if "لقاءين منفصلين" in s.text)
+    assert [u for u in units if u["sent_id"] == sent.sent_id] == []
+
+
+# --------------------------------------------------------------------------- constructed cases
+
+
+def _mention(body: str, surface: str, actor_id: str, side: str, via: str = "name", nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(surface, start + 1)
+    return {"article_id": "c", "part": "body", "start": start, "end": start + len(surface),
+            "surface": surface, "actor_id": actor_id, "side": side, "via": via}
+
+
+def _units(body: str, mentions: list[dict], attributions: list[dict] | None = None) -> list[tuple]:
+    doc = make_doc("c", "", body)
+    return [(u["holder"], u["holder_side"], u["target_side"], u["polarity"], u["kind"],
+             body[u["evidence_start"]:u["evidence_end"]])
+            for u in find_stance(doc, mentions, attributions or [])]
+
+
+def test_constructed_blame_narrated():
+    body = "اتهمت موسكو واشنطن بعرقلة المفاوضات."  # constructed
+    ms = [_mention(body, "موسكو", "russia", "russia", "metonym"), _mention(body, "واشنطن", "us", "us", "metonym")]
+    assert _units(body, ms) == [("russia", "russia", "us", "negative", "blame", "اتهمت موسكو واشنطن")]
+
+
+def test_constructed_criticism_of_the_west_is_us():
+    body = "انتقد بوتين الغرب في خطابه."  # constructed; الغرب is no actor mention, the lexicon codes it us
+    ms = [_mention(body, "بوتين", "putin", "russia")]
+    assert _units(body, ms) == [("putin", "russia", "us", "negative", "criticism", "انتقد بوتين الغرب")]
+
+
+def test_constructed_threat():
+    body = "وهدد ترامب روسيا بعقوبات جديدة."  # constructed
+    ms = [_mention(body, "ترامب", "trump", "us"), _mention(body, "روسيا", "russia", "russia")]
+    assert _units(body, ms) == [("trump", "us", "russia", "negative", "threat", "هدد ترامب روسيا")]
+
+
+def test_constructed_denial_targets_the_claim_author():
+    body = "قال لافروف إن الحل قريب. ونفت واشنطن ذلك."  # constructed
+    ms = [_mention(body, "لافروف", "lavrov", "russia"), _mention(body, "واشنطن", "us", "us", "metonym")]
+
+    def att(source, side, cue, content, category):
+        s0, c0, t0 = body.index(source), body.index(cue), body.index(content)
+        return {"article_id": "c", "part": "lead", "source_actor_id": source if side == "russia" else "us",
+                "source_side": side, "source_start": s0, "source_end": s0 + len(source),
+                "cue_start": c0, "cue_end": c0 + len(cue), "cue_category": category,
+                "content_start": t0, "content_end": t0 + len(content)}
+
+    atts = [att("لافروف", "russia", "قال", "الحل قريب", "neutral"), att("واشنطن", "us", "نفت", "ذلك", "denial")]
+    # Washington is the only side in the second sentence: the target is the author of the
+    # claim it rejects (Lavrov, the previous attribution by another side).
+    assert _units(body, ms, atts) == [("us", "us", "russia", "negative", "denial", "نفت واشنطن ذلك")]
+
+
+def test_constructed_praise_of_an_adjective_target():
+    body = "رحبت موسكو بالمبادرة الأمريكية."  # constructed
+    ms = [_mention(body, "موسكو", "russia", "russia", "metonym"),
+          _mention(body, "الأمريكية", "us", "us", "adjective")]
+    assert _units(body, ms) == [("russia", "russia", "us", "positive", "praise", "رحبت موسكو بالمبادرة الأمريكية")]
+
+
+def test_constructed_cooperation_partner_is_target_only():
+    body = "يسعى ترامب إلى تحسين العلاقات مع روسيا."  # constructed (the codebook's narrated example)
+    ms = [_mention(body, "ترامب", "trump", "us"), _mention(body, "روسيا", "russia", "russia")]
+    assert _units(body, ms) == [
+        ("trump", "us", "russia", "positive", "cooperation", "ترامب إلى تحسين العلاقات مع روسيا"),
+    ]
+
+
+def test_constructed_author_evaluation():
+    body = "واستمر العدوان الأمريكي على البلاد."  # constructed: the writer's own evaluative word
+    ms = [_mention(body, "الأمريكي", "us", "us", "adjective")]
+    assert _units(body, ms) == [("author", "", "us", "negative", "criticism", "العدوان الأمريكي")]
+
+
+@pytest.mark.parametrize("body, mentions", [
+    # constructed: condemnation of terrorist attacks evaluates no side
+    ("ندد لافروف بالهجمات الإرهابية في سوريا.", [("لافروف", "lavrov", "russia"), ("سوريا", "syria", "syria_government")]),
+    # constructed: a meeting described without cooperation vocabulary
+    ("والتقى لافروف نظيره الأمريكي كيري في جنيف.", [("لافروف", "lavrov", "russia"), ("كيري", "kerry", "us")]),
+    # constructed: a deal evaluated without naming its parties
+    ("ووصف المراقبون الاتفاق بأنه خطوة مهمة.", []),
+    # constructed: حمل without مسؤولية means "carried"
+    ("وحمل لافروف رسالة إلى واشنطن.", [("لافروف", "lavrov", "russia"), ("واشنطن", "us", "us")]),
+    # constructed: "لا يوجد أي" outside a denial sentence
+    ("وقال كيري إنه لا يوجد أي خلاف مع موسكو.", [("كيري", "kerry", "us"), ("موسكو", "russia", "russia")]),
+    # constructed: criticism whose target is not named
+    ("وانتقد لافروف القرار بشدة.", [("لافروف", "lavrov", "russia")]),
+])
+def test_constructed_no_unit(body, mentions):
+    ms = [_mention(body, s, a, side) for s, a, side in mentions]
+    assert _units(body, ms) == []
+
+
+def test_one_unit_per_sentence_holder_target_kind():
+    # constructed: two criticism words in one quoted content, same holder and target
+    body = "وقال لافروف إن واشنطن غير مسؤولة وإن موقفها غير مقبول."
+    ms = [_mention(body, "لافروف", "lavrov", "russia"), _mention(body, "واشنطن", "us", "us")]
+    start = body.index("واشنطن")
+    atts = [{"article_id": "c", "part": "lead", "source_actor_id": "lavrov", "source_side": "russia",
+             "source_start": 5, "source_end": 11, "cue_start": 1, "cue_end": 4, "cue_category": "neutral",
+             "content_start": start, "content_end": len(body) - 1}]
+    assert _units(body, ms, atts) == [("lavrov", "russia", "us", "negative", "criticism", "غير مسؤولة")]
+
+
+def test_title_offsets_index_the_title():
+    doc = make_doc("c", "بوتين ينتقد واشنطن", "")  # constructed
+    ms = [{"article_id": "c", "part": "title", "start": 0, "end": 5, "actor_id": "putin", "side": "russia"},
+          {"article_id": "c", "part": "title", "start": 12, "end": 18, "actor_id": "us", "side": "us"}]
+    (unit,) = find_stance(doc, ms, [])
+    assert (unit["part"], unit["holder"], unit["target_side"]) == ("title", "putin", "us")
+    assert doc.title[unit["evidence_start"]:unit["evidence_end"]] == "ينتقد واشنطن"
+
+
+def test_build_stance_table_columns_and_empty():
+    import pandas as pd
+
+    arts = pd.DataFrame({"article_id": ["e"], "title": ["عنوان"], "body": ["لا شيء هنا."]})
+    out = build_stance_table(arts, schema.empty_table(schema.MENTIONS), schema.empty_table(schema.ATTRIBUTIONS))
+    assert list(out.columns) == schema.STANCE and len(out) == 0
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_shipped_lexicon_loads():
+    lex = load_stance_lexicon()
+    assert lex.version == "1.0.0"
+    kinds = {e.kind for e in lex.entries if e.role == "cue"}
+    assert kinds == set(schema.STANCE_KINDS)
+    assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
+
+
+def _write_lexicon(tmp_path, row: str):
+    lines = STANCE_LEXICON.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("form,"))
+    path = tmp_path / "stance.csv"
+    path.write_text("\n".join(lines[:header + 1] + [row]) + "\n", encoding="utf-8")
+    return path, header + 2
+
+
+@pytest.mark.parametrize("row, column, words", [
+    ("هاجم,cue,insult,negative,verb,,,,,attacked", "kind", "'insult' is not one of"),
+    ("هاجم,cue,criticism,neutral,verb,,,,,attacked", "polarity", "'neutral' is not one of"),
+    ("هاجم,trigger,criticism,negative,verb,,,,,attacked", "role", "'trigger' is not one of"),
+    ("هاجم,cue,criticism,positive,verb,,,,,attacked", "polarity", "cannot have polarity"),
+    ("هاجم,cue,,negative,verb,,,,,attacked", "kind", "needs a kind"),
+    ("داعش,blocker,criticism,,noun,,,,,ISIS", "kind", "only cue rows"),
+    ("حمل,cue,blame,negative,verb,مسؤولية,,,,held", "max_gap", "go together"),
+])
+def test_bad_lexicon_row_names_file_line_column(tmp_path, row, column, words):
+    path, line = _write_lexicon(tmp_path, row)
+    with pytest.raises(LexiconError) as err:
+        load_stance_lexicon(path)
+    assert err.value.line == line and err.value.column == column
+    assert str(path) in str(err.value) and words in str(err.value)
