@@ -81,6 +81,7 @@ import sys
 import tempfile
 import unicodedata
 import warnings
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -362,17 +363,26 @@ def decode_bytes(
 
 def _open_binary(path: Path) -> BinaryIO:
     """Open read-only; transparently gunzip when the file starts with gzip's magic."""
-    fh = open(path, "rb")  # noqa: SIM115 - returned to the caller
-    if fh.read(2) == b"\x1f\x8b":
-        fh.seek(0)
-        return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
-    fh.seek(0)
-    return fh
+    with open(path, "rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+    return gzip.open(path, "rb") if gzipped else open(path, "rb")  # type: ignore[return-value]
 
 
-def _read_all(path: Path) -> bytes:
+def _read_chunk(fh: BinaryIO, size: int, file: str) -> bytes:
+    """``fh.read(size)``, turning a damaged gzip stream into a clear error."""
+    try:
+        return fh.read(size)
+    except (EOFError, OSError, zlib.error) as exc:
+        raise CorpusReadError(
+            f"damaged gzip data ({exc}); decompress it with gzip -t / gunzip to check it, "
+            "or fetch the file again",
+            file=file,
+        ) from None
+
+
+def _read_all(path: Path, file: str) -> bytes:
     with _open_binary(path) as fh:
-        return fh.read()
+        return _read_chunk(fh, -1, file)
 
 
 def _file_sha256(path: Path) -> str:
@@ -383,7 +393,7 @@ def _file_sha256(path: Path) -> str:
 def _iter_lines(path: Path, file: str, encoding: str | None) -> Iterator[str]:
     """Decoded lines (each keeping its ``"\\n"``), streamed with bounded memory."""
     with _open_binary(path) as fh:
-        chunk = fh.read(_SNIFF_BYTES)
+        chunk = _read_chunk(fh, _SNIFF_BYTES, file)
         if not chunk:
             raise CorpusReadError("the file is empty; remove it or fill it", file=file)
         if encoding:
@@ -411,7 +421,7 @@ def _iter_lines(path: Path, file: str, encoding: str | None) -> Iterator[str]:
                     yield line + "\n"
             if not chunk:
                 break
-            chunk = fh.read(_READ_BYTES)
+            chunk = _read_chunk(fh, _READ_BYTES, file)
         if pending:
             yield pending
 
@@ -573,7 +583,7 @@ def _check_text(rec: dict[str, Any], info: _FileInfo, **where: Any) -> None:
 
 
 def _read_txt(info: _FileInfo, opts: _Options, reporter: _Reporter) -> _Records:
-    data = _read_all(info.path)
+    data = _read_all(info.path, info.file)
     if not data:
         raise CorpusReadError("the file is empty; remove it or write title and body",
                               file=info.file)
@@ -609,7 +619,7 @@ def _html_encoding(data: bytes, file: str) -> str:
 def _read_html(info: _FileInfo, opts: _Options, reporter: _Reporter) -> _Records:
     import trafilatura  # imported here: slow to import and only needed for HTML
 
-    data = _read_all(info.path)
+    data = _read_all(info.path, info.file)
     if not data:
         raise CorpusReadError("the file is empty; remove it", file=info.file)
     html, _ = decode_bytes(data, encoding=opts.encoding or _html_encoding(data, info.file),
@@ -769,7 +779,7 @@ def _read_jsonl(info: _FileInfo, opts: _Options, reporter: _Reporter) -> _Record
 
 
 def _read_json(info: _FileInfo, opts: _Options, reporter: _Reporter) -> _Records:
-    data = _read_all(info.path)
+    data = _read_all(info.path, info.file)
     if not data:
         raise CorpusReadError("the file is empty; remove it", file=info.file)
     text, _ = decode_bytes(data, encoding=opts.encoding, file=info.file)

@@ -696,3 +696,11 @@ def test_html_windows_1256_page_with_declared_charset(tmp_path, sentences):
     # trafilatura turns no-break spaces into spaces and trims paragraphs
     paragraphs = [p.replace("\xa0", " ").strip() for p in (sentences[1], sentences[3])]
     assert row["body"] == "\n".join(paragraphs)
+
+
+def test_truncated_gzip_is_a_clear_error(tmp_path, sentences):
+    data = gzip.compress(json.dumps({"text": sentences[1]}, ensure_ascii=False).encode() + b"\n")
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorpusReadError, match=r"cut\.jsonl\.gz: damaged gzip data"):
+        read_articles(path)
