@@ -94,7 +94,7 @@ ATTRIBUTION_WORDS = LexiconSchema(
         Column("word"),
         Column("role", choices=(
             "complementizer", "relative", "coordinator", "preposition", "quote_name",
-            "document", "trim",
+            "document", "trim", "adverb", "anaphor",
         )),
         Column("gloss"),
     ),
@@ -479,7 +479,8 @@ class _Part:
         self.word_ends = [e for _, e in spans]
         self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
-        self.quotes = [q for q in find_quotes(text) if self._is_speech(q)]
+        self.all_quotes = find_quotes(text)
+        self.quotes = [q for q in self.all_quotes if self._is_speech(q)]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
 
@@ -687,6 +688,29 @@ def _subject_before(part: _Part, cue_outer: int, floor: int) -> list[_Source] | 
     return [_anonymous_affiliation(part, k, _Source.from_mention(m))]
 
 
+def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
+    """A subject the actor lexicon does not know (وذكر وزير النقل أحمد أرسلان أنه …).
+
+    The word right after the verb decides: a preposition, complementizer, adverb,
+    participle, colon or quotation mark means no subject (pro-drop); any other word is
+    an unresolved subject: side ``unknown``, type ``person`` unless it is definite (الشرطة → institution).
+    """
+    k = part.next_word_index(pos)
+    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
+        return None
+    if part.text[pos:part.word_starts[k]].strip():
+        return None  # punctuation, colon or quotation mark first
+    word = part.word_at(k)
+    bare = _strip_conj(word)
+    if word in part.words("anaphor"):
+        return _Source(None, "unknown", "anaphor", None)  # resolved by the caller
+    if (word in part.words("preposition") or bare in part.words("preposition")
+            or word in part.words("adverb") or word[:1] in ("ب", "ل") or word.isdigit()
+            or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))):
+        return None
+    return _Source(None, "unknown", "institution" if word.startswith("ال") else "person", None)
+
+
 def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
     """وقال البيان إن …: a document source right after the cue."""
     k = part.next_word_index(pos)
@@ -745,10 +769,14 @@ def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
         if best and part.word_starts[k] >= best[1]:
             break
         comp = _complementizer_at(part, k)
-        if comp:
+        if comp and not _inside(part.all_quotes, comp[0]):
             return ("complementizer", comp[0], comp[1])
         k += 1
     return best
+
+
+def _inside(quotes: list[Quote], pos: int) -> bool:
+    return any(q.inner_start <= pos < q.inner_end for q in quotes)
 
 
 def _trim(part: _Part, a: int, b: int) -> tuple[int, int]:
@@ -935,7 +963,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         act = _resolve(part, cue, outer, end, ns, acts, state)
         if act is None:
             continue
-        if via and act.sources and act.sources[0].source_type != "media":
+        if via and act.via is None and act.sources and act.sources[0].source_type != "media":
             act.via = via
         acts.append(act)
         if act.sources and act.sources[0].actor_id is not None:
@@ -970,11 +998,16 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources, act.after = doc
     elif quoted or entry.voice == "ambiguous":
         return None  # first person inside a quotation; يعتقد/يتوقع without a subject
+    elif (unresolved := _unresolved_subject(part, word_end, end)) is not None:
+        act.sources = [unresolved]
+        if unresolved.source_type == "anaphor":
+            people = [s for s in state.last if s.source_type == "person"]
+            act.sources = people or [_Source(None, "unknown", "person", None)]
     else:
         act.sources = list(state.last)
         if not act.sources:
             return _unknown_source(act)
-    if entry.lemma == "نقل" and act.sources[0].source_type == "media":
+    if entry.lemma == "نقل" and act.sources[0].mention is not None:
         _relay(part, act)
     return act
 
@@ -989,11 +1022,13 @@ def _relay(part: _Part, act: _Act) -> None:
     k = part.next_word_index(act.after)
     if k < len(part.word_starts) and part.word_at(k) == "عن":
         j = bisect_left(part.mention_starts, part.word_ends[k])
-        if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) == 0:
-            act.via = act.sources[0].actor_id
+        if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= 3:
+            medium = act.sources[0]
+            head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium.mention else []
+            if medium.source_type == "media" or (head and _strip_conj(head[0]) in part.words("quote_name")):
+                act.via = medium.actor_id
             act.sources = [_Source.from_mention(part.mentions[j])]
             act.after = part.mentions[j]["_ne"]
-            act.via_fixed = True
 
 
 def _marker_act(part: _Part, act: _Act, ns: int) -> _Act | None:
