@@ -37,9 +37,9 @@ TERMINATORS = frozenset(".!?؟؛…")
 FINAL_PUNCT = TERMINATORS | {":", "\u061b"}
 CLOSERS = frozenset("\"'»”’)]}›")
 OPEN_TO_CLOSE = {"«": "»", "“": "”", "„": "”", "‹": "›"}
-SYMMETRIC_QUOTES = frozenset('"')
 _CANDIDATE_RE = re.compile(r"[.!?؟؛…]")
 _LINE_RE = re.compile(r"[^\n]+")
+_OPENER_RE = re.compile('[«“„‹"]')
 
 
 class Sentence(NamedTuple):
@@ -87,22 +87,22 @@ def _quote_mask_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     mark protects nothing (so a stray quote cannot swallow a paragraph).
     """
     spans = []
-    i = start
-    while i < end:
+    pos = start
+    while True:
+        m = _OPENER_RE.search(text, pos, end)
+        if m is None:
+            return spans
+        i = m.start()
         ch = text[i]
-        closer = OPEN_TO_CLOSE.get(ch) or ('"' if ch in SYMMETRIC_QUOTES else None)
-        if closer is None:
-            i += 1
-            continue
+        closer = OPEN_TO_CLOSE.get(ch, '"')
         j = text.find(closer, i + 1, end)
         if closer == "”" and j < 0:  # „…“ (German style) and “…“ are both seen in the wild
             j = text.find("“", i + 1, end)
         if j < 0:
-            i += 1
+            pos = i + 1
             continue
         spans.append((i, j + 1))
-        i = j + 1
-    return spans
+        pos = j + 1
 
 
 def _is_boundary(text: str, i: int, end: int) -> bool:
