@@ -868,18 +868,19 @@ def _list_files(
         return
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: no such file or folder")
-    found = []
+    found, others = [], []
     for child in path.rglob("*"):
         rel = child.relative_to(path)
         if any(part.startswith(".") for part in rel.parts) or not child.is_file():
             continue
         stem, detected = _split_suffix(child.name)
         if detected is None or (fmt is not None and detected != fmt):
-            ignored.append(str(child))
+            others.append(str(child))
             continue
         id_stem = (rel.parent / stem).as_posix()
         found.append((rel.as_posix(), child, id_stem, detected))
     found.sort()
+    ignored.extend(sorted(others))
     if not found:
         raise CorpusReadError(
             f"no article files found (looked for {sorted(SUFFIX_FORMATS)} and .gz forms)",
@@ -896,7 +897,7 @@ def _list_files(
 
 @dataclass
 class _Run:
-    """State shared over one read: seen ids, skipped rows, ignored files, mappings."""
+    """State shared over one read: the reporter, ignored files and the ids seen so far."""
 
     reporter: _Reporter
     ignored: list[str] = field(default_factory=list)
@@ -911,9 +912,6 @@ def _iter_records(
     opts: _Options,
     limit: int | None,
 ) -> Iterator[dict[str, Any]]:
-    _check_format(fmt)
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be >= 0, not {limit}")
     count = 0
     if limit == 0:
         return
@@ -948,35 +946,84 @@ def _string_array(values: list[str | None]) -> pd.api.extensions.ExtensionArray:
     return pd.array(pa.array(values, type=pa.large_string()), dtype="string")
 
 
-def _frame(records: list[dict[str, Any]], run: _Run) -> pd.DataFrame:
-    """The articles table of ``records`` with the run's reports in ``attrs``."""
-    if records:
-        names = list(dict.fromkeys(k for rec in records for k in rec))
-        extras = [c for c in names if c not in schema.ARTICLES]
-        data: dict[str, Any] = {}
-        for col in schema.ARTICLES + extras:
-            values = [rec.get(col) for rec in records]
-            if col in schema.ARTICLES or all(v is None or isinstance(v, str) for v in values):
-                data[col] = _string_array(values)
-            else:
-                data[col] = values  # numbers, dates, lists: pandas infers the dtype
-        df = pd.DataFrame(data)
-    else:
-        df = schema.empty_table(schema.ARTICLES)
-    title_only = [r["article_id"] for r in records if not r["body"].strip()]
-    if title_only:
-        shown = ", ".join(repr(i) for i in title_only[:5])
-        more = f" and {len(title_only) - 5} more" if len(title_only) > 5 else ""
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """The articles table of ``records``: schema columns as ``string``, then the extras."""
+    if not records:
+        return schema.empty_table(schema.ARTICLES)
+    names = list(dict.fromkeys(k for rec in records for k in rec))
+    extras = [c for c in names if c not in schema.ARTICLES]
+    data: dict[str, Any] = {}
+    for col in schema.ARTICLES + extras:
+        values = [rec.get(col) for rec in records]
+        if col in schema.ARTICLES or all(v is None or isinstance(v, str) for v in values):
+            data[col] = _string_array(values)
+        else:
+            data[col] = values  # numbers, dates, lists: pandas infers the dtype
+    return pd.DataFrame(data)
+
+
+def _iter_frames(
+    path: str | os.PathLike[str],
+    run: _Run,
+    *,
+    chunksize: int,
+    fmt: str | None,
+    opts: _Options,
+    limit: int | None,
+) -> Iterator[pd.DataFrame]:
+    """Chunks with ``attrs`` reporting what happened since the previous chunk.
+
+    A full chunk is held back until the next record arrives, so problems after the last
+    row land on the last chunk; a read that keeps no row yields one empty chunk.
+    """
+    records: list[dict[str, Any]] = []
+    yielded = False
+
+    def emit() -> pd.DataFrame:
+        df = _frame(records)
+        df.attrs["skipped"] = list(run.reporter.skipped)
+        df.attrs["title_only"] = [r["article_id"] for r in records if not r["body"].strip()]
+        df.attrs["ignored_files"] = list(run.ignored)
+        run.reporter.skipped.clear()
+        run.ignored.clear()
+        return df
+
+    for rec in _iter_records(path, run, fmt=fmt, opts=opts, limit=limit):
+        if len(records) == chunksize:
+            yield emit()
+            yielded = True
+            records = []
+        records.append(rec)
+    if records or not yielded:
+        yield emit()
+
+
+def _warn_title_only(ids: list[str]) -> None:
+    if ids:
+        shown = ", ".join(repr(i) for i in ids[:5])
+        more = f" and {len(ids) - 5} more" if len(ids) > 5 else ""
         warnings.warn(
-            f"{len(title_only)} article(s) have a title but an empty body and are kept: "
+            f"{len(ids)} article(s) have a title but an empty body and are kept: "
             f"{shown}{more}; see df.attrs['title_only']",
             CorpusReadWarning,
             stacklevel=3,
         )
-    df.attrs["skipped"] = list(run.reporter.skipped)
-    df.attrs["title_only"] = title_only
-    df.attrs["ignored_files"] = list(run.ignored)
-    return df
+
+
+def _start_run(
+    errors: ErrorMode, columns: Mapping[str, str | None] | None, outlet: str | None,
+    encoding: str | None, fmt: str | None, limit: int | None,
+) -> tuple[_Run, _Options]:
+    """Check the arguments shared by the readers; a fresh run state and the options."""
+    _check_format(fmt)
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be >= 0, not {limit}")
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    return _Run(_Reporter(errors)), _Options(_check_columns_arg(columns), outlet, encoding)
+
+
+_READ_CHUNK_ROWS = 5000  # read_articles builds the table from chunks of this many rows
 
 
 def read_articles(
@@ -1032,12 +1079,14 @@ def read_articles(
     >>> df.loc[0, "article_id"]
     '2016-09-09-lavrov-kerry-geneva'
     """
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-    run = _Run(_Reporter(errors))
-    opts = _Options(_check_columns_arg(columns), outlet, encoding)
-    records = list(_iter_records(path, run, fmt=format, opts=opts, limit=limit))
-    return _frame(records, run)
+    run, opts = _start_run(errors, columns, outlet, encoding, format, limit)
+    chunks = list(_iter_frames(path, run, chunksize=_READ_CHUNK_ROWS, fmt=format, opts=opts,
+                               limit=limit))
+    df = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    for key in ("skipped", "title_only", "ignored_files"):
+        df.attrs[key] = [item for chunk in chunks for item in chunk.attrs[key]]
+    _warn_title_only(df.attrs["title_only"])
+    return df
 
 
 def iter_articles(
@@ -1067,22 +1116,15 @@ def iter_articles(
     """
     if chunksize < 1:
         raise ValueError(f"chunksize must be >= 1, not {chunksize}")
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-    run = _Run(_Reporter(errors))
-    opts = _Options(_check_columns_arg(columns), outlet, encoding)
-    records: list[dict[str, Any]] = []
-    yielded = False
-    for rec in _iter_records(path, run, fmt=format, opts=opts, limit=limit):
-        if len(records) == chunksize:
-            yield _frame(records, run)
-            yielded = True
-            records = []
-            run.reporter.skipped.clear()
-            run.ignored.clear()
-        records.append(rec)
-    if records or not yielded:
-        yield _frame(records, run)
+    run, opts = _start_run(errors, columns, outlet, encoding, format, limit)  # checked before iterating
+    frames = _iter_frames(path, run, chunksize=chunksize, fmt=format, opts=opts, limit=limit)
+    return _warned(frames)
+
+
+def _warned(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    for chunk in frames:
+        _warn_title_only(chunk.attrs["title_only"])
+        yield chunk
 
 
 # --------------------------------------------------------------------------------------

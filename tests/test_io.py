@@ -526,6 +526,17 @@ def test_iter_articles_chunks_and_skips(tmp_path, sentences):
     assert all(list(c.columns) == schema.ARTICLES for c in chunks)
 
 
+@pytest.mark.parametrize("kwargs, message", [
+    ({"chunksize": 0}, "chunksize must be >= 1"),
+    ({"errors": "ignore"}, "errors must be 'raise' or 'skip'"),
+    ({"format": "docx"}, "format='docx' is not one of"),
+    ({"limit": -1}, "limit must be >= 0"),
+])
+def test_iter_articles_checks_arguments_before_iterating(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        iter_articles(paths.EXAMPLE_ARTICLE, **kwargs)  # no next(): raised on the call
+
+
 def test_iter_articles_example_one_chunk():
     chunks = list(iter_articles(paths.EXAMPLE_ARTICLE, chunksize=10))
     assert [c["article_id"].tolist() for c in chunks] == [[EXAMPLE_ID]]
