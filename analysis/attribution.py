@@ -733,7 +733,7 @@ def _complementizer_at(part: _Part, k: int) -> tuple[int, int] | None:
     """If word k is أن/إن/بأن (optionally with a pronoun), the content start it implies."""
     word = part.word_at(k)
     if word not in part.comp_any:
-        word = _strip_conj(word)
+        word = word[1:] if word[:1] in ("و", "ف") else word  # وأن، فإن
         if word not in part.comp_any:
             return None
     start = part.word_ends[k] if word in part.comp_bare else part.word_starts[k]
@@ -902,6 +902,16 @@ def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
     return prev[2] in part.words("coordinator") or prev[2] in part.words("relative")
 
 
+def _act_start(part: _Part, cue: CueMatch) -> int:
+    """Where a new act begins: at its cue, or at the لكنه/الذي that introduces it."""
+    outer = cue.start - len(cue.prefix)
+    prev = part.prev_word(outer)
+    if prev is not None and part.text[prev[1]:outer].strip() == "" and (
+            prev[2] in part.words("coordinator") or prev[2] in part.words("relative")):
+        return prev[0]
+    return outer
+
+
 def _is_passive(part: _Part, cue: CueMatch) -> bool:
     entry = cue.entry
     if entry.kind == "passive":
@@ -947,7 +957,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
     # nouns inside a framing phrase (في تصريح صحفي) are the framing, not a new act
     spans = [(f.start, f.end) for f in framing]
     cues = [c for c in cues if not (c.entry.kind == "noun" and any(a <= c.start < b for a, b in spans))]
-    breakers = [c.start - len(c.prefix) for c in cues
+    breakers = [_act_start(part, c) for c in cues
                 if c.entry.kind != "noun" and _starts_act(part, c, ns)]
     breakers += [f.start - len(f.prefix) for f in framing]
     for cue in cues:
@@ -956,7 +966,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             continue
         outer = cue.start - len(cue.prefix)
         end = ne
-        for b in breakers:
+        for b in sorted(breakers):
             if b > outer:
                 end = min(end, b)
                 break
@@ -1120,7 +1130,8 @@ def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
                 and part.count_words(prev.after, prev.end) <= 2
                 and _first_marker(part, prev.after, prev.end) is None):
             marker = _first_marker(part, act.after, act.end)
-            direct = marker is not None and part.count_words(act.after, marker[1]) <= 1
+            gap = part.text[act.after:marker[1]].split() if marker is not None else []
+            direct = marker is not None and all(w in _LEADING_PREPOSITIONS for w in gap)
             if marker is not None and marker[0] == "complementizer" and not direct:
                 prev.after, prev.end = marker[1], act.end  # قال … منتقدا ترامب إن …: two acts
                 act.end = marker[1]

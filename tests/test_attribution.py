@@ -1,0 +1,422 @@
+"""Tests for analysis.attribution (CODEBOOK §2 attribution, §3 cue categories).
+
+Sentences marked "constructed" were written for these tests; everything else is read at
+test time from the example article or from the ANT corpus (skipped when absent).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import attribution as attr
+from analysis.actors import find_mentions
+from analysis.lexicons import LexiconError
+from analysis.normalize import normalize
+from analysis.paths import EXAMPLE_ARTICLE, ant_corpus
+from analysis.schema import ATTRIBUTIONS, CUE_CATEGORIES, MODES, SOURCE_TYPES
+from analysis.segment import make_doc
+
+
+# ----------------------------------------------------------------------------- helpers
+def _example_doc():
+    raw = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    title, body = raw.split("\n", 1)
+    return make_doc(EXAMPLE_ARTICLE.stem, title, body)
+
+
+def _extract(title: str, body: str = ""):
+    doc = make_doc("constructed", title, body)
+    return doc, attr.find_attributions(doc, find_mentions(doc))
+
+
+def _body(text: str):
+    """Attributions of a one-paragraph body, as (record, text) pairs."""
+    doc, rows = _extract("", text)
+    return rows, text
+
+
+def _span(text: str, row: dict, field: str) -> str:
+    return text[row[f"{field}_start"]:row[f"{field}_end"]]
+
+
+@pytest.fixture(scope="module")
+def example():
+    doc = _example_doc()
+    return doc, attr.find_attributions(doc, find_mentions(doc))
+
+
+# ----------------------------------------------------------------------------- lexicon
+def test_lexicon_has_every_category_and_enough_lemmas():
+    lex = attr.load_cue_lexicon()
+    summary = lex.summary()
+    assert list(summary.index) == list(CUE_CATEGORIES)
+    assert (summary["lemmas"] > 0).all()
+    verb_lemmas = {e.lemma for e in lex.entries.values() if e.kind not in ("marker", "framing")}
+    assert len(verb_lemmas) >= 80
+    assert lex.versions == {"cues": "1.0.0", "markers": "1.0.0", "attribution_words": "1.0.0"}
+
+
+@pytest.mark.parametrize(
+    "form, lemma, form_type, category",
+    [
+        ("قالا", "قال", "past_dual", "neutral"),
+        ("قالوا", "قال", "past_plural", "neutral"),
+        ("قالت", "قال", "past_fem", "neutral"),
+        ("تقول", "قال", "imperfect_fem", "neutral"),
+        ("أكدوا", "أكّد", "past_plural", "assertive"),
+        ("أكدتا", "أكّد", "past_dual", "assertive"),
+        ("مؤكدا", "أكّد", "participle", "assertive"),
+        ("مشيرا", "أشار", "participle", "explanatory"),
+        ("مضيفا", "أضاف", "participle", "neutral"),
+        ("معتبرا", "اعتبر", "participle", "opinion"),
+        ("محذرا", "حذّر", "participle", "warning"),
+        ("تصريح", "صرّح", "noun", "neutral"),
+        ("تأكيد", "أكّد", "noun", "assertive"),
+        ("اتهامات", "اتّهم", "noun", "accusation"),
+        ("تحذير", "حذّر", "noun", "warning"),
+        ("إعلان", "أعلن", "noun", "neutral"),
+        ("ندّدت", "ندّد", "past_fem", "condemnation"),
+        ("تعهّد", "تعهّد", "past", "commissive"),
+        ("زعمت", "زعم", "past_fem", "distancing"),
+        ("لمّح", "لمّح", "past", "hedged"),
+        ("قيل", "قيل", "passive", "neutral"),
+    ],
+)
+def test_lexicon_forms(form, lemma, form_type, category):
+    entry = attr.load_cue_lexicon().entries[normalize(form)]
+    assert (entry.lemma, entry.form_type, entry.category) == (lemma, form_type, category)
+
+
+def test_lexicon_constraints_are_loaded():
+    lex = attr.load_cue_lexicon()
+    hold = lex.entries[normalize("حمّل")]
+    assert hold.category == "accusation"
+    assert "مسؤولي*" in hold.requires and hold.max_gap == 8
+    assert lex.entries[normalize("يعتقد")].voice == "ambiguous"
+    assert lex.entries[normalize("بحسب")].kind == "marker"
+    assert lex.entries[normalize("في بيان")].kind == "framing"
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bad_cue_row_names_file_line_and_column(tmp_path):
+    bad = _write(tmp_path / "cues.csv", (
+        "# version: 9\n"
+        "lemma,form,form_type,category,gloss,voice,requires,max_gap\n"
+        "قال,قال,past,neutral,say,active,,\n"
+        "زعم,زعم,past,doubtful,claim,active,,\n"
+    ))
+    with pytest.raises(LexiconError, match=r"cues\.csv, line 4, column 'category'"):
+        attr.load_cue_lexicon(bad)
+
+
+def test_forms_colliding_after_normalisation_are_an_error(tmp_path):
+    bad = _write(tmp_path / "cues.csv", (
+        "# version: 9\n"
+        "lemma,form,form_type,category,gloss,voice,requires,max_gap\n"
+        "أكّد,أكّد,past,assertive,affirm,active,,\n"
+        "أكد,أكد,past,assertive,affirm,active,,\n"
+    ))
+    with pytest.raises(LexiconError, match=r"line 4, column 'form'.*already defined by cues\.csv line 3"):
+        attr.load_cue_lexicon(bad)
+
+
+def test_requires_without_max_gap_is_an_error(tmp_path):
+    bad = _write(tmp_path / "cues.csv", (
+        "# version: 9\n"
+        "lemma,form,form_type,category,gloss,voice,requires,max_gap\n"
+        "حمّل,حمّل,past,accusation,hold responsible,active,مسؤولية,\n"
+    ))
+    with pytest.raises(LexiconError, match=r"line 3, column 'max_gap'"):
+        attr.load_cue_lexicon(bad)
+
+
+# -------------------------------------------------------------------------------- cues
+def test_find_cues_strips_clitic_and_respects_word_boundaries():
+    text = normalize("وأكد لافروف أن الانتقال ممكن")  # constructed
+    matches = attr.find_cues(text)
+    assert [(text[m.start:m.end], m.prefix) for m in matches] == [("اكد", "و")]
+
+
+def test_find_cues_prefers_longest_multiword():
+    text = normalize("لم يستبعد لافروف لقاء آخر")  # constructed
+    (match,) = attr.find_cues(text)
+    assert (match.entry.lemma, match.entry.category) == ("لم يستبعد", "hedged")
+
+
+# ------------------------------------------------------------------------------ quotes
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ('قال: «لن نقبل»', "لن نقبل"),
+        ("قال: “لن نقبل”", "لن نقبل"),
+        ("قال: ”لن نقبل“", "لن نقبل"),
+        ("قال: „لن نقبل“", "لن نقبل"),
+        ('قال: "لن نقبل"', "لن نقبل"),
+        ("قال: 'لن نقبل'", "لن نقبل"),
+        ("قال: »لن نقبل«", "لن نقبل"),
+    ],
+)
+def test_find_quotes_every_mark_style(text, inner):  # constructed
+    (q,) = attr.find_quotes(text)
+    assert text[q.inner_start:q.inner_end] == inner and q.closed
+
+
+def test_find_quotes_unbalanced_and_apostrophe():
+    text = "O'Brien قال: \"لن نقبل\nسطر آخر"  # constructed
+    (q,) = attr.find_quotes(text)
+    assert (text[q.inner_start:q.inner_end], q.closed) == ("لن نقبل", False)
+    assert attr.find_quotes("»")[0].closed is False
+
+
+def test_find_quotes_nested_styles_keep_outermost():
+    text = 'قال: «وصف "المعارضة" بالإرهاب»'  # constructed
+    (q,) = attr.find_quotes(text)
+    assert text[q.inner_start:q.inner_end] == 'وصف "المعارضة" بالإرهاب'
+
+
+# ------------------------------------------------------------------- example article
+# (part, cue as printed, source side, source type, category, mode, via, source actor)
+EXPECTED_EXAMPLE = [
+    ("title", "لمح", "russia", "person", "hedged", "indirect", None, "lavrov"),
+    ("lead", "لمّح", "russia", "person", "hedged", "indirect", None, "lavrov"),
+    ("lead", "أعرب", "russia", "person", "affect", "indirect", None, "lavrov"),
+    ("body", "أوضح", "russia", "person", "explanatory", "direct", None, "lavrov"),
+    ("heading", ":", "un", "person", "neutral", "direct", None, "de_mistura"),
+    ("body", "قال", "un", "person", "neutral", "indirect", None, "de_mistura"),
+    ("body", "أشار", "un", "person", "explanatory", "mixed", None, "de_mistura"),
+    ("heading", ":", "russia", "anonymous", "neutral", "direct", None, "anonymous_source"),
+    ("body", "حمل", "russia", "anonymous", "accusation", "indirect", None, "anonymous_source"),
+    ("body", "قال", "russia", "anonymous", "neutral", "direct", "interfax", "anonymous_source"),
+    ("body", "ذكر", "russia", "anonymous", "neutral", "mixed", None, "anonymous_source"),
+    ("body", "نفت", "us", "institution", "denial", "indirect", None, "us_foreign_ministry"),
+    ("body", "قال", "us", "person", "neutral", "direct", None, "kirby"),
+]
+
+
+def test_example_article_every_attribution(example):
+    doc, rows = example
+    got = [
+        (r["part"], _span(doc.title if r["part"] == "title" else doc.body, r, "cue"),
+         r["source_side"], r["source_type"], r["cue_category"], r["mode"], r["via"],
+         r["source_actor_id"])
+        for r in rows
+    ]
+    assert got == EXPECTED_EXAMPLE
+    assert [r["attribution_id"] for r in rows] == list(range(13))
+    assert [r["in_heading"] for r in rows] == [True, False, False, False, True] + [False] * 2 + [True] + [False] * 5
+
+
+def test_example_article_spans(example):
+    doc, rows = example
+    title, body = doc.title, doc.body
+    assert _span(title, rows[0], "content").startswith("إنه ونظيره الأمريكي جون كيري")
+    assert _span(title, rows[0], "source") == "وزير الخارجية الروسي سيرغي لافروف"
+    assert _span(body, rows[2], "content").startswith("أمله في التوصل")
+    assert _span(body, rows[3], "content").startswith("لقد احتاج أصدقاؤنا إلى 5 ساعات")
+    assert _span(body, rows[3], "content").endswith("في هذه الحالة")
+    heading = body[body.index("دي ميستورا:"):].split("\n", 1)[0]
+    assert _span(body, rows[4], "content") == heading.split(":", 1)[1].strip()
+    assert _span(body, rows[4], "cue") == ":" and _span(body, rows[4], "source") == "دي ميستورا"
+    assert _span(body, rows[5], "content").endswith("لم تؤد بعد إلى أي نتيجة")  # "متفائلا" is the second act's
+    assert _span(body, rows[6], "content") == 'أنه لا يزال "متفائلا"'
+    assert _span(body, rows[7], "source") == "مصدر"
+    assert _span(body, rows[8], "source") == "مصدر في الوفد الروسي"
+    assert _span(body, rows[9], "content").startswith("إن التوافق بين موقفي")
+    assert _span(body, rows[10], "content").endswith('"الرقم القياسي وهو مدة لقائهما في موسكو"')
+    assert _span(body, rows[11], "content") == "حدوث توقف في المحادثات"
+    assert _span(body, rows[12], "source") == "المتحدث باسمها جون كيربي"
+    assert _span(body, rows[12], "content") == "لا يوجد أي توقف.. لا تزال عملية التوافق متواصلة في واشنطن"
+    assert rows[12]["content_words"] == 11
+
+
+def test_example_article_non_speech_quotes_are_not_attributions(example):
+    doc, rows = example
+    hotel = doc.body.index("President Wilson")
+    assert not any(r["content_start"] <= hotel < r["content_end"] for r in rows if r["part"] != "title")
+    # the framing phrase في تصريح صحفي adds no act of its own
+    assert "تصريح" not in [r["cue"] for r in rows]
+
+
+# -------------------------------------------------------------- constructed sentences
+def test_vso_and_svo():
+    for text in ("قال لافروف إن المحادثات مستمرة.", "لافروف قال إن المحادثات مستمرة."):  # constructed
+        (row,), text = _body(text)
+        assert (row["source_actor_id"], row["cue"], row["mode"]) == ("lavrov", "قال", "indirect")
+        assert _span(text, row, "content") == "المحادثات مستمرة"
+
+
+def test_joint_subject_one_attribution_per_source():
+    rows, text = _body("رحب بوتين وترامب بالاتفاق الجديد.")  # constructed
+    assert [(r["source_side"], r["cue_category"], r["cue_start"]) for r in rows] == [
+        ("russia", "affect", 0), ("us", "affect", 0)]
+
+
+def test_pro_drop_continues_the_last_source():
+    rows, text = _body("قال لافروف إن المحادثات صعبة. وأضاف أن الحل ممكن.")  # constructed
+    assert [(r["source_actor_id"], r["cue"]) for r in rows] == [("lavrov", "قال"), ("lavrov", "أضاف")]
+    assert text[rows[1]["cue_start"] - 1:rows[1]["cue_end"]] == "وأضاف"  # cue span excludes و
+
+
+def test_feminine_verb_with_a_place():
+    (row,), text = _body("نفت واشنطن أن تكون قواتها قصفت المدينة.")  # constructed
+    assert (row["source_side"], row["source_type"], row["cue_category"]) == ("us", "institution", "denial")
+
+
+def test_passive_speech_verb_has_unknown_side_and_belief_passive_is_no_attribution():
+    (row,), _ = _body("قيل إن الاجتماع تأجل.")  # constructed
+    assert (row["source_actor_id"], row["source_side"], row["source_start"]) == (None, "unknown", None)
+    assert _body("يعتقد أن الاجتماع تأجل.")[0] == []  # constructed
+
+
+def test_reporting_noun_needs_content():
+    rows, text = _body("ورفضت موسكو اتهامات واشنطن بأن روسيا تدخلت في الانتخابات.")  # constructed
+    assert [(r["source_side"], r["cue"], r["cue_category"]) for r in rows] == [
+        ("russia", "رفضت", "denial"), ("us", "اتهامات", "accusation")]
+    rows, _ = _body("وانتقد ترامب تصريحات لافروف الأخيرة.")  # constructed
+    assert [r["cue"] for r in rows] == ["انتقد"]
+
+
+def test_framing_phrase_gives_via_not_a_second_act():
+    (row,), _ = _body("وفي حديث لوكالة تاس قال لافروف إن الحوار مستمر.")  # constructed
+    assert (row["cue"], row["via"], row["source_actor_id"]) == ("قال", "tass", "lavrov")
+
+
+def test_verb_and_participle():
+    rows, text = _body("قال بوتين منتقدا ترامب إن العقوبات غير قانونية.")  # constructed
+    assert sorted((r["cue"], _span(text, r, "content")) for r in rows) == [
+        ("قال", "العقوبات غير قانونية"), ("منتقدا", "ترامب")]
+    (row,), text = _body("وتابع لافروف حديثه مشيرا إلى أن الحوار مستمر.")  # constructed
+    assert (row["cue"], row["cue_category"], row["source_actor_id"]) == ("مشيرا", "explanatory", "lavrov")
+
+
+def test_hold_responsible_only_with_responsibility():
+    assert _body("وحمل الجنود الأمريكيون أسلحتهم.")[0] == []  # constructed
+    (row,), _ = _body("وحمل لافروف واشنطن مسؤولية فشل المحادثات.")  # constructed
+    assert (row["cue_category"], row["source_side"]) == ("accusation", "russia")
+
+
+def test_scare_quotes_do_not_make_content_mixed():
+    (row,), _ = _body('وقالت موسكو إن المعارضة "المعتدلة" لم تلتزم بالهدنة.')  # constructed
+    assert (row["mode"], row["source_side"]) == ("indirect", "russia")
+
+
+def test_nested_attribution_counts():
+    rows, text = _body("وقال لافروف إن بوتين أكد أن الحوار مستمر.")  # constructed
+    assert [(r["source_actor_id"], _span(text, r, "content")) for r in rows] == [
+        ("lavrov", "بوتين أكد أن الحوار مستمر"), ("putin", "الحوار مستمر")]
+
+
+def test_marker_without_verb():
+    (row,), text = _body("وبحسب لافروف، فإن الحوار مستمر.")  # constructed
+    assert (row["cue"], row["source_actor_id"], _span(text, row, "content")) == ("بحسب", "lavrov", "الحوار مستمر")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال بوتين: «لن نسمح بذلك».", "وقال بوتين: “لن نسمح بذلك”.", "وقال بوتين: 'لن نسمح بذلك'.",
+    'وقال بوتين: "لن نسمح بذلك',  # unbalanced
+])
+def test_direct_quotes_in_every_style(text):  # constructed
+    (row,), _ = _body(text)
+    assert (row["mode"], _span(text, row, "content"), row["content_words"]) == ("direct", "لن نسمح بذلك", 3)
+
+
+def test_headline_colon_versus_label_colon():
+    doc, rows = _extract("بوتين: لن نسمح بذلك")  # constructed
+    assert [(r["cue"], r["mode"], r["in_heading"], r["source_side"]) for r in rows] == [
+        (":", "direct", True, "russia")]
+    assert _extract("قمة هلسنكي: ما يجب أن تعرفه")[1] == []  # constructed
+    assert _extract("للمزيد: اضغط هنا")[1] == []  # constructed
+
+
+# ----------------------------------------------------------------------- edge inputs
+@pytest.mark.parametrize("title, body", [("", ""), ("Hello world", "Nothing: \"here\"."),
+                                         ("عنوان", "قال إن الجو جميل.")])
+def test_edge_inputs(title, body):
+    doc = make_doc("edge", title, body)
+    rows = attr.find_attributions(doc, [])
+    if body.startswith("قال"):  # constructed: a verb with no source anywhere → unknown side
+        assert [(r["source_side"], r["source_actor_id"]) for r in rows] == [("unknown", None)]
+    else:
+        assert rows == []
+
+
+def test_build_table_empty_and_typed():
+    empty = attr.build_attributions_table(pd.DataFrame(columns=["article_id", "title", "body"]))
+    assert list(empty.columns) == ATTRIBUTIONS and len(empty) == 0
+    raw = EXAMPLE_ARTICLE.read_text(encoding="utf-8").split("\n", 1)
+    table = attr.build_attributions_table(pd.DataFrame(
+        {"article_id": ["a"], "title": [raw[0]], "body": [raw[1]]}))
+    assert list(table.columns) == ATTRIBUTIONS and len(table) == 13
+    assert str(table["cue_start"].dtype) == "Int64" and table["in_heading"].dtype == bool
+    assert set(table["mode"]) <= set(MODES) and set(table["source_type"]) <= set(SOURCE_TYPES)
+
+
+def test_build_table_rejects_missing_columns_and_ids():
+    with pytest.raises(ValueError, match="missing columns \\['body'\\]"):
+        attr.build_attributions_table(pd.DataFrame({"article_id": ["a"], "title": ["t"]}))
+    with pytest.raises(ValueError, match="row 0: article_id is missing"):
+        attr.build_attributions_table(pd.DataFrame({"article_id": [None], "title": ["t"], "body": ["b"]}))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.text(
+    alphabet=st.sampled_from(list("قال لافروف إن «»“”\"':،.\nوأكد نفت واشنطن بحسب مصدر")), max_size=200))
+def test_arbitrary_text_never_crashes_and_offsets_stay_inside(title, body):
+    doc = make_doc("h", title, body)
+    for r in attr.find_attributions(doc, find_mentions(doc)):
+        text = title if r["part"] == "title" else body
+        assert 0 <= r["cue_start"] < r["cue_end"] <= len(text)
+        assert 0 <= r["content_start"] <= r["content_end"] <= len(text)
+        if r["source_start"] is not None:
+            assert 0 <= r["source_start"] < r["source_end"] <= len(text)
+        assert r["mode"] in MODES and r["source_type"] in SOURCE_TYPES
+
+
+# ------------------------------------------------------------------------ ANT corpus
+ANT_CASES = {
+    # article_id: (sentence containing, cue, side, category, mode, via, content starts with)
+    "AL-internationalNews-1225-20180518": ("نفت موسكو ضلوعها", "نفت", "russia", "denial", "indirect", None, "ضلوعها في الهجوم"),
+    "AL-internationalNews-1818-20180709": ("وذكر وزير النقل", "ذكر", "unknown", "neutral", "indirect", "anadolu", "أنه تم الكشف"),
+    "AL-internationalNews-609-20180325": ("وقال بيسكوف لبرنامج", "قال", "russia", "neutral", "direct", None, "نعلن أن هذا أمر غير مسبوق"),
+    "BB-internationalNews-181-20180318": ("وقالت زاخاروفا إن هذه الدول", "قالت", "russia", "neutral", "mixed", None, "هذه الدول كانت تجري"),
+}
+
+
+@pytest.fixture(scope="module")
+def ant_articles():
+    path = ant_corpus()
+    if path is None:
+        pytest.skip("ANT corpus not found (set FRAMING_ANT or put it in ../shared/corpora/ant)")
+    found = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            art = json.loads(line)
+            if art["article_id"] in ANT_CASES:
+                found[art["article_id"]] = art
+                if len(found) == len(ANT_CASES):
+                    break
+    return found
+
+
+@pytest.mark.parametrize("article_id", sorted(ANT_CASES))
+def test_real_ant_sentences(ant_articles, article_id):
+    art = ant_articles[article_id]
+    where, cue, side, category, mode, via, content = ANT_CASES[article_id]
+    doc = make_doc(article_id, art["title"] or "", art["body"])
+    body = doc.body
+    pos = body.index(where)
+    rows = [r for r in attr.find_attributions(doc, find_mentions(doc))
+            if r["part"] != "title" and r["cue_start"] >= pos and r["cue_start"] < pos + len(where)]
+    assert [(r["cue"], r["source_side"], r["cue_category"], r["mode"], r["via"]) for r in rows] == [
+        (cue, side, category, mode, via)]
+    assert _span(body, rows[0], "content").startswith(content)
