@@ -21,11 +21,13 @@ __version__ = "0.1.0"
 _EXPORTS = {
     # data
     "read_articles": "io", "iter_articles": "io", "save_table": "io", "load_table": "io",
+    "CorpusReadError": "io", "CorpusReadWarning": "io",
     "normalize_with_map": "normalize",
     "split_article": "segment", "make_doc": "segment",
-    "load_lexicon": "lexicons",
+    "load_lexicon": "lexicons", "LexiconError": "lexicons",
     # stages
-    "find_mentions": "actors", "build_mentions_table": "actors",
+    "find_mentions": "actors", "build_mentions_table": "actors", "load_actor_lexicon": "actors",
+    "mentions_at": "actors",
     "find_attributions": "attribution", "build_attributions_table": "attribution",
     "find_stance": "stance", "build_stance_table": "stance",
     "build_features": "features", "evidence_for": "features",

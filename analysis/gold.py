@@ -31,11 +31,7 @@ GOLD_DIR = ANNOTATIONS_DIR / "gold"
 
 # ---------------------------------------------------------------------------- data
 
-#: Side ids of CODEBOOK §1. ``other`` covers NATO, the G7, China and any side not listed.
-SIDES = (
-    "russia", "us", "un", "syria_government", "syria_opposition", "iran", "turkey",
-    "saudi_arabia", "eu", "uk", "france", "israel", "ukraine", "qatar", "other", "unknown",
-)
+SIDES = schema.SIDES  # the codebook's side ids, defined once in analysis.schema
 #: The stance holder for the article's own narration; it has no side (empty holder_side).
 AUTHOR = "author"
 GOLD_PARTS = ("title", "body")

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import schema
 from analysis.paths import LEXICON_DIR
 
 __all__ = [
@@ -50,12 +51,7 @@ __all__ = [
     "load_lexicon",
 ]
 
-#: Side ids of CODEBOOK §1. ``other`` collects groups the codebook does not single out
-#: (NATO, the G7, China, ...); ``unknown`` is for sources whose side the text hides.
-SIDES = (
-    "russia", "us", "un", "syria_government", "syria_opposition", "iran", "turkey",
-    "saudi_arabia", "eu", "uk", "france", "israel", "ukraine", "qatar", "other", "unknown",
-)
+SIDES = schema.SIDES  # the codebook's side ids, defined once in analysis.schema
 
 #: What kind of thing an actor is (documented in ``lexicons/README.md``).
 ACTOR_TYPES = ("person", "institution", "country", "media", "group", "anonymous")

@@ -27,6 +27,12 @@ STANCE = [
 ]
 
 PARTS = ("title", "heading", "lead", "body")
+#: Side ids of CODEBOOK §1. ``other`` collects groups the codebook does not single out
+#: (NATO, the G7, China, ...); ``unknown`` is for sources whose side the text hides.
+SIDES = (
+    "russia", "us", "un", "syria_government", "syria_opposition", "iran", "turkey",
+    "saudi_arabia", "eu", "uk", "france", "israel", "ukraine", "qatar", "other", "unknown",
+)
 SIDES_OF_INTEREST = ("russia", "us")
 MODES = ("direct", "indirect", "mixed")
 SOURCE_TYPES = ("person", "institution", "anonymous", "media", "document")
@@ -37,7 +43,8 @@ CUE_CATEGORIES = (
 STANCE_KINDS = ("blame", "criticism", "threat", "denial", "praise", "cooperation")
 POLARITIES = ("negative", "positive")
 
-_INT_COLS = {
+#: Columns holding offsets, ids and counts (nullable Int64 in every table).
+INT_COLUMNS = _INT_COLS = {
     "sent_id", "start", "end", "mention_id", "attribution_id", "source_start", "source_end",
     "cue_start", "cue_end", "content_start", "content_end", "content_words",
     "evidence_start", "evidence_end",
