@@ -94,7 +94,7 @@ ATTRIBUTION_WORDS = LexiconSchema(
         Column("word"),
         Column("role", choices=(
             "complementizer", "relative", "coordinator", "preposition", "quote_name",
-            "document", "trim", "adverb", "anaphor",
+            "document", "trim", "adverb", "anaphor", "head",
         )),
         Column("gloss"),
     ),
@@ -157,6 +157,23 @@ class CueLexicon:
     words: dict[str, frozenset[str]]
     versions: dict[str, str]
     _automaton: object = field(default=None, repr=False)
+
+    @property
+    def phrases(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Multi-word adverbials (في وقت سابق) by their first word."""
+        if "_phrases" not in self.__dict__:
+            table: dict[str, list[tuple[str, ...]]] = {}
+            for item in self.words.get("adverb_phrase", ()):
+                words = tuple(item.split())
+                table.setdefault(words[0], []).append(words)
+            self.__dict__["_phrases"] = {k: tuple(sorted(v, key=len, reverse=True))
+                                         for k, v in table.items()}
+        return self.__dict__["_phrases"]
+
+    @property
+    def resumptive(self) -> frozenset[str]:
+        """Prepositions with an attached pronoun (فيه، عنها، له): never a subject."""
+        return self.words.get("resumptive", frozenset())
 
     @property
     def automaton(self):
@@ -254,6 +271,12 @@ def _load_cached(cues: str, markers: str, words: str) -> CueLexicon:
     bases = roles.get("complementizer", set())
     roles["complementizer_bare"] = {b for b in bases}
     roles["complementizer_any"] = {b + suf for b in bases for suf in _PRONOUN_SUFFIXES}
+    roles["adverb_phrase"] = {w for w in roles.get("adverb", set()) if " " in w}
+    roles["adverb"] = {w for w in roles.get("adverb", set()) if " " not in w}
+    roles["resumptive"] = {
+        p + suf for p in roles.get("preposition", set()) | {"ب", "ل"} if " " not in p
+        for suf in _PRONOUN_SUFFIXES[1:5]
+    }
     versions = {"cues": cue_lex.version, "markers": marker_lex.version,
                 "attribution_words": word_lex.version}
     return CueLexicon(entries, {k: frozenset(v) for k, v in roles.items()}, versions)
@@ -652,39 +675,158 @@ def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
     return src
 
 
+def _mention_at_word(part: _Part, k: int) -> int | None:
+    """Index of the mention that begins in word ``k`` (after its clitics), or None."""
+    ws, we = part.word_starts[k], part.word_ends[k]
+    j = bisect_left(part.mention_starts, ws)
+    if j < len(part.mentions) and part.mentions[j]["_ns"] < we:
+        return j
+    return None
+
+
+def _skip_adverbials(part: _Part, k: int, limit: int) -> int:
+    """First word index at or after ``k`` that is not an adverbial or a resumptive pronoun.
+
+    Adverbials (اليوم، مساء الجمعة، أيضا، في وقت سابق) and a preposition carrying a
+    resumptive pronoun (فيه، عنها، له) may stand between a verb and its subject.
+    """
+    adverbs = part.words("adverb")
+    phrases = part.lex.phrases
+    n = len(part.word_starts)
+    while k < n and part.word_starts[k] < limit:
+        word = part.word_at(k)
+        if word in adverbs or word in part.lex.resumptive:
+            k += 1
+            continue
+        for phrase in phrases.get(word, ()):
+            if tuple(part.word_at(j) for j in range(k + 1, min(n, k + len(phrase)))) == phrase[1:]:
+                k += len(phrase)
+                break
+        else:
+            return k
+    return k
+
+
+def _blocks_subject(part: _Part, word: str) -> bool:
+    """Whether a word right after a verb shows that no subject follows (CODEBOOK §2).
+
+    A subject is never governed by a preposition: a bare preposition (في، على) or a word
+    with an attached ب/ل/ك (باستضافة، لبطولة) opens an object or adjunct, unless the letter
+    belongs to a noun that can head a subject (بعثة، لجنة، كبير: role ``head``).
+    """
+    bare = _strip_conj(word)
+    if word in part.words("preposition") or bare in part.words("preposition"):
+        return True
+    if bare[:1] in ("ب", "ل", "ك") and len(bare) > 3 and bare not in part.words("head"):
+        return True
+    return False
+
+
 def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | None:
-    """VSO: the first subject mention after the cue, before any content marker."""
-    k = bisect_left(part.mention_starts, pos)
-    while k < len(part.mentions):
-        m = part.mentions[k]
-        if m["_ns"] >= limit or part.count_words(pos, m["_ns"]) > 4:
+    """VSO: the subject noun phrase that starts right after the verb (and its adverbials).
+
+    The phrase is a mention, or a head noun followed within a few words by a mention
+    (وزارة التجارة الصينية، وكالات الاستخبارات الأمريكية). A preposition, an attached
+    ب/ل/ك, a complementizer, a colon or a quotation mark before any mention means the
+    verb has no overt subject here (كذلك أشاد باستضافة روسيا … → pro-drop). A preposition
+    phrase naming a medium (وقال لوكالة رويترز مسؤول …) is skipped.
+    """
+    n = len(part.word_starts)
+    k = _skip_adverbials(part, part.next_word_index(pos), limit)
+    head = None
+    while k < n and part.word_starts[k] < limit:
+        between = part.text[pos:part.word_starts[k]]
+        if ":" in between or any(ch in between for ch in "«»“”„\""):
             return None
-        between = part.text[pos:m["_ns"]]
-        if ":" in between or any(ch in between for ch in "«»“”„\"") or _has_complementizer(part, pos, m["_ns"]):
+        j = _mention_at_word(part, k)
+        if j is not None:
+            m = part.mentions[j]
+            if not _is_object(part, m):
+                group = _joined(part, j, limit)
+                sources = [_Source.from_mention(g) for g in group]
+                sources[0] = _anonymous_affiliation(part, j, sources[0])
+                return sources, group[-1]["_ne"]
+            if head is None and m.get("actor_type") == "media":
+                k = _skip_adverbials(part, part.next_word_index(m["_ne"]), limit)
+                continue
             return None
-        if not _is_object(part, m):
-            group = _joined(part, k, limit)
-            sources = [_Source.from_mention(g) for g in group]
-            sources[0] = _anonymous_affiliation(part, k, sources[0])
-            return sources, group[-1]["_ne"]
+        word = part.word_at(k)
+        if head is None and word[:1] == "ل" and word[1:] in part.words("quote_name"):
+            j = _mention_at_word(part, k + 1) if k + 1 < n else None
+            if j is not None and part.mentions[j].get("actor_type") == "media":
+                k = _skip_adverbials(part, part.next_word_index(part.mentions[j]["_ne"]), limit)
+                continue  # وقال لوكالة رويترز مسؤول …
+        if _complementizer_at(part, k) or (head is None and _blocks_subject(part, word)):
+            return None
+        if head is not None and (word in part.words("preposition") or k - head >= 3):
+            return None
+        head = k if head is None else head
         k += 1
     return None
 
 
-def _subject_before(part: _Part, cue_outer: int, floor: int) -> list[_Source] | None:
-    """SVO (لافروف قال) and relative clauses (كيربي الذي قال)."""
-    prev = part.prev_word(cue_outer)
-    anchor = cue_outer
-    if prev is not None and part.text[prev[1]:cue_outer].strip() == "" and prev[2] in part.words("relative"):
+def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | str | None:
+    """كيربي الذي قال: the antecedent of a relative pronoun right before the verb.
+
+    Returns the antecedent's source; ``"resumptive"`` when the verb or the word after it
+    carries a pronoun that refers back to the antecedent (الأنباء التي تداولتها وسائل إعلام،
+    تصريحاته التي قال فيها): the antecedent is then the object and the subject is sought
+    after the verb; ``"none"`` when the antecedent is not an actor; None without a relative.
+    """
+    outer = cue.start - len(cue.prefix)
+    prev = part.prev_word(outer)
+    if (cue.prefix or prev is None or prev[1] <= floor
+            or part.text[prev[1]:outer].strip() != "" or prev[2] not in part.words("relative")):
+        return None
+    word_end = _word_end(part.text, cue.end)
+    k = part.next_word_index(word_end)
+    if word_end > cue.end or (k < len(part.word_starts) and part.word_at(k) in part.lex.resumptive):
+        return "resumptive"
+    j = bisect_left(part.mention_starts, prev[0]) - 1
+    if j < 0:
+        return "none"
+    m = part.mentions[j]
+    if m["_ns"] < floor or part.text[m["_ne"]:prev[0]].strip(" ،,#") != "":
+        return "none"
+    return [_anonymous_affiliation(part, j, _Source.from_mention(m))]
+
+
+_AUXILIARIES = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "كانا", "يكون", "تكون"})
+
+
+def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
+    """SVO: a mention right before the verb (لافروف قال، واشنطن تتهم …).
+
+    Only the auxiliaries قد/كان may stand between (وكان الجيش الروسي قد قال). A verb
+    with و opens a new clause, so the mention before it is not its subject; ف after
+    a topic is accepted (أما مندوب الكويت فأعلن). A preposition phrase after the
+    subject is skipped (وكان سفير روسيا في لبنان قد قال).
+    """
+    if cue.prefix == "و":
+        return None
+    anchor = cue.start - len(cue.prefix)
+    prev = part.prev_word(anchor)
+    while (prev is not None and prev[1] > floor and prev[2] in _AUXILIARIES
+           and part.text[prev[1]:anchor].strip() == ""):
         anchor = prev[0]
+        prev = part.prev_word(anchor)
     k = bisect_left(part.mention_starts, anchor) - 1
     if k < 0:
         return None
     m = part.mentions[k]
-    if m["_ns"] < floor or part.text[m["_ne"]:anchor].strip(" ،,") != "" or _is_object(part, m):
+    gap = part.text[m["_ne"]:anchor].split()
+    if m["_ns"] < floor or any(not w.isalnum() for w in gap):
         return None
-    if anchor == cue_outer and part.text[m["_ne"]:anchor].strip() != "":
-        return None  # a comma between subject and verb only after a relative pronoun
+    if gap and (len(gap) > 3 or gap[0] not in part.words("preposition")):
+        return None  # only a preposition phrase may follow the subject: سفير روسيا في لبنان قال
+    while _is_object(part, m) and k > 0:
+        head = part.mentions[k - 1]
+        gap = part.text[head["_ne"]:_word_start(part.text, m["_ns"])].split()
+        if head["_ns"] < floor or len(gap) > 1 or (gap and gap[0] not in part.words("preposition")):
+            return None
+        k, m = k - 1, head
+    if _is_object(part, m):
+        return None
     return [_anonymous_affiliation(part, k, _Source.from_mention(m))]
 
 
@@ -999,10 +1141,18 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             return None
         act.sources = list(acts[-1].sources) if acts else list(state.last)
         return act if act.sources else _unknown_source(act)
-    found = _subject_after(part, word_end, end)
-    if found:
+    relative = _relative_subject(part, cue, ns)
+    before = None if relative is not None else _subject_before(part, cue, ns)
+    found = None
+    if isinstance(relative, list):
+        act.sources = relative
+    elif relative == "none":
+        act.sources = [_Source(None, "unknown", "institution", None)]
+    elif before is not None and not cue.prefix:
+        act.sources = before  # SVO: واشنطن تتهم موسكو
+    elif (found := _subject_after(part, word_end, end)) is not None:
         act.sources, act.after = found
-    elif (before := _subject_before(part, outer, ns)) is not None:
+    elif before is not None:
         act.sources = before
     elif (doc := _document_after(part, word_end, state.last)) is not None:
         act.sources, act.after = doc
