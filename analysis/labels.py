@@ -50,14 +50,16 @@ _DIRECTION_MARKS = {0x200E: None, 0x200F: None}
 #:
 #: ``delete_harakat`` is False on purpose: the reshaper's default drops every mark,
 #: including the shadda, so that the cue حمّل would be drawn as حمل ("carried" rather
-#: than "held responsible"). ``shift_harakat_position`` stays False because the marks
-#: follow their base letter after python-bidi's reordering. Word ligatures such as
+#: than "held responsible"). ``shift_harakat_position`` is True: reversing the string puts
+#: each mark *before* its base letter, and an old renderer draws a zero-width mark over
+#: the glyph to its left, so the mark has to move one place to sit on the letter it
+#: belongs to (measured by the raster check on matplotlib 3.10.9). Word ligatures such as
 #: the Allah ligature (U+FDF2) are switched off: they change the spelling of names
 #: that merely contain the sequence; lam-alef stays on, it is obligatory in Arabic.
 RESHAPER_CONFIG: dict[str, object] = {
     "language": "Arabic",
     "delete_harakat": False,
-    "shift_harakat_position": False,
+    "shift_harakat_position": True,
     "delete_tatweel": False,
     "support_ligatures": True,
     "ARABIC LIGATURE ALLAH": False,
