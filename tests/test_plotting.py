@@ -1,0 +1,194 @@
+"""Figures: the numbers they draw, their labels and colours, and byte-stable saving.
+
+Real data: the hand-coded gold attributions and stance units of the example article
+(data/annotations/gold), with content word counts and cue words read from its body.
+Constructed tables are labelled as such.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+
+from analysis import plotting
+from analysis.gold import load_gold, read_gold_articles
+from analysis.labels import arabic_label
+from analysis.plotting import SIDE_COLORS, label_for
+
+EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
+
+
+@pytest.fixture(scope="module")
+def gold():
+    """Gold tables of the example article, completed to the pipeline's column names."""
+    loaded = load_gold(article_ids=[EXAMPLE_ID])
+    articles = read_gold_articles(loaded)
+    row = articles.iloc[0]
+    texts = {"title": row["title"], "body": row["body"]}
+    attributions = loaded.attributions.copy()
+    attributions["source_actor_id"] = attributions["source_actor"]
+    attributions["cue"] = [texts[p][s:e] for p, s, e in zip(
+        attributions["part"], attributions["cue_start"], attributions["cue_end"])]
+    attributions["content_words"] = [len(texts[p][s:e].split()) for p, s, e in zip(
+        attributions["part"], attributions["content_start"], attributions["content_end"])]
+    articles = articles.assign(outlet="example")
+    return articles, attributions, loaded.stance
+
+
+def test_share_of_voice_table_on_the_example(gold):
+    _, attributions, _ = gold
+    table = plotting.build_share_of_voice_table(attributions)
+    counts = attributions["source_side"].where(
+        attributions["source_side"].isin(["russia", "us"]), "other").value_counts()
+    got = table[table["measure"] == "attributions"].set_index("side")["count"]
+    assert got.to_dict() == {side: int(counts.get(side, 0)) for side in got.index}
+    assert got.sum() == 13  # the gold file codes 13 attributions
+    shares = table.groupby("measure")["share"].sum().round(0)
+    assert shares.tolist() == [100.0, 100.0]
+
+
+def test_share_of_voice_plot_labels_and_colours(gold):
+    _, attributions, _ = gold
+    ax = plotting.plot_share_of_voice(attributions)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        arabic_label("الإسنادات"), arabic_label("الكلمات المنقولة")]
+    legend = {t.get_text(): to_hex(h.get_facecolor()) for t, h in
+              zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles)}
+    assert legend[arabic_label("روسيا")] == SIDE_COLORS["russia"].lower()
+    assert legend[arabic_label("الولايات المتحدة")] == SIDE_COLORS["us"].lower()
+
+
+@pytest.mark.parametrize(("labels", "expected"), [
+    ("ar", "روسيا"), ("en", "Russia"), ("both", "روسيا (Russia\u200e)")])
+def test_label_languages(labels, expected):
+    assert label_for("side", "russia", labels) == expected
+
+
+def test_bad_label_language_is_refused():
+    with pytest.raises(ValueError, match="labels must be 'ar', 'en' or 'both'"):
+        plotting.plot_share_of_voice(pd.DataFrame({"source_side": [], "content_words": []}),
+                                     labels="fr")
+
+
+def test_missing_column_names_the_table():
+    with pytest.raises(ValueError, match="attributions table is missing columns"):
+        plotting.build_cue_category_table(pd.DataFrame({"source_side": ["us"]}))
+
+
+def test_actor_glosses_come_from_the_lexicon():
+    assert label_for("actor", "putin", "ar") == "فلاديمير بوتين"
+    assert label_for("actor", "putin", "en") == "Vladimir Putin, President of Russia"
+    assert label_for("actor", "tass", "en") == "TASS news agency"
+    assert label_for("actor", "no_such_actor", "both") == "no_such_actor"
+
+
+def test_cue_categories_on_the_example(gold):
+    _, attributions, _ = gold
+    table = plotting.build_cue_category_table(attributions)
+    for side, group in table.groupby("side"):
+        assert group["share"].sum() == pytest.approx(100.0, abs=0.05)
+    n_denial = int((attributions["cue_category"] == "denial").sum())
+    assert table.loc[table["cue_category"] == "denial", "count"].sum() == n_denial
+    ax = plotting.plot_cue_categories(attributions, show_cues=True, labels="en")
+    first = ax.get_yticklabels()[0].get_text()
+    # English name, then the Arabic cue words: a mixed label that starts with Latin, so
+    # the rule adds a RIGHT-TO-LEFT MARK on a shaping matplotlib.
+    assert first.lstrip("\u200f").startswith("neutral: ") and "قال" in first
+
+
+def test_source_types_constructed():
+    attributions = pd.DataFrame({  # constructed
+        "source_side": ["russia", "russia", "us", "unknown"],
+        "source_type": ["person", "institution", "anonymous", "anonymous"]})
+    table = plotting.build_source_type_table(attributions)
+    assert table.set_index(["side", "source_type"])["count"].to_dict() == {
+        ("russia", "person"): 1, ("russia", "institution"): 1, ("russia", "anonymous"): 0,
+        ("us", "person"): 0, ("us", "institution"): 0, ("us", "anonymous"): 1,
+        ("other", "person"): 0, ("other", "institution"): 0, ("other", "anonymous"): 1}
+    ax = plotting.plot_source_types(attributions, labels="en")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "United States", "Other"]
+    assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "1", "1"]
+
+
+def test_stance_on_the_example(gold):
+    _, _, stance = gold
+    table = plotting.build_stance_table(stance)
+    assert table["count"].sum() == 11  # the gold file codes 11 stance units
+    assert (table.loc[table["polarity"] == "negative", "signed_count"] < 0).all()
+    ax = plotting.plot_stance(stance, labels="en")
+    pairs = [t.get_text() for t in ax.get_yticklabels()]
+    assert all(" → " in p for p in pairs)
+
+
+def test_stance_pair_reads_from_holder_to_target():
+    assert plotting._pair_label("russia", "us", "ar") == "روسيا ← الولايات المتحدة"
+    assert plotting._pair_label("russia", "us", "en") == "Russia → United States"
+
+
+def test_strip_constructed():
+    sentences = pd.DataFrame({  # constructed: a title and two body sentences
+        "article_id": "a", "sent_id": [0, 1, 2], "part": ["title", "body", "body"],
+        "start": [0, 0, 30]})
+    mentions = pd.DataFrame({"article_id": "a", "sent_id": [0, 2, 2],
+                             "side": ["russia", "us", "us"]})
+    attributions = pd.DataFrame({"article_id": "a", "sent_id": [1], "source_side": ["russia"],
+                                 "mode": ["direct"]})
+    stance = pd.DataFrame({"article_id": "a", "sent_id": [2], "holder_side": ["russia"],
+                           "polarity": ["negative"]})
+    table = plotting.build_strip_table(sentences, mentions, attributions, stance)
+    assert table[["x", "side", "track", "count", "direct", "negative"]].values.tolist() == [
+        [1, "russia", "mentioned", 1, 0, 0], [2, "russia", "speaks", 1, 1, 0],
+        [3, "russia", "holds_stance", 1, 0, 1], [3, "us", "mentioned", 2, 0, 0]]
+    ax = plotting.plot_article_strip(sentences, mentions, attributions, stance)
+    assert ax.xaxis_inverted()  # Arabic labels: the article reads from the right
+    with pytest.raises(ValueError, match="several articles"):
+        plotting.build_strip_table(pd.concat([sentences, sentences.assign(article_id="b")]),
+                                   mentions, attributions, stance)
+
+
+def test_outlet_sides_counts_are_drawn():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"]})  # constructed
+    attributions = pd.DataFrame({"article_id": ["a", "a", "a", "b"],
+                                 "source_side": ["russia", "us", "us", "iran"]})
+    table = plotting.build_outlet_side_table(articles, attributions)
+    assert table.values.tolist() == [
+        ["X", "russia", 1, 3, 33.33], ["X", "us", 2, 3, 66.67], ["X", "other", 0, 3, 0.0],
+        ["Y", "russia", 0, 1, 0.0], ["Y", "us", 0, 1, 0.0], ["Y", "other", 1, 1, 100.0]]
+    ax = plotting.plot_outlet_sides(articles, attributions, labels="en")
+    cells = [t.get_text() for t in ax.texts]
+    assert "67%\n(n=2)" in cells and "100%\n(n=1)" in cells
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["X (n=3)", "Y (n=1)"]
+    with pytest.raises(ValueError, match="without an outlet"):
+        plotting.build_outlet_side_table(articles.iloc[:1], attributions)
+
+
+def test_save_figure_is_byte_stable(gold, tmp_path, monkeypatch):
+    _, attributions, _ = gold
+    data = plotting.build_share_of_voice_table(attributions)
+    outputs = []
+    for folder, epoch in (("one", "1000000000"), ("two", "1700000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        ax = plotting.plot_share_of_voice(attributions, labels="both")
+        outputs.append(plotting.save_figure(ax.figure, "share_of_voice", data, tmp_path / folder))
+    first, second = outputs
+    assert sorted(first) == ["csv", "pdf", "png", "svg"]
+    for fmt in first:
+        assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
+    assert b"CreationDate" not in first["pdf"].read_bytes()
+    assert pd.read_csv(first["csv"]).values.tolist() == data.values.tolist()
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == [
+        "share_of_voice.csv", "share_of_voice.pdf", "share_of_voice.png", "share_of_voice.svg"]
+
+
+@pytest.mark.parametrize("name", ["../escape", "a/b", "", ".hidden"])
+def test_save_figure_refuses_paths_as_names(name, tmp_path):
+    ax = plotting.plot_share_of_voice(pd.DataFrame({"source_side": ["us"], "content_words": [1]}))
+    with pytest.raises(ValueError, match="plain file stem"):
+        plotting.save_figure(ax.figure, name, pd.DataFrame(), tmp_path)
+
+
+def test_group_sides_keeps_requested_sides():
+    values = pd.Series(["russia", "un", "unknown", None])
+    assert plotting.group_sides(values).tolist() == ["russia", "other", "other", "other"]
+    assert plotting.group_sides(values, ["un"]).tolist() == ["other", "un", "other", "other"]
