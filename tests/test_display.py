@@ -1,0 +1,166 @@
+"""The right-to-left evidence view and the keyword-in-context table.
+
+Real data: the example article with its hand-coded gold attributions and stance units.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.display import kwic, show_article
+from analysis.gold import load_gold, read_gold_articles
+
+EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
+                                        else None)
+
+
+@pytest.fixture(scope="module")
+def example():
+    gold = load_gold(article_ids=[EXAMPLE_ID])
+    articles = read_gold_articles(gold)
+    attributions = gold.attributions.assign(source_actor_id=gold.attributions["source_actor"])
+    return {"articles": articles, "attributions": attributions, "stance": gold.stance}
+
+
+class _Result:
+    """Stands in for the pipeline's Result: tables as attributes."""
+
+    def __init__(self, **tables):
+        self.__dict__.update(tables)
+
+
+def _spans(page: str, css_class: str) -> list[str]:
+    return re.findall(rf'<span class="[^"]*\b{css_class}\b[^"]*"', page)
+
+
+def test_example_view_is_rtl_and_highlights_every_attribution(example):
+    view = show_article(_Result(**example), EXAMPLE_ID)
+    page = view._repr_html_()
+    assert page.startswith('<div class="framing-article" dir="rtl" lang="ar"')
+    n = len(example["attributions"])
+    assert n == 13
+    assert sum(s.kind == "cue" for s in view.spans) == n
+    assert sum(s.kind == "stance" for s in view.spans) == len(example["stance"])
+    body = example["articles"].iloc[0]["body"]
+    first = example["attributions"].iloc[0]
+    text = (example["articles"].iloc[0]["title"] if first["part"] == "title" else body)
+    cue = text[first["cue_start"]:first["cue_end"]]
+    assert f'category: {first["cue_category"]}' in page
+    assert html.escape(cue) in page
+
+
+def test_visible_text_is_the_article_unchanged(example):
+    page = show_article(example["articles"], EXAMPLE_ID, attributions=example["attributions"],
+                        stance=example["stance"]).html
+    body_html = page.split('<div class="body"', 1)[1]
+    visible = html.unescape(re.sub(r"<[^>]+>", "", body_html.split(">", 1)[1]))
+    assert visible == example["articles"].iloc[0]["body"]
+
+
+def test_overlapping_spans_are_split_and_nested():
+    articles = pd.DataFrame({"article_id": ["c"], "title": [""],
+                             "body": ["قال لافروف إن واشنطن تأخرت"]})  # constructed
+    attributions = pd.DataFrame({
+        "article_id": ["c"], "part": ["body"], "source_side": ["russia"],
+        "source_actor_id": ["lavrov"], "source_type": ["person"], "source_start": [4],
+        "source_end": [10], "cue_start": [0], "cue_end": [3], "cue_category": ["neutral"],
+        "mode": ["indirect"], "content_start": [14], "content_end": [26], "content_words": [2]})
+    stance = pd.DataFrame({"article_id": ["c"], "part": ["body"], "holder": ["lavrov"],
+                           "holder_side": ["russia"], "target_side": ["us"], "kind": ["blame"],
+                           "polarity": ["negative"], "evidence_start": [8], "evidence_end": [20]})
+    page = show_article(articles, "c", attributions=attributions, stance=stance).html
+    # the stance evidence crosses the speaker and the content: split into three pieces
+    assert len(_spans(page, "stance")) == 3
+    assert re.search(r'class="content side-russia mode-indirect"[^>]*><span class="stance', page)
+    assert page.count("<span") == page.count("</span>")
+
+
+def test_bad_offsets_name_the_row():
+    articles = pd.DataFrame({"article_id": ["c"], "title": ["t"], "body": ["short"]})
+    mentions = pd.DataFrame({"article_id": ["c"], "part": ["body"], "start": [2], "end": [99],
+                             "side": ["us"]})
+    with pytest.raises(ValueError, match="mentions row 0 .*outside the body string of length 5"):
+        show_article(articles, "c", mentions=mentions)
+    with pytest.raises(KeyError, match="'zz' is not in the articles table"):
+        show_article(articles, "zz")
+
+
+HOSTILE_TITLE = 'عنوان <script>document.title="pwned"</script>'  # constructed
+HOSTILE_BODY = ('قال لافروف <img src=x onerror="document.body.setAttribute(\'data-pwned\',1)"> '
+                'إن "الهدنة" صامدة')  # constructed
+
+
+def _hostile_view():
+    articles = pd.DataFrame({"article_id": ["x"], "title": [HOSTILE_TITLE],
+                             "body": [HOSTILE_BODY]})
+    mentions = pd.DataFrame({"article_id": ["x"], "part": ["body"], "start": [4], "end": [10],
+                             "actor_id": ['lavrov"><script>'], "side": ["russia"],
+                             "via": ["name"]})
+    return show_article(articles, "x", mentions=mentions)
+
+
+def test_article_text_is_escaped():
+    page = _hostile_view().html
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page and "&lt;img src=x onerror=" in page
+    assert 'title="mention: lavrov&quot;&gt;&lt;script&gt;' in page
+
+
+def test_kwic_on_the_example(example):
+    table = kwic(_Result(**example), "واشنطن", width=15)
+    data = table.data
+    body = example["articles"].iloc[0]["body"]
+    assert len(data) == body.count("واشنطن") + example["articles"].iloc[0]["title"].count(
+        "واشنطن") > 0
+    for row in data.itertuples():
+        text = body if row.part == "body" else example["articles"].iloc[0]["title"]
+        assert text[row.start:row.end] == row.keyword == "واشنطن"
+    assert 'dir="rtl"' in table.to_html()
+
+
+def test_kwic_matches_through_normalisation():
+    articles = pd.DataFrame({"article_id": ["n"], "title": [""],
+                             "body": ["وقال لافروف: الأمريكيون"]})  # constructed
+    data = kwic(articles, "الامريكيون", width=5).data  # typed without hamza
+    assert data[["start", "end", "keyword"]].values.tolist() == [[13, 23, "الأمريكيون"]]
+    with pytest.raises(ValueError, match="non-empty search term"):
+        kwic(articles, "  ")
+
+
+@pytest.mark.browser
+def test_chromium_renders_rtl_and_runs_no_script(tmp_path, example):
+    if CHROMIUM is None:
+        pytest.skip("Chromium not found: install it with `apt-get install -y chromium` "
+                    "(the CI script does) to run the browser check")
+    view = show_article(_Result(**example), EXAMPLE_ID)
+    hostile = _hostile_view()
+    page = tmp_path / "view.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>evidence</title></head>'
+        f"<body>{hostile.html}{view.html}"
+        "<script>document.body.setAttribute('data-dir',"
+        "getComputedStyle(document.querySelector('.framing-article')).direction)</script>"
+        "</body></html>", encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    shot = tmp_path / "view.png"
+    subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1000,1400",
+                    page.as_uri()], capture_output=True, timeout=120, check=True)
+    assert 'data-dir="rtl"' in dom  # the browser computed a right-to-left direction
+    assert "<title>evidence</title>" in dom and "pwned" not in dom.split("<body", 1)[0]
+    assert "data-pwned" not in dom.split(">", 3)[2] and 'data-pwned="1"' not in dom
+    assert len(re.findall(r'class="cue side-', dom)) >= 13
+    assert 'title="cue: ' in dom
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    shutil.copy(shot, Path("/tmp") / "framing-evidence-view.png")
