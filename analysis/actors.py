@@ -178,6 +178,9 @@ class ActorLexicon:
         for entry in self.entries:
             for key, plen in _clitic_variants(entry.form, entry.kind):
                 table.setdefault(key, []).append((plen, entry))
+                if entry.kind == "actor" and " " in key:
+                    # hashtags join the words of a name: #تيريزا_ماي، #دونالد_ترمب
+                    table.setdefault(key.replace(" ", "_"), []).append((plen, entry))
         auto = ahocorasick.Automaton()
         for key, values in table.items():
             auto.add_word(key, (len(key), tuple(values)))
@@ -660,6 +663,56 @@ class _Parser:
         return i + 1
 
 
+# --- surnames ---------------------------------------------------------------------------
+
+_NAME_TOKENS = re.compile(r"[^\s_#،,]+")
+
+
+def _carry_surnames(text: str, norm, found: list[_Mention], lex: ActorLexicon,
+                    surnames: dict[str, tuple[_Mention, str]]) -> list[_Mention]:
+    """After a full name, its surname alone names the same person for the rest of the article.
+
+    The lexicon lists some surnames only in full because alone they are also common
+    words (تيريزا ماي، كريستوفر راي). Once the article has named the person in full,
+    a later standalone surname (with و/ف/ب/ل) spelt exactly as in that full name, hamza
+    included, refers to them: "وقالت ماي" after "تيريزا ماي"; "رأي" (opinion) never
+    matches "راي" because the original spellings differ.
+
+    ``surnames`` maps a normalised surname to the mention that introduced it and its
+    original spelling; it is shared across the parts of one article (title first).
+    """
+    pending = dict(surnames)
+    starts: dict[str, int] = {key: 0 for key in pending}
+    for m in found:
+        if m.actor_type != "person" or m.via not in ("name", "title"):
+            continue
+        tokens = _NAME_TOKENS.findall(text[m.norm_start:m.norm_end])
+        if len(tokens) < 2 or len(tokens[-1]) < 3 or tokens[-1] in pending:
+            continue
+        if lex.automaton.exists(tokens[-1]):
+            continue  # the surname is an alias of its own (لافروف)
+        a, b = norm.to_original(m.norm_end - len(tokens[-1]), m.norm_end)
+        pending[tokens[-1]] = surnames[tokens[-1]] = (m, norm.original[a:b])
+        starts[tokens[-1]] = m.norm_end
+    if not pending:
+        return found
+    pattern = re.compile(r"(?<![\w#])[وف]?[بل]?(" + "|".join(map(re.escape, pending)) + r")(?!\w)")
+    taken = [(m.norm_start, m.norm_end) for m in found]
+    out = list(found)
+    for hit in pattern.finditer(text):
+        word = hit.group(1)
+        s, e = hit.span(1)
+        if s < starts[word] or any(a < e and s < b for a, b in taken):
+            continue
+        a, b = norm.to_original(s, e)
+        intro, spelling = pending[word]
+        if norm.original[a:b] != spelling:
+            continue
+        out.append(_Mention(s, e, intro.actor_id, intro.side, intro.actor_type, "name"))
+    out.sort(key=lambda m: m.norm_start)
+    return out
+
+
 # --- public API -------------------------------------------------------------------------
 
 
@@ -707,6 +760,7 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
     """
     lex = lexicon if lexicon is not None else _default_lexicon()
     ctx = _Context()
+    surnames: dict[str, tuple[_Mention, str]] = {}
     locate = _sentence_locator(doc.sentences)
     records: list[dict] = []
     for is_title in (True, False):
@@ -716,9 +770,9 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
         if not text:
             continue
         atoms = _find_atoms(text, lex)
-        if not atoms:
-            continue
-        for m in _Parser(text, atoms, lex, ctx).parse():
+        found = _Parser(text, atoms, lex, ctx).parse() if atoms else []
+        found = _carry_surnames(text, norm, found, lex, surnames)
+        for m in found:
             start, end = norm.to_original(m.norm_start, m.norm_end)
             sent = locate(is_title, start)
             records.append({

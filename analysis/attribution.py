@@ -60,9 +60,9 @@ WORDS_PATH = LEXICON_DIR / "attribution_words.csv"
 #: Grammatical slot of a cue form; decides how its source is found.
 FORM_TYPES = (
     "past", "past_fem", "past_dual", "past_plural", "imperfect", "imperfect_fem",
-    "imperfect_plural", "participle", "noun", "passive",
+    "imperfect_dual", "imperfect_plural", "participle", "noun", "passive",
 )
-_VERB_TYPES = frozenset(FORM_TYPES[:7])
+_VERB_TYPES = frozenset(t for t in FORM_TYPES if t.startswith(("past", "imperfect")))
 
 CUES = LexiconSchema(
     name="cues",
@@ -1101,20 +1101,23 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
     cues = [c for c in cues if not (c.entry.kind == "noun" and any(a <= c.start < b for a, b in spans))]
     breakers = [_act_start(part, c) for c in cues
                 if c.entry.kind != "noun" and _starts_act(part, c, ns)]
-    breakers += [f.start - len(f.prefix) for f in framing]
+    framing_starts = {f.start - len(f.prefix) for f in framing}
+    breakers = sorted(set(breakers) | framing_starts)
     for cue in cues:
         kind = cue.entry.kind
         if kind == "framing" or (kind == "marker" and has_verb):
             continue
         outer = cue.start - len(cue.prefix)
-        end = ne
-        for b in sorted(breakers):
-            if b > outer:
-                end = min(end, b)
-                break
+        later = [b for b in breakers if b > outer] + [ne]
+        end = min(later[0], ne)
         act = _resolve(part, cue, outer, end, ns, acts, state)
         if act is None:
             continue
+        while end in framing_starts and end < ne and part.count_words(act.after, end) <= 2:
+            # وتساءل بوتين في مقابلة مع شبكة …: a framing phrase right after the subject
+            # frames the content that follows; only after the content does it end it.
+            end = min(later[later.index(end) + 1], ne)
+            act.end = end
         if via and act.via is None and act.sources and act.sources[0].source_type != "media":
             act.via = via
         acts.append(act)

@@ -288,7 +288,10 @@ def test_real_ant_articles():
     assert sum(m["side"] == "us" for m in ms) == 12
     assert sum(m["side"] == "russia" for m in ms) == 8
     assert [m["surface"] for m in ms if m["via"] == "adjective"] == [
-        "الأميركي", "السوري", "الأميركية", "الروسية", "الأميركي"]
+        "الأميركي", "الأميركية", "الروسية", "الأميركي"]
+    # the hashtag #النظام_السوري is the regime as a whole, not the adjective السوري
+    assert [(m["surface"], m["actor_id"]) for m in ms if "_" in m["surface"]] == [
+        ("النظام_السوري", "syrian_regime")]
     # Lavrov on the expulsions: indefinite nisba روس and Washington as a metonym.
     a = arts["AL-internationalNews-657-20180327"]
     ms = find_mentions(make_doc(a["article_id"], a["title"], a["body"]))
@@ -298,3 +301,25 @@ def test_real_ant_articles():
     assert [(m["surface"], m["via"]) for m in ms if m["actor_id"] == "lavrov"] == [
         ("لافروف", "name"), ("وزير الخارجية الروسي سيرغي لافروف", "title"),
         ("لافروف", "name"), ("لافروف", "name")]
+
+
+def test_hashtag_underscores_join_a_multiword_name():
+    doc = make_doc("x", "", "وقالت #تيريزا_ماي إن لندن سترد.")  # constructed
+    assert [(m["surface"], m["actor_id"]) for m in find_mentions(doc)][:1] == [
+        ("تيريزا_ماي", "theresa_may")]
+
+
+def test_surname_alone_after_the_full_name():
+    # constructed: ماي and راي are listed only in full; after the full name the surname
+    # names the same person, spelt exactly alike (رأي "opinion" is not Wray)
+    doc = make_doc("x", "كريستوفر راي يحذر موسكو",
+                   "وقالت ماي إن لندن سترد. وقالت تيريزا ماي إن الرد قريب. وقالت ماي إن راي لديه رأي.")
+    got = [(m["surface"], m["actor_id"]) for m in find_mentions(doc)]
+    assert got == [("كريستوفر راي", "wray"), ("موسكو", "russia"), ("لندن", "uk"),
+                   ("تيريزا ماي", "theresa_may"), ("ماي", "theresa_may"), ("راي", "wray")]
+
+
+def test_monitoring_group_and_third_countries_are_other():
+    doc = make_doc("x", "", "وقال المرصد السوري لحقوق الإنسان إن القصف مستمر. وأعلن مندوب الكويت أن بلاده تدين الهجوم.")  # constructed
+    assert [(m["actor_id"], m["side"]) for m in find_mentions(doc)] == [
+        ("syrian_observatory", "other"), ("kw_ambassador", "other")]

@@ -59,7 +59,7 @@ def test_lexicon_has_every_category_and_enough_lemmas():
     assert (summary["lemmas"] > 0).all()
     verb_lemmas = {e.lemma for e in lex.entries.values() if e.kind not in ("marker", "framing")}
     assert len(verb_lemmas) >= 80
-    assert lex.versions == {"cues": "1.1.0", "markers": "1.0.0", "attribution_words": "1.1.0"}
+    assert lex.versions == {"cues": "1.2.0", "markers": "1.1.0", "attribution_words": "1.1.0"}
 
 
 @pytest.mark.parametrize(
@@ -459,3 +459,10 @@ def test_real_ant_sentences(ant_articles, article_id):
     assert [(r["cue"], r["source_side"], r["cue_category"], r["mode"], r["via"]) for r in rows] == [
         (cue, side, category, mode, via)]
     assert _span(body, rows[0], "content").startswith(content)
+
+
+def test_framing_phrase_right_after_the_subject_does_not_end_the_content():
+    # constructed: في مقابلة frames what follows the colon
+    (row,), text = _body('وتساءل بوتين في مقابلة مع شبكة "ان بي سي" التلفزيونية: "لماذا قررتم ذلك؟".')
+    assert (row["source_actor_id"], row["mode"], _span(text, row, "content")) == (
+        "putin", "direct", "لماذا قررتم ذلك؟")
