@@ -117,7 +117,9 @@ _CLAUSE_PUNCT = frozenset(".!?؟؛;…")
 _COMMA = frozenset(",،")
 _LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"})
 _SPEECH_REQUIREMENTS = frozenset({"ان", "بان", "قائلا"})
-_RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما"})
+_RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما", "لما", "كلما"})
+#: Before ما, these make "ما + verb" a clause about what precedes (وهو ما نفته موسكو), an act.
+_RESUMING_MA = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "وهذه", "وذلك"})
 _SPEAKER_TYPES = {
     "person": "person", "institution": "institution", "country": "institution",
     "group": "institution", "media": "media", "anonymous": "anonymous",
@@ -788,7 +790,64 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     m = part.mentions[j]
     if m["_ns"] < floor or part.text[m["_ne"]:prev[0]].strip(" ،,#") != "":
         return "none"
-    return [_anonymous_affiliation(part, j, _Source.from_mention(m))]
+    if m.get("via") == "adjective":
+        return "resumptive"  # هيئة أبحاث الإنترنت الروسية التي قال مولر إنها …: no speaker
+    group = _joined_back(part, j, floor)
+    return [_anonymous_affiliation(part, group[0], _Source.from_mention(part.mentions[g])) if g == group[0]
+            else _Source.from_mention(part.mentions[g]) for g in group]
+
+
+def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
+    """The actor whose words the antecedent names: تصريحات ترامب التي قال فيها → Trump."""
+    prev = part.prev_word(cue.start - len(cue.prefix))
+    j = bisect_left(part.mention_starts, prev[0]) - 1
+    if j < 0:
+        return None
+    m = part.mentions[j]
+    if m["_ns"] < floor or part.text[m["_ne"]:prev[0]].strip(" ،,") != "" or m.get("via") == "adjective":
+        return None
+    return [_Source.from_mention(m)]
+
+
+def _adjectival_clause(part: _Part, cue: CueMatch, floor: int) -> bool:
+    """Whether an imperfect verb describes the noun right before it (نعت جملة).
+
+    "واشنطن لديها معلومات موثوقة تؤكد ذلك"، "أغلب الأدلة تشير إلى": an imperfect verb
+    with no و/ف straight after a noun that is no actor mention, particle or adverb
+    has that noun as its subject, and a noun that is not a document does not speak.
+    """
+    if cue.prefix or not cue.entry.form_type.startswith("imperfect"):
+        return False
+    prev = part.prev_word(cue.start)
+    if prev is None or prev[1] <= floor or part.text[prev[1]:cue.start].strip():
+        return False
+    word = prev[2]
+    if not word.isalpha() or len(word) < 3 or word in part.words("document"):
+        return False
+    for role in ("preposition", "complementizer_any", "relative", "coordinator", "adverb",
+                 "anaphor", "trim"):
+        if word in part.words(role) or _strip_conj(word) in part.words(role):
+            return False
+    if word in _PARTICLES or word in _RELATIVE_MA or word in _AUXILIARIES or word in _ASPECTUAL:
+        return False
+    j = bisect_right(part.mention_starts, prev[0]) - 1
+    return not (j >= 0 and part.mentions[j]["_ne"] >= prev[1])
+
+
+#: Passive verbs whose grammatical subject (the person asked) is the next speaker.
+_ASKING = frozenset({"سأل"})
+#: Verbs of continuing or starting (ومضى يقول، وعاد ليؤكد): the imperfect after them is theirs.
+_ASPECTUAL = frozenset(normalize(w) for w in (
+    "مضى", "ومضى", "راح", "وراح", "عاد", "وعاد", "بدأ", "وبدأ", "أخذ", "وأخذ", "ظل", "وظل",
+    "استمر", "واستمر", "واصل", "وواصل", "تابع", "وتابع",
+))
+#: Particles that may stand right before a verb without being its subject.
+_PARTICLES = frozenset(normalize(w) for w in (
+    "لا", "لم", "لن", "ما", "قد", "لقد", "سوف", "إذ", "إذا", "لو", "أو", "ثم", "بل", "حين",
+    "حتى", "كي", "لكي", "عندما", "بينما", "فيما", "حيث", "كما", "وكما", "ولا", "ولم", "ولن",
+    "فلا", "فلم", "وقد", "فقد", "إنه", "أنه", "لأن", "كيف", "هل", "متى", "أين", "لماذا",
+    "ماذا", "الذي", "التي", "ربما", "طالما",
+))
 
 
 _AUXILIARIES = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "كانا", "يكون", "تكون"})
@@ -827,7 +886,26 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
         k, m = k - 1, head
     if _is_object(part, m):
         return None
-    return [_anonymous_affiliation(part, k, _Source.from_mention(m))]
+    group = _joined_back(part, k, floor)
+    return [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
+            else _Source.from_mention(part.mentions[g]) for g in group]
+
+
+def _joined_back(part: _Part, last: int, floor: int) -> list[int]:
+    """Indices of the mentions joined by و that end with mention ``last`` (موسكو ودمشق تطالبان)."""
+    out = [last]
+    k = last
+    while k > 0:
+        prev, cur = part.mentions[k - 1], part.mentions[k]
+        if prev["_ns"] < floor or prev.get("via") == "adjective":
+            break
+        gap = part.text[prev["_ne"]:cur["_ns"]]
+        joined = gap.strip() == "و" or (gap.isspace() and part.text[cur["_ns"] - 1:cur["_ns"]] == "و")
+        if not joined or _is_object(part, prev):
+            break
+        out.insert(0, k - 1)
+        k -= 1
+    return out
 
 
 def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
@@ -837,13 +915,17 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     participle, colon or quotation mark means no subject (pro-drop); any other word is
     an unresolved subject: side ``unknown``, type ``person`` unless it is definite (الشرطة → institution).
     """
-    k = part.next_word_index(pos)
+    k = _skip_adverbials(part, part.next_word_index(pos), limit)
     if k >= len(part.word_starts) or part.word_starts[k] >= limit:
         return None
-    if part.text[pos:part.word_starts[k]].strip():
-        return None  # punctuation, colon or quotation mark first
+    if part.text[pos:part.word_starts[k]].strip(" ،,"):
+        return None  # colon or quotation mark first
+    if k > part.next_word_index(pos) and part.text[pos:part.word_starts[k]].strip():
+        return None  # قال، الأربعاء، … : punctuation after the adverbial, no subject
     word = part.word_at(k)
     bare = _strip_conj(word)
+    if word in part.lex.resumptive:
+        return None  # قال فيها: …
     if word in part.words("anaphor"):
         return _Source(None, "unknown", "anaphor", None)  # resolved by the caller
     if (word in part.words("preposition") or bare in part.words("preposition")
@@ -854,17 +936,24 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
 
 
 def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
-    """وقال البيان إن …: a document source right after the cue."""
+    """وقال البيان إن …: a document source right after the cue.
+
+    A definite document (البيان) with no owner named after it is the last source's; an
+    indefinite one (تقارير) is nobody's in particular: side ``unknown``.
+    """
     k = part.next_word_index(pos)
     if k >= len(part.word_starts) or part.text[pos:part.word_starts[k]].strip():
         return None
-    if part.word_at(k) not in part.words("document"):
+    word = part.word_at(k)
+    if word not in part.words("document"):
         return None
     end = part.word_ends[k]
     j = bisect_left(part.mention_starts, end)
     if j < len(part.mentions) and part.text[end:part.mentions[j]["_ns"]].strip() == "":
         owner = _Source.from_mention(part.mentions[j])
         return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.mentions[j]["_ne"]
+    if not word.startswith("ال"):
+        return [_Source(None, "unknown", "document", None)], end  # وأشارت تقارير إلى …
     side = last[0].side if last else "unknown"
     actor = last[0].actor_id if last else None
     return [_Source(actor, side, "document", None)], end
@@ -1013,7 +1102,10 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
 def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool:
     """Context checks beyond the lexicon.
 
-    * A verb right after ما is a relative clause ("على ما ورد"، "ما قاله لافروف"), not an act.
+    * A verb right after ما is a relative clause ("على ما ورد"، "ما قاله لافروف"), not an act,
+      unless ما resumes the preceding clause (وهو ما نفته موسكو).
+    * A verb right after a preposition is a noun (من بينهم، بعد رد), and a cue inside an
+      actor mention is part of a name (كريستوفر راي is not رأى).
     * A participle is a cue only after a comma or و, or after another cue of its sentence
       (otherwise it is an adjective: "مليار متوقعة").
     """
@@ -1021,7 +1113,16 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
     prev = part.prev_word(outer)
     kind = cue.entry.kind
     if kind == "verb" and prev is not None and prev[1] > ns and prev[2] in _RELATIVE_MA:
+        before = part.prev_word(prev[0])
+        if not (prev[2] == "ما" and before is not None and before[2] in _RESUMING_MA):
+            return False
+    if (kind == "verb" and not cue.prefix and prev is not None and prev[1] > ns
+            and part.text[prev[1]:outer].strip() == "" and prev[2] in part.words("preposition")):
         return False
+    if kind in ("verb", "participle"):
+        j = bisect_right(part.mention_starts, cue.start) - 1
+        if j >= 0 and part.mentions[j]["_ne"] >= cue.end:
+            return False
     if kind == "participle":
         if cue.prefix == "و" or prev is None or prev[1] <= ns:
             return True
@@ -1138,11 +1239,16 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return _noun_act(part, act, state)
     if _is_passive(part, cue):
         act.sources = [_UNKNOWN]
+        if entry.lemma in _ASKING and (asked := _subject_after(part, word_end, end)) is not None:
+            state.last = asked[0]  # سُئل ترامب … فأجاب: the one asked answers next
         return act
     if entry.kind == "participle":
         if quoted:
             return None
-        act.sources = list(acts[-1].sources) if acts else list(state.last)
+        if acts:
+            act.sources = list(acts[-1].sources)
+        else:
+            act.sources = _sentence_subject(part, ns, outer) or list(state.last)
         return act if act.sources else _unknown_source(act)
     relative = _relative_subject(part, cue, ns)
     before = None if relative is not None else _subject_before(part, cue, ns)
@@ -1157,6 +1263,10 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
+    elif relative == "resumptive" and (owner := _antecedent_owner(part, cue, ns)) is not None:
+        act.sources = owner  # تصريحات ترامب التي قال فيها …
+    elif _adjectival_clause(part, cue, ns):
+        return None  # معلومات موثوقة تؤكد ذلك: the verb describes a noun that is no speaker
     elif (doc := _document_after(part, word_end, state.last)) is not None:
         act.sources, act.after = doc
     elif quoted or entry.voice == "ambiguous":
@@ -1173,6 +1283,23 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     if entry.lemma == "نقل" and act.sources[0].mention is not None:
         _relay(part, act)
     return act
+
+
+def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
+    """The subject of a sentence's main verb, for a participle with no act before it.
+
+    وتراجع ترامب عن تصريحاته، قائلا …: the participle shares the subject of تراجع. The
+    subject is the first mention among the first three words of the sentence that is
+    not governed by a preposition and is not a bare adjective.
+    """
+    k = bisect_left(part.mention_starts, ns)
+    if k >= len(part.mentions):
+        return None
+    m = part.mentions[k]
+    if (m["_ns"] >= outer or part.count_words(ns, m["_ns"]) > 2 or _is_object(part, m)
+            or m.get("via") == "adjective"):
+        return None
+    return [_Source.from_mention(g) for g in _joined(part, k, outer)]
 
 
 def _unknown_source(act: _Act) -> _Act:

@@ -466,3 +466,56 @@ def test_framing_phrase_right_after_the_subject_does_not_end_the_content():
     (row,), text = _body('وتساءل بوتين في مقابلة مع شبكة "ان بي سي" التلفزيونية: "لماذا قررتم ذلك؟".')
     assert (row["source_actor_id"], row["mode"], _span(text, row, "content")) == (
         "putin", "direct", "لماذا قررتم ذلك؟")
+
+
+def test_verb_after_lima_or_a_preposition_is_no_act_but_wahuwa_ma_is():
+    # constructed: لما قالته is what the agencies said, an object; من بينهم is a preposition
+    rows, _ = _body("وأعرب ترامب عن رأي مغاير لما قالته وكالات الاستخبارات الأمريكية، وقال إنه واثق.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("أعرب", "trump"), ("قال", "trump")]
+    rows, _ = _body("وفرضت واشنطن عقوبات على 19 شخصا، من بينهم رجل أعمال روسي.")
+    assert rows == []
+    # constructed: وهو ما + verb resumes the previous clause
+    rows, _ = _body("وطردت لندن 23 دبلوماسيا، وهو ما نفته موسكو مرارا.")
+    assert [(r["cue"], r["source_side"], r["cue_category"]) for r in rows] == [("نفت", "russia", "denial")]
+
+
+def test_cue_inside_a_name_is_no_cue():
+    # constructed: the surname راي normalises like the verb رأى
+    (row,), _ = _body("أعلن مدير مكتب التحقيقات الفيدرالي، كريستوفر راي، أن التدخل مستمر.")
+    assert (row["cue"], row["source_side"]) == ("أعلن", "us")
+
+
+def test_participle_takes_the_subject_of_the_sentence():
+    # constructed: تراجع is no cue; قائلا shares its subject, not the article's last source
+    rows, _ = _body("وقال بوتين إن روسيا لم تتدخل. وتراجع ترامب عن تصريحاته، الثلاثاء، قائلا إنه يقبل الاستنتاجات.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قال", "putin"), ("قائلا", "trump")]
+
+
+def test_resumptive_pronoun_and_document_sources():
+    # constructed: قال فيها has no subject of its own; تصريحات ترامب names the speaker
+    rows, _ = _body("وانتقد راي تصريحات ترامب التي قال فيها إن روسيا لم تتدخل.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows][-1] == ("قال", "trump")
+    # constructed: an indefinite document noun has no side
+    (row,), _ = _body("وأشارت تقارير إلى تحسن حالة ابنته.")
+    assert (row["source_type"], row["source_side"]) == ("document", "unknown")
+
+
+def test_adjectival_clause_is_no_attribution():
+    # constructed: تؤكد describes معلومات, which does not speak
+    rows, _ = _body("وقالت ناورت إن واشنطن لديها معلومات موثوقة تؤكد ذلك.")
+    assert [r["cue"] for r in rows] == ["قالت"]
+    # constructed: after a verb of continuing (ومضى) the imperfect is a speech act
+    rows, _ = _body('وقال بوتين إن الأمر سخيف. ومضى يقول "ليس هدفنا التدخل".')
+    assert [(r["cue"], r["source_actor_id"], r["mode"]) for r in rows] == [
+        ("قال", "putin", "indirect"), ("يقول", "putin", "direct")]
+
+
+def test_joint_subject_before_the_verb_and_the_one_asked_answers():
+    # constructed: SVO with two joined subjects gives one row each
+    rows, _ = _body("وأكد لافروف أن موسكو ودمشق تطالبان بإرسال محققين.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [
+        ("أكد", "russia"), ("تطالبان", "russia"), ("تطالبان", "syria_government")]
+    # constructed: after سُئل ترامب, a pro-drop فأجاب is Trump's answer
+    rows, _ = _body('وأكد بوتين موقفه. وسُئل ترامب عن التدخل. فأجاب "لا أرى أي مبرر لذلك".')
+    assert [(r["cue"], r["source_side"]) for r in rows] == [
+        ("أكد", "russia"), ("سُئل", "unknown"), ("أجاب", "us")]
