@@ -1,0 +1,112 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Teaching 02 · Who is blamed, and by whom? — Exercise
+#
+# **Session goal.** News frames a conflict partly through responsibility: who is made
+# responsible for a bad outcome, and who does the blaming. The suite codes *stance units*
+# (CODEBOOK §4): a holder (who evaluates), a target side (who is evaluated), a polarity and
+# a kind (`blame`, `criticism`, `threat`, `denial`, `praise`, `cooperation`). In this
+# exercise you find the blame in the example article and read its evidence.
+#
+# **How to work.** Replace each `None  # your turn` with your answer and run the cell; the
+# check below it reacts.
+#
+# The solutions are in [02-blame-solution](02-blame-solution.ipynb): try first.
+
+# %%
+import pandas as pd
+
+import analysis
+from analysis import paths
+
+result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
+stance = result.stance
+article = result.articles.iloc[0]
+stance[["sent_id", "holder", "holder_side", "target_side", "polarity", "kind", "cue"]]
+
+# %% [markdown]
+# ## Task 1 · Keep only the blame
+#
+# Make `blame`, the rows of `stance` whose `kind` is `"blame"`.
+#
+# *Hint:* `stance[stance["kind"] == "..."]`.
+
+# %%
+blame = None  # your turn: the rows of stance with kind "blame"
+
+# %%
+if blame is None:
+    print("Task 1 not answered yet.")
+else:
+    print(f"{len(blame)} blame units")
+    display(blame[["sent_id", "holder", "holder_side", "target_side", "cue"]])
+
+# %% [markdown]
+# ## Task 2 · Who blames whom?
+#
+# Make `who_blames_whom`: a cross-table of `holder_side` (rows) by `target_side`
+# (columns) over the blame units.
+
+# %%
+who_blames_whom = None  # your turn: pd.crosstab of holder_side by target_side over `blame`
+
+# %%
+if who_blames_whom is None:
+    print("Task 2 not answered yet.")
+else:
+    display(who_blames_whom)
+
+# %% [markdown]
+# ## Task 3 · Read the evidence
+#
+# Each unit points at the words that carry it (`evidence_start`, `evidence_end` into the
+# article body, or the title when `part` is `title`). Print the evidence of every blame
+# unit, then answer: **which blame unit contains no verb of accusation at all?** Set
+# `no_accusation_sent_id` to its `sent_id`.
+
+# %%
+if blame is not None:
+    for rec in blame.to_dict("records"):
+        text = article["title"] if rec["part"] == "title" else article["body"]
+        print(f"sent_id {rec['sent_id']} · {rec['holder']}: {text[int(rec['evidence_start']):int(rec['evidence_end'])]}")
+
+# %%
+no_accusation_sent_id = None  # your turn: the sent_id of the blame without an accusation verb
+
+# %%
+if no_accusation_sent_id is None:
+    print("Task 3 not answered yet.")
+elif no_accusation_sent_id == 3:
+    print("Yes: «لقد احتاج أصدقاؤنا إلى 5 ساعات للتنسيق مع واشنطن» ('our friends needed five hours "
+          "to coordinate with Washington') blames Washington for the delay by description alone.")
+else:
+    print("Not that one — look for the sentence where the delay is simply described.")
+
+# %% [markdown]
+# ## Task 4 · Interpret
+#
+# Half of the blame comes from an anonymous *source in the Russian delegation*. What does
+# anonymity change for the reader, and for the outlet? Write your answer in the string.
+
+# %%
+interpretation = None  # your turn: replace None with your answer as a string, """like this"""
+
+# %% [markdown]
+# ## Recap
+#
+# - `result.stance` holds who evaluates whom, how, and with which words.
+# - Blame need not be spelled out with اتهم ("accused"): descriptions can carry it.

@@ -1,0 +1,145 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Teaching 03 · Code three sentences yourself, then compare with the machine — Exercise
+#
+# **Session goal.** Every number in this suite comes from coding decisions. Here you make
+# them yourself: you code three sentences of the example article on two variables, with
+# the same coder sheet a research team would use, and then measure how far you agree with
+# the automatic coding (percentage agreement and Krippendorff's alpha).
+#
+# The variables, from the codebook:
+#
+# - `speaker_side` — the side of the *first* speaker quoted in the sentence: `russia`,
+#   `us`, `un`, … or `unknown`;
+# - `cue_category` — what that speaker's reporting verb connotes: `neutral` (قال said),
+#   `explanatory` (أوضح explained), `hedged` (لمّح hinted), `denial` (نفى denied),
+#   `accusation` (اتهم accused, حمّل المسؤولية held responsible), …
+#
+# The solutions are in [03-code-it-yourself-solution](03-code-it-yourself-solution.ipynb): try first.
+
+# %%
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+import analysis
+from analysis import paths, schema
+from analysis.validate import sentence_units
+
+result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
+VARIABLES = {"speaker_side": list(schema.SIDES), "cue_category": list(schema.CUE_CATEGORIES)}
+
+# %% [markdown]
+# ## Step 1 · The three sentences
+#
+# <div dir="rtl">
+#
+# - s3: وأوضح لافروف: "لقد احتاج أصدقاؤنا إلى 5 ساعات للتنسيق مع واشنطن…"
+# - s8: وحمّل مصدر في الوفد الروسي إلى جنيف واشنطن مسؤولية إطالة المحادثات…
+# - s11: من جهتها نفت وزارة الخارجية الأمريكية حدوث توقف في المحادثات…
+#
+# </div>
+#
+# *(s3: "Lavrov explained: 'Our friends needed five hours to coordinate with Washington…'";
+# s8: "A source in the Russian delegation to Geneva held Washington responsible for
+# prolonging the talks…"; s11: "For its part, the US State Department denied that the
+# talks had stalled…")*
+
+# %%
+units = sentence_units(result.sentences)
+units = units[units["unit_id"].str.rsplit("/", n=1).str[1].isin(["s3", "s8", "s11"])].reset_index(drop=True)
+units[["unit_id", "part", "text"]].style.set_table_attributes('dir="rtl"').hide(axis="index")
+
+# %% [markdown]
+# ## Step 2 · Export a coder sheet
+#
+# `export_coder_sheet` writes a sheet with one row per unit and an empty column per
+# variable (as CSV here; `.xlsx` gives drop-down lists and right-to-left text for
+# spreadsheet software). In class you would open it in a spreadsheet; here you fill it
+# from Python.
+
+# %%
+work = Path(tempfile.mkdtemp(prefix="coding-"))
+sheet_path = analysis.export_coder_sheet(units, work / "my-codes.csv", VARIABLES, coder="me")
+pd.read_csv(sheet_path, dtype="string").drop(columns=["text"])
+
+# %% [markdown]
+# ## Step 3 · Your codes
+#
+# Fill in one value per sentence and variable, from the allowed values above.
+
+# %%
+my_codes = {
+    "s3": {"speaker_side": None, "cue_category": None},  # your turn
+    "s8": {"speaker_side": None, "cue_category": None},  # your turn
+    "s11": {"speaker_side": None, "cue_category": None},  # your turn
+}
+
+# %%
+sheet = pd.read_csv(sheet_path, dtype="string", keep_default_na=False)
+for key, codes in my_codes.items():
+    row = sheet["unit_id"].str.endswith("/" + key)
+    for variable in VARIABLES:
+        sheet.loc[row, variable] = (codes or {}).get(variable) or ""
+sheet.to_csv(sheet_path, index=False, encoding="utf-8-sig")
+mine = analysis.read_coder_sheet(sheet_path)  # checks every value against the allowed ones
+mine[["unit_id", *VARIABLES]]
+
+# %% [markdown]
+# ## Step 4 · The machine's codes, as a second coder
+#
+# The machine's value for a sentence is its first attribution there (by position of the
+# cue).
+
+# %%
+first = (result.attributions.sort_values(["sent_id", "cue_start"])
+         .drop_duplicates("sent_id").set_index("sent_id"))
+machine = units[["unit_id"]].copy()
+sent_ids = machine["unit_id"].str.rsplit("/s", n=1).str[1].astype(int)
+machine["speaker_side"] = sent_ids.map(first["source_side"]).astype("string").to_numpy()
+machine["cue_category"] = sent_ids.map(first["cue_category"]).astype("string").to_numpy()
+machine["coder"] = "machine"
+machine
+
+# %% [markdown]
+# ## Step 5 · Agreement
+#
+# With two coders and three units, alpha is fragile (one disagreement moves it a lot);
+# the point is the procedure. Blank codes are missing values and are left out.
+
+# %%
+agreement = analysis.agreement_table([mine, machine], list(VARIABLES))
+agreement[["variable", "n_units", "percent_agreement", "alpha", "reliability", "note"]]
+
+# %% [markdown]
+# ## Step 6 · Discuss
+#
+# Where you disagree with the machine, who is right according to the codebook? Look at
+# s11: it holds two speech acts (the State Department's denial and its spokesman Kirby's
+# direct quotation). Which one did you code, and does the "first speaker" rule settle it?
+
+# %%
+discussion = None  # your turn: replace None with your answer as a string, """like this"""
+
+# %% [markdown]
+# ## Recap
+#
+# - `export_coder_sheet` / `read_coder_sheet` give every coder the same units and the
+#   same allowed values, and catch typing errors.
+# - `agreement_table` reports percentage agreement, Krippendorff's alpha and the codebook's
+#   verdict per variable.

@@ -1,0 +1,152 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Teaching 04 · Change the lexicon, watch the figure move — Exercise
+#
+# **Session goal.** The categories behind every figure come from a word list, the *cue
+# lexicon* (`analysis/lexicons/cues.csv`): each reporting verb with the category the
+# project's codebook gives it. Those are decisions, and other researchers could decide
+# otherwise. In this exercise you copy the lexicon, change one decision, rerun the
+# analysis and see how much the figure moves.
+#
+# The shipped lexicon is never edited: you work on a copy in a temporary folder.
+#
+# The solutions are in [04-change-the-lexicon-solution](04-change-the-lexicon-solution.ipynb): try first.
+
+# %%
+# %matplotlib inline
+import csv
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+import analysis
+from analysis import paths
+from analysis.attribution import build_attributions_table, load_cue_lexicon
+from analysis.plotting import build_cue_category_table, plot_cue_categories
+
+# %% [markdown]
+# The attributions of the example with the shipped lexicon:
+
+# %%
+result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
+before = result.attributions
+before[["source_actor_id", "source_side", "cue", "cue_lemma", "cue_category"]]
+
+# %% [markdown]
+# ## Step 1 · Copy the lexicon
+#
+# Copy the whole lexicon folder to a temporary folder and look at the rows of one lemma.
+
+# %%
+lexicon_copy = Path(tempfile.mkdtemp(prefix="lexicon-")) / "lexicons"
+shutil.copytree(paths.LEXICON_DIR, lexicon_copy)
+cues_path = lexicon_copy / "cues.csv"
+cues = pd.read_csv(cues_path, comment="#", dtype="string")
+cues[cues["lemma"] == "لمّح"][["lemma", "form", "category", "gloss"]]
+
+# %% [markdown]
+# ## Step 2 · Make one decision differently
+#
+# Someone might argue that لمّح ("hinted") in a wire report is just a stylistic variant of
+# قال ("said") and should count as `neutral`, not `hedged`. Choose a lemma from the table
+# above (copy it exactly, e.g. `"لمّح"`) and the category you want to give it, from:
+#
+# `neutral`, `explanatory`, `assertive`, `opinion`, `hedged`, `affect`, `distancing`,
+# `denial`, `accusation`, `condemnation`, `warning`, `directive`, `commissive`.
+
+# %%
+lemma_to_change = None  # your turn: a lemma of cues.csv, as an Arabic string
+new_category = None  # your turn: the category to give it, e.g. "neutral"
+
+# %% [markdown]
+# The next cell rewrites the copy: comment lines (with the lexicon's version) are kept,
+# every row of the chosen lemma gets the new category. It does nothing while your answer
+# is blank.
+
+# %%
+def recategorise(path: Path, lemma: str, category: str) -> int:
+    """Give every row of ``lemma`` in the cue lexicon at ``path`` the ``category``; return rows changed."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    comments = [line for line in lines if line.startswith("#")]
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    changed = 0
+    for row in rows:
+        if row["lemma"] == lemma:
+            row["category"] = category
+            changed += 1
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.writelines(comments)
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return changed
+
+
+if lemma_to_change is None or new_category is None:
+    print("Step 2 not answered yet: the copy stays as shipped.")
+else:
+    print(f"{recategorise(cues_path, lemma_to_change, new_category)} rows of {lemma_to_change} now {new_category}")
+
+# %% [markdown]
+# ## Step 3 · Rerun the attribution stage with your lexicon
+#
+# `load_cue_lexicon` checks the edited file (a misspelt category stops here with a
+# message naming the line) and `build_attributions_table` runs the stage with it.
+
+# %%
+my_cues = load_cue_lexicon(cues_path)
+after = build_attributions_table(result.articles, result.mentions, cues=my_cues)
+changed = before[["cue", "cue_category"]].compare(after[["cue", "cue_category"]], result_names=("before", "after")) if len(after) == len(before) else None
+changed if changed is not None else after[["cue", "cue_category"]]
+
+# %% [markdown]
+# ## Step 4 · Watch the figure move
+
+# %%
+fig = Figure(figsize=(10, 3.2), layout="constrained")
+left, right = fig.subplots(1, 2)
+plot_cue_categories(before, ax=left, labels="en")
+plot_cue_categories(after, ax=right, labels="en")
+left.set_title("Shipped lexicon")
+right.set_title("Your lexicon")
+fig
+
+# %%
+compare = build_cue_category_table(before)[["cue_category", "side", "share"]].merge(
+    build_cue_category_table(after)[["cue_category", "side", "share"]],
+    on=["cue_category", "side"], how="outer", suffixes=("_before", "_after")).fillna(0)
+compare[compare["share_before"] != compare["share_after"]]
+
+# %% [markdown]
+# ## Step 5 · Discuss
+#
+# How much did the Russian side's profile change? Would a paper's conclusion ("the
+# Russian side is introduced more tentatively than the US side") survive your change? What
+# does this say about reporting the lexicon version with every result?
+
+# %%
+discussion = None  # your turn: replace None with your answer as a string, """like this"""
+
+# %% [markdown]
+# ## Recap
+#
+# - Lexicons are data: copy, edit, validate, rerun.
+# - One coding decision can move a figure; report lexicon versions and test how robust a
+#   finding is to the decisions it depends on.
