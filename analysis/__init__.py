@@ -29,7 +29,8 @@ _EXPORTS = {
     "find_mentions": "actors", "build_mentions_table": "actors", "load_actor_lexicon": "actors",
     "mentions_at": "actors",
     "find_attributions": "attribution", "build_attributions_table": "attribution",
-    "find_stance": "stance", "build_stance_table": "stance",
+    "find_stance": "stance", "build_stance_table": "stance", "load_stance_lexicon": "stance",
+    "load_cue_lexicon": "attribution",
     "build_features": "features", "evidence_for": "features",
     # orchestration
     "analyze": "pipeline", "analyze_article": "pipeline", "analyze_partition": "pipeline",
@@ -45,6 +46,7 @@ _EXPORTS = {
     "score_against_gold": "evaluation",
     "ArabicNormalizer": "models", "FramingFeatures": "models",
     "make_stance_classifier": "models", "evaluate_classifier": "models",
+    "load_stance_sentences": "models",
 }
 
 _SUBMODULES = {"paths", "schema", "normalize", "segment", "pipeline", "labels", "plotting", "display"}
