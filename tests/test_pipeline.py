@@ -1,0 +1,113 @@
+"""analyze(): stages over a corpus, identical results on any number of processes, save/load."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import paths, schema
+from analysis.pipeline import Result, analyze, analyze_article, analyze_partition
+
+EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
+
+
+@pytest.fixture(scope="module")
+def example_result() -> Result:
+    return analyze(paths.EXAMPLE_ARTICLE, progress=False)
+
+
+def test_every_public_name_resolves():
+    for name in analysis.__all__:
+        assert getattr(analysis, name) is not None, name
+
+
+def test_example_tables_have_the_contract_columns(example_result):
+    r = example_result
+    assert list(r.articles["article_id"]) == [EXAMPLE_ID]
+    for name, columns in {"sentences": schema.SENTENCES, "mentions": schema.MENTIONS,
+                          "attributions": schema.ATTRIBUTIONS, "stance": schema.STANCE}.items():
+        assert list(getattr(r, name).columns[: len(columns)]) == columns, name
+    assert len(r.sentences) == 14
+    assert r.sentences["part"].value_counts().to_dict() == {"body": 9, "lead": 2, "heading": 2, "title": 1}
+
+
+def test_every_offset_indexes_the_original_strings(example_result):
+    r = example_result
+    title, body = r.articles.loc[0, "title"], r.articles.loc[0, "body"]
+    for row in r.sentences.itertuples():
+        source = title if row.part == "title" else body
+        assert source[row.start:row.end] == row.text
+    for row in r.mentions.itertuples():
+        source = title if row.part == "title" else body
+        assert source[row.start:row.end] == row.surface
+    for row in r.attributions.itertuples():
+        source = title if row.part == "title" else body
+        assert source[row.cue_start:row.cue_end].endswith(row.cue.lstrip("وف")) or row.cue == ":"
+
+
+def test_lavrov_quote_is_direct_and_russian(example_result):
+    a = example_result.attributions
+    body = example_result.articles.loc[0, "body"]
+    row = a[a["cue"] == "أوضح"].iloc[0]
+    assert (row["source_side"], row["cue_category"], row["mode"]) == ("russia", "explanatory", "direct")
+    assert body[row["content_start"]:row["content_end"]].startswith("لقد احتاج أصدقاؤنا")
+
+
+def test_same_tables_on_two_processes(example_result):
+    # A constructed corpus of 60 articles: the example repeated under different ids.
+    base = example_result.articles
+    corpus = pd.concat([base.assign(article_id=f"copy-{i:02d}") for i in range(60)], ignore_index=True)
+    one = analyze(corpus, n_jobs=1, progress=False, batch_size=7)
+    two = analyze(corpus, n_jobs=2, progress=False, batch_size=7)
+    for name in ("sentences", "mentions", "attributions", "stance"):
+        pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+    assert len(one.attributions) == 60 * len(example_result.attributions)
+
+
+def test_partition_function_equals_analyze(example_result):
+    tables = analyze_partition(example_result.articles)
+    pd.testing.assert_frame_equal(tables["attributions"], example_result.attributions)
+
+
+def test_stage_prefixes():
+    recs = analyze_article("x", "لافروف: لن نقبل", "", stages=("mentions",))
+    assert recs["attributions"] == [] and recs["mentions"][0]["actor_id"] == "lavrov"
+    with pytest.raises(ValueError, match="prefix"):
+        analyze_article("x", "", "", stages=("attributions",))
+    with pytest.raises(ValueError, match="unknown stage"):
+        analyze_article("x", "", "", stages=("quotes",))
+
+
+def test_save_and_load_round_trip(example_result, tmp_path):
+    written = example_result.save(tmp_path / "out")
+    assert {p.name for p in written} >= {"attributions.csv", "attributions.parquet", "info.json"}
+    for fmt in ("parquet", "csv"):
+        if fmt == "csv":
+            for p in (tmp_path / "out").glob("*.parquet"):
+                p.unlink()
+        back = Result.load(tmp_path / "out")
+        pd.testing.assert_frame_equal(back.attributions, example_result.attributions, check_dtype=True)
+        pd.testing.assert_frame_equal(back.sentences, example_result.sentences)
+
+
+def test_empty_and_foreign_articles_give_empty_tables():
+    corpus = pd.DataFrame({"article_id": ["empty", "english"], "title": ["", "Hello"],
+                           "body": ["", "Lavrov said nothing in English."]})
+    r = analyze(corpus, progress=False)
+    assert r.mentions.empty and r.attributions.empty and r.stance.empty
+    assert list(r.attributions.columns) == schema.ATTRIBUTIONS
+
+
+def test_duplicate_ids_are_refused():
+    corpus = pd.DataFrame({"article_id": ["a", "a"], "title": ["", ""], "body": ["x", "y"]})
+    with pytest.raises(ValueError, match="duplicate article_id"):
+        analyze(corpus, progress=False)
+
+
+def test_article_view_and_summary(example_result):
+    one = example_result.article(EXAMPLE_ID)
+    assert len(one.attributions) == len(example_result.attributions)
+    with pytest.raises(KeyError, match="no article"):
+        example_result.article("missing")
+    assert "1 articles, 14 sentences" in example_result.summary()
