@@ -148,7 +148,9 @@ def _to_visual(text: str) -> str:
     # The pure-Python algorithm mirrors brackets; the Rust ``bidi.get_display`` does not.
     from bidi.algorithm import get_display
 
-    visual = get_display(_legacy_reshaper().reshape(text))
+    # base_dir="R": an Arabic label is a right-to-left paragraph even when it starts
+    # with Latin (the legacy counterpart of the RLM prefix).
+    visual = get_display(_legacy_reshaper().reshape(text), base_dir="R")
     # Directional marks have done their work in the reordering; an old renderer would
     # only look them up as glyphs.
     return visual.translate(_DIRECTION_MARKS)
