@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -93,6 +94,8 @@ BLOCKER_WINDOW = 3
 SUBJECT_AFTER, SUBJECT_BEFORE = 3, 2
 NO_TARGET_SIDES = frozenset({"", "unknown"})
 NEGATIVE_KINDS = frozenset({"blame", "criticism", "threat", "denial"})
+# Distinct tokens whose lexicon entries are remembered before the memo is emptied.
+_SURFACE_CACHE_SIZE = 200_000
 
 _TOKEN_RE = re.compile(r"\w+")
 _CONJ = ("و", "ف")
@@ -127,11 +130,62 @@ class StanceLexicon:
     entries: list[StanceCue]
     by_first: dict[str, list[StanceCue]] = field(default_factory=dict)
 
+    _surface: dict[str, tuple[StanceCue, ...]] = field(default_factory=dict, repr=False)
+    _markers: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _seen: set[str] = field(default_factory=set, repr=False)
+    _cue_words: set[str] = field(default_factory=set, repr=False)
+
     def __post_init__(self) -> None:
         for entry in self.entries:
             self.by_first.setdefault(entry.words[0], []).append(entry)
         for group in self.by_first.values():
             group.sort(key=lambda e: -len(e.words))
+        for role in ("topic_marker", "place_marker", "partner_marker"):
+            self._markers[role] = frozenset(e.words[0] for e in self.entries if e.role == role)
+
+    def markers(self, role: str) -> frozenset[str]:
+        """First words of the entries of a marker ``role`` (``topic_marker`` …)."""
+        return self._markers[role]
+
+    def first_word_entries(self, token: str) -> tuple[StanceCue, ...]:
+        """Entries whose first word a normalised token can be (with its clitics).
+
+        Memoised per token: a corpus repeats its words, so each surface form is
+        analysed once.
+
+        Examples
+        --------
+        >>> [e.kind for e in load_stance_lexicon().first_word_entries("وانتقد")]
+        ['criticism']
+        """
+        found = self._surface.get(token)
+        if found is None:
+            if len(self._surface) > _SURFACE_CACHE_SIZE:
+                self._surface.clear()
+            found = self._surface[token] = _entries_for_token(token, self)
+        return found
+
+    def has_cue(self, token: str) -> bool:
+        """Whether a normalised token can start a ``cue`` entry."""
+        return any(e.role == "cue" for e in self.first_word_entries(token))
+
+    def cue_tokens(self, text: str) -> set[str]:
+        """The words of a normalised text that can start a ``cue`` entry.
+
+        Examples
+        --------
+        >>> sorted(load_stance_lexicon().cue_tokens("وانتقد لافروف السياسة الأمريكية"))
+        ['وانتقد']
+        """
+        words = set(_TOKEN_RE.findall(text))
+        unseen = words - self._seen
+        if unseen:
+            if len(self._seen) > _SURFACE_CACHE_SIZE:
+                self._seen.clear()
+                self._cue_words.clear()
+            self._seen |= unseen
+            self._cue_words |= {w for w in unseen if self.has_cue(w)}
+        return words & self._cue_words
 
     def to_frame(self) -> pd.DataFrame:
         """The entries as a DataFrame (strings, plus ``max_gap`` and ``line``)."""
@@ -307,23 +361,30 @@ def _tokenize(nt: NormalizedText, sent: Sentence) -> list[_Token]:
     return tokens
 
 
+def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...]:
+    """The entries whose first word ``tok`` can be, longest form first."""
+    verb, noun, name = _verb_candidates(tok), _noun_candidates(tok), _name_candidates(tok)
+    phrase = {tok} | ({tok[1:]} if tok[:1] in _CONJ else set())
+    cands = {"verb": verb, "noun": noun, "name": name, "phrase": phrase, "bare": tok}
+    keys = {tok} | verb | noun | name | {_stem(w) for w in noun} | {"ال" + w for w in noun}
+    found: dict[int, StanceCue] = {}
+    for key in sorted(keys):
+        for entry in lexicon.by_first.get(key, ()):
+            if id(entry) not in found and _first_word_matches(entry, cands):
+                found[id(entry)] = entry
+    return tuple(sorted(found.values(), key=lambda e: (-len(e.words), e.line)))
+
+
 def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hit]:
     hits: list[_Hit] = []
+    n = len(tokens)
     for i, tok in enumerate(tokens):
-        verb, noun, name = _verb_candidates(tok.text), _noun_candidates(tok.text), _name_candidates(tok.text)
-        phrase = {tok.text} | ({tok.text[1:]} if tok.text[:1] in _CONJ else set())
-        cands = {"verb": verb, "noun": noun, "name": name, "phrase": phrase, "bare": tok.text}
-        keys = {tok.text} | verb | noun | name | {_stem(w) for w in noun} | {"ال" + w for w in noun}
-        seen: set[int] = set()
-        for key in keys:
-            for entry in lexicon.by_first.get(key, ()):
-                if id(entry) in seen or not _first_word_matches(entry, cands):
-                    continue
-                rest = entry.words[1:]
-                if tuple(t.text for t in tokens[i + 1:i + 1 + len(rest)]) != rest:
-                    continue
-                seen.add(id(entry))
-                hits.append(_Hit(entry, i, i + len(rest)))
+        for entry in lexicon.first_word_entries(tok.text):
+            rest = entry.words[1:]
+            if rest and (i + len(rest) >= n
+                         or any(tokens[i + 1 + k].text != w for k, w in enumerate(rest))):
+                continue
+            hits.append(_Hit(entry, i, i + len(rest)))
     # a longer phrase hides the shorter cues inside it
     hits.sort(key=lambda h: (h.first, -(h.last - h.first)))
     kept: list[_Hit] = []
@@ -364,16 +425,6 @@ def _value(record: dict, key: str, default=None):
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return default
     return value
-
-
-def _in_sentence(record: dict, start_key: str, sent: Sentence) -> bool:
-    part = _value(record, "part")
-    start = _value(record, start_key)
-    if start is None:
-        return False
-    if part is not None and (part == "title") != (sent.part == "title"):
-        return False
-    return sent.start <= int(start) < sent.end
 
 
 def _token_index_at(tokens: Sequence[_Token], pos: int) -> int:
@@ -567,13 +618,38 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     return [_unit(doc, ctx, holder, holder_side, target_side, entry, ev_start, ev_end, cue)]
 
 
-def _parties(mentions: Iterable[dict], sent: Sentence, tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
-    out = []
-    for m in mentions:
-        if not _in_sentence(m, "start", sent):
-            continue
-        out.append(_Party(str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
-                          int(m["start"]), int(m["end"]), str(_value(m, "via", "") or "")))
+@dataclass(frozen=True)
+class _Located:
+    """A record of an earlier stage with its part (None when unknown) and one offset."""
+
+    title: bool | None
+    pos: int | None
+
+
+def _locate(record: dict, key: str) -> _Located:
+    part = _value(record, "part")
+    pos = _value(record, key)
+    return _Located(None if part is None else part == "title", None if pos is None else int(pos))
+
+
+def _located_in(loc: _Located, sent: Sentence) -> bool:
+    """Whether an offset lies in the sentence (same part family: title or the rest)."""
+    if loc.pos is None or (loc.title is not None and loc.title != (sent.part == "title")):
+        return False
+    return sent.start <= loc.pos < sent.end
+
+
+def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
+    """Every mention of the article as a party, with where it lies."""
+    return [(_locate(m, "start"),
+             _Party(str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
+                    int(m["start"]), int(m["end"]), str(_value(m, "via", "") or "")))
+            for m in mentions]
+
+
+def _parties(mentions: Sequence[tuple[_Located, _Party]], sent: Sentence, tokens: list[_Token],
+             alias_hits: list[_Hit]) -> list[_Party]:
+    out = [party for loc, party in mentions if _located_in(loc, sent)]
     for hit in alias_hits:
         start, end = tokens[hit.first].start, tokens[hit.last].end
         if not any(_overlaps(start, end, p.start, p.end) for p in out):
@@ -597,6 +673,11 @@ def _dedupe(units: list[dict]) -> list[dict]:
     negative = {(k[1], k[2], k[3]) for k, u in kept.items() if u["kind"] in ("blame", "criticism")}
     return [u for k, u in kept.items()
             if not (u["kind"] == "cooperation" and (k[1], k[2], k[3]) in negative)]
+
+
+def _attribution_order(att: dict) -> tuple[bool, int]:
+    """Text order of attributions: the title first, then the other parts by cue offset."""
+    return (_value(att, "part") != "title", int(_value(att, "cue_start", 0) or 0))
 
 
 def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
@@ -631,25 +712,26 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     lexicon = lexicon or _default_lexicon()
     mentions = [m for m in mentions if _value(m, "article_id", doc.article_id) == doc.article_id]
     atts = sorted((a for a in attributions if _value(a, "article_id", doc.article_id) == doc.article_id),
-                  key=lambda a: (_value(a, "part") != "title", int(_value(a, "cue_start", 0) or 0)))
-    words = {role: {e.words[0] for e in lexicon.entries if e.role == role}
-             for role in ("topic_marker", "place_marker", "partner_marker")}
+                  key=_attribution_order)
+    att_keys = [_attribution_order(a) for a in atts]
+    att_locs = [(a, _locate(a, "cue_start"), _locate(a, "content_start")) for a in atts]
+    parties = _article_parties(mentions)
+    cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
     for sent in doc.sentences:
         nt = doc.normalized(sent.part)
+        lo, hi = nt.to_normalized(sent.start), nt.to_normalized(sent.end)
+        if cue_words["title" if sent.part == "title" else "body"].isdisjoint(_TOKEN_RE.findall(nt.text, lo, hi)):
+            continue  # most sentences evaluate nobody: skip them before tokenising
         tokens = _tokenize(nt, sent)
-        if not tokens:
-            continue
         hits = _match_lexicon(tokens, lexicon)
-        in_sent = [a for a in atts if _in_sentence(a, "cue_start", sent)
-                   or _in_sentence(a, "content_start", sent)]
-        earlier = [a for a in atts if (sent.part != "title" and _value(a, "part") == "title")
-                   or ((_value(a, "part") == "title") == (sent.part == "title")
-                       and int(_value(a, "cue_start", 0) or 0) < sent.start)]
+        in_sent = [a for a, cue, content in att_locs if _located_in(cue, sent) or _located_in(content, sent)]
+        earlier = atts[:bisect_left(att_keys, (sent.part != "title", sent.start))]
         aliases = [h for h in hits if h.entry.role == "target_alias"]
         blocked = {tokens[i].start for h in hits if h.entry.role == "blocker" for i in range(h.first, h.last + 1)}
-        ctx = _Context(sent, tokens, _parties(mentions, sent, tokens, aliases), in_sent, earlier,
-                       words["topic_marker"], words["place_marker"], words["partner_marker"], blocked)
+        ctx = _Context(sent, tokens, _parties(parties, sent, tokens, aliases), in_sent, earlier,
+                       lexicon.markers("topic_marker"), lexicon.markers("place_marker"),
+                       lexicon.markers("partner_marker"), blocked)
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
         cues = [h for h in hits if h.entry.role == "cue"]
