@@ -37,6 +37,9 @@ _EXPORTS = {
     "Result": "pipeline",
     # faces
     "arabic_label": "labels", "save_figure": "plotting",
+    "plot_share_of_voice": "plotting", "plot_cue_categories": "plotting",
+    "plot_source_types": "plotting", "plot_top_sources": "plotting", "plot_stance": "plotting",
+    "plot_article_strip": "plotting", "plot_outlet_sides": "plotting",
     "show_article": "display", "kwic": "display",
     "load_gold": "gold", "read_gold_articles": "gold",
     "score_attributions": "validate", "score_stance": "validate", "restrict_to_gold": "validate",
