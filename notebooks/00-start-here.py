@@ -101,8 +101,9 @@ glosses = lexicon_glosses()
 
 
 def source_name(actor_id: str) -> str:
-    """Arabic name and short English gloss of an actor, or its id when it has none."""
-    arabic, english = glosses["actor"].get(actor_id, (actor_id, actor_id))
+    """Arabic name and short English gloss of an actor, or its id in words when it has none."""
+    fallback = actor_id.replace("_", " ")
+    arabic, english = glosses["actor"].get(actor_id, (fallback, fallback))
     return arabic if arabic == english else f"{arabic} ({english.split(',')[0]})"
 
 
@@ -121,7 +122,9 @@ who_speaks.style.set_table_attributes('dir="rtl"').hide(axis="index")
 # The Russian side speaks most often (Lavrov himself and an anonymous Russian diplomatic
 # source), the US side twice: once through a *denial* (نفت "denied") and once in Kirby's
 # own words. Note the first row: the headline introduces Lavrov with لمّح ("hinted"), a
-# *hedged* verb, not with the neutral قال ("said").
+# *hedged* verb, not with the neutral قال ("said"). The two rows whose cue is a colon are
+# sub-headings of the form «دي ميستورا: …» ("De Mistura: …"), where the colon does the
+# work of a reporting verb.
 
 # %% [markdown]
 # ## 4 · One figure: share of voice by side
