@@ -935,6 +935,9 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     return _Source(None, "unknown", "institution" if word.startswith("ال") else "person", None)
 
 
+_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
+
+
 def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
     """وقال البيان إن …: a document source right after the cue.
 
@@ -949,8 +952,9 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
         return None
     end = part.word_ends[k]
     j = bisect_left(part.mention_starts, end)
-    if j < len(part.mentions) and part.text[end:part.mentions[j]["_ns"]].strip() == "":
-        owner = _Source.from_mention(part.mentions[j])
+    gap = part.text[end:part.mentions[j]["_ns"]].split() if j < len(part.mentions) else ["-"]
+    if j < len(part.mentions) and (not gap or (len(gap) == 2 and gap[0] in _ISSUED and gap[1] in ("عن", "من"))):
+        owner = _Source.from_mention(part.mentions[j])  # بيان صادر عن الخارجية الأميركية
         return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.mentions[j]["_ne"]
     if not word.startswith("ال"):
         return [_Source(None, "unknown", "document", None)], end  # وأشارت تقارير إلى …
@@ -1084,7 +1088,11 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     stop = min(len(part.word_starts), k + entry.max_gap + 1)
     if _SPEECH_REQUIREMENTS.intersection(entry.requires):
         window_end = min(limit, part.word_ends[min(stop, len(part.word_ends)) - 1] if stop > k else limit)
-        if ":" in part.text[cue.end:window_end] or part.quotes_in(cue.end, window_end):
+        nxt = bisect_right(part.cue_outer, cue.end)
+        if nxt < len(part.cues) and part.cue_outer[nxt] < window_end:
+            window_end = part.cue_outer[nxt]  # the colon of another verb is not this one's
+        quotes = [q for q in part.quotes_in(cue.end, window_end) if not _governed(part, q.start)]
+        if ":" in part.text[cue.end:window_end] or quotes:
             return True  # a speech verb that introduces a quotation: وتابع: "…"
     for j in range(k, stop):
         if part.word_starts[j] >= limit:
@@ -1097,6 +1105,13 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
                 if (req.endswith("*") and cand.startswith(req[:-1])) or cand == req:
                     return True
     return False
+
+
+def _governed(part: _Part, pos: int) -> bool:
+    """Whether the word right before ``pos`` is a preposition (ردّ على "…" quotes no speech)."""
+    prev = part.prev_word(pos)
+    return (prev is not None and part.text[prev[1]:pos].strip() == ""
+            and prev[2] in part.words("preposition"))
 
 
 def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool:
@@ -1143,6 +1158,20 @@ def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
     if any(ch in "،,؛;" for ch in part.text[prev[1]:outer]):
         return True
     return prev[2] in part.words("coordinator") or prev[2] in part.words("relative")
+
+
+def _nested(part: _Part, cue: CueMatch, sent_start: int) -> bool:
+    """Whether a verb opens the reported clause of an earlier act (قال إنه … وإنه يقر).
+
+    Such a verb with no subject of its own is the speaker talking about himself, not a
+    new act; with an explicit subject it is a nested attribution (قال لافروف إن بوتين أكد).
+    """
+    if cue.entry.kind != "verb" or cue.prefix:
+        return False
+    prev = part.prev_word(cue.start)
+    if prev is None or prev[1] <= sent_start or part.text[prev[1]:cue.start].strip():
+        return False
+    return prev[2] in part.comp_any or _strip_conj(prev[2]) in part.comp_any
 
 
 def _act_start(part: _Part, cue: CueMatch) -> int:
@@ -1211,7 +1240,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         outer = cue.start - len(cue.prefix)
         later = [b for b in breakers if b > outer] + [ne]
         end = min(later[0], ne)
-        act = _resolve(part, cue, outer, end, ns, acts, state)
+        act = _resolve(part, cue, outer, end, ns, acts, state, _nested(part, cue, ns))
         if act is None:
             continue
         while end in framing_starts and end < ne and part.count_words(act.after, end) <= 2:
@@ -1228,7 +1257,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
 
 
 def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
-             acts: list[_Act], state: _Article) -> _Act | None:
+             acts: list[_Act], state: _Article, nested: bool = False) -> _Act | None:
     entry = cue.entry
     word_end = _word_end(part.text, cue.end)
     quoted = part.in_quote(outer) is not None
@@ -1256,7 +1285,11 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     if isinstance(relative, list):
         act.sources = relative
     elif relative == "none":
-        act.sources = [_Source(None, "unknown", "institution", None)]
+        found = _subject_after(part, word_end, end)  # مركز … الذي خلصت المخابرات إلى أنه …
+        if found is not None:
+            act.sources, act.after = found
+        else:
+            act.sources = [_Source(None, "unknown", "institution", None)]
     elif before is not None and not cue.prefix:
         act.sources = before  # SVO: واشنطن تتهم موسكو
     elif (found := _subject_after(part, word_end, end)) is not None:
@@ -1269,15 +1302,18 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return None  # معلومات موثوقة تؤكد ذلك: the verb describes a noun that is no speaker
     elif (doc := _document_after(part, word_end, state.last)) is not None:
         act.sources, act.after = doc
-    elif quoted or entry.voice == "ambiguous":
-        return None  # first person inside a quotation; يعتقد/يتوقع without a subject
+    elif quoted or nested or entry.voice == "ambiguous":
+        # first person inside a quotation; the speaker on himself inside his own reported
+        # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject
+        return None
     elif (unresolved := _unresolved_subject(part, word_end, end)) is not None:
         act.sources = [unresolved]
         if unresolved.source_type == "anaphor":
             people = [s for s in state.last if s.source_type == "person"]
             act.sources = people or [_Source(None, "unknown", "person", None)]
     else:
-        act.sources = list(state.last)
+        # pro-drop: the subject of this sentence (ترامب يتراجع … ويقر), else the last source
+        act.sources = _sentence_subject(part, ns, outer) or list(state.last)
         if not act.sources:
             return _unknown_source(act)
     if entry.lemma == "نقل" and act.sources[0].mention is not None:

@@ -519,3 +519,41 @@ def test_joint_subject_before_the_verb_and_the_one_asked_answers():
     rows, _ = _body('وأكد بوتين موقفه. وسُئل ترامب عن التدخل. فأجاب "لا أرى أي مبرر لذلك".')
     assert [(r["cue"], r["source_side"]) for r in rows] == [
         ("أكد", "russia"), ("سُئل", "unknown"), ("أجاب", "us")]
+
+
+def test_reply_is_speech_only_with_a_speech_complement():
+    # constructed: ردّ على + an action is a response, not an attribution
+    assert _body("وقال بيسكوف إن موسكو لا ترد على مشاريع القوانين.")[0][1:] == []
+    # constructed: replying to accusations, or with بالقول, is speech
+    (row,), _ = _body("في المقابل، رد المندوب الروسي على سؤال حول الهجوم بالقول إن موسكو بريئة.")
+    assert (row["cue"], row["source_side"]) == ("رد", "russia")
+    rows, _ = _body("في المقابل، رد المندوب الروسي على الاتهامات البريطانية بأنها بلا دليل.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("رد", "russia"), ("اتهامات", "uk")]
+    # constructed: a quotation after على is the object, not the reply's words
+    rows, _ = _body('وقال لافروف إن روسيا ترد على "إجراء مرفوض تماما".')
+    assert [r["cue"] for r in rows] == ["قال"]
+
+
+def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
+    # constructed: وإنه يقر has no subject of its own
+    rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قال", "trump")]
+    # constructed: but a verb after عندما or في حين is a new act by the same speaker
+    rows, _ = _body("وقال ترامب إنه أساء التعبير عندما اعتبر أن لا سبب لديه للشك.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قال", "trump"), ("اعتبر", "trump")]
+
+
+def test_pro_drop_prefers_the_subject_of_its_own_sentence():
+    # constructed headline: the second verb shares the subject of the first
+    rows, _ = _extract("ترامب يتراجع عن تصريحاته في قمة هلسنكي ويقر بالتدخل الروسي")[1], None
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("يقر", "trump")]
+    # constructed: قال فيها after a tweet has the tweet's author as its speaker
+    rows, _ = _body('وقال بوتين إن الرد قادم. وجاء رد ترامب في تغريدة على تويتر قال فيها: "استعدي يا روسيا".')
+    assert [(r["cue"], r["source_actor_id"], r["mode"]) for r in rows] == [
+        ("قال", "putin", "indirect"), ("قال", "trump", "direct")]
+
+
+def test_document_issued_by_an_institution():
+    # constructed: بيان صادر عن + institution is that institution's document
+    (row,), _ = _body("ودعا بيان صادر عن الخارجية الأميركية، الأحد، إلى رد فوري.")
+    assert (row["source_type"], row["source_side"]) == ("document", "us")
