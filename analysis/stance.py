@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,8 +63,15 @@ __all__ = [
 #: The shipped stance lexicon.
 STANCE_LEXICON = LEXICON_DIR / "stance.csv"
 
-ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker")
+ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker",
+         "negator", "negation_breaker", "relative_marker")
+MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker")
 FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
+#: ``denial_sentence``: the cue counts only in a sentence that also holds a denial;
+#: ``negated``: only right after a negator (لم يجدوا أي دليل، دون أدلة).
+CONTEXTS = ("denial_sentence", "negated")
+#: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
+TARGET_RULES = ("agent",)
 
 #: Columns of ``stance.csv``; see the "Stance cues" section of ``lexicons/README.md``.
 STANCE_SCHEMA = LexiconSchema(
@@ -77,7 +84,8 @@ STANCE_SCHEMA = LexiconSchema(
         Column("form_type", choices=FORM_TYPES),
         Column("requires", required=False),
         Column("max_gap", required=False, pattern=r"[1-9][0-9]?"),
-        Column("context", required=False, choices=("denial_sentence",)),
+        Column("context", required=False, choices=CONTEXTS),
+        Column("target", required=False, choices=TARGET_RULES),
         Column("side", required=False, pattern=r"[a-z][a-z0-9_]*"),
         Column("gloss"),
     ),
@@ -92,10 +100,16 @@ PARTY_WINDOW = 8
 BLOCKER_WINDOW = 3
 # Words after / before a verb in which its subject is looked for (narrated stance).
 SUBJECT_AFTER, SUBJECT_BEFORE = 3, 2
+# Words before a cue in which a negator negates it (لم ينتقد، عدم وجود تنسيق، لم يجدوا أي دليل).
+NEGATION_WINDOW = 3
+# Words between the doer of an act and an agent cue (روسيا لم تتدخل، التدخل الروسي).
+AGENT_BEFORE, AGENT_AFTER = 2, 1
 NO_TARGET_SIDES = frozenset({"", "unknown"})
 NEGATIVE_KINDS = frozenset({"blame", "criticism", "threat", "denial"})
 # Distinct tokens whose lexicon entries are remembered before the memo is emptied.
 _SURFACE_CACHE_SIZE = 200_000
+# Private key of a unit record until deduplication: the unit comes from an accusation noun.
+_ACCUSATION = "_accusation"
 
 _TOKEN_RE = re.compile(r"\w+")
 _CONJ = ("و", "ف")
@@ -116,6 +130,7 @@ class StanceCue:
     requires: str
     max_gap: int
     context: str
+    target: str
     side: str
     gloss: str
     line: int
@@ -140,7 +155,7 @@ class StanceLexicon:
             self.by_first.setdefault(entry.words[0], []).append(entry)
         for group in self.by_first.values():
             group.sort(key=lambda e: -len(e.words))
-        for role in ("topic_marker", "place_marker", "partner_marker"):
+        for role in MARKER_ROLES:
             self._markers[role] = frozenset(e.words[0] for e in self.entries if e.role == role)
 
     def markers(self, role: str) -> frozenset[str]:
@@ -205,7 +220,7 @@ def _check_row(lex, index: int, row: dict[str, str]) -> None:
         if row["form_type"] in ("name", "marker"):
             raise lex.error(index, "form_type", "a cue is a verb, act_noun, evaluation, noun or phrase")
     else:
-        for col in ("kind", "polarity", "requires", "context"):
+        for col in ("kind", "polarity", "requires", "context", "target"):
             if row[col]:
                 raise lex.error(index, col, f"only cue rows take a {col}; empty it for role {role!r}")
     if role == "target_alias" and not row["side"]:
@@ -261,7 +276,7 @@ def _load(path: Path) -> StanceLexicon:
             form=row["form"], words=tuple(normalize(row["form"]).split()), role=row["role"],
             kind=row["kind"], polarity=row["polarity"], form_type=row["form_type"],
             requires=_stem(normalize(row["requires"])) if row["requires"] else "",
-            max_gap=int(row["max_gap"] or 0), context=row["context"], side=row["side"],
+            max_gap=int(row["max_gap"] or 0), context=row["context"], target=row["target"], side=row["side"],
             gloss=row["gloss"], line=lex.lines[i],
         ))
     return StanceLexicon(version=lex.version, path=path, entries=entries)
@@ -454,6 +469,9 @@ class _Context:
     place_words: set[str]
     partner_words: set[str]
     blocked_starts: set[int]  # original start offsets of words that belong to a blocker
+    negators: frozenset[str] = frozenset()
+    negation_breakers: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
 
 
 def _word_distance(ctx: _Context, a: int, b: int) -> int:
@@ -522,6 +540,7 @@ def _unit(doc: Doc, ctx: _Context, holder: str, holder_side: str, target_side: s
         "holder": holder, "holder_side": holder_side, "target_side": target_side,
         "polarity": entry.polarity, "kind": entry.kind,
         "evidence_start": ev_start, "evidence_end": ev_end, "cue": cue,
+        _ACCUSATION: entry.kind == "blame" and entry.form_type == "act_noun" and not entry.target,
     }
 
 
@@ -554,6 +573,119 @@ def _cooperation_units(doc: Doc, ctx: _Context, hit: _Hit, start: int, end: int,
     return units
 
 
+def _is_negated(ctx: _Context, hit: _Hit) -> bool:
+    """Whether a negator stands shortly before the cue (لم ينتقد، عدم وجود تنسيق).
+
+    "لا يزال" (still) and "لا سيما" (especially) negate nothing.
+    """
+    tokens = ctx.tokens
+    for i in range(max(0, hit.first - NEGATION_WINDOW), hit.first):
+        word = tokens[i].text
+        if word not in ctx.negators and not (word[:1] in _CONJ and word[1:] in ctx.negators):
+            continue
+        follower = tokens[i + 1].text
+        if follower in ctx.negation_breakers:
+            continue
+        return True
+    return False
+
+
+def _agent(ctx: _Context, start: int, end: int) -> _Party | None:
+    """The doer of an act: the mention right after the cue (التدخل الروسي، تدخل موسكو),
+    else one shortly before it (روسيا لم تتدخل، روسيا مسؤولة عن)."""
+    after = [p for p in ctx.parties if p.start >= end and _word_distance(ctx, end, p.start) < AGENT_AFTER]
+    if after:
+        return min(after, key=lambda p: p.start)
+    before = [p for p in ctx.parties if p.end <= start and _word_distance(ctx, p.end, start) <= AGENT_BEFORE]
+    return max(before, key=lambda p: p.end) if before else None
+
+
+def _after_relative(ctx: _Context, end: int, party: _Party) -> bool:
+    """Whether a relative pronoun stands between the cue and a later party
+    ("اتفاق … يقوض الحلف الذي تقوده الولايات المتحدة": the US is no party of the deal)."""
+    return party.start >= end and any(end <= t.start < party.start and t.text in ctx.relatives
+                                      for t in ctx.tokens)
+
+
+def _partner_is_no_side(ctx: _Context, hit: _Hit) -> bool:
+    """A cooperation cue followed by مع whose object is no side (تتعاون مع التحقيقات)."""
+    tokens = ctx.tokens
+    for i in range(hit.last + 1, min(len(tokens) - 1, hit.last + 3)):
+        if tokens[i].text in ctx.partner_words:
+            nxt = tokens[i + 1]
+            return not any(p.start <= nxt.start < p.end or nxt.start <= p.start < nxt.end for p in ctx.parties)
+    return False
+
+
+def _coordinated(ctx: _Context, target: _Party, cands: list[_Party]) -> list[_Party]:
+    """Targets joined to ``target`` by و (تتهم موسكو ودمشق): each is a target of its own."""
+    out, last = [], target
+    for p in sorted(cands, key=lambda c: c.start):
+        if p.start <= last.start or p.side == last.side:
+            continue
+        i = _token_index_at(ctx.tokens, p.start)
+        if i < len(ctx.tokens) and ctx.tokens[i].text[:1] == "و" and ctx.tokens[i].start < p.start \
+                and _word_distance(ctx, last.end, p.start) == 0:  # و is a clitic before the mention, not its letter
+            out.append(p)
+            last = p
+    return out
+
+
+def _genitive_threatener(ctx: _Context, hit: _Hit, start: int, end: int, att: dict | None) -> _Party | None:
+    """The side right after a threat noun is the one who threatens ("تهديدات ترامب",
+    "تهديدات مسؤولين روس"), unless the noun is the reporting cue itself."""
+    if hit.entry.kind != "threat" or hit.entry.form_type != "act_noun":
+        return None
+    if att is not None and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")):
+        return None
+    after = [p for p in ctx.parties if p.start >= end and p.side not in NO_TARGET_SIDES
+             and _word_distance(ctx, end, p.start) == 0]
+    return min(after, key=lambda p: p.start) if after else None
+
+
+@dataclass(frozen=True)
+class _Holder:
+    actor_id: str
+    side: str
+    exclude: tuple[tuple[int, int], ...]
+    scope: tuple[int, int] | None = None
+    attribution: dict | None = None
+
+
+def _attribution_holder(att: dict, start: int, end: int) -> _Holder:
+    src = (_value(att, "source_start"), _value(att, "source_end"))
+    exclude = [(start, end)] + ([(int(src[0]), int(src[1]))] if src[0] is not None else [])
+    scope = (int(att["content_start"]), int(att["content_end"])) if _value(att, "content_start") is not None else None
+    return _Holder(str(att.get("source_actor_id") or "unknown"), str(_value(att, "source_side", "") or ""),
+                   tuple(exclude), scope, att)
+
+
+def _agent_units(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int, end: int, ev_end: int,
+                 cue: str) -> list[dict]:
+    """An act whose doer is the target (CODEBOOK §4 blame: "روسيا مسؤولة عن تسميم").
+
+    Said by another side it is blame (or criticism) of the doer; negated by the doer's own
+    side ("روسيا لم تتدخل قط") it rejects the charge: a denial of the side that makes it.
+    """
+    agent = _agent(ctx, start, end)
+    if agent is None or agent.side in NO_TARGET_SIDES or not holder.side:
+        return []
+    ev_start, ev_end = min(start, agent.start), max(ev_end, agent.end)
+    if not _is_negated(ctx, hit):
+        if agent.side == holder.side:
+            return []
+        return [_unit(doc, ctx, holder.actor_id, holder.side, agent.side, hit.entry, ev_start, ev_end, cue)]
+    if agent.side != holder.side:
+        return []
+    others = _target_candidates(ctx, holder.side, list(holder.exclude) + [(agent.start, agent.end)])
+    target = _nearest(others, start, end)
+    target_side = target.side if target is not None else _anaphoric_side(ctx, holder.side)
+    if target_side is None:
+        return []
+    denial = replace(hit.entry, kind="denial", polarity="negative")
+    return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, denial, ev_start, ev_end, cue)]
+
+
 def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     entry, tokens = hit.entry, ctx.tokens
     first = tokens[hit.first]
@@ -570,20 +702,26 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     after = tokens[hit.last + 1:hit.last + 1 + BLOCKER_WINDOW]
     if any(t.start in ctx.blocked_starts for t in after):
         return []
+    if entry.kind == "cooperation" and _partner_is_no_side(ctx, hit):
+        return []
 
     att = _holder_from_attributions(ctx, start, end)
-    exclude = [(start, end)]
-    scope: tuple[int, int] | None = None
+    threatener = _genitive_threatener(ctx, hit, start, end, att)
+    if threatener is not None:
+        att = None
+    if entry.target == "agent":
+        if att is None:
+            return []  # a narrated act names no evaluation by anyone
+        return _agent_units(doc, ctx, hit, _attribution_holder(att, start, end), start, end, ev_end, cue)
+    if (entry.context == "negated") != _is_negated(ctx, hit):
+        return []  # لم ينتقد، عدم وجود تنسيق: nothing is evaluated; "الأدلة" alone rejects nothing
     if att is not None:
-        holder, holder_side = str(att.get("source_actor_id") or "unknown"), str(_value(att, "source_side", "") or "")
-        src = (_value(att, "source_start"), _value(att, "source_end"))
-        if src[0] is not None:
-            exclude.append((int(src[0]), int(src[1])))
-        if _value(att, "content_start") is not None:
-            scope = (int(att["content_start"]), int(att["content_end"]))
+        holder = _attribution_holder(att, start, end)
         if entry.kind == "denial" and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")) \
-                and scope is not None and scope[1] <= ctx.sent.end:
-            ev_end = max(ev_end, scope[1])
+                and holder.scope is not None and holder.scope[1] <= ctx.sent.end:
+            ev_end = max(ev_end, holder.scope[1])
+    elif threatener is not None:
+        holder = _Holder(threatener.actor_id, threatener.side, ((start, end), (threatener.start, threatener.end)))
     elif entry.kind == "cooperation" and entry.form_type != "verb":
         return _cooperation_units(doc, ctx, hit, start, end, cue)
     elif entry.form_type in ("verb", "act_noun"):
@@ -591,31 +729,46 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         if subj is None:
             if entry.kind == "cooperation":
                 return _cooperation_units(doc, ctx, hit, start, end, cue)
-            holder, holder_side = "author", ""
+            holder = _Holder("author", "", ((start, end),))
         else:
-            holder, holder_side = subj.actor_id, subj.side
-            exclude.append((subj.start, subj.end))
+            co_holders = _coordinated(ctx, subj, ctx.parties)
+            return [u for h in [subj] + co_holders
+                    for u in _units_from_holder(doc, ctx, hit, _Holder(
+                        h.actor_id, h.side, tuple((p.start, p.end) for p in [subj] + co_holders) + ((start, end),)),
+                        start, end, ev_end, cue)]
     else:
-        holder, holder_side = "author", ""
+        holder = _Holder("author", "", ((start, end),))
+    return _units_from_holder(doc, ctx, hit, holder, start, end, ev_end, cue)
 
-    cands = _target_candidates(ctx, holder_side, exclude)
+
+def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int, end: int,
+                       ev_end: int, cue: str) -> list[dict]:
+    """The units of a cue once its holder is known: one per target (the nearest, and those
+    co-ordinated with it); a denial without a target in the sentence rejects the claim of
+    the latest other side that spoke before."""
+    entry = hit.entry
+
+    cands = _target_candidates(ctx, holder.side, list(holder.exclude))
+    if entry.kind == "cooperation":
+        cands = [p for p in cands if not _after_relative(ctx, end, p)
+                 and not _marked_by(ctx.tokens, p, ctx.place_words)]
     target = None
-    if scope is not None:
-        target = _nearest([p for p in cands if scope[0] <= p.start and p.end <= scope[1]], start, end)
+    if holder.scope is not None:
+        target = _nearest([p for p in cands if holder.scope[0] <= p.start and p.end <= holder.scope[1]], start, end)
     if target is None:
         target = _nearest(cands, start, end)
-    ev_start = start
-    if target is not None:
-        target_side = target.side
-        if target.start >= end and _word_distance(ctx, end, target.start) < EVIDENCE_WINDOW:
-            ev_end = max(ev_end, target.end)
-    elif entry.kind == "denial":
-        target_side = _anaphoric_side(ctx, holder_side)
+    if target is None:
+        target_side = _anaphoric_side(ctx, holder.side) if entry.kind == "denial" else None
         if target_side is None:
             return []
-    else:
-        return []
-    return [_unit(doc, ctx, holder, holder_side, target_side, entry, ev_start, ev_end, cue)]
+        return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, entry, start, ev_end, cue)]
+    units = []
+    for t in [target] + _coordinated(ctx, target, cands):
+        t_end = ev_end
+        if t.start >= end and _word_distance(ctx, end, t.start) < EVIDENCE_WINDOW:
+            t_end = max(ev_end, t.end)
+        units.append(_unit(doc, ctx, holder.actor_id, holder.side, t.side, entry, start, t_end, cue))
+    return units
 
 
 @dataclass(frozen=True)
@@ -657,22 +810,47 @@ def _parties(mentions: Sequence[tuple[_Located, _Party]], sent: Sentence, tokens
     return sorted(out, key=lambda p: p.start)
 
 
-def _is_complement(tokens: Sequence[_Token], previous: _Hit, hit: _Hit) -> bool:
-    """An act noun with بـ a few words after another cue is its charge (اتهم … بعرقلة)."""
+def _is_complement(tokens: Sequence[_Token], previous: _Hit, hit: _Hit, chained: bool) -> bool:
+    """An act or evaluation noun a few words after a blame cue is its charge (اتهم … بعرقلة،
+    متهمة إياها بـ"انتهاك …"), and so is every further noun of the same list
+    ("بمواصلة … التشهير والإهانات … والتهديدات")."""
+    if hit.entry.form_type not in ("act_noun", "evaluation") or hit.first - previous.last > EVIDENCE_WINDOW:
+        return False
+    if chained:
+        return True
     word = tokens[hit.first].text
-    return (hit.entry.form_type == "act_noun" and word.startswith("ب") and not hit.entry.words[0].startswith("ب")
-            and hit.first - previous.last <= EVIDENCE_WINDOW)
+    by_ba = (word.startswith("ب") and not hit.entry.words[0].startswith("ب")) \
+        or (hit.first > 0 and tokens[hit.first - 1].text == "ب")
+    return by_ba and (hit.entry.form_type == "act_noun" or previous.entry.kind == "blame")
 
 
 def _dedupe(units: list[dict]) -> list[dict]:
+    """One unit per sentence × holder × target side × kind (the first evidence is kept).
+
+    A cooperation unit goes when the same holder blames or criticises the same target in
+    the sentence (the cooperation is not framed positively); an accusation noun goes when
+    the same holder denies towards the same target (the accusations are the ones rejected:
+    "يلقون اتهامات دون أي دليل").
+    """
     kept: dict[tuple, dict] = {}
     for u in units:
         key = (u["part"] == "title", u["sent_id"], u["holder"], u["target_side"], u["kind"])
         if key not in kept:
             kept[key] = u
-    negative = {(k[1], k[2], k[3]) for k, u in kept.items() if u["kind"] in ("blame", "criticism")}
-    return [u for k, u in kept.items()
-            if not (u["kind"] == "cooperation" and (k[1], k[2], k[3]) in negative)]
+    by_kind: dict[str, set[tuple]] = {}
+    for k in kept:
+        by_kind.setdefault(k[4], set()).add(k[:4])
+    negative = by_kind.get("blame", set()) | by_kind.get("criticism", set())
+    denied = by_kind.get("denial", set())
+    out = []
+    for k, u in kept.items():
+        accusation = u.pop(_ACCUSATION)
+        if u["kind"] == "cooperation" and k[:4] in negative:
+            continue
+        if accusation and k[:4] in denied:
+            continue
+        out.append(u)
+    return out
 
 
 def _attribution_order(att: dict) -> tuple[bool, int]:
@@ -731,14 +909,17 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         blocked = {tokens[i].start for h in hits if h.entry.role == "blocker" for i in range(h.first, h.last + 1)}
         ctx = _Context(sent, tokens, _parties(parties, sent, tokens, aliases), in_sent, earlier,
                        lexicon.markers("topic_marker"), lexicon.markers("place_marker"),
-                       lexicon.markers("partner_marker"), blocked)
+                       lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
+                       lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"))
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
         cues = [h for h in hits if h.entry.role == "cue"]
+        chained = False
         for k, hit in enumerate(cues):
             if hit.entry.context == "denial_sentence" and not has_denial:
                 continue
-            if k and _is_complement(tokens, cues[k - 1], hit):
+            chained = bool(k) and _is_complement(tokens, cues[k - 1], hit, chained)
+            if chained:
                 continue
             units.extend(_units_for_hit(doc, ctx, hit))
     return _dedupe(units)

@@ -213,7 +213,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.0.0"
+    assert lex.version == "1.1.0"
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -228,13 +228,16 @@ def _write_lexicon(tmp_path, row: str):
 
 
 @pytest.mark.parametrize("row, column, words", [
-    ("هاجم,cue,insult,negative,verb,,,,,attacked", "kind", "'insult' is not one of"),
-    ("هاجم,cue,criticism,neutral,verb,,,,,attacked", "polarity", "'neutral' is not one of"),
-    ("هاجم,trigger,criticism,negative,verb,,,,,attacked", "role", "'trigger' is not one of"),
-    ("هاجم,cue,criticism,positive,verb,,,,,attacked", "polarity", "cannot have polarity"),
-    ("هاجم,cue,,negative,verb,,,,,attacked", "kind", "needs a kind"),
-    ("داعش,blocker,criticism,,noun,,,,,ISIS", "kind", "only cue rows"),
-    ("حمل,cue,blame,negative,verb,مسؤولية,,,,held", "max_gap", "go together"),
+    ("هاجم,cue,insult,negative,verb,,,,,,attacked", "kind", "'insult' is not one of"),
+    ("هاجم,cue,criticism,neutral,verb,,,,,,attacked", "polarity", "'neutral' is not one of"),
+    ("هاجم,trigger,criticism,negative,verb,,,,,,attacked", "role", "'trigger' is not one of"),
+    ("هاجم,cue,criticism,positive,verb,,,,,,attacked", "polarity", "cannot have polarity"),
+    ("هاجم,cue,,negative,verb,,,,,,attacked", "kind", "needs a kind"),
+    ("داعش,blocker,criticism,,noun,,,,,,ISIS", "kind", "only cue rows"),
+    ("حمل,cue,blame,negative,verb,مسؤولية,,,,,held", "max_gap", "go together"),
+    ("هاجم,cue,criticism,negative,verb,,,,doer,,attacked", "target", "'doer' is not one of"),
+    ("هاجم,cue,criticism,negative,verb,,,always,,,attacked", "context", "'always' is not one of"),
+    ("لم,negator,,,marker,,,,agent,,not", "target", "only cue rows"),
 ])
 def test_bad_lexicon_row_names_file_line_column(tmp_path, row, column, words):
     path, line = _write_lexicon(tmp_path, row)
