@@ -719,8 +719,8 @@ def _blocks_subject(part: _Part, word: str) -> bool:
     bare = _strip_conj(word)
     if word in part.words("preposition") or bare in part.words("preposition"):
         return True
-    if bare[:1] in ("ب", "ل", "ك") and len(bare) > 3 and bare not in part.words("head"):
-        return True
+    if word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.words("head"):
+        return True  # the word itself, not و-stripped: وكالات begins with a root و
     return False
 
 

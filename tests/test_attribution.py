@@ -557,3 +557,9 @@ def test_document_issued_by_an_institution():
     # constructed: بيان صادر عن + institution is that institution's document
     (row,), _ = _body("ودعا بيان صادر عن الخارجية الأميركية، الأحد، إلى رد فوري.")
     assert (row["source_type"], row["source_side"]) == ("document", "us")
+
+
+def test_root_waw_is_no_conjunction_before_a_subject():
+    # constructed: وكالات begins with a root و, so ك is no attached preposition
+    (row,), _ = _body("وخلصت وكالات الاستخبارات الأمريكية عام 2016 إلى أن التدخل حصل.")
+    assert (row["cue"], row["cue_category"], row["source_side"]) == ("خلصت", "opinion", "us")
