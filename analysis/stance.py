@@ -68,8 +68,10 @@ ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "part
 MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker")
 FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
 #: ``denial_sentence``: the cue counts only in a sentence that also holds a denial;
-#: ``negated``: only right after a negator (لم يجدوا أي دليل، دون أدلة).
-CONTEXTS = ("denial_sentence", "negated")
+#: ``negated``: only right after a negator (لم يجدوا أي دليل، دون أدلة);
+#: ``indefinite``: only without the article ("اتفاق حول التنسيق" frames cooperation, "الاتفاق
+#: النووي" names a known deal).
+CONTEXTS = ("denial_sentence", "negated", "indefinite")
 #: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
 TARGET_RULES = ("agent",)
 
@@ -556,6 +558,7 @@ def _cooperation_units(doc: Doc, ctx: _Context, hit: _Hit, start: int, end: int,
             and _word_distance(ctx, p.start if p.start >= end else p.end, end if p.start >= end else start) <= PARTY_WINDOW
             and not _marked_by(ctx.tokens, p, ctx.topic_words | ctx.place_words)
             and not _overlaps(p.start, p.end, start, end)
+            and not _after_relative(ctx, end, p)
             and (p.via != "adjective" or _modifies_cue(ctx, p, end))]
     units = []
     sides = {p.side for p in near}
@@ -588,6 +591,23 @@ def _is_negated(ctx: _Context, hit: _Hit) -> bool:
             continue
         return True
     return False
+
+
+def _is_definite(token: str) -> bool:
+    """Whether a normalised noun carries the article (الاتفاق، بالاتفاق، والاتفاق، للاتفاق).
+
+    Examples
+    --------
+    >>> _is_definite("بالاتفاق"), _is_definite("لاتفاق"), _is_definite("للاتفاق")
+    (True, False, True)
+    """
+    if token[:1] in _CONJ and len(token) > 3:
+        token = token[1:]
+    if token.startswith("لل"):
+        return True
+    if token[:1] in _PREP and token[1:3] == "ال":
+        token = token[1:]
+    return token.startswith("ال")
 
 
 def _agent(ctx: _Context, start: int, end: int) -> _Party | None:
@@ -703,6 +723,8 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     if any(t.start in ctx.blocked_starts for t in after):
         return []
     if entry.kind == "cooperation" and _partner_is_no_side(ctx, hit):
+        return []
+    if entry.context == "indefinite" and _is_definite(first.text):
         return []
 
     att = _holder_from_attributions(ctx, start, end)
