@@ -64,8 +64,9 @@ __all__ = [
 STANCE_LEXICON = LEXICON_DIR / "stance.csv"
 
 ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker",
-         "negator", "negation_breaker", "relative_marker")
-MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker")
+         "negator", "negation_breaker", "relative_marker", "between_marker")
+MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker",
+                "between_marker")
 FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
 #: ``denial_sentence``: the cue counts only in a sentence that also holds a denial;
 #: ``negated``: only right after a negator (لم يجدوا أي دليل، دون أدلة);
@@ -114,6 +115,8 @@ _SURFACE_CACHE_SIZE = 200_000
 _ACCUSATION = "_accusation"
 
 _TOKEN_RE = re.compile(r"\w+")
+# Punctuation that ends the clause of a narrated cooperation (its parties stand in one clause).
+_CLAUSE_BREAK_RE = re.compile(r"[،,؛;:.]")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ك", "ل")
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا", "ني")
@@ -474,6 +477,7 @@ class _Context:
     negators: frozenset[str] = frozenset()
     negation_breakers: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
+    between_words: frozenset[str] = frozenset()
 
 
 def _word_distance(ctx: _Context, a: int, b: int) -> int:
@@ -559,7 +563,11 @@ def _cooperation_units(doc: Doc, ctx: _Context, hit: _Hit, start: int, end: int,
             and not _marked_by(ctx.tokens, p, ctx.topic_words | ctx.place_words)
             and not _overlaps(p.start, p.end, start, end)
             and not _after_relative(ctx, end, p)
-            and (p.via != "adjective" or _modifies_cue(ctx, p, end))]
+            and (p.via != "adjective" or _modifies_cue(ctx, p, end))
+            and not _CLAUSE_BREAK_RE.search(doc.source(ctx.sent.part), min(p.end, end), max(p.start, start))]
+    between = _between_parties(ctx, hit, near)
+    if between:
+        near = between
     units = []
     sides = {p.side for p in near}
     if len(sides) < 2:
@@ -574,6 +582,20 @@ def _cooperation_units(doc: Doc, ctx: _Context, hit: _Hit, start: int, end: int,
             ev_end = max(end, holder.end, target.end)
             units.append(_unit(doc, ctx, holder.actor_id, holder.side, target.side, hit.entry, ev_start, ev_end, cue))
     return units
+
+
+def _between_parties(ctx: _Context, hit: _Hit, near: list[_Party]) -> list[_Party]:
+    """The parties of "… بين X و Y" right after the cue (التعاون بين تركيا وروسيا): only they
+    cooperate, not the other sides of the clause."""
+    tokens = ctx.tokens
+    for i in range(hit.last + 1, min(len(tokens), hit.last + 3)):
+        if tokens[i].text in ctx.between_words:
+            first = [p for p in near if p.start >= tokens[i].end and _word_distance(ctx, tokens[i].end, p.start) == 0]
+            if not first:
+                return []
+            head = min(first, key=lambda p: p.start)
+            return [head] + _coordinated(ctx, head, near)
+    return []
 
 
 def _is_negated(ctx: _Context, hit: _Hit) -> bool:
@@ -932,7 +954,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         ctx = _Context(sent, tokens, _parties(parties, sent, tokens, aliases), in_sent, earlier,
                        lexicon.markers("topic_marker"), lexicon.markers("place_marker"),
                        lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
-                       lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"))
+                       lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"),
+                       lexicon.markers("between_marker"))
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
         cues = [h for h in hits if h.entry.role == "cue"]
