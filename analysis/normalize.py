@@ -252,8 +252,13 @@ def _nfkc_pattern() -> re.Pattern:
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in ranges
     )
-    # A letter followed by combining madda/hamza composes under NFKC (ا + ٔ → أ).
-    return re.compile(f"[{charmaps.COMPOSING_BASES}][\u0653-\u0655]+|[{cls}][\u0300-\u036f\u0653-\u0655]*")
+    # A letter followed by combining madda/hamza (other marks may stand between) composes
+    # under NFKC (ا + ٔ → أ, و + َ + ٔ → ؤ + َ).
+    marks = "\u064b-\u065f\u0670"
+    return re.compile(
+        f"[{charmaps.COMPOSING_BASES}][{marks}]*[\u0653-\u0655][{marks}]*"
+        f"|[{cls}][\u0300-\u036f{marks}]*"
+    )
 
 
 def _nfkc_step(text: str) -> tuple[str, _Step | None]:

@@ -84,6 +84,10 @@ def test_composed_hamza_sequences():
     nt = nz.normalize_with_map("\u0627\u0654كد")
     assert nt.text == "اكد"
     assert nt.to_original(0, 3) == (0, 4)
+    # Constructed: waw + fatha + combining hamza composes to ؤ as whole-string NFKC does.
+    nt = nz.normalize_with_map("\u0648\u064e\u0654")
+    assert nt.text == nz.normalize("\u0648\u064e\u0654") == "ؤ"
+    assert nt.to_original(0, 1) == (0, 3)
 
 
 def test_rejects_length_changing_user_rule():
