@@ -667,7 +667,7 @@ def _coordinated(ctx: _Context, target: _Party, cands: list[_Party]) -> list[_Pa
             continue
         i = _token_index_at(ctx.tokens, p.start)
         if i < len(ctx.tokens) and ctx.tokens[i].text[:1] == "و" and ctx.tokens[i].start < p.start \
-                and _word_distance(ctx, last.end, p.start) == 0:  # و is a clitic before the mention, not its letter
+                and _word_distance(ctx, last.end, ctx.tokens[i].start) == 0:  # و is a clitic before the mention, not its letter
             out.append(p)
             last = p
     return out
@@ -863,9 +863,12 @@ def _is_complement(tokens: Sequence[_Token], previous: _Hit, hit: _Hit, chained:
     if chained:
         return True
     word = tokens[hit.first].text
-    by_ba = (word.startswith("ب") and not hit.entry.words[0].startswith("ب")) \
-        or (hit.first > 0 and tokens[hit.first - 1].text == "ب")
-    return by_ba and (hit.entry.form_type == "act_noun" or previous.entry.kind == "blame")
+    if (word.startswith("ب") and not hit.entry.words[0].startswith("ب")) \
+            or (hit.first > 0 and tokens[hit.first - 1].text == "ب"):
+        return hit.entry.form_type == "act_noun" or previous.entry.kind == "blame"
+    # the charge of an accusation opens with بـ before the first cue word (بممارسة الابتزاز)
+    return previous.entry.kind == "blame" and previous.entry.form_type in ("verb", "act_noun") \
+        and any(t.text.startswith("ب") and len(t.text) > 3 for t in tokens[previous.last + 1:hit.first])
 
 
 def _dedupe(units: list[dict]) -> list[dict]:
