@@ -104,7 +104,7 @@ BLOCKER_WINDOW = 3
 # Words after / before a verb in which its subject is looked for (narrated stance).
 SUBJECT_AFTER, SUBJECT_BEFORE = 3, 2
 # Words before a cue in which a negator negates it (لم ينتقد، عدم وجود تنسيق، لم يجدوا أي دليل).
-NEGATION_WINDOW = 3
+NEGATION_WINDOW = 4
 # Words between the doer of an act and an agent cue (روسيا لم تتدخل، التدخل الروسي).
 AGENT_BEFORE, AGENT_AFTER = 2, 1
 NO_TARGET_SIDES = frozenset({"", "unknown"})

@@ -249,7 +249,7 @@ def test_bad_lexicon_row_names_file_line_column(tmp_path, row, column, words):
 
 # --------------------------------------------------------------------------- rules of lexicon 1.1.0, real sentences
 # Articles of the ANT corpus that the dev gold codes; the text is read at test time.
-REAL_IDS = ("AL-internationalNews-470-20180315", "BB-internationalNews-252-20180329",
+REAL_IDS = ("AL-internationalNews-412-20180310", "AL-internationalNews-470-20180315", "BB-internationalNews-252-20180329",
             "BB-internationalNews-820-20180716", "BB-middleEast-330-20180411",
             "FR-internationalNews-2357-20180717", "SK-internationalNews-373-20180315",
             "SK-middleEast-846-20180408")
@@ -303,6 +303,11 @@ def _real(real_units, article_id, needle):
     # cooperation verbs of standing by a partner
     ("AL-internationalNews-470-20180315", "نشترك مع بريطانيا",
      {("us", "uk", "cooperation", "نشترك مع بريطانيا"), ("us", "russia", "blame", "تحميل روسيا مسؤولية")}),
+    # a negator four words before negated evidence: "لم تكن له أي علاقة" rejects the charge
+    ("AL-internationalNews-412-20180310", "لم تكن له أي علاقة", {("russia", "us", "denial", "علاقة")}),
+    # دافع … عن with a long subject between them: praise of the side defended
+    ("BB-internationalNews-820-20180716", "دافع الرئيس الأمريكي", {
+        ("us", "russia", "praise", "دافع الرئيس الأمريكي دونالد ترامب عن روسيا")}),
     # تحمل … مسؤولية in a headline (the feminine imperfect of حمل)
     ("SK-middleEast-846-20180408", "واشنطن تحمل موسكو", {("us", "russia", "blame", "تحمل موسكو مسؤولية")}),
 ])
