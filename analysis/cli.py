@@ -92,7 +92,8 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
     run_dir = Path(args.out).resolve()
     targets = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")) + sorted((paths.NOTEBOOKS_DIR / "teaching").glob("*.ipynb"))
     if args.name:
-        targets = [t for t in targets if any(n in t.name for n in args.name)]
+        targets = [t for t in targets
+                   if any(n in str(t.relative_to(paths.NOTEBOOKS_DIR)) for n in args.name)]
     params = {"figures_dir": str(run_dir / "figures")}
     for nb in targets:
         started = time.perf_counter()
@@ -139,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("notebooks", help="execute every notebook headless (as the tests do)")
     p.add_argument("--out", default=str(paths.ROOT / "out" / "notebooks"))
-    p.add_argument("--name", nargs="*", help="only notebooks whose file name contains one of these")
+    p.add_argument("--name", nargs="*",
+                   help="only notebooks whose path under notebooks/ contains one of these (e.g. teaching/ or 05-)")
     p.add_argument("--timeout", type=int, default=900)
     p.set_defaults(func=cmd_notebooks)
 
