@@ -44,9 +44,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import schema
+from analysis import charmaps, schema
 from analysis.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
-from analysis.normalize import NormalizedText, normalize
+from analysis.normalize import normalize
 from analysis.paths import LEXICON_DIR
 from analysis.segment import Doc, Sentence, make_doc
 
@@ -115,6 +115,12 @@ _SURFACE_CACHE_SIZE = 200_000
 _ACCUSATION = "_accusation"
 
 _TOKEN_RE = re.compile(r"\w+")
+# A word of the original text: a letter, then letters, marks and inner controls, ending on a
+# letter or mark (normalisation deletes the marks and controls, so the words are the same).
+_MARKS = charmaps.DIACRITICS_CLASS[1:-2]
+_ORIG_TOKEN_RE = re.compile(rf"\w(?:[\w{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*[\w{_MARKS}])?")
+_SKIP_MARKS_RE = re.compile(rf"[{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*")
+_WORD_CACHE: dict[str, str] = {}
 # Punctuation that ends the clause of a narrated cooperation (its parties stand in one clause).
 _CLAUSE_BREAK_RE = re.compile(r"[،,؛;:.]")
 _CONJ = ("و", "ف")
@@ -370,15 +376,31 @@ class _Hit:
     last: int
 
 
-def _tokenize(nt: NormalizedText, sent: Sentence) -> list[_Token]:
-    lo, hi = nt.to_normalized(sent.start), nt.to_normalized(sent.end)
+def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
+    """The words of a sentence with their original offsets and normalised text.
+
+    Words are found in the original string (letters with their marks and inner controls),
+    so no offset has to be mapped back; each distinct word is normalised once.
+    """
+    text = doc.source(sent.part)
     tokens = []
-    for m in _TOKEN_RE.finditer(nt.text, lo, hi):
-        o_start, o_end = nt.to_original(m.start(), m.end())
-        word = m.group()
-        conj_end = nt.to_original(m.start() + 1, m.end())[0] if word[:1] in _CONJ and len(word) > 3 else o_start
+    for m in _ORIG_TOKEN_RE.finditer(text, sent.start, sent.end):
+        o_start, o_end = m.span()
+        word = _normalized_word(m.group())
+        conj_end = o_start
+        if word[:1] in _CONJ and len(word) > 3:
+            conj_end = _SKIP_MARKS_RE.match(text, o_start + 1, o_end).end()
         tokens.append(_Token(word, o_start, o_end, conj_end))
     return tokens
+
+
+def _normalized_word(word: str) -> str:
+    found = _WORD_CACHE.get(word)
+    if found is None:
+        if len(_WORD_CACHE) > _SURFACE_CACHE_SIZE:
+            _WORD_CACHE.clear()
+        found = _WORD_CACHE[word] = normalize(word)
+    return found
 
 
 def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...]:
@@ -948,7 +970,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         lo, hi = nt.to_normalized(sent.start), nt.to_normalized(sent.end)
         if cue_words["title" if sent.part == "title" else "body"].isdisjoint(_TOKEN_RE.findall(nt.text, lo, hi)):
             continue  # most sentences evaluate nobody: skip them before tokenising
-        tokens = _tokenize(nt, sent)
+        tokens = _tokenize(doc, sent)
         hits = _match_lexicon(tokens, lexicon)
         in_sent = [a for a, cue, content in att_locs if _located_in(cue, sent) or _located_in(content, sent)]
         earlier = atts[:bisect_left(att_keys, (sent.part != "title", sent.start))]
