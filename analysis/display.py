@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,12 +33,17 @@ import pandas as pd
 from analysis.normalize import normalize, normalize_with_map
 from analysis.plotting import GLOSSARY, SIDE_COLORS
 
-__all__ = ["ArticleView", "Span", "kwic", "show_article"]
+__all__ = ["ArticleView", "Span", "blank_runs", "kwic", "show_article"]
 
 _TABLES = ("articles", "sentences", "mentions", "attributions", "stance")
 # Paint order: later kinds sit inside earlier ones when spans nest.
 _KIND_RANK = {"content": 0, "stance": 1, "mention": 2, "speaker": 3, "cue": 4}
 _DEFAULT_COLOR = "#999999"
+# Blank lines, for display only: whitespace before the first and after the last visible
+# character, and inside the text any whitespace run with two or more line breaks.
+_LEADING_BLANK = re.compile(r"\s+")
+_TRAILING_BLANK = re.compile(r"\s+\Z")
+_INNER_BLANK = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)+[^\S\n]*")
 
 
 @dataclass(frozen=True)
@@ -219,7 +225,58 @@ def _style(span: Span) -> str:
 
 def _open_tag(span: Span) -> str:
     return (f'<span class="{html.escape(span.classes)}" title="{html.escape(span.title)}" '
-            f'style="{_style(span)}">')
+            f'data-start="{span.start}" data-end="{span.end}" style="{_style(span)}">')
+
+
+def blank_runs(text: str) -> list[tuple[int, int, str]]:
+    """Stretches of blank lines to show differently, as ``(start, end, shown_as)``.
+
+    Leading and trailing whitespace is not shown at all (``""``); inside the text, a run
+    of whitespace holding two or more line breaks (blank lines, also lines holding only
+    spaces or no-break spaces) is shown as one paragraph break (``"\\n\\n"``). Single
+    line breaks stay. Offsets index ``text``; the text itself is not changed.
+
+    Parameters
+    ----------
+    text : str
+        An article title or body.
+
+    Returns
+    -------
+    list of tuple
+        Non-overlapping runs in text order.
+
+    Examples
+    --------
+    >>> blank_runs("\\n\\xa0\\n\\nقال\\n \\n\\nإن\\n")
+    [(0, 4, ''), (7, 11, '\\n\\n'), (13, 14, '')]
+    """
+    runs = []
+    lead = _LEADING_BLANK.match(text)
+    lead_end = lead.end() if lead else 0
+    if lead_end:
+        runs.append((0, lead_end, ""))
+    trail = _TRAILING_BLANK.search(text, lead_end)
+    trail_start = trail.start() if trail and trail.start() < len(text) else len(text)
+    for found in _INNER_BLANK.finditer(text, lead_end, trail_start):
+        runs.append((found.start(), found.end(), "\n\n"))
+    if trail_start < len(text):
+        runs.append((trail_start, len(text), ""))
+    return runs
+
+
+def _shown(text: str, left: int, right: int, runs: list[tuple[int, int, str]]) -> str:
+    """``text[left:right]`` as displayed: blank runs replaced, at their first character."""
+    out, position = [], left
+    for start, end, shown_as in runs:
+        if end <= left or start >= right:
+            continue
+        out.append(text[position:max(start, position)])
+        if start >= left:
+            out.append(shown_as)
+        position = min(end, right)
+    out.append(text[position:right])
+    return "".join(out)
 
 
 def _render_text(text: str, spans: list[Span]) -> str:
@@ -227,14 +284,16 @@ def _render_text(text: str, spans: list[Span]) -> str:
 
     Splitting at every boundary keeps the HTML well nested even when spans cross: a
     segment covered by a cue inside a content span becomes
-    ``<span content><span cue>…</span></span>``.
+    ``<span content><span cue>…</span></span>``. Blank lines are tidied for display only
+    (:func:`blank_runs`); spans keep their offsets into ``text``.
     """
+    runs = blank_runs(text)
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     pieces = []
     for left, right in zip(cuts, cuts[1:]):
         covering = [s for s in spans if s.start <= left and right <= s.end and s.start < s.end]
         covering.sort(key=lambda s: (-(s.end - s.start), _KIND_RANK[s.kind]))
-        segment = html.escape(text[left:right])
+        segment = html.escape(_shown(text, left, right, runs))
         pieces.append("".join(_open_tag(s) for s in covering) + segment
                       + "</span>" * len(covering))
     return "".join(pieces)

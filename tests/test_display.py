@@ -9,12 +9,13 @@ import html
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis.display import kwic, show_article
+from analysis.display import blank_runs, kwic, show_article
 from analysis.gold import load_gold, read_gold_articles
 
 EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
@@ -60,9 +61,11 @@ def test_example_view_is_rtl_and_highlights_every_attribution(example):
 def test_visible_text_is_the_article_unchanged(example):
     page = show_article(example["articles"], EXAMPLE_ID, attributions=example["attributions"],
                         stance=example["stance"]).html
-    body_html = page.split('<div class="body"', 1)[1]
-    visible = html.unescape(re.sub(r"<[^>]+>", "", body_html.split(">", 1)[1]))
-    assert visible == example["articles"].iloc[0]["body"]
+    visible = html.unescape(re.sub(r"<[^>]+>", "", _body_html(page)))
+    body = example["articles"].iloc[0]["body"]
+    # only whitespace differs (blank lines are tidied for display), never a letter
+    assert re.sub(r"\s+", "", visible) == re.sub(r"\s+", "", body)
+    assert visible.split() == body.split()
 
 
 def test_overlapping_spans_are_split_and_nested():
@@ -164,3 +167,78 @@ def test_chromium_renders_rtl_and_runs_no_script(tmp_path, example):
     assert 'title="cue: ' in dom
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     shutil.copy(shot, Path("/tmp") / "framing-evidence-view.png")
+
+
+class _SpanText(HTMLParser):
+    """Collects, per highlighted span (class, data-start, data-end), the text shown in it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, int, int] | None] = []
+        self.text: dict[tuple[str, int, int], str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "span":
+            return
+        attrs = dict(attrs)
+        key = ((attrs["class"], int(attrs["data-start"]), int(attrs["data-end"]))
+               if "data-start" in attrs else None)
+        self.stack.append(key)
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            self.stack.pop()
+
+    def handle_data(self, data):
+        for key in set(self.stack):  # a speaker of two attributions is wrapped twice
+            if key is not None:
+                self.text[key] = self.text.get(key, "") + data
+
+
+def _body_html(page: str) -> str:
+    return page.split('<div class="body"', 1)[1].split(">", 1)[1]
+
+
+def test_leading_blank_lines_of_the_example_are_not_shown(example):
+    body = example["articles"].iloc[0]["body"]
+    assert body.startswith("\n\xa0\n\n")  # the gap the view used to show
+    page = show_article(_Result(**example), EXAMPLE_ID).html
+    visible = html.unescape(re.sub(r"<[^>]+>", "", _body_html(page)))
+    assert visible.startswith("لمّح وزير الخارجية الروسي")
+    # one blank line between paragraphs, no whitespace around them
+    assert visible.split("\n\n") == [p.strip() for p in body.strip().split("\n\n")]
+    assert visible.count("\n\n") == body.count("\n\n") - 1 == 11
+
+
+def test_highlighted_spans_keep_their_offsets(example):
+    view = show_article(_Result(**example), EXAMPLE_ID)
+    body = example["articles"].iloc[0]["body"]
+    title = example["articles"].iloc[0]["title"]
+    parser = _SpanText()
+    parser.feed(view.html)
+    assert len(parser.text) == len({(s.classes, s.start, s.end) for s in view.spans}) > 20
+    for span in view.spans:
+        text = title if span.part == "title" else body
+        assert parser.text[(span.classes, span.start, span.end)] == text[span.start:span.end]
+
+
+def test_blank_runs_inside_a_span_show_as_one_break():
+    body = "\n\n \nقال لافروف\n\xa0\n\n\nإن واشنطن\n \n"  # constructed
+    articles = pd.DataFrame({"article_id": ["b"], "title": [""], "body": [body]})
+    start = body.index("لافروف")
+    end = body.index("واشنطن") + len("واشنطن")
+    mentions = pd.DataFrame({"article_id": ["b"], "part": ["body"], "start": [start],
+                             "end": [end], "actor_id": ["x"], "side": ["russia"], "via": ["name"]})
+    assert blank_runs(body) == [(0, 4, ""), (14, 19, "\n\n"), (28, 31, "")]
+    view = show_article(articles, "b", mentions=mentions)
+    visible = html.unescape(re.sub(r"<[^>]+>", "", _body_html(view.html)))
+    assert visible == "قال لافروف\n\nإن واشنطن"
+    parser = _SpanText()
+    parser.feed(view.html)
+    assert parser.text == {("mention side-russia", 8, 28): "لافروف\n\nإن واشنطن"}
+    assert view.spans[0].start == 8 and body[8:28] == "لافروف\n\xa0\n\n\nإن واشنطن"
+
+
+def test_single_line_breaks_stay():
+    assert blank_runs("قال\nإن") == []  # constructed
+    assert blank_runs("") == [] and blank_runs(" \n ") == [(0, 3, "")]
