@@ -60,6 +60,8 @@ __all__ = [
     "build_stance_table",
     "build_strip_table",
     "build_top_sources_table",
+    "CUE_NAMES",
+    "actor_name",
     "drawable_labels",
     "group_sides",
     "label_for",
@@ -71,7 +73,9 @@ __all__ = [
     "plot_source_types",
     "plot_stance",
     "plot_top_sources",
+    "readable_id",
     "save_figure",
+    "short_gloss",
 ]
 
 LabelLanguage = Literal["ar", "en", "both"]
@@ -205,54 +209,82 @@ def _check_labels(labels: str) -> None:
         raise ValueError(f"labels must be 'ar', 'en' or 'both', got {labels!r}")
 
 
-def _combine(arabic: str, english: str, labels: LabelLanguage) -> str:
+def _combine(arabic: str, english: str, labels: LabelLanguage, *, wrap: bool = False) -> str:
+    """One display string from an Arabic name and its English gloss.
+
+    ``labels="both"`` puts the gloss in brackets after the Arabic, or on a second line
+    without brackets when ``wrap`` is true or either part holds a bracket of its own
+    (brackets inside brackets read badly, all the more in a right-to-left line).
+    """
     if labels == "ar" or english == arabic:
         return arabic if labels != "en" else english
     if labels == "en":
         return english
+    if wrap or "(" in english or "(" in arabic:
+        return f"{arabic}\n{english}"
     # The LEFT-TO-RIGHT MARK keeps trailing punctuation of the gloss ("?", "%)") inside
     # the Latin run instead of letting it drift to the far end of the RTL line.
     return f"{arabic} ({english}{LRM})"
 
 
-def label_for(kind: str, key: str, labels: LabelLanguage = "ar") -> str:
+def _join(kind_keys: Sequence[tuple[str, str]], labels: LabelLanguage, *, sep: str = ": ",
+          wrap: bool = False) -> str:
+    """Several glossary names joined in each language first, then combined once.
+
+    ``[("side", "russia"), ("text", "mentioned")]`` gives "روسيا: ذكر (Russia: mentioned)"
+    rather than "روسيا (Russia): ذكر (mentioned)".
+    """
+    arabic = sep.join(label_for(kind, key, "ar") for kind, key in kind_keys)
+    english = sep.join(label_for(kind, key, "en") for kind, key in kind_keys)
+    return _combine(arabic, english, labels, wrap=wrap)
+
+
+def label_for(kind: str, key: str, labels: LabelLanguage = "ar", *, wrap: bool = False) -> str:
     """Display name of a table key, in logical order (not yet passed to arabic_label).
 
     Parameters
     ----------
     kind : str
         A section of :data:`GLOSSARY` (``side``, ``cue_category``, ``source_type``,
-        ``mode``, ``stance_kind``, ``polarity``, ``text``), ``actor`` or ``cue`` (looked
-        up in the lexicons).
+        ``mode``, ``stance_kind``, ``polarity``, ``text``), ``actor`` (any id the
+        extraction produces, see :func:`actor_name`) or ``cue`` (a cue as printed).
     key : str
         The value as stored in the tables.
     labels : {"ar", "en", "both"}
         Arabic, English, or Arabic with the English gloss in brackets.
+    wrap : bool
+        With ``labels="both"``, put the English gloss on a second line instead.
 
     Returns
     -------
     str
-        Unknown keys come back as they are, so nothing disappears from a figure.
+        Unknown glossary keys come back as they are, so nothing disappears from a
+        figure; unknown actor ids come back in words (:func:`readable_id`).
 
     Examples
     --------
     >>> label_for("side", "us", "both")
     'الولايات المتحدة (United States\u200e)'
+    >>> label_for("side", "us", "both", wrap=True)
+    'الولايات المتحدة\\nUnited States'
     >>> label_for("cue_category", "denial", "en")
     'denial'
-    >>> label_for("side", "narnia", "ar")
-    'narnia'
+    >>> label_for("actor", "ru_foreign_ministry", "ar")
+    'وزارة الخارجية الروسية'
+    >>> label_for("cue", ":", "both")
+    'نقطتا العنوان (headline colon\u200e)'
     """
     _check_labels(labels)
     key = str(key)
     if kind in GLOSSARY:
         arabic, english = GLOSSARY[kind].get(key, (key, key))
-    elif kind in ("actor", "cue"):
-        table = lexicon_glosses()[kind]
-        arabic, english = table.get(key, (key, key))
+    elif kind == "actor":
+        arabic, english = actor_name(key)
+    elif kind == "cue":
+        arabic, english = CUE_NAMES.get(key) or lexicon_glosses()["cue"].get(key, (key, key))
     else:
         raise ValueError(f"unknown label kind {kind!r}; use one of {[*GLOSSARY, 'actor', 'cue']}")
-    return _combine(arabic, english, labels)
+    return _combine(arabic, english, labels, wrap=wrap)
 
 
 def _read_lexicon_csv(path: Path) -> pd.DataFrame:
@@ -273,57 +305,279 @@ def _first_column(frame: pd.DataFrame, candidates: Sequence[str]) -> str | None:
     return next((c for c in candidates if c in frame.columns), None)
 
 
+def _lexicon_rows(lexicon_dir: Path, name: str, columns: Sequence[str]) -> list[dict[str, str]]:
+    """Rows of one lexicon as dicts of stripped strings; [] when the file is absent."""
+    path = Path(lexicon_dir) / name
+    if not path.is_file():
+        return []
+    frame = _read_lexicon_csv(path)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"Lexicon {path} lacks the columns {missing} that figure labels are "
+                         f"built from (found {list(frame.columns)}); fix its header line.")
+    return [{c: (row[c] or "").strip() for c in columns}
+            for row in frame[list(columns)].to_dict("records")]
+
+
+# -- English glosses for figures ------------------------------------------------------------
+_REMARK = re.compile(r"\s*\([^()]*\)")  # a bracketed remark: "(side other)", "(feminine)"
+_ARTICLE = re.compile(r"^(?:the|a|an|his|her|its) ", re.IGNORECASE)
+
+
+def short_gloss(gloss: str) -> str:
+    """A lexicon gloss cut down to a figure label.
+
+    Bracketed remarks go, then everything after the first " / " alternative and after
+    the first comma (a person's role, an outlet's description: the Arabic already names
+    them, and a tick label has no room for them).
+
+    Examples
+    --------
+    >>> short_gloss("the Kremlin (Russian presidency)")
+    'the Kremlin'
+    >>> short_gloss("Sergey Lavrov, Foreign Minister")
+    'Sergey Lavrov'
+    >>> short_gloss("the justice minister / attorney general")
+    'the justice minister'
+    """
+    text = _REMARK.sub("", gloss)
+    text = text.split(" / ")[0].split(",")[0]
+    return " ".join(text.split()).strip(" ;") or gloss.strip()
+
+
+def _bare(gloss: str) -> str:
+    """A gloss without its leading article or possessive: "the foreign minister" → "foreign minister"."""
+    return _ARTICLE.sub("", short_gloss(gloss))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def readable_id(actor_id: str, lexicon_dir: Path = LEXICON_DIR) -> str:
+    """The last-resort label of an id with no name anywhere: its words, a country code
+    of the office ids (``nisba.csv`` prefixes) in capitals.
+
+    Examples
+    --------
+    >>> readable_id("us_foreign_ministry")
+    'US foreign ministry'
+    >>> readable_id("ru_trade_office")
+    'RU trade office'
+    >>> readable_id("no_such_actor")
+    'No such actor'
+    """
+    words = [w for w in str(actor_id).split("_") if w]
+    if words and words[0] in _office_prefixes(lexicon_dir):
+        words[0] = words[0].upper()
+    return _capitalised(" ".join(words)) or str(actor_id)
+
+
+@lru_cache(maxsize=4)
+def _office_prefixes(lexicon_dir: Path = LEXICON_DIR) -> frozenset[str]:
+    return frozenset(r["prefix"] for r in _lexicon_rows(lexicon_dir, "nisba.csv", ("prefix",)))
+
+
+# -- Arabic and English names of every actor id -----------------------------------------------
+#: Display names of cues that are not words. The headline colon («لافروف: …») does the
+#: work of a reporting verb (CODEBOOK); a bare ":" in a figure reads as punctuation.
+CUE_NAMES: dict[str, tuple[str, str]] = {
+    ":": ("نقطتا العنوان", "headline colon"),
+}
+
+_FEMININE_ENDINGS = ("ة", "ات")  # a head noun in -a or a plural in -at takes the feminine
+_DEFINITE = "ال"
+
+
+def _is_feminine(title: str) -> bool:
+    return title.split()[0].endswith(_FEMININE_ENDINGS)
+
+
+def _office_names(titles: list[dict[str, str]]) -> tuple[dict, dict]:
+    """Per office: (Arabic title, English gloss) of its first definite title, and of its
+    first ``of`` title (المتحدث باسم)."""
+    plain: dict[str, tuple[str, str]] = {}
+    of_form: dict[str, tuple[str, str]] = {}
+    for row in titles:
+        office, title, form = row["office"], row["title"], row["form"]
+        if not office or not title:
+            continue
+        if form == "of":
+            of_form.setdefault(office, (title, office.replace("_", " ")))
+        elif form in ("office", "counterpart"):
+            definite = title.split()[-1].startswith(_DEFINITE) or form == "counterpart"
+            if definite and office not in plain:
+                plain[office] = (title, _bare(row["gloss"]) or office.replace("_", " "))
+    return plain, of_form
+
+
+def _nisba_names(nisba: list[dict[str, str]]) -> dict[str, tuple[str, str, str]]:
+    """Per office-id prefix: definite masculine and feminine adjective, English gloss."""
+    forms: dict[str, dict[str, str]] = {}
+    for row in nisba:
+        adjective, prefix = row["adjective"], row["prefix"]
+        entry = forms.setdefault(prefix, {"gloss": row["gloss"]})
+        if not adjective.startswith(_DEFINITE) or adjective.endswith(("ان", "ين", "ون")):
+            continue
+        gender = "f" if adjective.endswith("ة") else "m"
+        entry.setdefault(gender, adjective)
+    return {prefix: (f["m"], f.get("f", f["m"]), f["gloss"])
+            for prefix, f in forms.items() if "m" in f}
+
+
+def _with_nisba(title: str, office_en: str, nisba: tuple[str, str, str]) -> tuple[str, str]:
+    """"وزارة الخارجية" + روسي → "وزارة الخارجية الروسية"; English "Russian foreign ministry"."""
+    masculine, feminine, gloss = nisba
+    arabic = f"{title} {feminine if _is_feminine(title) else masculine}"
+    alternatives = [a.strip() for a in _REMARK.sub("", gloss).split(" / ")]
+    of_phrase = next((a for a in alternatives if a.startswith("of ")), None)
+    english = f"{office_en} {of_phrase}" if of_phrase else f"{alternatives[0]} {office_en}"
+    return arabic, _capitalised(english)
+
+
+def _anonymous_names(rows: list[dict[str, str]], unidentified: str) -> dict:
+    """Per anonymous id: its first head, with "مجهول" when the head is singular."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        actor_id = row["actor_id"]
+        if not actor_id or row["kind"] == "qualifier" or actor_id in out:
+            continue
+        singular = re.match(r"^an? ", row["gloss"]) is not None
+        english = _bare(row["gloss"])
+        if singular and unidentified:
+            out[actor_id] = (f"{row['pattern']} {unidentified}", f"anonymous {english}")
+        else:
+            out[actor_id] = (row["pattern"], f"unnamed {english}")
+    return out
+
+
 @lru_cache(maxsize=4)
 def lexicon_glosses(lexicon_dir: Path = LEXICON_DIR) -> dict[str, dict[str, tuple[str, str]]]:
-    """Arabic display names and English glosses of actors and cues from the lexicons.
+    """Arabic display names and English glosses of every actor id and of the cues.
 
-    Actors are keyed by ``actor_id`` (Arabic = the first alias listed, English = its
-    ``name_en``/``gloss``); cues by their Arabic form. A missing gloss falls back to the
-    Arabic itself. Lexicon files that are not there yet give empty tables.
+    Actors cover every id the extraction can produce:
+
+    * named actors and media (``actors.csv``, ``media.csv``): the first alias and the
+      gloss;
+    * anonymous sources (``anonymous.csv``): the first head, with the "unidentified"
+      qualifier when singular (``anonymous_source`` → "مصدر مجهول");
+    * office ids ``<prefix>_<office>`` (``titles.csv`` × ``nisba.csv``): the definite
+      title with the adjective agreeing in gender (``ru_foreign_ministry`` →
+      "وزارة الخارجية الروسية", "Russian foreign ministry");
+    * ``<id>_<office>`` for titles of the form "of" (``kremlin_spokesperson`` →
+      "المتحدث باسم الكرملين", "Spokesperson of the Kremlin"), for every id above;
+    * the side values ``author``, ``unknown`` and ``other``.
+
+    Cues are keyed by their Arabic form (plus :data:`CUE_NAMES`). Lexicon files that
+    are not there give no entries.
 
     Parameters
     ----------
     lexicon_dir : Path
-        Folder holding ``actors.csv``, ``media.csv`` and ``cues.csv``.
+        Folder holding the lexicon CSV files.
 
     Returns
     -------
     dict
-        ``{"actor": {actor_id: (arabic, english)}, "cue": {cue: (arabic, english)}}``
+        ``{"actor": {actor_id: (arabic, english)}, "cue": {cue: (arabic, english)}}``;
+        English glosses are the lexicon's full text (see :func:`short_gloss`).
 
     Examples
     --------
-    >>> sorted(lexicon_glosses())
-    ['actor', 'cue']
+    >>> glosses = lexicon_glosses()["actor"]
+    >>> glosses["anonymous_source"]
+    ('مصدر مجهول', 'anonymous source')
+    >>> glosses["ru_foreign_minister"]
+    ('وزير الخارجية الروسي', 'Russian foreign minister')
+    >>> glosses["us_foreign_ministry_spokesperson"][0]
+    'المتحدث باسم وزارة الخارجية الأمريكية'
     """
-    out: dict[str, dict[str, tuple[str, str]]] = {"actor": {}, "cue": {}}
-    for name, kind in (("actors.csv", "actor"), ("media.csv", "actor"), ("cues.csv", "cue")):
-        path = Path(lexicon_dir) / name
-        if not path.is_file():
+    actors: dict[str, tuple[str, str]] = {}
+    for name in ("actors.csv", "media.csv"):
+        for row in _lexicon_rows(lexicon_dir, name, ("actor_id", "alias", "gloss")):
+            if row["actor_id"] and has_arabic(row["alias"]) and row["actor_id"] not in actors:
+                actors[row["actor_id"]] = (row["alias"], row["gloss"] or row["alias"])
+    named = set(actors)
+    anonymous = _lexicon_rows(lexicon_dir, "anonymous.csv", ("pattern", "kind", "actor_id", "gloss"))
+    unidentified = next((r["pattern"] for r in anonymous
+                         if r["kind"] == "qualifier" and r["gloss"] == "unidentified"), "")
+    actors.update({k: v for k, v in _anonymous_names(anonymous, unidentified).items()
+                   if k not in actors})
+    plain, of_form = _office_names(
+        _lexicon_rows(lexicon_dir, "titles.csv", ("title", "office", "form", "gloss")))
+    nisba = _nisba_names(
+        _lexicon_rows(lexicon_dir, "nisba.csv", ("adjective", "prefix", "gloss")))
+    for prefix, adjectives in nisba.items():
+        for office, (title, office_en) in plain.items():
+            actors.setdefault(f"{prefix}_{office}", _with_nisba(title, office_en, adjectives))
+    for side in ("author", "unknown", "other"):
+        actors.setdefault(side, GLOSSARY["side"][side])
+    of_names: dict[str, tuple[str, str]] = {}
+    for inner, (arabic, english) in actors.items():
+        if not has_arabic(arabic):
             continue
+        inner_en = short_gloss(english)
+        if not _ARTICLE.match(inner_en) and "_" in inner and inner not in GLOSSARY["side"]:
+            inner_en = f"the {inner_en}"  # a derived office: "the Russian foreign ministry"
+        for office, (title, office_en) in of_form.items():
+            of_names[f"{inner}_{office}"] = (f"{title} {arabic}",
+                                             _capitalised(f"{office_en} of {inner_en}"))
+    for key, value in of_names.items():
+        # "المتحدث باسم الأمم المتحدة" reads better than the nisba "المتحدث الأممي" for
+        # un_spokesperson, an id both rules can build; a named actor's id always wins.
+        if key not in named:
+            actors[key] = value
+
+    cues: dict[str, tuple[str, str]] = dict(CUE_NAMES)
+    path = Path(lexicon_dir) / "cues.csv"
+    if path.is_file():
         frame = _read_lexicon_csv(path)
         arabic_col = _first_column(frame, _ARABIC_COLUMNS)
         gloss_col = _first_column(frame, _GLOSS_COLUMNS)
-        if arabic_col is None:
-            continue
-        key_col = "actor_id" if kind == "actor" and "actor_id" in frame.columns else arabic_col
-        for row in frame.itertuples(index=False):
-            record = row._asdict()
-            key, arabic = record[key_col], record[arabic_col]
-            english = (record.get(gloss_col) or "").strip() if gloss_col else ""
-            if key and arabic and key not in out[kind]:
-                out[kind][key] = (arabic, english or arabic)
-    return out
+        if arabic_col is not None:
+            for row in frame.to_dict("records"):
+                arabic = (row[arabic_col] or "").strip()
+                english = (row.get(gloss_col) or "").strip() if gloss_col else ""
+                if arabic and arabic not in cues:
+                    cues[arabic] = (arabic, english or arabic)
+    return {"actor": actors, "cue": cues}
+
+
+def actor_name(actor_id: str, lexicon_dir: Path = LEXICON_DIR) -> tuple[str, str]:
+    """(Arabic, English) figure label of an actor id; never the raw snake_case id.
+
+    The English is the lexicon gloss cut short (:func:`short_gloss`: a person's name
+    without the role, an institution without its description). An id that no lexicon explains gets :func:`readable_id` in both
+    languages.
+
+    Examples
+    --------
+    >>> actor_name("lavrov")
+    ('سيرغي لافروف', 'Sergey Lavrov')
+    >>> actor_name("kremlin_spokesperson")
+    ('المتحدث باسم الكرملين', 'Spokesperson of the Kremlin')
+    >>> actor_name("ru_trade_office")
+    ('RU trade office', 'RU trade office')
+    """
+    found = lexicon_glosses(lexicon_dir)["actor"].get(str(actor_id))
+    if found is None:
+        words = readable_id(actor_id, lexicon_dir)
+        return words, words
+    arabic, english = found
+    return arabic, short_gloss(english)
 
 
 def drawable_labels(lexicon_dir: Path = LEXICON_DIR) -> list[str]:
     """Every Arabic label the figures can draw: built-in names plus lexicon forms.
 
-    Used by the rendering tests, so that a lexicon added later is checked automatically.
+    Includes the derived actor names (offices with their nisba, spokespersons,
+    anonymous sources) and the cue names, so that the rendering tests check them and a
+    lexicon added later is checked automatically.
 
     Examples
     --------
-    >>> "روسيا" in drawable_labels()
+    >>> labels = drawable_labels()
+    >>> "روسيا" in labels and "المتحدث باسم الكرملين" in labels
     True
     """
     found: dict[str, None] = {}
@@ -332,6 +586,11 @@ def drawable_labels(lexicon_dir: Path = LEXICON_DIR) -> list[str]:
             found[arabic] = None
     found[_pair_label("russia", "us", "ar")] = None
     found[_pair_label("us", "russia", "ar")] = None
+    glosses = lexicon_glosses(lexicon_dir)
+    for table in (glosses["actor"], glosses["cue"]):
+        for arabic, _ in table.values():
+            if has_arabic(arabic):
+                found[arabic.strip()] = None
     for name in _LABEL_LEXICONS:
         path = Path(lexicon_dir) / name
         if not path.is_file():
@@ -375,6 +634,17 @@ def _styled(plot):
             return plot(*args, **kwargs)
 
     return wrapper
+
+
+def _legend_below(ax: Axes, ncols: int) -> None:
+    """A legend centred under the x-axis label, however many lines that label has."""
+    ax.figure.draw_without_rendering()
+    inverse = ax.transAxes.inverted()
+    boxes = [ax.xaxis.label.get_window_extent(), *(t.get_window_extent()
+                                                  for t in ax.get_xticklabels() if t.get_text())]
+    lowest = min(inverse.transform((0, box.y0))[1] for box in boxes if box.height > 0) \
+        if any(box.height > 0 for box in boxes) else 0.0
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, lowest - 0.04), ncols=ncols)
 
 
 def _new_axes(ax: Axes | None, width: float = COLUMN_WIDTH, height: float = 2.4) -> Axes:
@@ -511,7 +781,7 @@ def plot_share_of_voice(
     )
     ax.set_xlabel(_show(label_for("text", "share", labels)))
     ax.set_title(_show(label_for("text", "share_of_voice", labels)))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45), ncols=len(side_order))
+    _legend_below(ax, ncols=len(side_order))
     return _finish(ax)
 
 
@@ -608,18 +878,30 @@ def plot_cue_categories(
     _grouped_bars(ax, table, "cue_category", categories, groups, "share", labels)
     names = []
     for category in categories:
-        name = label_for("cue_category", category, labels)
+        cues = []
         if show_cues:
-            cues = "، ".join(dict.fromkeys(
+            cues = list(dict.fromkeys(
                 c for cell in table.loc[table["cue_category"] == category, "cues"]
                 for c in str(cell).split("، ") if c))
-            name = f"{name}: {cues}" if cues else name
-        names.append(_show(name))
+        names.append(_show(_category_with_cues(category, cues, labels)))
     ax.set_yticks(range(len(categories)), names)
     ax.set_xlabel(_show(label_for("text", "share", labels)))
     ax.set_title(_show(label_for("text", "cue_categories", labels)))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=len(groups))
+    _legend_below(ax, ncols=len(groups))
     return _finish(ax)
+
+
+def _category_with_cues(category: str, cues: Sequence[str], labels: LabelLanguage) -> str:
+    """"محايد: قال، ذكر، نقطتا العنوان": the category, then its cues in Arabic (a cue
+    that is no word, such as the headline colon, by its name; in English for
+    ``labels="en"``)."""
+    name_ar = label_for("cue_category", category, "ar")
+    name_en = label_for("cue_category", category, "en")
+    if not cues:
+        return _combine(name_ar, name_en, labels)
+    shown = [label_for("cue", c, "en" if labels == "en" else "ar") if c in CUE_NAMES else c
+             for c in cues]
+    return f"{_combine(name_ar, name_en, labels)}: {'، '.join(shown)}"
 
 
 # -- source types ---------------------------------------------------------------------------
@@ -680,7 +962,7 @@ def plot_source_types(
     )
     ax.set_xlabel(_show(label_for("text", "share", labels)))
     ax.set_title(_show(label_for("text", "source_types", labels)))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncols=3)
+    _legend_below(ax, ncols=3)
     return _finish(ax)
 
 
@@ -732,6 +1014,7 @@ def plot_top_sources(
     for y, count, words in zip(ys, table["count"], table["quoted_words"]):
         ax.text(count, y, f" {count} ({words})", va="center", fontsize=5.5)
     ax.set_yticks(ys, [_show(label_for("actor", a, labels)) for a in table["source_actor_id"]])
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.invert_yaxis()
     ax.set_xlabel(_show(label_for("text", "attributions", labels)))
     ax.set_title(_show(label_for("text", "top_sources", labels)))
@@ -835,7 +1118,7 @@ def plot_stance(
     ax.set_xlabel(_show(label_for("text", "stance_count", labels)))
     ax.set_title(_show(label_for("text", "stance", labels)))
     if seen:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.4), ncols=3)
+        _legend_below(ax, ncols=3)
     return _finish(ax)
 
 
@@ -965,25 +1248,7 @@ def plot_article_strip(
     tracks = ["mentioned", "speaks", "holds_stance"]
     rows = [(side, track) for side in side_order for track in tracks]
     ax = _new_axes(ax, width=DOUBLE_COLUMN_WIDTH, height=0.5 + 0.22 * len(rows))
-    scale = 18.0 / max(float(table["count"].max()) if len(table) else 1.0, 1.0) ** 0.5
-    for y, (side, track) in enumerate(rows):
-        sub = table[(table["side"] == side) & (table["track"] == track)]
-        color = _side_color(side)
-        sizes = (np.sqrt(sub["count"].to_numpy(float)) * scale) ** 2
-        if track == "mentioned":
-            ax.scatter(sub["x"], [y] * len(sub), s=sizes, color=color, marker="o")
-        elif track == "speaks":
-            direct = sub["direct"].to_numpy() > 0
-            ax.scatter(sub["x"][direct], [y] * int(direct.sum()), s=sizes[direct],
-                       color=color, marker="s")
-            ax.scatter(sub["x"][~direct], [y] * int((~direct).sum()), s=sizes[~direct],
-                       facecolors="none", edgecolors=color, marker="s")
-        else:
-            neg = sub["negative"].to_numpy() >= sub["positive"].to_numpy()
-            ax.scatter(sub["x"][neg], [y] * int(neg.sum()), s=sizes[neg], color=color, marker="v")
-            ax.scatter(sub["x"][~neg], [y] * int((~neg).sum()), s=sizes[~neg], color=color,
-                       marker="^")
-    names = [f"{label_for('side', s, labels)}: {label_for('text', t, labels)}" for s, t in rows]
+    names = [_join([("side", s), ("text", t)], labels) for s, t in rows]
     ax.set_yticks(range(len(rows)), [_show(n) for n in names])
     ax.set_ylim(len(rows) - 0.5, -0.5)
     n_x = bins if bins is not None else int(_sentence_keys(sentences)["n_sentences"].max())
@@ -993,9 +1258,65 @@ def plot_article_strip(
     if labels == "ar":
         ax.invert_xaxis()
     ax.set_xlabel(_show(label_for("text", "sentence" if bins is None else "position", labels)))
+    largest = _marker_room(ax, len(rows), n_x)
+    most = max(float(table["count"].max()) if len(table) else 1.0, 1.0)
+    for y, (side, track) in enumerate(rows):
+        sub = table[(table["side"] == side) & (table["track"] == track)]
+        _strip_marks(ax, sub, y, track, _side_color(side), largest, most)
     ax.set_title(_show(label_for("text", "strip", labels)))
     ax.grid(axis="x", linewidth=0.3, alpha=0.5)
     return _finish(ax)
+
+
+#: Largest strip marker as a share of the room one sentence has on one track.
+_MARKER_FILL = 0.8
+#: Smallest strip marker as a share of the largest, so that a count of one stays visible.
+_MARKER_FLOOR = 0.35
+#: Markers at least this wide (points) hold their count; smaller ones have it beside them.
+_COUNT_INSIDE_PT = 8.0
+
+
+def _marker_room(ax: Axes, n_rows: int, n_x: int) -> float:
+    """Diameter (points) of the largest strip marker: it never reaches a neighbour."""
+    ax.figure.draw_without_rendering()
+    box = ax.get_window_extent()
+    points = 72.0 / ax.figure.dpi
+    return _MARKER_FILL * min(box.height / max(n_rows, 1), box.width / max(n_x, 1)) * points
+
+
+def _ink(color: str) -> str:
+    """Black or white, whichever reads on ``color``."""
+    r, g, b = mpl.colors.to_rgb(color)
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.6 else "white"
+
+
+def _strip_marks(ax: Axes, sub: pd.DataFrame, y: int, track: str, color: str,
+                 largest: float, most: float) -> None:
+    """One track of the strip: a marker per sentence, area by count, counts written.
+
+    A count above one is written inside its marker, or beside it when the marker is too
+    small to hold it; triangles hold it in their wide half.
+    """
+    for x, count, direct, negative, positive in sub[
+            ["x", "count", "direct", "negative", "positive"]].itertuples(index=False):
+        diameter = largest * max(_MARKER_FLOOR, (count / most) ** 0.5)
+        filled, marker, shift = True, "o", 0.0
+        if track == "speaks":
+            filled, marker = direct > 0, "s"
+        elif track == "holds_stance":
+            marker, shift = ("v", 0.18) if negative >= positive else ("^", -0.18)
+        face = color if filled else "none"
+        ax.scatter([x], [y], s=diameter ** 2, marker=marker, facecolors=face,
+                   edgecolors=color, linewidths=0.8)
+        if count < 2:
+            continue
+        if diameter >= _COUNT_INSIDE_PT:
+            ax.annotate(str(count), (x, y), xytext=(0, shift * diameter), textcoords="offset points",
+                        ha="center", va="center", fontsize=5,
+                        color=_ink(color) if filled else color)
+        else:
+            ax.annotate(str(count), (x, y), xytext=(diameter / 2 + 1, 0),
+                        textcoords="offset points", ha="left", va="center", fontsize=5)
 
 
 # -- outlets × sides -----------------------------------------------------------------------
@@ -1088,15 +1409,41 @@ def plot_outlet_sides(
                 ax.add_patch(mpl.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False,
                                                    hatch="////", edgecolor="#999999",
                                                    linewidth=0))
-    ax.set_xticks(range(len(side_order)), [_show(label_for("side", s, labels)) for s in side_order])
+    ax.set_xticks(range(len(side_order)),
+                  [_show(label_for("side", s, labels, wrap=True)) for s in side_order])
     ax.set_yticks(range(len(outlets)), [_show(f"{o} (n={totals[o]})") for o in outlets])
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(_show(f"{label_for('text', 'outlets', labels)}: "
-                       f"{label_for('text', measure, labels)}"))
-    ax.figure.colorbar(image, ax=ax, shrink=0.8).set_label(_show(label_for("text", "share", labels)))
-    return _finish(ax)
+    ax.set_title(_show(_join([("text", "outlets"), ("text", measure)], labels, wrap=True)))
+    colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    colorbar.set_label(_show(label_for("text", "share", labels, wrap=True)))
+    _finish(ax)
+    _font(colorbar.ax.yaxis.label)
+    _fit_xticklabels(ax)
+    return ax
+
+
+def _overlap(texts: Sequence) -> bool:
+    """Whether any two of the drawn ``texts`` touch (1 pixel of air required)."""
+    boxes = [t.get_window_extent() for t in texts if t.get_visible() and t.get_text()]
+    boxes = [b.expanded(1.0, 1.0).padded(0.5) for b in boxes]
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def _fit_xticklabels(ax: Axes, rotation: float = 30.0) -> None:
+    """Tilt the x tick labels when they do not fit side by side.
+
+    A tilted label hangs from its tick by its right end, where an Arabic label begins.
+    """
+    ax.figure.draw_without_rendering()
+    labels = ax.get_xticklabels()
+    if not _overlap(labels):
+        return
+    for label in labels:
+        label.set_rotation(rotation)
+        label.set_horizontalalignment("right")
+        label.set_rotation_mode("anchor")
 
 
 # -- saving -------------------------------------------------------------------------------

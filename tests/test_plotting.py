@@ -7,6 +7,9 @@ Constructed tables are labelled as such.
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
@@ -78,9 +81,61 @@ def test_missing_column_names_the_table():
 
 def test_actor_glosses_come_from_the_lexicon():
     assert label_for("actor", "putin", "ar") == "فلاديمير بوتين"
-    assert label_for("actor", "putin", "en") == "Vladimir Putin, President of Russia"
+    # the lexicon keeps the full gloss; a figure shows the name without the role
+    assert plotting.lexicon_glosses()["actor"]["putin"][1] == "Vladimir Putin, President of Russia"
+    assert label_for("actor", "putin", "en") == "Vladimir Putin"
     assert label_for("actor", "tass", "en") == "TASS news agency"
-    assert label_for("actor", "no_such_actor", "both") == "no_such_actor"
+    assert label_for("actor", "kremlin", "both") == "الكرملين (the Kremlin\u200e)"
+    assert label_for("actor", "no_such_actor", "both") == "No such actor"
+
+
+@pytest.mark.parametrize(("actor_id", "arabic", "english"), [
+    ("anonymous_source", "مصدر مجهول", "anonymous source"),
+    ("anonymous_official", "مسؤول مجهول", "anonymous official"),
+    ("anonymous_observer", "مراقبون", "unnamed observers"),
+    ("us_foreign_ministry", "وزارة الخارجية الأمريكية", "American foreign ministry"),
+    ("ru_foreign_minister", "وزير الخارجية الروسي", "Russian foreign minister"),
+    ("ru_intelligence", "الاستخبارات الروسية", "Russian intelligence service"),
+    ("un_envoy", "المبعوث الأممي", "Envoy of the United Nations"),
+    ("kremlin_spokesperson", "المتحدث باسم الكرملين", "Spokesperson of the Kremlin"),
+    ("un_spokesperson", "المتحدث باسم الأمم المتحدة", "Spokesperson of the United Nations"),
+    ("ru_foreign_ministry_spokesperson", "المتحدث باسم وزارة الخارجية الروسية",
+     "Spokesperson of the Russian foreign ministry"),
+    ("ru_president_spokesperson", "المتحدث باسم الرئيس الروسي",
+     "Spokesperson of the Russian president"),
+    ("author", "الكاتب", "Author"),
+])
+def test_derived_actor_names(actor_id, arabic, english):
+    assert plotting.actor_name(actor_id) == (arabic, english)
+
+
+def test_unknown_ids_read_as_words():
+    assert plotting.readable_id("us_foreign_ministry") == "US foreign ministry"
+    assert label_for("actor", "ru_trade_office", "ar") == "RU trade office"
+    assert plotting.short_gloss("the Elysee Palace (French presidency)") == "the Elysee Palace"
+
+
+def test_every_source_of_the_example_has_a_name(gold):
+    _, attributions, _ = gold
+    ax = plotting.plot_top_sources(attributions, labels="both")
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert arabic_label("مصدر مجهول (anonymous source\u200e)") in shown
+    assert not [t for t in shown if re.search(r"[a-z]_[a-z]", t)], shown
+
+
+def test_every_id_of_the_extraction_has_a_name(ant_sample):
+    """Every actor id the pipeline produces on real ANT articles has a lexicon-derived name."""
+    from analysis.pipeline import analyze_article
+
+    glosses = plotting.lexicon_glosses()["actor"]
+    ids = set()
+    for rec in list(ant_sample.values())[:150]:
+        tables = analyze_article(rec["article_id"], rec["title"], rec["body"])
+        ids |= {m["actor_id"] for m in tables["mentions"]}
+        ids |= {a["source_actor_id"] for a in tables["attributions"] if a["source_actor_id"]}
+    assert len(ids) > 50 and any(i.endswith("_spokesperson") for i in ids)
+    assert any(i.startswith("anonymous_") for i in ids) and "us_foreign_ministry" in ids
+    assert sorted(i for i in ids if i not in glosses) == []
 
 
 def test_cue_categories_on_the_example(gold):
