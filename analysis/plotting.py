@@ -1431,8 +1431,8 @@ def _overlap(texts: Sequence) -> bool:
     return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
-def _fit_xticklabels(ax: Axes, rotation: float = 30.0) -> None:
-    """Tilt the x tick labels when they do not fit side by side.
+def _fit_xticklabels(ax: Axes, rotations: Sequence[float] = (30.0, 45.0, 90.0)) -> None:
+    """Tilt the x tick labels, as little as will do, when they do not fit side by side.
 
     A tilted label hangs from its tick by its right end, where an Arabic label begins.
     """
@@ -1440,10 +1440,14 @@ def _fit_xticklabels(ax: Axes, rotation: float = 30.0) -> None:
     labels = ax.get_xticklabels()
     if not _overlap(labels):
         return
-    for label in labels:
-        label.set_rotation(rotation)
-        label.set_horizontalalignment("right")
-        label.set_rotation_mode("anchor")
+    for rotation in rotations:
+        for label in labels:
+            label.set_rotation(rotation)
+            label.set_horizontalalignment("right" if rotation < 90 else "center")
+            label.set_rotation_mode("anchor" if rotation < 90 else "default")
+        ax.figure.draw_without_rendering()
+        if not _overlap(labels):
+            return
 
 
 # -- saving -------------------------------------------------------------------------------

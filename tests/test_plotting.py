@@ -247,3 +247,128 @@ def test_group_sides_keeps_requested_sides():
     values = pd.Series(["russia", "un", "unknown", None])
     assert plotting.group_sides(values).tolist() == ["russia", "other", "other", "other"]
     assert plotting.group_sides(values, ["un"]).tolist() == ["other", "un", "other", "other"]
+
+
+def _boxes_overlap(texts) -> list[tuple[str, str]]:
+    boxes = [(t.get_text(), t.get_window_extent()) for t in texts if t.get_text()]
+    return [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+            if box_a.overlaps(box_b)]
+
+
+def _outlet_tables():
+    """Constructed: five outlets, every side quoted, long bilingual side names."""
+    outlets = ["Al Arabiya", "BBC Arabic", "CNN Arabic", "France 24 Arabic", "Sky News Arabia"]
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(5)], "outlet": outlets})
+    sides = ["russia", "us", "un", "syria_opposition", "other"]
+    attributions = pd.DataFrame({"article_id": [f"a{i}" for i in range(5) for _ in sides],
+                                 "source_side": sides * 5})
+    return articles, attributions, sides
+
+
+def test_outlet_tick_labels_do_not_overlap():
+    articles, attributions, sides = _outlet_tables()
+    ax = plotting.plot_outlet_sides(articles, attributions, sides=sides, labels="both")
+    ax.figure.canvas.draw()
+    ticks = ax.get_xticklabels()
+    assert [t.get_text() for t in ticks][:2] == ["روسيا\nRussia", "الولايات المتحدة\nUnited States"]
+    assert _boxes_overlap(ticks) == []
+    assert ticks[0].get_rotation() > 0  # five long names do not fit side by side
+
+
+def test_outlet_colour_bar_label_clears_the_title(gold):
+    articles, attributions, _ = gold
+    ax = plotting.plot_outlet_sides(articles, attributions, labels="both")
+    ax.figure.canvas.draw()
+    colorbar_label = ax.figure.axes[1].yaxis.label
+    assert colorbar_label.get_text() == "النسبة المئوية\nShare (%)"
+    assert ax.title.get_text() == "الأطراف حسب الوسيلة: الإسنادات\nSides by outlet: Attributions"
+    title_box = ax.title.get_window_extent()
+    assert not colorbar_label.get_window_extent().overlaps(title_box)
+    assert colorbar_label.get_window_extent().y1 < title_box.y0
+    assert _boxes_overlap(ax.get_xticklabels()) == []
+    assert ax.get_xticklabels()[0].get_rotation() == 0.0  # three sides fit upright
+
+
+def test_two_line_gloss_when_a_bracket_would_nest():
+    assert label_for("text", "stance_count", "both") == (
+        "عدد المواقف (سلبي يسارا، إيجابي يمينا)\nStance units (negative left, positive right)")
+    assert label_for("text", "share", "both") == "النسبة المئوية\nShare (%)"
+    assert label_for("text", "share_of_voice", "both") == "من يتكلم؟ (Who speaks?\u200e)"
+
+
+def test_stance_axis_label_has_no_double_brackets(gold):
+    _, _, stance = gold
+    ax = plotting.plot_stance(stance, labels="both")
+    text = ax.xaxis.label.get_text()
+    assert "((" not in text and "))" not in text and text.count("(") == 2
+    legend_top = ax.get_legend().get_window_extent().y1
+    assert legend_top < ax.xaxis.label.get_window_extent().y0  # legend clear of the label
+
+
+@pytest.mark.parametrize(("labels", "expected"), [
+    ("ar", "محايد: نقطتا العنوان، ذكر، قال"),
+    ("both", "محايد (neutral\u200e): نقطتا العنوان، ذكر، قال"),
+    ("en", "neutral: headline colon، ذكر، قال"),
+])
+def test_headline_colon_is_named_in_cue_labels(gold, labels, expected):
+    _, attributions, _ = gold
+    ax = plotting.plot_cue_categories(attributions, show_cues=True, labels=labels)
+    first = ax.get_yticklabels()[0].get_text()
+    assert first == arabic_label(expected)
+    assert ": :" not in first and "، :" not in first
+
+
+@pytest.fixture(scope="module")
+def example_tables():
+    import analysis
+    from analysis import paths
+
+    result = analysis.analyze(str(paths.RAW_DIR), n_jobs=1, progress=False)
+    return result.sentences, result.mentions, result.attributions, result.stance
+
+
+def _marker_boxes(ax):
+    """Display-space boxes (x, y, half width) of every strip marker."""
+    boxes = []
+    for collection in ax.collections:
+        centres = ax.transData.transform(collection.get_offsets())
+        for (x, y), size in zip(centres, np.broadcast_to(collection.get_sizes(), len(centres))):
+            half = np.sqrt(size) / 2 * ax.figure.dpi / 72 + collection.get_linewidths()[0] / 2
+            boxes.append((x, y, half))
+    return boxes
+
+
+def _touching(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if abs(a[0] - b[0]) < a[2] + b[2] and abs(a[1] - b[1]) < a[2] + b[2]]
+
+
+def test_strip_markers_of_the_example_never_touch(example_tables):
+    ax = plotting.plot_article_strip(*example_tables, article_id=EXAMPLE_ID, labels="both")
+    ax.figure.canvas.draw()
+    boxes = _marker_boxes(ax)
+    table = plotting.build_strip_table(*[t[t["article_id"] == EXAMPLE_ID] for t in example_tables])
+    assert len(boxes) == len(table)
+    assert _touching(boxes) == []
+    # sentence 12 holds several marks of one side: each is drawn, each count above one written
+    twelve = table[table["x"] == 12]
+    assert len(twelve) >= 2
+    x12 = ax.transData.transform((12, 0))[0]
+    assert sum(abs(x - x12) < 1 for x, _, _ in boxes) == len(twelve)
+    written = sorted(int(t.get_text()) for t in ax.texts if abs(t.xy[0] - 12) < 1e-9)
+    assert written == sorted(int(c) for c in twelve["count"] if c > 1)
+
+
+def test_strip_constructed_crowded_sentence():
+    sentences = pd.DataFrame({"article_id": "a", "sent_id": [0, 1], "part": ["title", "body"],
+                              "start": [0, 0]})  # constructed: everything in sentence 2
+    mentions = pd.DataFrame({"article_id": "a", "sent_id": [1] * 6, "side": ["us"] * 5 + ["russia"]})
+    attributions = pd.DataFrame({"article_id": "a", "sent_id": [1] * 4, "source_side": ["us"] * 4,
+                                 "mode": ["direct", "indirect", "indirect", "indirect"]})
+    stance = pd.DataFrame({"article_id": "a", "sent_id": [1] * 3, "holder_side": ["us"] * 3,
+                           "polarity": ["negative"] * 3})
+    ax = plotting.plot_article_strip(sentences, mentions, attributions, stance, labels="ar")
+    ax.figure.canvas.draw()
+    assert _touching(_marker_boxes(ax)) == []
+    assert sorted(t.get_text() for t in ax.texts) == ["3", "4", "5"]
+    assert ax.get_yticklabels()[0].get_text() == arabic_label("روسيا: ذكر")

@@ -55,8 +55,9 @@ def _raster_subset() -> list[str]:
     chosen += [label_for("cue_category", c, "ar")
                for c in ("neutral", "denial", "accusation", "distancing", "affect", "warning")]
     chosen += [label_for("stance_kind", "blame", "ar"), label_for("source_type", "anonymous", "ar")]
+    # single-line bilingual labels (a two-line label is two lines that are checked apart)
     chosen += [label_for("side", "us", "both"), label_for("cue_category", "denial", "both"),
-               label_for("text", "share", "both")]
+               label_for("text", "share_of_voice", "both")]
     chosen += ["روسيا ← الولايات المتحدة", "حمّل المسؤولية", "G7 تعقد قمتها في ألمانيا"]  # constructed
     lexicon_only = [s for s in ALL_LABELS if s not in chosen][len(chosen):]
     chosen += lexicon_only[:: max(1, len(lexicon_only) // 6)][:6]
@@ -240,6 +241,10 @@ needs_shaping = pytest.mark.skipif(
 def test_label_sets_cover_builtins_and_lexicons():
     assert "روسيا" in ALL_LABELS and "الولايات المتحدة" in ALL_LABELS
     assert "تحميل المسؤولية" in ALL_LABELS
+    # derived names of actor ids and cues (offices, spokespersons, anonymous sources)
+    for derived in ("وزارة الخارجية الروسية", "المتحدث باسم الكرملين", "مصدر مجهول",
+                    "نقطتا العنوان", "المتحدث باسم وزارة الخارجية الأمريكية"):
+        assert derived in GLYPH_LABELS, derived
     assert len(RASTER_LABELS) >= 20
     assert len(GLYPH_LABELS) >= 40
 
