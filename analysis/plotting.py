@@ -1218,7 +1218,9 @@ def plot_article_strip(
 ) -> Axes:
     """The article sentence by sentence: who is mentioned, who speaks, who evaluates.
 
-    Three tracks per side. Marker area grows with the count; a filled square marks a
+    Three tracks per side. Marker area grows with the count, the largest marker fills
+    80 % of the room a sentence has on a track (so no two marks touch, however crowded a
+    sentence), and a count above one is written in its marker; a filled square marks a
     sentence where the side is quoted directly, an open one indirect speech; stance
     triangles point down (negative) or up (positive). With Arabic labels the x axis runs
     right to left, as the article is read.
