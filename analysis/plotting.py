@@ -379,6 +379,21 @@ def _office_prefixes(lexicon_dir: Path = LEXICON_DIR) -> frozenset[str]:
 
 
 # -- Arabic and English names of every actor id -----------------------------------------------
+#: Conventional English names of offices whose literal gloss misleads an English reader
+#: (the grammar builds ``us_foreign_ministry`` from وزارة الخارجية + الأمريكية).
+ENGLISH_OFFICE_NAMES: dict[str, str] = {
+    "us_foreign_ministry": "US State Department",
+    "us_foreign_minister": "US Secretary of State",
+    "us_defense_ministry": "US Department of Defense",
+    "us_defense_minister": "US Secretary of Defense",
+    "us_justice_ministry": "US Justice Department",
+    "us_justice_minister": "US Attorney General",
+    "us_treasury_ministry": "US Treasury",
+    "us_finance_ministry": "US Treasury",
+    "us_interior_ministry": "US Department of the Interior",
+    "uk_foreign_ministry": "UK Foreign Office",
+}
+
 #: Display names of cues that are not words. The headline colon («لافروف: …») does the
 #: work of a reporting verb (CODEBOOK); a bare ":" in a figure reads as punctuation.
 CUE_NAMES: dict[str, tuple[str, str]] = {
@@ -558,13 +573,15 @@ def actor_name(actor_id: str, lexicon_dir: Path = LEXICON_DIR) -> tuple[str, str
     ('المتحدث باسم الكرملين', 'Spokesperson of the Kremlin')
     >>> actor_name("ru_trade_office")
     ('RU trade office', 'RU trade office')
+    >>> actor_name("us_foreign_ministry")
+    ('وزارة الخارجية الأمريكية', 'US State Department')
     """
     found = lexicon_glosses(lexicon_dir)["actor"].get(str(actor_id))
     if found is None:
-        words = readable_id(actor_id, lexicon_dir)
+        words = ENGLISH_OFFICE_NAMES.get(str(actor_id)) or readable_id(actor_id, lexicon_dir)
         return words, words
     arabic, english = found
-    return arabic, short_gloss(english)
+    return arabic, ENGLISH_OFFICE_NAMES.get(str(actor_id), short_gloss(english))
 
 
 def drawable_labels(lexicon_dir: Path = LEXICON_DIR) -> list[str]:

@@ -93,7 +93,7 @@ def test_actor_glosses_come_from_the_lexicon():
     ("anonymous_source", "مصدر مجهول", "anonymous source"),
     ("anonymous_official", "مسؤول مجهول", "anonymous official"),
     ("anonymous_observer", "مراقبون", "unnamed observers"),
-    ("us_foreign_ministry", "وزارة الخارجية الأمريكية", "American foreign ministry"),
+    ("us_foreign_ministry", "وزارة الخارجية الأمريكية", "US State Department"),
     ("ru_foreign_minister", "وزير الخارجية الروسي", "Russian foreign minister"),
     ("ru_intelligence", "الاستخبارات الروسية", "Russian intelligence service"),
     ("un_envoy", "المبعوث الأممي", "Envoy of the United Nations"),
@@ -372,3 +372,14 @@ def test_strip_constructed_crowded_sentence():
     assert _touching(_marker_boxes(ax)) == []
     assert sorted(t.get_text() for t in ax.texts) == ["3", "4", "5"]
     assert ax.get_yticklabels()[0].get_text() == arabic_label("روسيا: ذكر")
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "english"),
+    [("us_foreign_ministry", "US State Department"), ("us_defense_ministry", "US Department of Defense"),
+     ("lavrov", "Sergey Lavrov")],
+)
+def test_conventional_english_names_of_offices(actor_id, english):
+    from analysis.plotting import actor_name
+
+    assert actor_name(actor_id)[1] == english
