@@ -330,6 +330,8 @@ class NormalizedText:
         """
         if not 0 <= pos <= len(self.original):
             raise IndexError(f"offset {pos} outside original text of length {len(self.original)}")
+        if not self._steps:
+            return pos
         for step in self._steps:
             pos = step.to_output(pos)
         return min(pos, len(self.text))
@@ -363,14 +365,13 @@ def normalize_with_map(text: str, rules=DEFAULT_RULES) -> NormalizedText:
         raise TypeError(f"normalize_with_map expects str, got {type(text).__name__}")
     steps: list[_Step] = []
     current = text
-    for rule in rules:
+    for rule in _merge_deletions(tuple(rules)):
         if rule is nfkc:
             current, step = _nfkc_step(current)
-        elif rule in _DELETIONS:
-            pattern = _DELETIONS[rule]
-            if pattern.search(current) is None:
+        elif isinstance(rule, re.Pattern):
+            if rule.search(current) is None:
                 continue
-            current, step = _apply_with_anchors(current, pattern, lambda s: "")
+            current, step = _apply_with_anchors(current, rule, _delete)
         elif rule in _ONE_TO_ONE:
             current = rule(current)
             continue
@@ -387,6 +388,47 @@ def normalize_with_map(text: str, rules=DEFAULT_RULES) -> NormalizedText:
         if step is not None:
             steps.append(step)
     return NormalizedText(current, text, steps)
+
+
+def _delete(match_text: str) -> str:
+    return ""
+
+
+@lru_cache(maxsize=32)
+def _merge_deletions(rules: tuple) -> tuple:
+    """``rules`` with each run of consecutive deletion rules replaced by one pattern.
+
+    Deleting characters of class A and then of class B keeps exactly the characters a
+    single deletion of A ∪ B keeps, and maps every offset the same way (an output
+    position maps to the original index of the character it holds; an original offset
+    to the number of kept characters before it), so one pass replaces several.
+    """
+    out: list = []
+    run: list[re.Pattern] = []
+    for rule in rules + (None,):
+        if rule in _DELETIONS:
+            run.append(_DELETIONS[rule])
+            continue
+        if run:
+            out.append(run[0] if len(run) == 1 else _union_pattern(run))
+            run = []
+        if rule is not None:
+            out.append(rule)
+    return tuple(out)
+
+
+def _union_pattern(patterns: list[re.Pattern]) -> re.Pattern:
+    """One pattern matching a run of anything the single-character-run ``patterns`` match."""
+    members = []
+    for p in patterns:
+        body = p.pattern
+        if body.startswith("[") and body.endswith("]+"):
+            members.append(body[1:-2])
+        elif len(body) == 2 and body.endswith("+"):
+            members.append(re.escape(body[0]))
+        else:  # not a plain character class: fall back to an alternation
+            return re.compile("(?:" + "|".join(f"(?:{q.pattern})" for q in patterns) + ")+")
+    return re.compile("[" + "".join(members) + "]+")
 
 
 def register_one_to_one(rule) -> None:
