@@ -80,8 +80,6 @@ __all__ = [
 
 LabelLanguage = Literal["ar", "en", "both"]
 
-#: LEFT-TO-RIGHT MARK, closing the English gloss of a bilingual label.
-LRM = "\u200e"
 
 # -- data: colours and the built-in glossary ------------------------------------------
 # Okabe & Ito's colour-blind-safe palette; each side keeps its colour in every figure.
@@ -220,11 +218,13 @@ def _combine(arabic: str, english: str, labels: LabelLanguage, *, wrap: bool = F
         return arabic if labels != "en" else english
     if labels == "en":
         return english
-    if wrap or "(" in english or "(" in arabic:
+    if wrap or "(" in english or "(" in arabic or not english[-1:].isalnum():
+        # A gloss ending in punctuation ("Who speaks?") would see it drift to the far end
+        # of the right-to-left line; a LEFT-TO-RIGHT MARK would fix the order but shifts
+        # the closing bracket onto the last letter in matplotlib 3.11's PDF output
+        # (measured on the cue-category figure), so such a gloss goes on its own line.
         return f"{arabic}\n{english}"
-    # The LEFT-TO-RIGHT MARK keeps trailing punctuation of the gloss ("?", "%)") inside
-    # the Latin run instead of letting it drift to the far end of the RTL line.
-    return f"{arabic} ({english}{LRM})"
+    return f"{arabic} ({english})"
 
 
 def _join(kind_keys: Sequence[tuple[str, str]], labels: LabelLanguage, *, sep: str = ": ",
@@ -264,7 +264,7 @@ def label_for(kind: str, key: str, labels: LabelLanguage = "ar", *, wrap: bool =
     Examples
     --------
     >>> label_for("side", "us", "both")
-    'الولايات المتحدة (United States\u200e)'
+    'الولايات المتحدة (United States)'
     >>> label_for("side", "us", "both", wrap=True)
     'الولايات المتحدة\\nUnited States'
     >>> label_for("cue_category", "denial", "en")
@@ -272,7 +272,7 @@ def label_for(kind: str, key: str, labels: LabelLanguage = "ar", *, wrap: bool =
     >>> label_for("actor", "ru_foreign_ministry", "ar")
     'وزارة الخارجية الروسية'
     >>> label_for("cue", ":", "both")
-    'نقطتا العنوان (headline colon\u200e)'
+    'نقطتا العنوان (headline colon)'
     """
     _check_labels(labels)
     key = str(key)
@@ -1046,7 +1046,7 @@ def _pair_label(holder: str, target: str, labels: LabelLanguage) -> str:
     arabic = f"{label_for('side', holder, 'ar')} ← {label_for('side', target, 'ar')}"
     if labels == "ar":
         return arabic
-    return f"{arabic} ({label_for('side', holder, 'en')} → {label_for('side', target, 'en')}{LRM})"
+    return f"{arabic} ({label_for('side', holder, 'en')} → {label_for('side', target, 'en')})"
 
 
 def build_stance_table(

@@ -63,7 +63,7 @@ def test_share_of_voice_plot_labels_and_colours(gold):
 
 
 @pytest.mark.parametrize(("labels", "expected"), [
-    ("ar", "روسيا"), ("en", "Russia"), ("both", "روسيا (Russia\u200e)")])
+    ("ar", "روسيا"), ("en", "Russia"), ("both", "روسيا (Russia)")])
 def test_label_languages(labels, expected):
     assert label_for("side", "russia", labels) == expected
 
@@ -85,7 +85,7 @@ def test_actor_glosses_come_from_the_lexicon():
     assert plotting.lexicon_glosses()["actor"]["putin"][1] == "Vladimir Putin, President of Russia"
     assert label_for("actor", "putin", "en") == "Vladimir Putin"
     assert label_for("actor", "tass", "en") == "TASS news agency"
-    assert label_for("actor", "kremlin", "both") == "الكرملين (the Kremlin\u200e)"
+    assert label_for("actor", "kremlin", "both") == "الكرملين (the Kremlin)"
     assert label_for("actor", "no_such_actor", "both") == "No such actor"
 
 
@@ -119,7 +119,7 @@ def test_every_source_of_the_example_has_a_name(gold):
     _, attributions, _ = gold
     ax = plotting.plot_top_sources(attributions, labels="both")
     shown = [t.get_text() for t in ax.get_yticklabels()]
-    assert arabic_label("مصدر مجهول (anonymous source\u200e)") in shown
+    assert arabic_label("مصدر مجهول (anonymous source)") in shown
     assert not [t for t in shown if re.search(r"[a-z]_[a-z]", t)], shown
 
 
@@ -293,7 +293,7 @@ def test_two_line_gloss_when_a_bracket_would_nest():
     assert label_for("text", "stance_count", "both") == (
         "عدد المواقف (سلبي يسارا، إيجابي يمينا)\nStance units (negative left, positive right)")
     assert label_for("text", "share", "both") == "النسبة المئوية\nShare (%)"
-    assert label_for("text", "share_of_voice", "both") == "من يتكلم؟ (Who speaks?\u200e)"
+    assert label_for("text", "share_of_voice", "both") == "من يتكلم؟\nWho speaks?"
 
 
 def test_stance_axis_label_has_no_double_brackets(gold):
@@ -307,7 +307,7 @@ def test_stance_axis_label_has_no_double_brackets(gold):
 
 @pytest.mark.parametrize(("labels", "expected"), [
     ("ar", "محايد: نقطتا العنوان، ذكر، قال"),
-    ("both", "محايد (neutral\u200e): نقطتا العنوان، ذكر، قال"),
+    ("both", "محايد (neutral): نقطتا العنوان، ذكر، قال"),
     ("en", "neutral: headline colon، ذكر، قال"),
 ])
 def test_headline_colon_is_named_in_cue_labels(gold, labels, expected):
@@ -383,3 +383,15 @@ def test_conventional_english_names_of_offices(actor_id, english):
     from analysis.plotting import actor_name
 
     assert actor_name(actor_id)[1] == english
+
+
+def test_bilingual_labels_hold_no_bidi_controls():
+    # A LEFT-TO-RIGHT MARK in a bilingual tick label moved the closing bracket onto the
+    # last letter in matplotlib 3.11's PDF output (PNG and SVG were right), which the
+    # raster checks are too coarse to see. No label may carry one.
+    from analysis.plotting import GLOSSARY
+
+    for kind, table in GLOSSARY.items():
+        for key in table:
+            shown = label_for(kind, key, "both")
+            assert not set(shown) & {"\u200e", "\u200f", "\u202a", "\u202b", "\u2066", "\u2067"}, shown
