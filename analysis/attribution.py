@@ -127,6 +127,7 @@ _SPEAKER_TYPES = {
 }
 #: Words between a source and a headline colon that do not stop "Name: …".
 _HEADING_MAX_WORDS = 6
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -397,11 +398,17 @@ def find_cues(text: str, lexicon: CueLexicon | None = None) -> list[CueMatch]:
     """
     lexicon = lexicon or load_cue_lexicon()
     found = []
+    n = len(text)
     for last, entry in lexicon.automaton.iter(text):
         start = last + 1 - len(entry.form)
-        prefix = _accept(text, start, last + 1, entry)
-        if prefix is not None:
-            found.append((start - len(prefix), -(last + 1), start, entry, prefix))
+        if (start == 0 or not text[start - 1].isalnum()) and (
+                last + 1 == n or entry.attached or not text[last + 1].isalnum()):
+            prefix = ""  # a whole word: the common case, no clitic and no suffix to check
+        else:
+            prefix = _accept(text, start, last + 1, entry)
+            if prefix is None:
+                continue
+        found.append((start - len(prefix), -(last + 1), start, entry, prefix))
     found.sort(key=lambda t: (t[0], t[1]))
     out: list[CueMatch] = []
     reach = -1
@@ -497,6 +504,7 @@ class _Part:
         self.norm = norm
         self.text = text = norm.text
         self.lex = lexicon
+        self._roles = lexicon.words
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
         self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
         spans = [m.span() for m in _WORD_RE.finditer(text)]
@@ -532,8 +540,14 @@ class _Part:
     def count_words(self, a: int, b: int) -> int:
         return max(0, bisect_left(self.word_starts, b) - bisect_left(self.word_starts, a))
 
+    def count_overlapping_words(self, a: int, b: int) -> int:
+        """Words of ``text[a:b]``, cut ones included (``len(_WORD_RE.findall(text[a:b]))``)."""
+        if b <= a:
+            return 0
+        return bisect_left(self.word_starts, b) - bisect_right(self.word_ends, a)
+
     def words(self, role: str) -> frozenset[str]:
-        return self.lex.words.get(role, frozenset())
+        return self._roles.get(role, _NO_WORDS)
 
     # quotes -----------------------------------------------------------------------
     def _is_speech(self, q: Quote) -> bool:
@@ -598,7 +612,8 @@ def _outer_mentions(mentions: list[dict], norm) -> list[dict]:
     for m in mentions:
         ns = m.get("norm_start")
         ne = m.get("norm_end")
-        if ns is None or ne is None or pd.isna(ns) or pd.isna(ne):
+        if not (type(ns) is int and type(ne) is int) and (
+                ns is None or ne is None or pd.isna(ns) or pd.isna(ne)):
             ns, ne = norm.to_normalized(int(m["start"])), norm.to_normalized(int(m["end"]))
         row = dict(m)
         row["_ns"], row["_ne"] = int(ns), int(ne)
@@ -624,7 +639,10 @@ class _Source:
     def from_mention(cls, m: dict) -> "_Source":
         actor_type = str(m.get("actor_type") or "")
         side = m.get("side")
-        side = "unknown" if side is None or pd.isna(side) or not side else str(side)
+        if type(side) is not str:
+            side = "unknown" if side is None or pd.isna(side) or not side else str(side)
+        elif not side:
+            side = "unknown"
         return cls(m.get("actor_id"), side, _SPEAKER_TYPES.get(actor_type, "institution"), m)
 
 
@@ -1086,7 +1104,7 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
         return True
     k = part.next_word_index(cue.end)
     stop = min(len(part.word_starts), k + entry.max_gap + 1)
-    if _SPEECH_REQUIREMENTS.intersection(entry.requires):
+    if _speech_requirement(entry.requires):
         window_end = min(limit, part.word_ends[min(stop, len(part.word_ends)) - 1] if stop > k else limit)
         nxt = bisect_right(part.cue_outer, cue.end)
         if nxt < len(part.cues) and part.cue_outer[nxt] < window_end:
@@ -1094,17 +1112,32 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
         quotes = [q for q in part.quotes_in(cue.end, window_end) if not _governed(part, q.start)]
         if ":" in part.text[cue.end:window_end] or quotes:
             return True  # a speech verb that introduces a quotation: وتابع: "…"
+    own = part.text[cue.start:cue.end]
+    exact, stems = _requirement_forms(entry.requires)
     for j in range(k, stop):
         if part.word_starts[j] >= limit:
             break
         word = part.word_at(j)
-        if word == part.text[cue.start:cue.end]:
+        if word == own:
             continue
         for cand in (word, _strip_conj(word)):
-            for req in entry.requires:
-                if (req.endswith("*") and cand.startswith(req[:-1])) or cand == req:
-                    return True
+            if cand in exact or (stems and cand.startswith(stems)):
+                return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _speech_requirement(requires: tuple[str, ...]) -> bool:
+    """Whether a cue's requirements are those of a speech verb (أن، بأن، قائلا)."""
+    return not _SPEECH_REQUIREMENTS.isdisjoint(requires)
+
+
+@lru_cache(maxsize=None)
+def _requirement_forms(requires: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Exact words and ``prefix*`` stems of a ``requires`` list, for fast membership tests."""
+    exact = frozenset(r for r in requires if not r.endswith("*"))
+    stems = tuple(r[:-1] for r in requires if r.endswith("*"))
+    return exact, stems
 
 
 def _governed(part: _Part, pos: int) -> bool:
@@ -1537,9 +1570,8 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     state = _Article()
     records: list[dict] = []
     order: list[tuple[int, int]] = []
-    for sent in doc.sentences:
+    for sent, (ns, ne) in zip(doc.sentences, doc.sentence_norm_spans()):
         part = parts["title" if sent.part == "title" else "body"]
-        ns, ne = part.norm.to_normalized(sent.start), part.norm.to_normalized(sent.end)
         in_heading = sent.part in ("title", "heading")
         acts = _merge_participles(part, _sentence_acts(part, ns, ne, in_heading, state))
         for act in acts:
@@ -1579,7 +1611,7 @@ def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -
         "mode": act.mode,
         "content_start": os_,
         "content_end": oe,
-        "content_words": len(_WORD_RE.findall(part.text[a:b])),
+        "content_words": part.count_overlapping_words(a, b),
         "via": act.via,
         "in_heading": in_heading,
     }

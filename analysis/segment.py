@@ -25,7 +25,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from analysis.normalize import NormalizedText, normalize_with_map
@@ -62,6 +62,29 @@ class Doc:
     norm_title: NormalizedText
     norm_body: NormalizedText
     sentences: list[Sentence]
+    _norm_spans: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    def sentence_norm_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each sentence in the normalised text of its part.
+
+        Computed once per article and shared by the stages (it maps every sentence
+        boundary through :meth:`NormalizedText.to_normalized`); recomputed when
+        :attr:`sentences` is replaced.
+
+        Examples
+        --------
+        >>> make_doc("x", "", "قال بوتــين. ثم مضى").sentence_norm_spans()
+        [(0, 10), (11, 17)]
+        """
+        cached = self._norm_spans
+        if cached is not None and cached[0] is self.sentences:
+            return cached[1]
+        spans = []
+        for sent in self.sentences:
+            norm = self.norm_title if sent.part == "title" else self.norm_body
+            spans.append((norm.to_normalized(sent.start), norm.to_normalized(sent.end)))
+        self._norm_spans = (self.sentences, spans)
+        return spans
 
     def source(self, part: str) -> str:
         """The original string that offsets of ``part`` index."""

@@ -965,9 +965,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     parties = _article_parties(mentions)
     cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
-    for sent in doc.sentences:
+    for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
         nt = doc.normalized(sent.part)
-        lo, hi = nt.to_normalized(sent.start), nt.to_normalized(sent.end)
         if cue_words["title" if sent.part == "title" else "body"].isdisjoint(_TOKEN_RE.findall(nt.text, lo, hi)):
             continue  # most sentences evaluate nobody: skip them before tokenising
         tokens = _tokenize(doc, sent)
