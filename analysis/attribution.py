@@ -108,6 +108,10 @@ _NOUN_PREFIXES = frozenset({
     "وبال", "ولل", "فل",
 })
 _OBJECT_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما"})
+#: Letters a clitic prefix can end in, and the letter every object suffix starts with:
+#: a match glued to any other letter is inside a longer word.
+_CLITIC_LETTERS = frozenset("".join(_NOUN_PREFIXES | _VERB_PREFIXES))
+assert all(suffix[:1] == "ه" for suffix in _OBJECT_SUFFIXES if suffix)
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي")
 _DAMMA = "\u064f"
 
@@ -401,9 +405,14 @@ def find_cues(text: str, lexicon: CueLexicon | None = None) -> list[CueMatch]:
     n = len(text)
     for last, entry in lexicon.automaton.iter(text):
         start = last + 1 - len(entry.form)
-        if (start == 0 or not text[start - 1].isalnum()) and (
-                last + 1 == n or entry.attached or not text[last + 1].isalnum()):
+        before = text[start - 1] if start else " "
+        after = text[last + 1] if last + 1 < n else " "
+        glued_before = before.isalnum()
+        glued_after = not entry.attached and after.isalnum()
+        if not glued_before and not glued_after:
             prefix = ""  # a whole word: the common case, no clitic and no suffix to check
+        elif (glued_before and before not in _CLITIC_LETTERS) or (glued_after and after != "ه"):
+            continue  # inside a longer word: no clitic ends in that letter, no suffix starts so
         else:
             prefix = _accept(text, start, last + 1, entry)
             if prefix is None:

@@ -228,10 +228,13 @@ def _apply_with_anchors(text: str, pattern: re.Pattern, replace) -> tuple[str, _
     return "".join(out), _Step(out_pos, in_pos, len(text))
 
 
-@lru_cache(maxsize=1)
-def _nfkc_pattern() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _nfkc_pattern(compose: bool = True) -> re.Pattern:
     """Characters NFKC changes, plus Arabic letter + combining hamza/madda sequences.
 
+    With ``compose=False`` the pattern leaves out the letter + combining hamza/madda
+    branch, which can only match where U+0653–U+0655 occur; it finds the same spans in
+    text without those marks, and much faster (no attempt at every alef).
     Built on first use (worker processes re-import modules; import stays cheap).
     """
     changed = []
@@ -255,16 +258,17 @@ def _nfkc_pattern() -> re.Pattern:
     # A letter followed by combining madda/hamza (other marks may stand between) composes
     # under NFKC (ا + ٔ → أ, و + َ + ٔ → ؤ + َ).
     marks = "\u064b-\u065f\u0670"
-    return re.compile(
-        f"[{charmaps.COMPOSING_BASES}][{marks}]*[\u0653-\u0655][{marks}]*"
-        f"|[{cls}][\u0300-\u036f{marks}]*"
-    )
+    changed_cluster = f"[{cls}][\u0300-\u036f{marks}]*"
+    if not compose:
+        return re.compile(changed_cluster)
+    return re.compile(f"[{charmaps.COMPOSING_BASES}][{marks}]*[\u0653-\u0655][{marks}]*|{changed_cluster}")
 
 
 def _nfkc_step(text: str) -> tuple[str, _Step | None]:
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text, None
-    return _apply_with_anchors(text, _nfkc_pattern(), lambda s: unicodedata.normalize("NFKC", s))
+    compose = "\u0653" in text or "\u0654" in text or "\u0655" in text
+    return _apply_with_anchors(text, _nfkc_pattern(compose), lambda s: unicodedata.normalize("NFKC", s))
 
 
 @dataclass
