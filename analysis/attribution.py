@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -132,6 +133,7 @@ _SPEAKER_TYPES = {
 #: Words between a source and a headline colon that do not stop "Name: …".
 _HEADING_MAX_WORDS = 6
 _NO_WORDS: frozenset[str] = frozenset()
+_SUBJECT_STOP_RE = re.compile('[:«»“”„"]')
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -347,10 +349,11 @@ class CueMatch(tuple):
     def __new__(cls, start: int, end: int, entry: CueEntry, prefix: str):
         return tuple.__new__(cls, (start, end, entry, prefix))
 
-    start = property(lambda self: self[0])
-    end = property(lambda self: self[1])
-    entry = property(lambda self: self[2])
-    prefix = property(lambda self: self[3])
+    # itemgetter properties run in C, without a Python frame per access
+    start = property(itemgetter(0))
+    end = property(itemgetter(1))
+    entry = property(itemgetter(2))
+    prefix = property(itemgetter(3))
 
 
 def _word_start(text: str, i: int) -> int:
@@ -504,6 +507,13 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 # --------------------------------------------------------------------- per-part context
+class _Roles(dict):
+    """Function words by role; a role with no words is an empty set (plain ``[]`` lookups)."""
+
+    def __missing__(self, role: str) -> frozenset[str]:
+        return _NO_WORDS
+
+
 class _Part:
     """Normalised text of one part (title or body) with its words, cues, quotes, mentions."""
 
@@ -513,7 +523,7 @@ class _Part:
         self.norm = norm
         self.text = text = norm.text
         self.lex = lexicon
-        self._roles = lexicon.words
+        self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
         self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
         spans = [m.span() for m in _WORD_RE.finditer(text)]
@@ -556,7 +566,8 @@ class _Part:
         return bisect_left(self.word_starts, b) - bisect_right(self.word_ends, a)
 
     def words(self, role: str) -> frozenset[str]:
-        return self._roles.get(role, _NO_WORDS)
+        """The normalised words of a role of ``attribution_words.csv`` (empty if none)."""
+        return self.roles[role]
 
     # quotes -----------------------------------------------------------------------
     def _is_speech(self, q: Quote) -> bool:
@@ -570,7 +581,7 @@ class _Part:
         between = self.text[pe:q.start]
         if between.strip() not in ("", "ب", "ل"):
             return True
-        names = self.words("quote_name")
+        names = self.roles["quote_name"]
         bare = _strip_clitics(word)
         if word in names or bare in names:
             return False
@@ -667,7 +678,7 @@ def _is_object(part: _Part, m: dict) -> bool:
         return True
     prev = part.prev_word(ws)
     if prev is not None and part.text[prev[1]:ws].strip() == "":
-        return prev[2] in part.words("preposition") or _strip_conj(prev[2]) in part.words("preposition")
+        return prev[2] in part.roles["preposition"] or _strip_conj(prev[2]) in part.roles["preposition"]
     return False
 
 
@@ -719,7 +730,7 @@ def _skip_adverbials(part: _Part, k: int, limit: int) -> int:
     Adverbials (اليوم، مساء الجمعة، أيضا، في وقت سابق) and a preposition carrying a
     resumptive pronoun (فيه، عنها، له) may stand between a verb and its subject.
     """
-    adverbs = part.words("adverb")
+    adverbs = part.roles["adverb"]
     phrases = part.lex.phrases
     n = len(part.word_starts)
     while k < n and part.word_starts[k] < limit:
@@ -744,9 +755,9 @@ def _blocks_subject(part: _Part, word: str) -> bool:
     belongs to a noun that can head a subject (بعثة، لجنة، كبير: role ``head``).
     """
     bare = _strip_conj(word)
-    if word in part.words("preposition") or bare in part.words("preposition"):
+    if word in part.roles["preposition"] or bare in part.roles["preposition"]:
         return True
-    if word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.words("head"):
+    if word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.roles["head"]:
         return True  # the word itself, not و-stripped: وكالات begins with a root و
     return False
 
@@ -764,9 +775,8 @@ def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], in
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     head = None
     while k < n and part.word_starts[k] < limit:
-        between = part.text[pos:part.word_starts[k]]
-        if ":" in between or any(ch in between for ch in "«»“”„\""):
-            return None
+        if _SUBJECT_STOP_RE.search(part.text, pos, part.word_starts[k]):
+            return None  # a colon or an opening quotation mark before the subject
         j = _mention_at_word(part, k)
         if j is not None:
             m = part.mentions[j]
@@ -780,14 +790,14 @@ def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], in
                 continue
             return None
         word = part.word_at(k)
-        if head is None and word[:1] == "ل" and word[1:] in part.words("quote_name"):
+        if head is None and word[:1] == "ل" and word[1:] in part.roles["quote_name"]:
             j = _mention_at_word(part, k + 1) if k + 1 < n else None
             if j is not None and part.mentions[j].get("actor_type") == "media":
                 k = _skip_adverbials(part, part.next_word_index(part.mentions[j]["_ne"]), limit)
                 continue  # وقال لوكالة رويترز مسؤول …
         if _complementizer_at(part, k) or (head is None and _blocks_subject(part, word)):
             return None
-        if head is not None and (word in part.words("preposition") or k - head >= 3):
+        if head is not None and (word in part.roles["preposition"] or k - head >= 3):
             return None
         head = k if head is None else head
         k += 1
@@ -805,7 +815,7 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     outer = cue.start - len(cue.prefix)
     prev = part.prev_word(outer)
     if (cue.prefix or prev is None or prev[1] <= floor
-            or part.text[prev[1]:outer].strip() != "" or prev[2] not in part.words("relative")):
+            or part.text[prev[1]:outer].strip() != "" or prev[2] not in part.roles["relative"]):
         return None
     word_end = _word_end(part.text, cue.end)
     k = part.next_word_index(word_end)
@@ -849,7 +859,7 @@ def _adjectival_clause(part: _Part, cue: CueMatch, floor: int) -> bool:
     if prev is None or prev[1] <= floor or part.text[prev[1]:cue.start].strip():
         return False
     word = prev[2]
-    if not word.isalpha() or len(word) < 3 or word in part.words("document"):
+    if not word.isalpha() or len(word) < 3 or word in part.roles["document"]:
         return False
     for role in ("preposition", "complementizer_any", "relative", "coordinator", "adverb",
                  "anaphor", "trim"):
@@ -903,12 +913,12 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     gap = part.text[m["_ne"]:anchor].split()
     if m["_ns"] < floor or any(not w.isalnum() for w in gap):
         return None
-    if gap and (len(gap) > 3 or gap[0] not in part.words("preposition")):
+    if gap and (len(gap) > 3 or gap[0] not in part.roles["preposition"]):
         return None  # only a preposition phrase may follow the subject: سفير روسيا في لبنان قال
     while _is_object(part, m) and k > 0:
         head = part.mentions[k - 1]
         gap = part.text[head["_ne"]:_word_start(part.text, m["_ns"])].split()
-        if head["_ns"] < floor or len(gap) > 1 or (gap and gap[0] not in part.words("preposition")):
+        if head["_ns"] < floor or len(gap) > 1 or (gap and gap[0] not in part.roles["preposition"]):
             return None
         k, m = k - 1, head
     if _is_object(part, m):
@@ -953,10 +963,10 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     bare = _strip_conj(word)
     if word in part.lex.resumptive:
         return None  # قال فيها: …
-    if word in part.words("anaphor"):
+    if word in part.roles["anaphor"]:
         return _Source(None, "unknown", "anaphor", None)  # resolved by the caller
-    if (word in part.words("preposition") or bare in part.words("preposition")
-            or word in part.words("adverb") or word[:1] in ("ب", "ل") or word.isdigit()
+    if (word in part.roles["preposition"] or bare in part.roles["preposition"]
+            or word in part.roles["adverb"] or word[:1] in ("ب", "ل") or word.isdigit()
             or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))):
         return None
     return _Source(None, "unknown", "institution" if word.startswith("ال") else "person", None)
@@ -975,7 +985,7 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
     if k >= len(part.word_starts) or part.text[pos:part.word_starts[k]].strip():
         return None
     word = part.word_at(k)
-    if word not in part.words("document"):
+    if word not in part.roles["document"]:
         return None
     end = part.word_ends[k]
     j = bisect_left(part.mention_starts, end)
@@ -1049,7 +1059,7 @@ def _trim(part: _Part, a: int, b: int) -> tuple[int, int]:
         while b > a and (text[b - 1].isspace() or text[b - 1] in "،,:؛;.!?؟…-"):
             b -= 1
         prev = part.prev_word(b)
-        if prev and prev[1] == b and prev[0] >= a and prev[2] in part.words("trim"):
+        if prev and prev[1] == b and prev[0] >= a and prev[2] in part.roles["trim"]:
             b = prev[0]
             continue
         return a, b
@@ -1153,7 +1163,7 @@ def _governed(part: _Part, pos: int) -> bool:
     """Whether the word right before ``pos`` is a preposition (ردّ على "…" quotes no speech)."""
     prev = part.prev_word(pos)
     return (prev is not None and part.text[prev[1]:pos].strip() == ""
-            and prev[2] in part.words("preposition"))
+            and prev[2] in part.roles["preposition"])
 
 
 def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool:
@@ -1174,7 +1184,7 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
         if not (prev[2] == "ما" and before is not None and before[2] in _RESUMING_MA):
             return False
     if (kind == "verb" and not cue.prefix and prev is not None and prev[1] > ns
-            and part.text[prev[1]:outer].strip() == "" and prev[2] in part.words("preposition")):
+            and part.text[prev[1]:outer].strip() == "" and prev[2] in part.roles["preposition"]):
         return False
     if kind in ("verb", "participle"):
         j = bisect_right(part.mention_starts, cue.start) - 1
@@ -1199,7 +1209,7 @@ def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
         return True
     if any(ch in "،,؛;" for ch in part.text[prev[1]:outer]):
         return True
-    return prev[2] in part.words("coordinator") or prev[2] in part.words("relative")
+    return prev[2] in part.roles["coordinator"] or prev[2] in part.roles["relative"]
 
 
 def _nested(part: _Part, cue: CueMatch, sent_start: int) -> bool:
@@ -1221,7 +1231,7 @@ def _act_start(part: _Part, cue: CueMatch) -> int:
     outer = cue.start - len(cue.prefix)
     prev = part.prev_word(outer)
     if prev is not None and part.text[prev[1]:outer].strip() == "" and (
-            prev[2] in part.words("coordinator") or prev[2] in part.words("relative")):
+            prev[2] in part.roles["coordinator"] or prev[2] in part.roles["relative"]):
         return prev[0]
     return outer
 
@@ -1393,7 +1403,7 @@ def _relay(part: _Part, act: _Act) -> None:
         if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= 3:
             medium = act.sources[0]
             head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium.mention else []
-            if medium.source_type == "media" or (head and _strip_conj(head[0]) in part.words("quote_name")):
+            if medium.source_type == "media" or (head and _strip_conj(head[0]) in part.roles["quote_name"]):
                 act.via = medium.actor_id
             act.sources = [_Source.from_mention(part.mentions[j])]
             act.after = part.mentions[j]["_ne"]
