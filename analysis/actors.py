@@ -172,7 +172,8 @@ class ActorLexicon:
     def automaton(self) -> ahocorasick.Automaton:
         """Aho–Corasick automaton over all forms with clitic-prefixed variants.
 
-        Each key maps to ``(key_length, ((prefix_length, entry), ...))``.
+        Each key maps to ``(key_length, prefix_length, entries)``: the entries the key
+        can be with the shortest clitic prefix it allows (longer readings never win).
         """
         table: dict[str, list[tuple[int, Entry]]] = {}
         for entry in self.entries:
@@ -183,7 +184,8 @@ class ActorLexicon:
                     table.setdefault(key.replace(" ", "_"), []).append((plen, entry))
         auto = ahocorasick.Automaton()
         for key, values in table.items():
-            auto.add_word(key, (len(key), tuple(values)))
+            plen = min(p for p, _ in values)
+            auto.add_word(key, (len(key), plen, tuple(e for p, e in values if p == plen)))
         auto.make_automaton()
         return auto
 
@@ -312,33 +314,32 @@ class _Atom:
         return None
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
+def _longest_first(candidate: tuple) -> tuple[int, int]:
+    """Sort key of a match: longer first, then earlier (ties keep the automaton's order)."""
+    return candidate[0], candidate[1]
 
 
 def _find_atoms(text: str, lexicon: ActorLexicon) -> list[_Atom]:
     """Lexicon matches on token boundaries, overlaps resolved longest first."""
     n = len(text)
     candidates = []
-    for last, (klen, values) in lexicon.automaton.iter(text):
+    for last, (klen, plen, entries) in lexicon.automaton.iter(text):
         start = last - klen + 1
         end = last + 1
-        if start > 0 and _is_word_char(text[start - 1]):
+        if start > 0 and text[start - 1].isalnum():
             continue
-        if end < n and _is_word_char(text[end]):
+        if end < n and text[end].isalnum():
             continue
-        candidates.append((start, end, values))
+        candidates.append((start - end, start, end, plen, entries))
     if not candidates:
         return []
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    candidates.sort(key=_longest_first)
     taken = bytearray(n)
     atoms = []
-    for start, end, values in candidates:
+    for _, start, end, plen, entries in candidates:
         if taken.find(1, start, end) != -1:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        plen = min(p for p, _ in values)
-        entries = tuple(e for p, e in values if p == plen)
         atoms.append(_Atom(start, start + plen, end, entries, text[start:start + plen]))
     atoms.sort(key=lambda a: a.start)
     return atoms
