@@ -180,6 +180,17 @@ class CueLexicon:
         return self.__dict__["_phrases"]
 
     @property
+    def complementizer_re(self) -> tuple[re.Pattern, int]:
+        """A pattern for whole words that may be a complementizer (optionally after و/ف),
+        and the length of the longest such word."""
+        if "_complementizer_re" not in self.__dict__:
+            forms = sorted(self.words.get("complementizer_any", ()), key=len, reverse=True)
+            body = "|".join(map(re.escape, forms)) or "(?!)"
+            pattern = re.compile(rf"(?<!\w)[وف]?(?:{body})(?!\w)")
+            self.__dict__["_complementizer_re"] = pattern, 1 + max(map(len, forms), default=0)
+        return self.__dict__["_complementizer_re"]
+
+    @property
     def resumptive(self) -> frozenset[str]:
         """Prepositions with an attached pronoun (فيه، عنها، له): never a subject."""
         return self.words.get("resumptive", frozenset())
@@ -520,6 +531,7 @@ class _Part:
     def __init__(self, name: str, original: str, norm, mentions: list[dict], lexicon: CueLexicon):
         self.name = name
         self.original = original
+        self.has_damma = _DAMMA in original
         self.norm = norm
         self.text = text = norm.text
         self.lex = lexicon
@@ -1036,14 +1048,17 @@ def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
         if q.start >= a:
             best = ("quote", q.start, q.start)
             break
-    k = part.next_word_index(a)
-    while k < len(part.word_starts) and part.word_starts[k] < b:
-        if best and part.word_starts[k] >= best[1]:
+    limit = min(b, best[1]) if best else b
+    # Only whole words spelt like a complementizer (with و/ف) can be one: jump to them.
+    # A candidate starting before ``limit`` ends (and is seen to end) before ``stop``.
+    pattern, longest = part.lex.complementizer_re
+    stop = min(len(text), limit + longest + 1)
+    for candidate in pattern.finditer(text, a, stop):
+        if candidate.start() >= limit:
             break
-        comp = _complementizer_at(part, k)
+        comp = _complementizer_at(part, part.next_word_index(candidate.start()))
         if comp and not _inside(part.all_quotes, comp[0]):
             return ("complementizer", comp[0], comp[1])
-        k += 1
     return best
 
 
@@ -1240,7 +1255,7 @@ def _is_passive(part: _Part, cue: CueMatch) -> bool:
     entry = cue.entry
     if entry.kind == "passive":
         return True
-    if entry.kind != "verb" or not entry.form_type.startswith("past"):
+    if entry.kind != "verb" or not entry.form_type.startswith("past") or not part.has_damma:
         return False
     a, b = part.norm.to_original(cue.start, cue.end)
     return _DAMMA in part.original[a:b][:4]  # اتُّهم، زُعم: a damma early in a past verb
