@@ -41,6 +41,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -361,16 +362,16 @@ def _first_word_matches(entry: StanceCue, cands: dict[str, set[str]]) -> bool:
     return first == cands["bare"]
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of a sentence (a named tuple: built once per word, so it must be cheap)."""
+
     text: str
     start: int  # original offsets
     end: int
     conj_end: int  # original offset after a leading و/ف (== start when there is none)
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     entry: StanceCue
     first: int  # token indices, inclusive
     last: int
@@ -384,9 +385,12 @@ def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
     """
     text = doc.source(sent.part)
     tokens = []
+    cache = _WORD_CACHE
     for m in _ORIG_TOKEN_RE.finditer(text, sent.start, sent.end):
         o_start, o_end = m.span()
-        word = _normalized_word(m.group())
+        word = cache.get(m.group())
+        if word is None:
+            word = _normalized_word(m.group())
         conj_end = o_start
         if word[:1] in _CONJ and len(word) > 3:
             conj_end = _SKIP_MARKS_RE.match(text, o_start + 1, o_end).end()
@@ -447,8 +451,7 @@ def _find_required(tokens: Sequence[_Token], hit: _Hit) -> int | None:
 
 
 # --------------------------------------------------------------------------- context
-@dataclass(frozen=True)
-class _Party:
+class _Party(NamedTuple):
     """A mention (or a target alias) that can hold or receive stance."""
 
     actor_id: str
@@ -837,8 +840,7 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
     return units
 
 
-@dataclass(frozen=True)
-class _Located:
+class _Located(NamedTuple):
     """A record of an earlier stage with its part (None when unknown) and one offset."""
 
     title: bool | None
