@@ -1,16 +1,17 @@
 """Compare the CPU time per stage of two versions of ``analysis`` in one process.
 
-On a shared machine, separate runs of two versions see different loads; here both
-versions run in the same process, alternating (old, new, new, old, …), on the same
-articles, and each stage's ``time.process_time()`` is summed per run. The report gives
-the median per stage and the median of the per-pair ratios.
+On a shared machine, separate runs of two versions see different loads (±20 % from one
+second to the next); here both versions run in the same process and alternate article by
+article (old then new, new then old, …), so both see the same load. Each stage's
+``time.process_time()`` is summed per version over a pass through the articles; the
+report gives the median over passes and the median of the per-pass ratios.
 
 The old version is a git revision of this repository, unpacked to a temporary folder as
 the package ``analysis_old`` (its ``analysis`` imports rewritten); the new one is the
 working tree.
 
     python benchmarks/compare_versions.py HEAD            # working tree vs the last commit
-    python benchmarks/compare_versions.py HEAD~3 --runs 6 --limit 2000
+    python benchmarks/compare_versions.py HEAD~3 --runs 5 --limit 1000
 """
 
 from __future__ import annotations
@@ -56,33 +57,42 @@ def stage_functions(package: str) -> tuple:
     return seg.make_doc, act.find_mentions, att.find_attributions, sta.find_stance
 
 
-def stage_cpu(funcs: tuple, rows: list[tuple[str, str, str]]) -> dict[str, float]:
-    """CPU seconds per stage over ``rows`` of (article_id, title, body)."""
+def article_cpu(funcs: tuple, row: tuple[str, str, str], times: list[float]) -> None:
+    """Add the CPU seconds of each stage on one article to ``times`` (in STAGES order)."""
     make_doc, find_mentions, find_attributions, find_stance = funcs
     clock = time.process_time
-    times = dict.fromkeys(STAGES, 0.0)
-    for aid, title, body in rows:
-        t0 = clock()
-        doc = make_doc(aid, title, body)
-        t1 = clock()
-        mentions = find_mentions(doc)
-        t2 = clock()
-        attributions = find_attributions(doc, mentions)
-        t3 = clock()
-        find_stance(doc, mentions, attributions)
-        t4 = clock()
-        times["segment"] += t1 - t0
-        times["mentions"] += t2 - t1
-        times["attributions"] += t3 - t2
-        times["stance"] += t4 - t3
-    times["target"] = times["segment"] + times["mentions"] + times["attributions"]
-    return times
+    t0 = clock()
+    doc = make_doc(*row)
+    t1 = clock()
+    mentions = find_mentions(doc)
+    t2 = clock()
+    attributions = find_attributions(doc, mentions)
+    t3 = clock()
+    find_stance(doc, mentions, attributions)
+    t4 = clock()
+    times[0] += t1 - t0
+    times[1] += t2 - t1
+    times[2] += t3 - t2
+    times[3] += t4 - t3
+
+
+def interleaved_pass(old: tuple, new: tuple, rows: list[tuple[str, str, str]]) -> dict[str, dict[str, float]]:
+    """One pass over ``rows``, each article run by both versions in alternating order."""
+    times = {"old": [0.0] * len(STAGES), "new": [0.0] * len(STAGES)}
+    for i, row in enumerate(rows):
+        for tag in (("old", "new") if i % 2 == 0 else ("new", "old")):
+            article_cpu(old if tag == "old" else new, row, times[tag])
+    out = {}
+    for tag, values in times.items():
+        out[tag] = dict(zip(STAGES, values))
+        out[tag]["target"] = sum(values[:3])
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rev", help="git revision of the old version (e.g. HEAD)")
-    parser.add_argument("--runs", type=int, default=4, help="runs per version (default 4)")
+    parser.add_argument("--runs", type=int, default=3, help="timed passes (default 3)")
     parser.add_argument("--limit", type=int, default=2000, help="first N ANT articles (default 2000)")
     args = parser.parse_args()
 
@@ -100,22 +110,21 @@ def main() -> int:
     rows = list(zip(articles["article_id"], articles["title"], articles["body"]))
     with tempfile.TemporaryDirectory() as tmp:
         sys.path.insert(0, tmp)
-        versions = {"old": stage_functions(unpack_revision(args.rev, Path(tmp))),
-                    "new": stage_functions("analysis")}
-        for funcs in versions.values():
-            stage_cpu(funcs, rows[:100])  # warm up lexicons and caches
+        old = stage_functions(unpack_revision(args.rev, Path(tmp)))
+        new = stage_functions("analysis")
+        interleaved_pass(old, new, rows)  # warm up lexicons and word caches
         results: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
-        for i in range(args.runs):
-            for tag in (("old", "new") if i % 2 == 0 else ("new", "old")):
-                results[tag].append(stage_cpu(versions[tag], rows))
-    print(f"{args.rev} (old) vs working tree (new), {len(rows):,} articles, {args.runs} runs each")
+        for _ in range(args.runs):
+            for tag, times in interleaved_pass(old, new, rows).items():
+                results[tag].append(times)
+    print(f"{args.rev} (old) vs working tree (new), {len(rows):,} articles, {args.runs} passes")
     for key in (*STAGES, "target"):
         old = [r[key] for r in results["old"]]
         new = [r[key] for r in results["new"]]
         ratio = statistics.median(b / a for a, b in zip(old, new))
         print(f"{key:13s} old {statistics.median(old):7.3f} s  new {statistics.median(new):7.3f} s"
               f"  ({(statistics.median(new) / statistics.median(old) - 1) * 100:+.0f} %,"
-              f" paired {(ratio - 1) * 100:+.0f} %)")
+              f" per pass {(ratio - 1) * 100:+.0f} %)")
     return 0
 
 
