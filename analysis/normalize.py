@@ -373,9 +373,7 @@ def normalize_with_map(text: str, rules=DEFAULT_RULES) -> NormalizedText:
         if rule is nfkc:
             current, step = _nfkc_step(current)
         elif isinstance(rule, re.Pattern):
-            if rule.search(current) is None:
-                continue
-            current, step = _apply_with_anchors(current, rule, _delete)
+            current, step = _delete_with_anchors(current, rule)
         elif rule in _ONE_TO_ONE:
             current = rule(current)
             continue
@@ -394,8 +392,27 @@ def normalize_with_map(text: str, rules=DEFAULT_RULES) -> NormalizedText:
     return NormalizedText(current, text, steps)
 
 
-def _delete(match_text: str) -> str:
-    return ""
+def _delete_with_anchors(text: str, pattern: re.Pattern) -> tuple[str, _Step | None]:
+    """Delete every match of ``pattern``; the anchors :func:`_apply_with_anchors` would record.
+
+    Each deleted run ``[a, b)`` opens and closes an empty cluster at its output position
+    (``a`` minus what was deleted before it).
+    """
+    out_pos: list[int] = []
+    in_pos: list[int] = []
+    kept: list[str] = []
+    last = removed = 0
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        kept.append(text[last:a])
+        out_pos += (a - removed, a - removed)
+        in_pos += (a, b)
+        removed += b - a
+        last = b
+    if not out_pos:
+        return text, None
+    kept.append(text[last:])
+    return "".join(kept), _Step(out_pos, in_pos, len(text))
 
 
 @lru_cache(maxsize=32)
