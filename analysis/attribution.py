@@ -1505,6 +1505,8 @@ _COLON = CueEntry(":", ":", "colon", "colon", "neutral", "headline colon")
 
 def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
     """A verb and a participle are one act when the verb has no content of its own."""
+    if len(acts) < 2:
+        return acts
     out: list[_Act] = []
     for act in acts:
         prev = out[-1] if out else None
@@ -1607,6 +1609,9 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     for sent, (ns, ne) in zip(doc.sentences, doc.sentence_norm_spans()):
         part = parts["title" if sent.part == "title" else "body"]
         in_heading = sent.part in ("title", "heading")
+        if bisect_left(part.cue_outer, ns) == bisect_left(part.cue_outer, ne) and not (
+                in_heading and ":" in part.text[ns:ne]):
+            continue  # no cue starts in the sentence, no headline colon: no act (most sentences)
         acts = _merge_participles(part, _sentence_acts(part, ns, ne, in_heading, state))
         for act in acts:
             _finish(part, act)

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -371,6 +371,10 @@ class _Token(NamedTuple):
     conj_end: int  # original offset after a leading و/ف (== start when there is none)
 
 
+#: ``_Token(*fields)`` without the Python-level ``__new__`` of a named tuple (one per word).
+_new_token = partial(tuple.__new__, _Token)
+
+
 class _Hit(NamedTuple):
     entry: StanceCue
     first: int  # token indices, inclusive
@@ -394,7 +398,7 @@ def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
         conj_end = o_start
         if word[:1] in _CONJ and len(word) > 3:
             conj_end = _SKIP_MARKS_RE.match(text, o_start + 1, o_end).end()
-        tokens.append(_Token(word, o_start, o_end, conj_end))
+        tokens.append(_new_token((word, o_start, o_end, conj_end)))
     return tokens
 
 
@@ -467,6 +471,8 @@ def _overlaps(a0: int, a1: int, b0, b1) -> bool:
 
 def _value(record: dict, key: str, default=None):
     value = record.get(key, default)
+    if type(value) in (str, int, bool):
+        return value  # the common case: no missing-value marker to test for
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return default
     return value
@@ -968,8 +974,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
-        nt = doc.normalized(sent.part)
-        if cue_words["title" if sent.part == "title" else "body"].isdisjoint(_TOKEN_RE.findall(nt.text, lo, hi)):
+        words = cue_words["title" if sent.part == "title" else "body"]
+        if not words or words.isdisjoint(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi)):
             continue  # most sentences evaluate nobody: skip them before tokenising
         tokens = _tokenize(doc, sent)
         hits = _match_lexicon(tokens, lexicon)
