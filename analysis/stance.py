@@ -561,10 +561,10 @@ def _nearest(cands: list[_Party], start: int, end: int) -> _Party | None:
     return min(cands, key=lambda p: (p.start < end, abs(p.start - end) if p.start >= end else start - p.end))
 
 
-def _anaphoric_side(ctx: _Context, holder_side: str) -> str | None:
+def _anaphoric_side(ctx: _Context, holder_side: str, allies: tuple[str, ...] = ()) -> str | None:
     for att in reversed(ctx.earlier):
         side = _value(att, "source_side", "") or ""
-        if side not in NO_TARGET_SIDES and side != holder_side:
+        if side not in NO_TARGET_SIDES and side != holder_side and side not in allies:
             return side
     return None
 
@@ -723,6 +723,7 @@ class _Holder:
     exclude: tuple[tuple[int, int], ...]
     scope: tuple[int, int] | None = None
     attribution: dict | None = None
+    allies: tuple[str, ...] = ()  # sides of sources that share the cue (no anaphoric target)
 
 
 def _attribution_holder(att: dict, start: int, end: int) -> _Holder:
@@ -731,6 +732,34 @@ def _attribution_holder(att: dict, start: int, end: int) -> _Holder:
     scope = (int(att["content_start"]), int(att["content_end"])) if _value(att, "content_start") is not None else None
     return _Holder(str(att.get("source_actor_id") or "unknown"), str(_value(att, "source_side", "") or ""),
                    tuple(exclude), scope, att)
+
+
+def _co_sources(ctx: _Context, att: dict) -> list[dict]:
+    """The other sources of the same reporting cue ("تنفي سوريا وروسيا": two attributions, one cue).
+
+    They speak together: neither is the other's target.
+    """
+    cue_start = _value(att, "cue_start")
+    if cue_start is None:
+        return []
+    return [a for a in ctx.attributions if a is not att and _value(a, "cue_start") == cue_start
+            and _value(a, "source_start") is not None]
+
+
+def _joint_holder(att: dict, group: list[dict], start: int, end: int) -> _Holder:
+    """The holder of one of several sources of one cue: the others' spans and sides are no targets."""
+    own = _attribution_holder(att, start, end)
+    spans = tuple((int(a["source_start"]), int(a["source_end"])) for a in group if a is not att)
+    allies = tuple(str(_value(a, "source_side", "") or "") for a in group)
+    return replace(own, exclude=own.exclude + spans, allies=allies)
+
+
+def _denial_end(ctx: _Context, entry: StanceCue, att: dict, start: int, end: int, ev_end: int) -> int:
+    """A denial by a reporting verb includes the rejected content (when it ends in the sentence)."""
+    if entry.kind == "denial" and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")) \
+            and _value(att, "content_start") is not None and int(att["content_end"]) <= ctx.sent.end:
+        return max(ev_end, int(att["content_end"]))
+    return ev_end
 
 
 def _agent_units(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int, end: int, ev_end: int,
@@ -791,6 +820,11 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     if (entry.context == "negated") != _is_negated(ctx, hit):
         return []  # لم ينتقد، عدم وجود تنسيق: nothing is evaluated; "الأدلة" alone rejects nothing
     if att is not None:
+        co_sources = _co_sources(ctx, att)
+        if co_sources:
+            return [u for a in [att] + co_sources
+                    for u in _units_from_holder(doc, ctx, hit, _joint_holder(a, [att] + co_sources, start, end),
+                                                start, end, _denial_end(ctx, entry, a, start, end, ev_end), cue)]
         holder = _attribution_holder(att, start, end)
         if entry.kind == "denial" and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")) \
                 and holder.scope is not None and holder.scope[1] <= ctx.sent.end:
@@ -833,7 +867,7 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
     if target is None:
         target = _nearest(cands, start, end)
     if target is None:
-        target_side = _anaphoric_side(ctx, holder.side) if entry.kind == "denial" else None
+        target_side = _anaphoric_side(ctx, holder.side, holder.allies) if entry.kind == "denial" else None
         if target_side is None:
             return []
         return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, entry, start, ev_end, cue)]

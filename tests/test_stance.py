@@ -252,7 +252,7 @@ def test_bad_lexicon_row_names_file_line_column(tmp_path, row, column, words):
 REAL_IDS = ("AL-internationalNews-412-20180310", "AL-internationalNews-470-20180315", "BB-internationalNews-252-20180329",
             "BB-internationalNews-820-20180716", "BB-middleEast-330-20180411",
             "FR-internationalNews-2357-20180717", "SK-internationalNews-373-20180315",
-            "SK-middleEast-846-20180408")
+            "SK-middleEast-846-20180408", "FR-internationalNews-812-20180419")
 
 
 @pytest.fixture(scope="module")
@@ -310,6 +310,12 @@ def _real(real_units, article_id, needle):
         ("us", "russia", "praise", "دافع الرئيس الأمريكي دونالد ترامب عن روسيا")}),
     # تحمل … مسؤولية in a headline (the feminine imperfect of حمل)
     ("SK-middleEast-846-20180408", "واشنطن تحمل موسكو", {("us", "russia", "blame", "تحمل موسكو مسؤولية")}),
+    # two sources of one denial cue deny together: neither is the other's target; the claim
+    # rejected is the US one reported before (round 3)
+    ("FR-internationalNews-812-20180419", "وتنفي سوريا وروسيا", {
+        ("russia", "us", "denial", "تنفي سوريا وروسيا استخدام الغاز السام في السابع من أبريل/نيسان خلال هجوم على دوما"),
+        ("syria_government", "us", "denial",
+         "تنفي سوريا وروسيا استخدام الغاز السام في السابع من أبريل/نيسان خلال هجوم على دوما")}),
 ])
 def test_real_sentence_units(real_units, article_id, needle, expected):
     assert _real(real_units, article_id, needle) == expected
@@ -406,3 +412,26 @@ def test_is_definite():
 
     assert [_is_definite(w) for w in ("الاتفاق", "بالاتفاق", "والاتفاق", "للاتفاق", "اتفاق", "لاتفاق", "واتفاق")] == [
         True, True, True, True, False, False, False]
+
+
+# --------------------------------------------------------------------------- round 3 rules
+
+
+def _att(body, source, actor_id, side, cue, category="denial"):
+    """An attribution record of ``source`` with cue ``cue`` whose content runs to the full stop."""
+    c0 = body.index(cue)
+    s0 = body.index(source)
+    content = s0 + len(source) + 1
+    return {"article_id": "c", "part": "lead", "source_actor_id": actor_id, "source_side": side,
+            "source_start": s0, "source_end": s0 + len(source), "cue_start": c0, "cue_end": c0 + len(cue),
+            "cue_category": category, "content_start": content, "content_end": len(body) - 1}
+
+
+def test_constructed_co_sources_of_one_cue_are_not_each_others_target():
+    # constructed: the attribution stage gives one attribution per source of "تنفي سوريا وروسيا";
+    # both deny the US claim of the sentence, neither targets the other
+    body = "وتنفي سوريا وروسيا اتهامات واشنطن."
+    ms = _m(body, ("سوريا", "syria", "syria_government"), ("روسيا", "russia", "russia"), ("واشنطن", "us", "us"))
+    atts = [_att(body, "سوريا", "syria", "syria_government", "تنفي"), _att(body, "روسيا", "russia", "russia", "تنفي")]
+    assert sorted((u[0], u[2], u[4]) for u in _units(body, ms, atts)) == [
+        ("russia", "us", "denial"), ("syria", "us", "denial")]
