@@ -788,6 +788,18 @@ def _agent_units(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int
     return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, denial, ev_start, ev_end, cue)]
 
 
+def _blocked(ctx: _Context, hit: _Hit) -> bool:
+    """Whether a blocker (داعش، التعليق …) stands within a few words after the cue, not
+    counting a subject mention right after it ("رفضت وزارة الدفاع الأمريكية التعليق")."""
+    tokens, k = ctx.tokens, hit.last + 1
+    subject = next((p for p in ctx.parties if k < len(tokens) and p.start <= tokens[k].conj_end < p.end), None)
+    if subject is not None:
+        while k < len(tokens) and tokens[k].start < subject.end:
+            k += 1
+    return any(t.start in ctx.blocked_starts for t in tokens[k:k + BLOCKER_WINDOW]) \
+        or any(t.start in ctx.blocked_starts for t in tokens[hit.last + 1:hit.last + 1 + BLOCKER_WINDOW])
+
+
 def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     entry, tokens = hit.entry, ctx.tokens
     first = tokens[hit.first]
@@ -801,8 +813,7 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         if j is None:
             return []
         ev_end = tokens[j].end
-    after = tokens[hit.last + 1:hit.last + 1 + BLOCKER_WINDOW]
-    if any(t.start in ctx.blocked_starts for t in after):
+    if _blocked(ctx, hit):
         return []
     if entry.kind == "cooperation" and _partner_is_no_side(ctx, hit):
         return []

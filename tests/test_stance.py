@@ -316,6 +316,8 @@ def _real(real_units, article_id, needle):
         ("russia", "us", "denial", "تنفي سوريا وروسيا استخدام الغاز السام في السابع من أبريل/نيسان خلال هجوم على دوما"),
         ("syria_government", "us", "denial",
          "تنفي سوريا وروسيا استخدام الغاز السام في السابع من أبريل/نيسان خلال هجوم على دوما")}),
+    # a refusal to comment is no denial, also with the subject between the verb and التعليق
+    ("BB-middleEast-330-20180411", "ورفضت وزارة الدفاع الأمريكية التعليق", set()),
 ])
 def test_real_sentence_units(real_units, article_id, needle, expected):
     assert _real(real_units, article_id, needle) == expected
@@ -435,3 +437,10 @@ def test_constructed_co_sources_of_one_cue_are_not_each_others_target():
     atts = [_att(body, "سوريا", "syria", "syria_government", "تنفي"), _att(body, "روسيا", "russia", "russia", "تنفي")]
     assert sorted((u[0], u[2], u[4]) for u in _units(body, ms, atts)) == [
         ("russia", "us", "denial"), ("syria", "us", "denial")]
+
+
+def test_constructed_blocker_after_the_subject_cancels_the_cue():
+    # constructed: "رفض التعليق" with a three-word subject in between is still no denial
+    body = "ورفضت وزارة الخارجية الروسية التعليق على تصريحات واشنطن."
+    ms = _m(body, ("وزارة الخارجية الروسية", "ru_mfa", "russia"), ("واشنطن", "us", "us"))
+    assert _units(body, ms, [_att(body, "وزارة الخارجية الروسية", "ru_mfa", "russia", "رفضت")]) == []
