@@ -332,7 +332,10 @@ def _noun_candidates(tok: str) -> set[str]:
     for word in list(out):
         for suf in _PRONOUN_SUFFIXES:
             if word.endswith(suf) and len(word) - len(suf) >= 3:
-                out.add(word[: -len(suf)])
+                stem = word[: -len(suf)]
+                out.add(stem)
+                if stem.endswith("ت"):
+                    out.add(stem[:-1] + "ه")  # a ta marbuta before a suffix is written ت: إدانته → إدانة
     return out
 
 

@@ -213,7 +213,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.1.0"
+    assert lex.version == "1.2.0"
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -444,3 +444,20 @@ def test_constructed_blocker_after_the_subject_cancels_the_cue():
     body = "ورفضت وزارة الخارجية الروسية التعليق على تصريحات واشنطن."
     ms = _m(body, ("وزارة الخارجية الروسية", "ru_mfa", "russia"), ("واشنطن", "us", "us"))
     assert _units(body, ms, [_att(body, "وزارة الخارجية الروسية", "ru_mfa", "russia", "رفضت")]) == []
+
+
+def test_constructed_act_noun_with_a_pronoun_suffix_keeps_its_ta_marbuta():
+    # constructed: إدانتها is إدانة + ها (the ة is written ت before the suffix)
+    body = "وجددت موسكو إدانتها للضربات الأمريكية."
+    ms = _m(body, ("موسكو", "russia", "russia"), ("الأمريكية", "us", "us", "adjective"))
+    assert [(u[1], u[2], u[4]) for u in _units(body, ms)] == [("russia", "us", "criticism")]
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("وأدانوا في موسكو الضربات التي نفذتها واشنطن.", "criticism"),  # constructed: plural past
+    ("وقال لافروف: نرفض اتهامات واشنطن.", "denial"),  # constructed: first person plural
+    ("ويحذرون في موسكو واشنطن من أي مغامرة.", "threat"),  # constructed: plural imperfect
+])
+def test_constructed_inflections_of_lexicon_1_2_0(body, kind):
+    ms = _m(body, ("موسكو" if "موسكو" in body else "لافروف", "russia", "russia"), ("واشنطن", "us", "us"))
+    assert kind in {u[4] for u in _units(body, ms) if u[2] == "us"}
