@@ -59,6 +59,9 @@ def _raster_subset() -> list[str]:
     chosen += [label_for("side", "us", "both"), label_for("cue_category", "denial", "both"),
                label_for("text", "share_of_voice", "both")]
     chosen += ["روسيا ← الولايات المتحدة", "حمّل المسؤولية", "G7 تعقد قمتها في ألمانيا"]  # constructed
+    # a two-line label (a gloss ending in punctuation goes on its own line) is checked
+    # by its Arabic line; the English line has nothing to shape
+    chosen = [line for label in chosen for line in label.split("\n") if label_rule.has_arabic(line)]
     lexicon_only = [s for s in ALL_LABELS if s not in chosen][len(chosen):]
     chosen += lexicon_only[:: max(1, len(lexicon_only) // 6)][:6]
     return list(dict.fromkeys(chosen))
