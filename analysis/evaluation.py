@@ -69,13 +69,13 @@ def score_against_gold(
         Processes for the analysis.
     """
     folder = Path(gold_dir) if gold_dir else paths.ANNOTATIONS_DIR / "gold"
-    gold_all = load_gold(folder)
-    keep = [a for a, s in zip(gold_all.meta["article_id"], gold_all.meta["source"]) if s in sources]
-    if "ant-v2.1" in sources and paths.ant_corpus() is None:
-        keep = [a for a, s in zip(gold_all.meta["article_id"], gold_all.meta["source"]) if s == "example"]
+    usable = set(sources) if paths.ant_corpus() is not None else set(sources) & {"example"}
+    gold = load_gold(folder)
+    keep = [a for a, s in zip(gold.meta["article_id"], gold.meta["source"]) if s in usable]
     gold = load_gold(folder, article_ids=keep)
     articles = read_gold_articles(gold)
-    gold = load_gold(folder, articles=articles, article_ids=keep)  # validates offsets and hashes
+    # load again against the texts: offsets in range, hashes equal to the corpus copy
+    gold = load_gold(folder, articles=articles, article_ids=keep)
     result = analyze(articles, n_jobs=n_jobs, progress=False)
     return GoldReport(
         gold=gold,
