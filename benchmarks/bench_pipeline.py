@@ -27,7 +27,6 @@ import pandas as pd
 from analysis import __version__, paths
 from analysis.io import read_articles
 from analysis.pipeline import STAGES, analyze
-from analysis.segment import make_doc
 
 
 def peak_rss_mb() -> tuple[float, float]:
@@ -38,28 +37,16 @@ def peak_rss_mb() -> tuple[float, float]:
 
 
 def stage_profile(articles: pd.DataFrame, n: int = 2000) -> dict[str, float]:
-    """Seconds per stage over the first ``n`` articles, one core."""
-    from analysis.actors import find_mentions
-    from analysis.attribution import find_attributions
-    from analysis.stance import find_stance
+    """CPU seconds per stage over the first ``n`` articles, one core."""
+    from compare_versions import article_cpu, stage_functions  # beside this script
 
+    funcs = stage_functions("analysis")
+    times = [0.0, 0.0, 0.0, 0.0]
     rows = list(zip(articles["article_id"][:n], articles["title"][:n], articles["body"][:n]))
-    times = {"normalise+segment": 0.0, "mentions": 0.0, "attributions": 0.0, "stance": 0.0}
-    for aid, title, body in rows:
-        t0 = time.perf_counter()
-        doc = make_doc(aid, title, body)
-        t1 = time.perf_counter()
-        mentions = find_mentions(doc)
-        t2 = time.perf_counter()
-        attributions = find_attributions(doc, mentions)
-        t3 = time.perf_counter()
-        find_stance(doc, mentions, attributions)
-        t4 = time.perf_counter()
-        times["normalise+segment"] += t1 - t0
-        times["mentions"] += t2 - t1
-        times["attributions"] += t3 - t2
-        times["stance"] += t4 - t3
-    return {k: round(v, 3) for k, v in times.items()} | {"articles": len(rows)}
+    for row in rows:
+        article_cpu(funcs, row, times)
+    names = ("normalise+segment", "mentions", "attributions", "stance")
+    return {name: round(t, 3) for name, t in zip(names, times)} | {"articles": len(rows)}
 
 
 def main() -> int:
