@@ -78,16 +78,26 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _INTEGER = re.compile(r"[0-9]+")
 
 
-class GoldError(ValueError):
+class ProblemsError(ValueError):
+    """Bad input reported all at once: ``problems`` holds one line per problem.
+
+    The message counts them, names where they are, lists them and says what to do.
+    """
+
+    def __init__(self, where: str, problems: list[str], advice: str):
+        self.problems = problems
+        listing = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in {where}:\n{listing}\n{advice}")
+
+
+class GoldError(ProblemsError):
     """Gold files with problems; ``problems`` holds one line per problem."""
 
     def __init__(self, folder: Path, problems: list[str]):
         self.folder = folder
-        self.problems = problems
-        listing = "\n".join(f"  - {p}" for p in problems)
         super().__init__(
-            f"{len(problems)} problem(s) in the gold annotations under {folder}:\n{listing}\n"
-            "Fix the files named above (lines are 1-based, the header is line 1) and load again."
+            f"the gold annotations under {folder}", problems,
+            "Fix the files named above (lines are 1-based, the header is line 1) and load again.",
         )
 
 

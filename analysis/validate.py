@@ -31,7 +31,7 @@ from scipy.optimize import linear_sum_assignment
 
 from analysis import schema
 from analysis.agreement import cohen_kappa, krippendorff_alpha, reliability_level
-from analysis.gold import Gold
+from analysis.gold import Gold, ProblemsError
 
 SCORED_SIDES = ("russia", "us", "other")
 ATTRIBUTION_LABEL_FIELDS = ("cue_category", "mode", "source_type", "in_heading")
@@ -564,16 +564,14 @@ _CHOICES_SHEET = "choices"
 _UNITS_SHEET = "units"
 
 
-class SheetError(ValueError):
+class SheetError(ProblemsError):
     """A coder sheet with problems; ``problems`` holds one line per problem."""
 
     def __init__(self, path: Path, problems: list[str]):
         self.path = path
-        self.problems = problems
-        listing = "\n".join(f"  - {p}" for p in problems)
         super().__init__(
-            f"{len(problems)} problem(s) in coder sheet {path}:\n{listing}\n"
-            "Correct the cells named above (row 1 is the header) and read the sheet again."
+            f"coder sheet {path}", problems,
+            "Correct the cells named above (row 1 is the header) and read the sheet again.",
         )
 
 
