@@ -1543,7 +1543,33 @@ def _finish(part: _Part, act: _Act) -> None:
         act.mode, act.content = ("mixed" if inside else "indirect"), (a, b)
         return
     act.mode, s, e = _content(part, act.after, act.end, act.cue.entry.lead)
+    if act.mode == "indirect" and act.cue.entry.requires and not _speech_requirement(act.cue.entry.requires):
+        s = _object_start(part, act.cue.entry.requires, s, e)
     act.content = (s, e)
+
+
+def _object_start(part: _Part, requires: tuple[str, ...], start: int, end: int) -> int:
+    """Where the object of a verb with a required word begins (حمّل X مسؤولية Y).
+
+    The content is "X مسؤولية Y": a phrase between the subject and the accused, such as
+    the source's own "إلى جنيف" in "حمّل مصدر في الوفد الروسي إلى جنيف واشنطن مسؤولية …",
+    is not part of it. The accused is the mention right before the required word; without
+    one the content starts at the required word (حمّل المسؤولية لواشنطن).
+    """
+    exact, stems = _requirement_forms(requires)
+    k = part.next_word_index(start)
+    while k < len(part.word_starts) and part.word_starts[k] < end:
+        word = part.word_at(k)
+        bare = _strip_conj(word)
+        if word in exact or bare in exact or (stems and (word.startswith(stems) or bare.startswith(stems))):
+            required_at = part.word_starts[k]
+            i = bisect_right(part.mention_starts, required_at) - 1
+            if i >= 0 and part.mentions[i]["_ne"] <= required_at and \
+                    part.text[part.mentions[i]["_ne"]:required_at].strip() == "" and part.mentions[i]["_ns"] >= start:
+                return part.mentions[i]["_ns"]
+            return required_at
+        k += 1
+    return start
 
 
 def _resolve_anonymous(records: list[dict], order: list[tuple[int, int]], mentions: list[dict]) -> None:

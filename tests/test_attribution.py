@@ -563,3 +563,28 @@ def test_root_waw_is_no_conjunction_before_a_subject():
     # constructed: وكالات begins with a root و, so ك is no attached preposition
     (row,), _ = _body("وخلصت وكالات الاستخبارات الأمريكية عام 2016 إلى أن التدخل حصل.")
     assert (row["cue"], row["cue_category"], row["source_side"]) == ("خلصت", "opinion", "us")
+
+
+def test_blame_object_starts_at_the_accused(example):
+    # Real: "وحمل مصدر في الوفد الروسي إلى جنيف واشنطن مسؤولية إطالة المحادثات …": the
+    # source's own "إلى جنيف" is not part of what was said.
+    doc, rows = example
+    row = next(r for r in rows if r["cue_category"] == "accusation")
+    content = _span(doc.body, row, "content")
+    assert content.startswith("واشنطن مسؤولية إطالة المحادثات")
+    assert content.endswith("حول الشأن السوري")
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start"),
+    [
+        # constructed: the responsibility before the accused
+        ("وحمل المتحدث الروسي المسؤولية لواشنطن عن التصعيد.", "المسؤولية لواشنطن"),
+        # constructed: a time phrase between the subject and the accused
+        ("وحملت موسكو مساء الجمعة واشنطن مسؤولية التصعيد.", "واشنطن مسؤولية"),
+    ],
+)
+def test_blame_object_start_constructed(text, content_start):
+    rows, body = _body(text)
+    row = next(r for r in rows if r["cue_category"] == "accusation")
+    assert _span(body, row, "content").startswith(content_start)
