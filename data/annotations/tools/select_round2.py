@@ -1,0 +1,106 @@
+"""Choose the round-2 gold articles from ANT v2.1 and assign them to the dev or test split.
+
+Run from the repository root (needs only the standard library and the corpus):
+
+    python data/annotations/tools/select_round2.py [path/to/ant-v2.1.jsonl.gz]
+
+It writes ``data/annotations/splits.csv`` rows for the new articles (``round = 2``) and
+prints the strata. The choice uses plain keyword lists written for this script, never the
+extractor of this project, so that the sample does not favour what the rules already find.
+
+Design (see ``data/annotations/README.md``):
+
+* eligible: title + body name a Russian and a US keyword, the body has 400–4,000
+  characters (so that one coder can read it whole), and the article is not in round 1;
+* strata: outlet (5) × centrality (``lead``: both sides named in the title or the first
+  400 characters of the body; ``passing``: otherwise) → 10 cells, 6 articles each;
+* inside a cell, at most 3 of the 6 from ``internationalNews`` when other sections have
+  eligible articles, so that Middle East, economy, sport, culture and technology appear;
+* split: in every cell 3 articles go to ``test`` and 3 to ``dev``, by a seeded shuffle.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+SEED = 20261204
+PER_CELL = 6
+TEST_PER_CELL = 3
+MAX_INTERNATIONAL = 3
+MIN_BODY, MAX_BODY = 400, 4000
+LEAD_CHARS = 400
+
+RUSSIA = re.compile(r"روسي|روسيا|موسكو|الكرملين|بوتين|بوتن|لافروف|زاخاروفا|بيسكوف|نيبينزيا|شويغو|الروس\b")
+US = re.compile(
+    r"أمريك|أميرك|امريك|اميرك|الولايات المتحدة|واشنطن|البيت الأبيض|البنتاغون|البنتاجون|ترامب|ترمب"
+    r"|بومبيو|تيلرسون|ماتيس|هيلي|بولتون|بنس\b"
+)
+
+ROOT = Path(__file__).resolve().parents[3]
+SPLITS = Path(__file__).resolve().parents[1] / "splits.csv"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ant" / "ant-v2.1.jsonl.gz"
+
+
+def both_sides(text: str) -> bool:
+    return bool(RUSSIA.search(text)) and bool(US.search(text))
+
+
+def main(corpus: Path) -> None:
+    existing = {}
+    with SPLITS.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            existing[row["article_id"]] = row
+    cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            body, title = record["body"], record["title"]
+            if record["article_id"] in existing or not MIN_BODY <= len(body) <= MAX_BODY:
+                continue
+            if not both_sides(title + "\n" + body):
+                continue
+            centrality = "lead" if both_sides(title + "\n" + body[:LEAD_CHARS]) else "passing"
+            cells[(record["outlet"], centrality)].append(record)
+    rng = random.Random(SEED)
+    chosen = []
+    for key in sorted(cells):
+        pool = sorted(cells[key], key=lambda r: r["article_id"])
+        rng.shuffle(pool)
+        picked, international = [], 0
+        others = any(r["category"] != "internationalNews" for r in pool)
+        for record in pool:
+            if record["category"] == "internationalNews":
+                if others and international >= MAX_INTERNATIONAL:
+                    continue
+                international += 1
+            picked.append(record)
+            if len(picked) == PER_CELL:
+                break
+        order = list(range(len(picked)))
+        rng.shuffle(order)
+        for rank, index in enumerate(order):
+            record = picked[index]
+            chosen.append({
+                "article_id": record["article_id"], "outlet": record["outlet"],
+                "category": record["category"], "centrality": key[1],
+                "split": "test" if rank < TEST_PER_CELL else "dev", "round": "2",
+            })
+        print(f"{key[0]:18} {key[1]:8} eligible {len(pool):4}  chosen {len(picked)}")
+    rows = list(existing.values()) + sorted(chosen, key=lambda r: r["article_id"])
+    tmp = SPLITS.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    tmp.replace(SPLITS)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS)
