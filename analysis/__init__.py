@@ -20,39 +20,43 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _EXPORTS = {
     # data
-    "read_articles": "io", "iter_articles": "io", "save_table": "io", "load_table": "io",
-    "CorpusReadError": "io", "CorpusReadWarning": "io",
-    "normalize_with_map": "normalize",
-    "split_article": "segment", "make_doc": "segment",
-    "load_lexicon": "lexicons", "LexiconError": "lexicons",
+    "read_articles": "corpus.io", "iter_articles": "corpus.io", "save_table": "corpus.io", "load_table": "corpus.io",
+    "CorpusReadError": "corpus.io", "CorpusReadWarning": "corpus.io",
+    "normalize_with_map": "text.normalize",
+    "split_article": "text.segment", "make_doc": "text.segment",
+    "load_lexicon": "coding.lexicons", "LexiconError": "coding.lexicons",
     # stages
-    "find_mentions": "actors", "build_mentions_table": "actors", "load_actor_lexicon": "actors",
-    "mentions_at": "actors",
-    "find_attributions": "attribution", "build_attributions_table": "attribution",
-    "find_stance": "stance", "build_stance_table": "stance", "load_stance_lexicon": "stance",
-    "load_cue_lexicon": "attribution",
-    "build_features": "features", "evidence_for": "features",
+    "find_mentions": "coding.actors", "build_mentions_table": "coding.actors", "load_actor_lexicon": "coding.actors",
+    "mentions_at": "coding.actors",
+    "find_attributions": "coding.attribution", "build_attributions_table": "coding.attribution",
+    "find_stance": "coding.stance", "build_stance_table": "coding.stance", "load_stance_lexicon": "coding.stance",
+    "load_cue_lexicon": "coding.attribution",
+    "build_features": "measures.features", "evidence_for": "measures.features",
     # orchestration
     "analyze": "pipeline", "analyze_article": "pipeline", "analyze_partition": "pipeline",
     "Result": "pipeline",
     # faces
-    "arabic_label": "labels", "save_figure": "plotting",
-    "plot_share_of_voice": "plotting", "plot_cue_categories": "plotting",
-    "plot_source_types": "plotting", "plot_top_sources": "plotting", "plot_stance": "plotting",
-    "plot_article_strip": "plotting", "plot_outlet_sides": "plotting",
-    "show_article": "display", "kwic": "display",
-    "load_gold": "gold", "read_gold_articles": "gold",
-    "score_attributions": "validate", "score_stance": "validate", "restrict_to_gold": "validate",
-    "export_coder_sheet": "validate", "read_coder_sheet": "validate",
-    "agreement_table": "validate", "disagreements": "validate",
-    "krippendorff_alpha": "agreement", "cohen_kappa": "agreement",
-    "score_against_gold": "evaluation",
+    "arabic_label": "figures.labels", "save_figure": "figures.plotting",
+    "plot_share_of_voice": "figures.plotting", "plot_cue_categories": "figures.plotting",
+    "plot_source_types": "figures.plotting", "plot_top_sources": "figures.plotting", "plot_stance": "figures.plotting",
+    "plot_article_strip": "figures.plotting", "plot_outlet_sides": "figures.plotting",
+    "show_article": "views.display", "kwic": "views.display",
+    "load_gold": "validation.gold", "read_gold_articles": "validation.gold",
+    "score_attributions": "validation.scoring", "score_stance": "validation.scoring", "restrict_to_gold": "validation.scoring",
+    "export_coder_sheet": "validation.scoring", "read_coder_sheet": "validation.scoring",
+    "agreement_table": "validation.scoring", "disagreements": "validation.scoring",
+    "krippendorff_alpha": "validation.agreement", "cohen_kappa": "validation.agreement",
+    "score_against_gold": "validation.evaluation",
     "ArabicNormalizer": "models", "FramingFeatures": "models",
     "make_stance_classifier": "models", "evaluate_classifier": "models",
     "load_stance_sentences": "models",
 }
 
-_SUBMODULES = {"paths", "schema", "normalize", "segment", "pipeline", "labels", "plotting", "display"}
+# Short names for the modules a notebook reaches for most (``from analysis import paths``).
+_SUBMODULES = {
+    "paths": "corpus.paths", "schema": "corpus.schema", "normalize": "text.normalize",
+    "segment": "text.segment", "labels": "figures.labels", "pipeline": "pipeline",
+}
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
@@ -61,7 +65,7 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         if name in _SUBMODULES:
-            return importlib.import_module(f"analysis.{name}")
+            return importlib.import_module(f"analysis.{_SUBMODULES[name]}")
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
     value = getattr(importlib.import_module(f"analysis.{module}"), name)
     globals()[name] = value

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from analysis import paths
+from analysis.corpus import paths
 
 #: The notebooks that build the figures in figures/, in order, with their parameters.
 PAPER_NOTEBOOKS = ("00-start-here.ipynb", "05-comparing-sides.ipynb")
@@ -36,7 +36,7 @@ def _parse_columns(items: list[str] | None) -> dict[str, str] | None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from analysis.pipeline import analyze
+    from analysis.pipeline.batch import analyze
 
     started = time.perf_counter()
     result = analyze(
@@ -104,7 +104,7 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from analysis.evaluation import score_against_gold
+    from analysis.validation.evaluation import score_against_gold
 
     report = score_against_gold(gold_dir=args.gold, n_jobs=1)
     print(report)

@@ -2,7 +2,7 @@
 baseline sentence-stance classifier with its cross-validated evaluation.
 
 * :class:`ArabicNormalizer` - a stateless transformer that applies
-  :func:`analysis.normalize.normalize` to each text, so that a vectoriser after it sees
+  :func:`analysis.text.normalize.normalize` to each text, so that a vectoriser after it sees
   one spelling per word (and no diacritics, which ``\\w`` would not match).
 * :class:`FramingFeatures` - articles (``article_id``, ``title``, ``body``) in, one row
   per article with per-side columns (``russia_share_of_voice``, ``us_direct_share`` …) out.
@@ -36,8 +36,8 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-from analysis.normalize import normalize
-from analysis.paths import ANNOTATIONS_DIR, ant_corpus
+from analysis.text.normalize import normalize
+from analysis.corpus.paths import ANNOTATIONS_DIR, ant_corpus
 
 __all__ = [
     "ArabicNormalizer",
@@ -79,7 +79,7 @@ def _as_texts(X) -> list[str]:
 
 
 class ArabicNormalizer(TransformerMixin, BaseEstimator):
-    """Apply :func:`analysis.normalize.normalize` to every text (stateless).
+    """Apply :func:`analysis.text.normalize.normalize` to every text (stateless).
 
     Use it before a vectoriser in a :class:`~sklearn.pipeline.Pipeline`; it has no
     parameters and learns nothing.
@@ -115,8 +115,8 @@ class ArabicNormalizer(TransformerMixin, BaseEstimator):
 class FramingFeatures(TransformerMixin, BaseEstimator):
     """Per-side framing features of articles, one row per article (wide form).
 
-    Runs :func:`analysis.pipeline.analyze_partition` on the articles and
-    :func:`analysis.features.build_features`, then spreads the sides into columns
+    Runs :func:`analysis.pipeline.batch.analyze_partition` on the articles and
+    :func:`analysis.measures.features.build_features`, then spreads the sides into columns
     named ``<side>_<feature>`` (``russia_share_of_voice``, ``us_direct_share`` …).
 
     Parameters
@@ -124,7 +124,7 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
     sides : tuple of str, default ("russia", "us")
         Which sides to output (any of ``russia``, ``us``, ``other``).
     features : list of str or None, default None
-        Which features (columns of :data:`analysis.features.FEATURE_COLUMNS`); None for all.
+        Which features (columns of :data:`analysis.measures.features.FEATURE_COLUMNS`); None for all.
     fill_value : float, default 0.0
         Replaces undefined shares (a side with no attributions), so estimators after
         this one get no NaN. Use ``np.nan`` to keep them.
@@ -151,7 +151,7 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         self.fill_value = fill_value
 
     def _columns(self) -> list[str]:
-        from analysis.features import FEATURE_COLUMNS, SIDES
+        from analysis.measures.features import FEATURE_COLUMNS, SIDES
 
         unknown_sides = [s for s in self.sides if s not in SIDES]
         if unknown_sides:
@@ -159,7 +159,7 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         feats = list(FEATURE_COLUMNS if self.features is None else self.features)
         unknown = [f for f in feats if f not in FEATURE_COLUMNS]
         if unknown:
-            raise ValueError(f"unknown feature(s) {unknown}; choose from analysis.features.FEATURE_COLUMNS")
+            raise ValueError(f"unknown feature(s) {unknown}; choose from analysis.measures.features.FEATURE_COLUMNS")
         return [f"{side}_{feat}" for side in self.sides for feat in feats]
 
     def fit(self, X: pd.DataFrame, y=None):
@@ -182,8 +182,8 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         """One row per article (in input order), columns :meth:`get_feature_names_out`."""
         from types import SimpleNamespace
 
-        from analysis.features import build_features
-        from analysis.pipeline import analyze_partition
+        from analysis.measures.features import build_features
+        from analysis.pipeline.batch import analyze_partition
 
         check_is_fitted(self, "feature_names_out_")
         self._check(X)
@@ -294,7 +294,7 @@ def load_stance_sentences(path: str | Path = STANCE_SENTENCES, corpus: str | Pat
     path : str or Path
         The annotation CSV (``article_id, part, start, end, label, pool``).
     corpus : str or Path, optional
-        The ANT JSON Lines file; default :func:`analysis.paths.ant_corpus`.
+        The ANT JSON Lines file; default :func:`analysis.corpus.paths.ant_corpus`.
 
     Returns
     -------

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import __version__, paths
-from analysis.io import read_articles
-from analysis.pipeline import STAGES, analyze
+from analysis import __version__
+from analysis.corpus import paths
+from analysis.corpus.io import read_articles
+from analysis.pipeline.batch import STAGES, analyze
 
 
 def peak_rss_mb() -> tuple[float, float]:

@@ -1,6 +1,6 @@
 """Check that a change to the pipeline leaves every output table byte for byte the same.
 
-Runs :func:`analysis.pipeline.analyze` (all stages, one process) over a fixed,
+Runs :func:`analysis.pipeline.batch.analyze` (all stages, one process) over a fixed,
 deterministic sample of the ANT corpus (every ``--step``-th article, 6,297 with the
 default of 5) plus the example article of ``data/raw``, and either saves the five tables
 as Parquet (``--save``, the reference) or compares them with the saved reference using
@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 from pandas.testing import assert_frame_equal
 
-from analysis import paths
-from analysis.io import read_articles
-from analysis.pipeline import TABLES, analyze
+from analysis.corpus import paths
+from analysis.corpus.io import read_articles
+from analysis.pipeline.batch import TABLES, analyze
 
 
 def sample_articles(step: int) -> pd.DataFrame:

@@ -98,7 +98,7 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT))
     from analysis import paths
-    from analysis.io import read_articles
+    from analysis.corpus.io import read_articles
 
     corpus = paths.ant_corpus()
     if corpus is None:

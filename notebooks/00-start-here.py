@@ -43,7 +43,7 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis.plotting import (
+from analysis.figures.plotting import (
     GLOSSARY,
     build_share_of_voice_table,
     lexicon_glosses,

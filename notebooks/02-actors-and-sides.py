@@ -30,8 +30,8 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis.actors import find_mentions, load_actor_lexicon
-from analysis.plotting import plot_article_strip
+from analysis.coding.actors import find_mentions, load_actor_lexicon
+from analysis.figures.plotting import plot_article_strip
 
 # %%
 article_id = paths.EXAMPLE_ARTICLE.stem
@@ -91,7 +91,7 @@ pd.DataFrame(find_mentions(doc))[["start", "end", "surface", "actor_id", "side",
 #
 # Actors, titles, nisba adjectives, news media and anonymous-source patterns are listed in
 # CSV files inside the package (`analysis/lexicons/`), each with a version. Every alias is
-# normalised with `analysis.normalize.normalize` when loaded, so the lexicon can be written
+# normalised with `analysis.text.normalize.normalize` when loaded, so the lexicon can be written
 # with ordinary spelling.
 
 # %%

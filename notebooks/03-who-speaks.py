@@ -30,7 +30,7 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis.plotting import build_cue_category_table, plot_cue_categories
+from analysis.figures.plotting import build_cue_category_table, plot_cue_categories
 
 # %%
 article_id = paths.EXAMPLE_ARTICLE.stem

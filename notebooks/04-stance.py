@@ -28,7 +28,7 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis.plotting import build_stance_table, plot_stance
+from analysis.figures.plotting import build_stance_table, plot_stance
 
 # %%
 article_id = paths.EXAMPLE_ARTICLE.stem

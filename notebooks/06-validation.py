@@ -28,8 +28,8 @@ import pandas as pd
 
 import analysis
 from analysis import paths, schema
-from analysis.gold import load_gold, read_gold_articles
-from analysis.validate import match_spans
+from analysis.validation.gold import load_gold, read_gold_articles
+from analysis.validation.scoring import match_spans
 
 # %% [markdown]
 # ## 1 · The extractor against the gold

@@ -33,7 +33,7 @@ from analysis import plotting as plots
 # %% [markdown]
 # ## Parameters
 #
-# - `corpus`: path of the corpus (`None` = `analysis.paths.ant_corpus()`);
+# - `corpus`: path of the corpus (`None` = `analysis.corpus.paths.ant_corpus()`);
 # - `sample`: analyse a random sample of this many relevant articles (`None` = all of
 #   them; the tests use 300);
 # - `n_jobs`: processes (`-1` = all cores);

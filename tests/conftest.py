@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from analysis import paths
+from analysis.corpus import paths
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Tests for analysis.actors: mention finding (CODEBOOK §1) on real and constructed text."""
+"""Tests for analysis.coding.actors: mention finding (CODEBOOK §1) on real and constructed text."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import (
+from analysis.coding.actors import (
     build_mentions_table, find_anonymous_sources, find_mentions, load_actor_lexicon,
     mentions_at,
 )
-from analysis.lexicons import LexiconError
-from analysis.paths import EXAMPLE_ARTICLE, LEXICON_DIR, ant_corpus
-from analysis.schema import MENTIONS
-from analysis.segment import make_doc, split_article
+from analysis.coding.lexicons import LexiconError
+from analysis.corpus.paths import EXAMPLE_ARTICLE, LEXICON_DIR, ant_corpus
+from analysis.corpus.schema import MENTIONS
+from analysis.text.segment import make_doc, split_article
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests of analysis.agreement against published and hand-computed values."""
+"""Tests of analysis.validation.agreement against published and hand-computed values."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from analysis.agreement import (
+from analysis.validation.agreement import (
     coincidence_matrix,
     cohen_kappa,
     krippendorff_alpha,

@@ -1,4 +1,4 @@
-"""Tests for analysis.attribution (CODEBOOK §2 attribution, §3 cue categories).
+"""Tests for analysis.coding.attribution (CODEBOOK §2 attribution, §3 cue categories).
 
 Sentences marked "constructed" were written for these tests; everything else is read at
 test time from the example article or from the ANT corpus (skipped when absent).
@@ -14,13 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import attribution as attr
-from analysis.actors import find_mentions
-from analysis.lexicons import LexiconError
-from analysis.normalize import normalize
-from analysis.paths import EXAMPLE_ARTICLE, ant_corpus
-from analysis.schema import ATTRIBUTIONS, CUE_CATEGORIES, MODES, SOURCE_TYPES
-from analysis.segment import make_doc
+from analysis.coding import attribution as attr
+from analysis.coding.actors import find_mentions
+from analysis.coding.lexicons import LexiconError
+from analysis.text.normalize import normalize
+from analysis.corpus.paths import EXAMPLE_ARTICLE, ant_corpus
+from analysis.corpus.schema import ATTRIBUTIONS, CUE_CATEGORIES, MODES, SOURCE_TYPES
+from analysis.text.segment import make_doc
 
 
 # ----------------------------------------------------------------------------- helpers

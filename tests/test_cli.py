@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 
-from analysis import paths
+from analysis.corpus import paths
 from analysis.cli import main
 
 

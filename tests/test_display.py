@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.display import blank_runs, kwic, show_article
-from analysis.gold import load_gold, read_gold_articles
+from analysis.views.display import blank_runs, kwic, show_article
+from analysis.validation.gold import load_gold, read_gold_articles
 
 EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()

@@ -6,7 +6,7 @@ import re
 import tomllib
 from importlib import metadata
 
-from analysis import paths
+from analysis.corpus import paths
 
 # conda-forge spells a few packages differently from PyPI.
 CONDA_NAMES = {"arabic_reshaper": "arabic-reshaper", "cairosvg": "cairosvg"}

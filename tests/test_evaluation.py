@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.evaluation import score_against_gold
+from analysis.validation.evaluation import score_against_gold
 
 
 def test_example_article_is_coded_exactly_as_the_gold():

@@ -1,4 +1,4 @@
-"""Tests for analysis.features on a small constructed Result with hand-computed values,
+"""Tests for analysis.measures.features on a small constructed Result with hand-computed values,
 on the example article, and on bad input."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import schema
-from analysis.features import FEATURE_COLUMNS, SIDES, build_features, evidence_for, side_group
+from analysis.corpus import schema
+from analysis.measures.features import FEATURE_COLUMNS, SIDES, build_features, evidence_for, side_group
 
 
 def _table(columns, rows):
@@ -160,7 +160,7 @@ def test_side_group():
 
 def test_example_article_features():
     from analysis import paths
-    from analysis.pipeline import analyze
+    from analysis.pipeline.batch import analyze
 
     result = analyze(paths.EXAMPLE_ARTICLE, progress=False)
     feats = build_features(result).set_index("side")

@@ -1,4 +1,4 @@
-"""Tests of analysis.gold: loading and validating gold annotation files."""
+"""Tests of analysis.validation.gold: loading and validating gold annotation files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from analysis.gold import (
+from analysis.validation.gold import (
     ATTRIBUTION_COLUMNS,
     GOLD_DIR,
     STANCE_COLUMNS,
@@ -17,7 +17,7 @@ from analysis.gold import (
     read_gold_articles,
     sha256_text,
 )
-from analysis.paths import EXAMPLE_ARTICLE, ant_corpus
+from analysis.corpus.paths import EXAMPLE_ARTICLE, ant_corpus
 
 EXAMPLE_ID = EXAMPLE_ARTICLE.stem
 TITLE, BODY = read_example_text(EXAMPLE_ARTICLE)

@@ -1,4 +1,4 @@
-"""Corpus readers and table writers (analysis/io.py).
+"""Corpus readers and table writers (analysis/corpus/io.py).
 
 Arabic text in these tests comes from the example article (read at test time) unless a
 comment labels it "constructed". Files are written to ``tmp_path`` by the tests.
@@ -17,8 +17,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis import io, paths, schema
-from analysis.io import CorpusReadError, CorpusReadWarning, iter_articles, read_articles
+from analysis.corpus import io
+from analysis.corpus import paths
+from analysis.corpus import schema
+from analysis.corpus.io import CorpusReadError, CorpusReadWarning, iter_articles, read_articles
 
 EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import matplotlib.ft2font
 import pytest
 
-from analysis.labels import RESHAPER_CONFIG, RLM, arabic_label, has_arabic, matplotlib_shapes_text
+from analysis.figures.labels import RESHAPER_CONFIG, RLM, arabic_label, has_arabic, matplotlib_shapes_text
 
 # Real strings: words of the example article's title, a name and cue from the codebook.
 LAVROV = "لافروف"

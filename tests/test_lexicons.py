@@ -1,14 +1,14 @@
-"""Tests for analysis.lexicons: the generic CSV loader and the shipped actor lexicons."""
+"""Tests for analysis.coding.lexicons: the generic CSV loader and the shipped actor lexicons."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.lexicons import (
+from analysis.coding.lexicons import (
     ACTORS, ANONYMOUS, MEDIA, NISBA, SIDES, TITLES, Column, LexiconError, LexiconSchema,
     load_lexicon,
 )
-from analysis.paths import LEXICON_DIR
+from analysis.corpus.paths import LEXICON_DIR
 
 SCHEMA = LexiconSchema(
     name="toy",

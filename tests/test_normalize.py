@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import normalize as nz
+from analysis.text import normalize as nz
 
 
 @pytest.mark.parametrize(

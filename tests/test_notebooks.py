@@ -17,7 +17,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from analysis import paths
+from analysis.corpus import paths
 
 NOTEBOOKS_DIR = paths.NOTEBOOKS_DIR
 NUMBERED = sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import paths, schema
-from analysis.pipeline import Result, analyze, analyze_article, analyze_partition
+from analysis.corpus import paths
+from analysis.corpus import schema
+from analysis.pipeline.batch import Result, analyze, analyze_article, analyze_partition
 
 EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
 

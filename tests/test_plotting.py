@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from analysis import plotting
-from analysis.gold import load_gold, read_gold_articles
-from analysis.labels import arabic_label
-from analysis.plotting import SIDE_COLORS, label_for
+from analysis.figures import plotting
+from analysis.validation.gold import load_gold, read_gold_articles
+from analysis.figures.labels import arabic_label
+from analysis.figures.plotting import SIDE_COLORS, label_for
 
 EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
 
@@ -125,7 +125,7 @@ def test_every_source_of_the_example_has_a_name(gold):
 
 def test_every_id_of_the_extraction_has_a_name(ant_sample):
     """Every actor id the pipeline produces on real ANT articles has a lexicon-derived name."""
-    from analysis.pipeline import analyze_article
+    from analysis.pipeline.batch import analyze_article
 
     glosses = plotting.lexicon_glosses()["actor"]
     ids = set()
@@ -380,7 +380,7 @@ def test_strip_constructed_crowded_sentence():
      ("lavrov", "Sergey Lavrov")],
 )
 def test_conventional_english_names_of_offices(actor_id, english):
-    from analysis.plotting import actor_name
+    from analysis.figures.plotting import actor_name
 
     assert actor_name(actor_id)[1] == english
 
@@ -389,7 +389,7 @@ def test_bilingual_labels_hold_no_bidi_controls():
     # A LEFT-TO-RIGHT MARK in a bilingual tick label moved the closing bracket onto the
     # last letter in matplotlib 3.11's PDF output (PNG and SVG were right), which the
     # raster checks are too coarse to see. No label may carry one.
-    from analysis.plotting import GLOSSARY
+    from analysis.figures.plotting import GLOSSARY
 
     for kind, table in GLOSSARY.items():
         for key in table:

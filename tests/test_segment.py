@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.segment import make_doc, split_article
+from analysis.text.segment import make_doc, split_article
 
 # Every sentence of the example article, written out by hand from reading it:
 # (part, start, end, how it begins, how it ends). Offsets index the title for the title

@@ -1,16 +1,16 @@
-"""Tests for analysis.stance: the example article's units, one constructed case per kind,
+"""Tests for analysis.coding.stance: the example article's units, one constructed case per kind,
 the cases the codebook excludes, and lexicon validation."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis import schema
-from analysis.actors import find_mentions
-from analysis.attribution import find_attributions
-from analysis.lexicons import LexiconError
-from analysis.segment import make_doc
-from analysis.stance import (
+from analysis.corpus import schema
+from analysis.coding.actors import find_mentions
+from analysis.coding.attribution import find_attributions
+from analysis.coding.lexicons import LexiconError
+from analysis.text.segment import make_doc
+from analysis.coding.stance import (
     STANCE_LEXICON, build_stance_table, find_stance, load_stance_lexicon,
 )
 
@@ -410,7 +410,7 @@ def test_constructed_agent_blame_inside_an_attribution():
 
 
 def test_is_definite():
-    from analysis.stance import _is_definite
+    from analysis.coding.stance import _is_definite
 
     assert [_is_definite(w) for w in ("الاتفاق", "بالاتفاق", "والاتفاق", "للاتفاق", "اتفاق", "لاتفاق", "واتفاق")] == [
         True, True, True, True, False, False, False]

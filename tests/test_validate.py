@@ -1,4 +1,4 @@
-"""Tests of analysis.validate: gold scoring, coder sheets and agreement tables."""
+"""Tests of analysis.validation.scoring: gold scoring, coder sheets and agreement tables."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from analysis import schema
-from analysis.gold import GOLD_DIR, load_gold, read_example_text
-from analysis.paths import EXAMPLE_ARTICLE
-from analysis.segment import split_article
-from analysis.validate import (
+from analysis.corpus import schema
+from analysis.validation.gold import GOLD_DIR, load_gold, read_example_text
+from analysis.corpus.paths import EXAMPLE_ARTICLE
+from analysis.text.segment import split_article
+from analysis.validation.scoring import (
     ERROR_COLUMNS,
     RULE_OVERLAP_ONLY,
     SheetError,

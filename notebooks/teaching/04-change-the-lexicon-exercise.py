@@ -31,8 +31,8 @@ from matplotlib.figure import Figure
 
 import analysis
 from analysis import paths
-from analysis.attribution import build_attributions_table, load_cue_lexicon
-from analysis.plotting import build_cue_category_table, plot_cue_categories
+from analysis.coding.attribution import build_attributions_table, load_cue_lexicon
+from analysis.figures.plotting import build_cue_category_table, plot_cue_categories
 
 # %% [markdown]
 # The attributions of the example with the shipped lexicon:

@@ -1,4 +1,4 @@
-"""Character tables for :mod:`analysis.normalize`: data, kept apart from the logic.
+"""Character tables for :mod:`analysis.text.normalize`: data, kept apart from the logic.
 
 Code points are written as escapes so that the tables survive any editor.
 """

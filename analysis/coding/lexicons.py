@@ -12,7 +12,7 @@ with the same building blocks and call :func:`load_lexicon` on their file.
 
 Examples
 --------
->>> from analysis.lexicons import Column, LexiconSchema, load_lexicon
+>>> from analysis.coding.lexicons import Column, LexiconSchema, load_lexicon
 >>> schema = LexiconSchema(
 ...     name="cues",
 ...     columns=(Column("cue"), Column("category", choices=("neutral", "denial"))),
@@ -32,8 +32,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import schema
-from analysis.paths import LEXICON_DIR
+from analysis.corpus import schema
+from analysis.corpus.paths import LEXICON_DIR
 
 __all__ = [
     "ACTOR_TYPES",
@@ -51,7 +51,7 @@ __all__ = [
     "load_lexicon",
 ]
 
-SIDES = schema.SIDES  # the codebook's side ids, defined once in analysis.schema
+SIDES = schema.SIDES  # the codebook's side ids, defined once in analysis.corpus.schema
 
 #: What kind of thing an actor is (documented in ``lexicons/README.md``).
 ACTOR_TYPES = ("person", "institution", "country", "media", "group", "anonymous")
@@ -169,7 +169,7 @@ class Lexicon:
 
         Examples
         --------
-        >>> from analysis.lexicons import load_lexicon, ACTORS
+        >>> from analysis.coding.lexicons import load_lexicon, ACTORS
         >>> load_lexicon(LEXICON_DIR / "actors.csv", ACTORS).to_frame().columns[0]
         'actor_id'
         """
@@ -219,7 +219,7 @@ def load_lexicon(path: str | Path, schema: LexiconSchema) -> Lexicon:
 
     Examples
     --------
-    >>> from analysis.lexicons import load_lexicon, NISBA
+    >>> from analysis.coding.lexicons import load_lexicon, NISBA
     >>> lex = load_lexicon(LEXICON_DIR / "nisba.csv", NISBA)
     >>> sorted({row["side"] for row in lex.rows})[:2]
     ['eu', 'france']

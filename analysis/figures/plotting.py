@@ -1,6 +1,6 @@
 """Publication figures of who speaks, how, and with what stance, with shaped Arabic.
 
-Every ``plot_*`` function takes the tidy tables of :mod:`analysis.schema` (one article or
+Every ``plot_*`` function takes the tidy tables of :mod:`analysis.corpus.schema` (one article or
 a whole corpus), draws on ``ax`` (a new single-column figure when ``ax`` is None) and
 returns the Axes; nothing here writes a file except :func:`save_figure`. Each plot has a
 ``build_*_table`` twin returning exactly the numbers it draws, which is what
@@ -8,13 +8,13 @@ returns the Axes; nothing here writes a file except :func:`save_figure`. Each pl
 
 Labels come in Arabic (``labels="ar"``), English (``"en"``) or both (``"both"``, Arabic
 with the English gloss in brackets). Every string goes through
-:func:`analysis.labels.arabic_label` at the moment it is handed to matplotlib, never
+:func:`analysis.figures.labels.arabic_label` at the moment it is handed to matplotlib, never
 before: the tables keep the plain keys (``russia``, ``denial``, ...).
 
 Examples
 --------
 >>> import pandas as pd
->>> from analysis.schema import ATTRIBUTIONS
+>>> from analysis.corpus.schema import ATTRIBUTIONS
 >>> attributions = pd.DataFrame(
 ...     [{"source_side": "russia", "content_words": 12}, {"source_side": "us", "content_words": 4}]
 ... ).reindex(columns=ATTRIBUTIONS)
@@ -44,10 +44,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from analysis import schema
-from analysis.fonts import COLUMN_WIDTH, DOUBLE_COLUMN_WIDTH, FONT_FAMILIES, style_context
-from analysis.labels import arabic_label, has_arabic
-from analysis.paths import FIGURES_DIR, LEXICON_DIR
+from analysis.corpus import schema
+from analysis.figures.fonts import COLUMN_WIDTH, DOUBLE_COLUMN_WIDTH, FONT_FAMILIES, style_context
+from analysis.figures.labels import arabic_label, has_arabic
+from analysis.corpus.paths import FIGURES_DIR, LEXICON_DIR
 
 __all__ = [
     "CATEGORY_COLORS",

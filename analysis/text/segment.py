@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from analysis.normalize import NormalizedText, normalize_with_map
+from analysis.text.normalize import NormalizedText, normalize_with_map
 
 __all__ = ["Sentence", "Doc", "split_article", "split_paragraph", "make_doc", "HEADING_MAX_WORDS"]
 

@@ -5,7 +5,7 @@ document, or nobody for a passive verb) to a **cue** (reporting verb, participle
 verbal noun, attribution marker, or the colon of a headline "لافروف: …") and to the
 **content** it reports, with a **mode** (``direct``, ``indirect``, ``mixed``).
 
-Matching runs on the normalised text of each part (:mod:`analysis.normalize`); every
+Matching runs on the normalised text of each part (:mod:`analysis.text.normalize`); every
 offset in the output indexes the *original* title or body string named by ``part``.
 The word lists are data: ``lexicons/cues.csv`` (reporting cues with category and
 gloss), ``lexicons/markers.csv`` (بحسب، نقلا عن، في بيان …) and
@@ -22,7 +22,7 @@ Spans
 
 Examples
 --------
->>> from analysis.segment import make_doc
+>>> from analysis.text.segment import make_doc
 >>> doc = make_doc("x", "", "قال لافروف إن المحادثات مستمرة.")
 >>> mention = {"article_id": "x", "sent_id": 0, "part": "lead", "start": 4, "end": 10,
 ...            "surface": "لافروف", "actor_id": "lavrov", "side": "russia",
@@ -43,10 +43,10 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from analysis.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
-from analysis.normalize import normalize
-from analysis.paths import LEXICON_DIR
-from analysis.schema import ATTRIBUTIONS, CUE_CATEGORIES, empty_table
+from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
+from analysis.text.normalize import normalize
+from analysis.corpus.paths import LEXICON_DIR
+from analysis.corpus.schema import ATTRIBUTIONS, CUE_CATEGORIES, empty_table
 
 __all__ = [
     "CUES", "MARKERS", "ATTRIBUTION_WORDS", "FORM_TYPES", "CueEntry", "CueLexicon",
@@ -323,7 +323,7 @@ def load_cue_lexicon(
 
     Raises
     ------
-    analysis.lexicons.LexiconError
+    analysis.coding.lexicons.LexiconError
         Naming the file, line and column of a malformed row, or of a form that collides
         with another once normalised.
 
@@ -405,7 +405,7 @@ def find_cues(text: str, lexicon: CueLexicon | None = None) -> list[CueMatch]:
     Parameters
     ----------
     text : str
-        Text already passed through :func:`analysis.normalize.normalize`.
+        Text already passed through :func:`analysis.text.normalize.normalize`.
     lexicon : CueLexicon, optional
         Default: :func:`load_cue_lexicon`.
 
@@ -1598,10 +1598,10 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
 
     Parameters
     ----------
-    doc : analysis.segment.Doc
-        The article, as built by :func:`analysis.segment.make_doc`.
+    doc : analysis.text.segment.Doc
+        The article, as built by :func:`analysis.text.segment.make_doc`.
     mentions : sequence of dict
-        Actor mentions of this article (:func:`analysis.actors.find_mentions`): ``part``,
+        Actor mentions of this article (:func:`analysis.coding.actors.find_mentions`): ``part``,
         ``start``, ``end`` (original offsets), ``actor_id``, ``side``, ``actor_type`` and,
         when available, ``norm_start``/``norm_end``.
     cues : CueLexicon, optional
@@ -1611,11 +1611,11 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     -------
     list of dict
         One dict per attribution and source, with the columns of
-        :data:`analysis.schema.ATTRIBUTIONS`, in reading order.
+        :data:`analysis.corpus.schema.ATTRIBUTIONS`, in reading order.
 
     Examples
     --------
-    >>> from analysis.segment import make_doc
+    >>> from analysis.text.segment import make_doc
     >>> doc = make_doc("x", "", "ونفت موسكو أن تكون طائراتها قصفت المدينة.")
     >>> m = {"part": "lead", "start": 5, "end": 10, "actor_id": "russia",
     ...      "side": "russia", "actor_type": "country"}
@@ -1695,13 +1695,13 @@ def build_attributions_table(
         With ``article_id``, ``title`` and ``body``.
     mentions : DataFrame, optional
         The mentions table; when None, mentions are found with
-        :func:`analysis.actors.find_mentions`.
+        :func:`analysis.coding.actors.find_mentions`.
     cues : CueLexicon, optional
 
     Returns
     -------
     DataFrame
-        Columns :data:`analysis.schema.ATTRIBUTIONS`, typed as ``empty_table`` types them.
+        Columns :data:`analysis.corpus.schema.ATTRIBUTIONS`, typed as ``empty_table`` types them.
 
     Examples
     --------
@@ -1709,7 +1709,7 @@ def build_attributions_table(
     >>> build_attributions_table(pd.DataFrame(columns=["article_id", "title", "body"])).shape
     (0, 20)
     """
-    from analysis.segment import make_doc
+    from analysis.text.segment import make_doc
 
     missing = [c for c in ("article_id", "title", "body") if c not in articles.columns]
     if missing:
@@ -1726,7 +1726,7 @@ def build_attributions_table(
         body = "" if pd.isna(art.body) else str(art.body)
         doc = make_doc(str(art.article_id), title, body)
         if mentions is None:
-            from analysis.actors import find_mentions
+            from analysis.coding.actors import find_mentions
 
             found = find_mentions(doc)
         else:

@@ -14,7 +14,7 @@ denominator is 0 is NaN (undefined, not zero). The columns are documented in
 
 Examples
 --------
->>> from analysis.pipeline import analyze
+>>> from analysis.pipeline.batch import analyze
 >>> from analysis import paths
 >>> result = analyze(paths.EXAMPLE_ARTICLE, progress=False)   # doctest: +SKIP
 >>> feats = build_features(result)   # doctest: +SKIP
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import schema
+from analysis.corpus import schema
 
 __all__ = ["FEATURES", "FEATURE_COLUMNS", "SIDES", "FeatureSpec", "build_features", "evidence_for", "side_group"]
 
@@ -223,7 +223,7 @@ def build_features(result, by: str = "article_id") -> pd.DataFrame:
 
     Parameters
     ----------
-    result : analysis.pipeline.Result or any object with the same table attributes
+    result : analysis.pipeline.batch.Result or any object with the same table attributes
         ``articles`` (``article_id``, and ``outlet`` for ``by="outlet"``), ``mentions``,
         ``attributions`` and ``stance``.
     by : {"article_id", "outlet"}

@@ -1,7 +1,7 @@
 """Read corpora into the ``articles`` table; save and load tidy tables.
 
 Readers turn a file or a folder into the ``articles`` table
-(:data:`analysis.schema.ARTICLES`: article_id, outlet, published, title, body, url,
+(:data:`analysis.corpus.schema.ARTICLES`: article_id, outlet, published, title, body, url,
 source_path, sha256), one row per article, with text kept exactly as stored.
 
 Supported inputs
@@ -90,7 +90,8 @@ from typing import Any, BinaryIO, Literal
 
 import pandas as pd
 
-from analysis import paths, schema
+from analysis.corpus import paths
+from analysis.corpus import schema
 
 __all__ = [
     "CorpusReadError",
@@ -1063,7 +1064,7 @@ def read_articles(
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`analysis.schema.ARTICLES` (string dtype), then any other input
+        Columns :data:`analysis.corpus.schema.ARTICLES` (string dtype), then any other input
         columns. ``attrs["skipped"]`` lists skipped rows/files, ``attrs["ignored_files"]``
         files in a folder that are not articles.
 
@@ -1074,7 +1075,7 @@ def read_articles(
 
     Examples
     --------
-    >>> from analysis.paths import EXAMPLE_ARTICLE
+    >>> from analysis.corpus.paths import EXAMPLE_ARTICLE
     >>> df = read_articles(EXAMPLE_ARTICLE)
     >>> df.loc[0, "article_id"]
     '2016-09-09-lavrov-kerry-geneva'
@@ -1110,7 +1111,7 @@ def iter_articles(
 
     Examples
     --------
-    >>> from analysis.paths import EXAMPLE_ARTICLE
+    >>> from analysis.corpus.paths import EXAMPLE_ARTICLE
     >>> [len(chunk) for chunk in iter_articles(EXAMPLE_ARTICLE, chunksize=10)]
     [1]
     """
@@ -1134,7 +1135,7 @@ def _warned(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 _KNOWN_COLUMNS = list(dict.fromkeys(
     schema.ARTICLES + schema.SENTENCES + schema.MENTIONS + schema.ATTRIBUTIONS + schema.STANCE
 ))
-#: dtype of every column named in analysis.schema (Int64, bool or string).
+#: dtype of every column named in analysis.corpus.schema (Int64, bool or string).
 SCHEMA_DTYPES: dict[str, Any] = schema.empty_table(_KNOWN_COLUMNS).dtypes.to_dict()
 
 
@@ -1255,7 +1256,7 @@ def load_table(
 ) -> pd.DataFrame:
     """Load a table written by :func:`save_table`, restoring the schema dtypes.
 
-    Columns named in :mod:`analysis.schema` get their dtype back (``Int64`` offsets and
+    Columns named in :mod:`analysis.corpus.schema` get their dtype back (``Int64`` offsets and
     ids, ``bool`` for ``in_heading``, ``string`` otherwise). From CSV, other columns are
     inferred (True/False → bool, numbers → int64/float64, the rest string). CSV cannot
     tell an empty string from a missing value: an empty cell is read as ``""`` in the

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.gold import Gold, load_gold, read_gold_articles
-from analysis.pipeline import Result, analyze
-from analysis.validate import Scores, score_attributions, score_stance
+from analysis.corpus import paths
+from analysis.validation.gold import Gold, load_gold, read_gold_articles
+from analysis.pipeline.batch import Result, analyze
+from analysis.validation.scoring import Scores, score_attributions, score_stance
 
 __all__ = ["GoldReport", "score_against_gold"]
 

@@ -29,9 +29,9 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
-from analysis import schema
-from analysis.agreement import cohen_kappa, krippendorff_alpha, reliability_level
-from analysis.gold import Gold, ProblemsError
+from analysis.corpus import schema
+from analysis.validation.agreement import cohen_kappa, krippendorff_alpha, reliability_level
+from analysis.validation.gold import Gold, ProblemsError
 
 SCORED_SIDES = ("russia", "us", "other")
 ATTRIBUTION_LABEL_FIELDS = ("cue_category", "mode", "source_type", "in_heading")
@@ -70,7 +70,7 @@ def restrict_to_gold(pred: pd.DataFrame, gold: Gold | pd.DataFrame | Iterable[st
     pred : pandas.DataFrame
         Any table with an ``article_id`` column.
     gold : Gold, pandas.DataFrame or iterable of str
-        A :class:`~analysis.gold.Gold` (its annotated articles, including those with no
+        A :class:`~analysis.validation.gold.Gold` (its annotated articles, including those with no
         units), a gold table (its article ids) or the ids themselves.
 
     Examples
@@ -498,7 +498,7 @@ def score_attributions(
         Predicted attributions (``schema.ATTRIBUTIONS``; at least article_id, part,
         source_side, cue_start, cue_end, cue_category, mode, source_type, in_heading).
     gold : Gold or pandas.DataFrame
-        Gold annotations (:func:`analysis.gold.load_gold`) or their attributions table.
+        Gold annotations (:func:`analysis.validation.gold.load_gold`) or their attributions table.
     sentences : pandas.DataFrame, optional
         Sentences table (``schema.SENTENCES``) for the same-sentence rule. Without it
         spans match by overlap only, and a ``UserWarning`` says so.

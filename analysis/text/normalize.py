@@ -7,7 +7,7 @@ normalised text, but every span found there is mapped back to exact offsets in t
 original string with :func:`normalize_with_map`, so that evidence can be shown as the
 article printed it.
 
-Character tables live in :mod:`analysis.charmaps`; this module holds the logic.
+Character tables live in :mod:`analysis.text.charmaps`; this module holds the logic.
 
 Examples
 --------
@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analysis import charmaps
+from analysis.text import charmaps
 
 __all__ = [
     "nfkc", "remove_tatweel", "remove_diacritics", "remove_controls", "fold_alef",
@@ -382,7 +382,7 @@ def normalize_with_map(text: str, rules=DEFAULT_RULES) -> NormalizedText:
             if len(new) != len(current):
                 raise ValueError(
                     f"rule {getattr(rule, '__name__', rule)!r} changes the text length; only "
-                    "one-to-one rules or the deletion/NFKC rules of analysis.normalize can be "
+                    "one-to-one rules or the deletion/NFKC rules of analysis.text.normalize can be "
                     "used with normalize_with_map"
                 )
             current = new

@@ -7,7 +7,7 @@ coloured by side, with the category, mode and source in a ``title`` tooltip.
 :func:`kwic` lists a term in context as a right-to-left table.
 
 Text bound for HTML keeps its logical order: browsers shape and order Arabic by
-themselves, so :func:`analysis.labels.arabic_label` is never applied here. Every piece of
+themselves, so :func:`analysis.figures.labels.arabic_label` is never applied here. Every piece of
 article text and every value from the tables is HTML-escaped.
 
 Examples
@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.normalize import normalize, normalize_with_map
-from analysis.plotting import GLOSSARY, SIDE_COLORS
+from analysis.text.normalize import normalize, normalize_with_map
+from analysis.figures.plotting import GLOSSARY, SIDE_COLORS
 
 __all__ = ["ArticleView", "Span", "blank_runs", "kwic", "show_article"]
 
@@ -374,7 +374,7 @@ def show_article(result, article_id: str, **tables: pd.DataFrame | None) -> Arti
 def kwic(result, term: str, width: int = 40, *, articles: pd.DataFrame | None = None):
     """Keyword in context over every article title and body, as a right-to-left table.
 
-    The term and the text are compared after :func:`analysis.normalize.normalize`
+    The term and the text are compared after :func:`analysis.text.normalize.normalize`
     (alef, ya, ta marbuta, diacritics, tatweel folded); the columns show the original
     text. In the right-to-left table ``before`` sits to the right of the keyword and
     ``after`` to its left, as an Arabic reader expects.

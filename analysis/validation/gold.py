@@ -24,14 +24,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import schema
-from analysis.paths import ANNOTATIONS_DIR, RAW_DIR, ant_corpus
+from analysis.corpus import schema
+from analysis.corpus.paths import ANNOTATIONS_DIR, RAW_DIR, ant_corpus
 
 GOLD_DIR = ANNOTATIONS_DIR / "gold"
 
 # ---------------------------------------------------------------------------- data
 
-SIDES = schema.SIDES  # the codebook's side ids, defined once in analysis.schema
+SIDES = schema.SIDES  # the codebook's side ids, defined once in analysis.corpus.schema
 #: The stance holder for the article's own narration; it has no side (empty holder_side).
 AUTHOR = "author"
 GOLD_PARTS = ("title", "body")
@@ -446,7 +446,7 @@ def read_example_text(path: str | Path) -> tuple[str, str]:
 
     Examples
     --------
-    >>> from analysis.paths import EXAMPLE_ARTICLE
+    >>> from analysis.corpus.paths import EXAMPLE_ARTICLE
     >>> title, body = read_example_text(EXAMPLE_ARTICLE)   # doctest: +SKIP
     """
     text = Path(path).read_bytes().decode("utf-8")
@@ -460,7 +460,7 @@ def read_gold_articles(
     """Articles table (``article_id``, ``title``, ``body``) for every gold article.
 
     ``example`` articles are read from ``raw_dir/<article_id>.txt``; ``ant-v2.1``
-    articles from the ANT corpus (``ant_path``, default :func:`analysis.paths.ant_corpus`).
+    articles from the ANT corpus (``ant_path``, default :func:`analysis.corpus.paths.ant_corpus`).
 
     Raises
     ------

@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib import font_manager
 
-from analysis.paths import STYLE_DIR
+from analysis.corpus.paths import STYLE_DIR
 
 __all__ = [
     "COLUMN_WIDTH",

@@ -1,7 +1,7 @@
 """Run every stage over a corpus and keep the tables together.
 
 ``analyze()`` is the one call most users need: it reads a corpus (any format
-:func:`analysis.io.read_articles` understands, or an ``articles`` DataFrame), and runs
+:func:`analysis.corpus.io.read_articles` understands, or an ``articles`` DataFrame), and runs
 normalisation, segmentation, mentions, attributions and stance per article, on one core
 or on all of them. Articles are independent, so the same per-article function serves a
 single article, a local process pool and a Dask cluster (:func:`analyze_partition`).
@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import schema
-from analysis.segment import make_doc
+from analysis.corpus import schema
+from analysis.text.segment import make_doc
 
 __all__ = ["Result", "analyze", "analyze_article", "analyze_partition", "STAGES", "TABLES"]
 
@@ -57,7 +57,7 @@ def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str
     -------
     dict
         ``{"sentences": [...], "mentions": [...], "attributions": [...], "stance": [...]}``,
-        each a list of dicts with the columns of :mod:`analysis.schema`.
+        each a list of dicts with the columns of :mod:`analysis.corpus.schema`.
 
     Examples
     --------
@@ -74,15 +74,15 @@ def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str
         for s in doc.sentences
     ]
     if "mentions" in stages:
-        from analysis.actors import find_mentions
+        from analysis.coding.actors import find_mentions
 
         out["mentions"] = find_mentions(doc)
     if "attributions" in stages:
-        from analysis.attribution import find_attributions
+        from analysis.coding.attribution import find_attributions
 
         out["attributions"] = find_attributions(doc, out["mentions"])
     if "stance" in stages:
-        from analysis.stance import find_stance
+        from analysis.coding.stance import find_stance
 
         out["stance"] = find_stance(doc, out["mentions"], out["attributions"])
     return out
@@ -160,8 +160,8 @@ class Result:
         return {name: getattr(self, name) for name in TABLES}
 
     def features(self, by: str = "article_id") -> pd.DataFrame:
-        """Per-side framing features (article × side, or ``by="outlet"``); see analysis.features."""
-        from analysis.features import build_features
+        """Per-side framing features (article × side, or ``by="outlet"``); see analysis.measures.features."""
+        from analysis.measures.features import build_features
 
         return build_features(self, by=by)
 
@@ -194,7 +194,7 @@ class Result:
 
         Files are written atomically; an existing folder is updated in place.
         """
-        from analysis.io import save_table
+        from analysis.corpus.io import save_table
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -216,7 +216,7 @@ class Result:
     @classmethod
     def load(cls, out_dir: str | os.PathLike) -> "Result":
         """Read a folder written by :meth:`save` (Parquet preferred, CSV otherwise)."""
-        from analysis.io import load_table
+        from analysis.corpus.io import load_table
 
         src = Path(out_dir)
         tables = {}
@@ -249,7 +249,7 @@ def analyze(
     Parameters
     ----------
     source : path or DataFrame
-        A file or folder :func:`analysis.io.read_articles` reads, or an ``articles`` table.
+        A file or folder :func:`analysis.corpus.io.read_articles` reads, or an ``articles`` table.
     stages : iterable of str
         A prefix of :data:`STAGES` (default: all of them).
     n_jobs : int
@@ -259,7 +259,7 @@ def analyze(
     progress : bool
         Show a progress bar (tqdm) for multi-article input.
     **read_kwargs
-        Passed to :func:`analysis.io.read_articles` (``columns=``, ``outlet=``, ``encoding=``,
+        Passed to :func:`analysis.corpus.io.read_articles` (``columns=``, ``outlet=``, ``encoding=``,
         ``errors=``, ``limit=`` …).
 
     Returns
@@ -273,7 +273,7 @@ def analyze(
         articles = source
         input_name = "<DataFrame>"
     else:
-        from analysis.io import read_articles
+        from analysis.corpus.io import read_articles
 
         articles = read_articles(source, **read_kwargs)
         input_name = str(source)

@@ -23,7 +23,7 @@ dropped when the same holder blames or criticises the same target in that senten
 
 Examples
 --------
->>> from analysis.segment import make_doc
+>>> from analysis.text.segment import make_doc
 >>> doc = make_doc("c1", "", "انتقد لافروف واشنطن بشدة.")   # constructed
 >>> mentions = [
 ...     {"article_id": "c1", "start": 6, "end": 12, "actor_id": "lavrov", "side": "russia"},
@@ -45,11 +45,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis import charmaps, schema
-from analysis.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
-from analysis.normalize import normalize
-from analysis.paths import LEXICON_DIR
-from analysis.segment import Doc, Sentence, make_doc
+from analysis.text import charmaps
+from analysis.corpus import schema
+from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
+from analysis.text.normalize import normalize
+from analysis.corpus.paths import LEXICON_DIR
+from analysis.text.segment import Doc, Sentence, make_doc
 
 __all__ = [
     "STANCE_LEXICON",
@@ -259,7 +260,7 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
 
     Raises
     ------
-    analysis.lexicons.LexiconError
+    analysis.coding.lexicons.LexiconError
         Naming the file, line and column of the first bad row (an unknown kind,
         polarity, role or form type; a cue without kind; a blocker with a polarity …).
 
@@ -990,18 +991,18 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     Parameters
     ----------
     doc : Doc
-        The article (:func:`analysis.segment.make_doc`).
+        The article (:func:`analysis.text.segment.make_doc`).
     mentions : sequence of dict
         Its actor mentions (``start``, ``end``, ``actor_id``, ``side``; ``part`` when known).
     attributions : sequence of dict
-        Its attributions (columns of :data:`analysis.schema.ATTRIBUTIONS`).
+        Its attributions (columns of :data:`analysis.corpus.schema.ATTRIBUTIONS`).
     lexicon : StanceLexicon, optional
         Defaults to the shipped ``stance.csv``.
 
     Returns
     -------
     list of dict
-        One record per unit with the columns of :data:`analysis.schema.STANCE`;
+        One record per unit with the columns of :data:`analysis.corpus.schema.STANCE`;
         ``evidence_start``/``evidence_end`` index the original title (part ``title``) or body.
 
     Examples
@@ -1052,7 +1053,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
 
 def build_stance_table(articles: pd.DataFrame, mentions: pd.DataFrame, attributions: pd.DataFrame,
                        lexicon: StanceLexicon | None = None) -> pd.DataFrame:
-    """Stance units of many articles as one table (columns of :data:`analysis.schema.STANCE`).
+    """Stance units of many articles as one table (columns of :data:`analysis.corpus.schema.STANCE`).
 
     Parameters
     ----------

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
-STYLE_DIR = PACKAGE_DIR / "styles"
+STYLE_DIR = PACKAGE_DIR / "figures" / "styles"
 
 # The project root exists when the package is installed editable from a clone.
 ROOT = PACKAGE_DIR.parent

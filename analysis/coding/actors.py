@@ -20,11 +20,11 @@ How it works, per article:
    office the article has named so far, or stays an office id.
 
 Offsets (``start``, ``end``) index the original string of the mention's ``part``;
-``norm_start``/``norm_end`` index its normalised form (see :mod:`analysis.normalize`).
+``norm_start``/``norm_end`` index its normalised form (see :mod:`analysis.text.normalize`).
 
 Examples
 --------
->>> from analysis.segment import make_doc
+>>> from analysis.text.segment import make_doc
 >>> doc = make_doc("x", "", "قال وزير الخارجية الروسي سيرغي لافروف إن ...")
 >>> [(m["surface"], m["actor_id"], m["via"]) for m in find_mentions(doc)]
 [('وزير الخارجية الروسي سيرغي لافروف', 'lavrov', 'title')]
@@ -41,13 +41,13 @@ from pathlib import Path
 import ahocorasick
 import pandas as pd
 
-from analysis.lexicons import (
+from analysis.coding.lexicons import (
     ACTORS, ANONYMOUS, MEDIA, NISBA, TITLES, Lexicon, LexiconError, load_lexicon,
 )
-from analysis.normalize import normalize
-from analysis.paths import LEXICON_DIR
-from analysis.schema import MENTIONS, check_columns, empty_table
-from analysis.segment import Doc, Sentence, make_doc
+from analysis.text.normalize import normalize
+from analysis.corpus.paths import LEXICON_DIR
+from analysis.corpus.schema import MENTIONS, check_columns, empty_table
+from analysis.text.segment import Doc, Sentence, make_doc
 
 __all__ = [
     "ActorLexicon",
@@ -739,22 +739,22 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
 
     Parameters
     ----------
-    doc : analysis.segment.Doc
-        The article (see :func:`analysis.segment.make_doc`).
+    doc : analysis.text.segment.Doc
+        The article (see :func:`analysis.text.segment.make_doc`).
     lexicon : ActorLexicon, optional
         Defaults to the package lexicons (loaded once, on first use).
 
     Returns
     -------
     list of dict
-        One dict per mention with the columns of ``analysis.schema.MENTIONS`` plus
+        One dict per mention with the columns of ``analysis.corpus.schema.MENTIONS`` plus
         ``norm_start`` and ``norm_end`` (offsets into the normalised string of the part,
         for later stages; :func:`build_mentions_table` drops them).
         ``surface == original[start:end]`` always holds.
 
     Examples
     --------
-    >>> from analysis.segment import make_doc
+    >>> from analysis.text.segment import make_doc
     >>> doc = make_doc("x", "", "ناقش التعاون الروسي الأمريكي مع واشنطن")
     >>> [(m["actor_id"], m["via"]) for m in find_mentions(doc)]
     [('russia', 'adjective'), ('us', 'adjective'), ('us', 'metonym')]
@@ -799,7 +799,7 @@ def find_anonymous_sources(doc: Doc, lexicon: ActorLexicon | None = None) -> lis
 
     Examples
     --------
-    >>> from analysis.segment import make_doc
+    >>> from analysis.text.segment import make_doc
     >>> doc = make_doc("x", "", "قال مسؤول أمريكي رفض الكشف عن اسمه إن ...")
     >>> [(m["actor_id"], m["side"]) for m in find_anonymous_sources(doc)]
     [('anonymous_official', 'us')]
@@ -815,7 +815,7 @@ def mentions_at(mentions: list[dict], part: str, norm_pos: int) -> list[dict]:
 
     Examples
     --------
-    >>> from analysis.segment import make_doc
+    >>> from analysis.text.segment import make_doc
     >>> doc = make_doc("x", "", "ونفت واشنطن ذلك")
     >>> [m["actor_id"] for m in mentions_at(find_mentions(doc), "body", 6)]
     ['us']
@@ -856,7 +856,7 @@ def build_mentions_table(
     sentences_df: pd.DataFrame | None = None,
     lexicon: ActorLexicon | None = None,
 ) -> pd.DataFrame:
-    """The mentions table of a set of articles (columns ``analysis.schema.MENTIONS``).
+    """The mentions table of a set of articles (columns ``analysis.corpus.schema.MENTIONS``).
 
     Parameters
     ----------

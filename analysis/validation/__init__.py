@@ -1,0 +1,1 @@
+"""Stage 8, validation: gold loading, scoring against gold, intercoder agreement, coder sheets."""
