@@ -21,8 +21,6 @@ Examples
 from __future__ import annotations
 
 import csv
-import gzip
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -36,6 +34,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
+from analysis.corpus.files import find_records
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import ANNOTATIONS_DIR, ant_corpus
 
@@ -322,16 +321,7 @@ def load_stance_sentences(path: str | Path = STANCE_SENTENCES, corpus: str | Pat
         raise FileNotFoundError("ANT corpus not found: put ../shared/corpora/ant/ant-v2.1.jsonl.gz beside the "
                                 "project or set FRAMING_ANT to your copy")
     wanted = {r["article_id"] for r in rows}
-    articles = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if not any(aid in line for aid in wanted - set(articles)):
-                continue
-            rec = json.loads(line)
-            if rec["article_id"] in wanted:
-                articles[rec["article_id"]] = (rec["title"], rec["body"])
-            if len(articles) == len(wanted):
-                break
+    articles = {aid: (rec["title"], rec["body"]) for aid, rec in find_records(corpus, wanted).items()}
     missing = sorted(wanted - set(articles))
     if missing:
         raise ValueError(f"{path}: articles {missing[:5]} are not in the corpus {corpus}; "

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 
 from analysis.corpus import paths
+from analysis.corpus.files import iter_jsonl
 
 
 @pytest.fixture(scope="session")
@@ -35,12 +33,10 @@ def ant_path():
 def ant_sample(ant_path) -> dict[str, dict]:
     """Articles of ANT that mention both Russia and the US, first 400, keyed by id."""
     out = {}
-    with gzip.open(ant_path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            text = rec["title"] + rec["body"]
-            if ("روسيا" in text or "موسكو" in text) and ("واشنطن" in text or "الولايات المتحدة" in text):
-                out[rec["article_id"]] = rec
-                if len(out) >= 400:
-                    break
+    for _, rec in iter_jsonl(ant_path):
+        text = rec["title"] + rec["body"]
+        if ("روسيا" in text or "موسكو" in text) and ("واشنطن" in text or "الولايات المتحدة" in text):
+            out[rec["article_id"]] = rec
+            if len(out) >= 400:
+                break
     return out

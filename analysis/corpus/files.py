@@ -104,3 +104,28 @@ def iter_jsonl(path: str | os.PathLike[str], *, contains: str | None = None) -> 
             if not isinstance(record, dict):
                 raise JsonLinesError(source, number, f"a JSON {type(record).__name__}, not an object")
             yield number, record
+
+
+def find_records(path: str | os.PathLike[str], ids: set[str], *, key: str = "article_id") -> dict[str, dict]:
+    """The records of a JSON Lines file whose ``key`` is one of ``ids``, keyed by id.
+
+    Reading stops as soon as every id is found; lines that contain none of the wanted ids
+    are not parsed. Ids not in the file are simply absent from the result.
+    """
+    found: dict[str, dict] = {}
+    wanted = set(ids)
+    source = Path(path)
+    opener = gzip.open if source.suffix == ".gz" else open
+    with opener(source, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not any(i in line for i in wanted - found.keys()):
+                continue
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as error:
+                raise JsonLinesError(source, number, f"not valid JSON ({error})") from None
+            if isinstance(record, dict) and str(record.get(key)) in wanted:
+                found[str(record[key])] = record
+                if len(found) == len(wanted):
+                    break
+    return found

@@ -15,7 +15,6 @@ raises one :class:`GoldError` that lists every problem with file, line and colum
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import json
 import re
@@ -25,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import schema
+from analysis.corpus.files import find_records
 from analysis.corpus.paths import ANNOTATIONS_DIR, RAW_DIR, ant_corpus
 
 GOLD_DIR = ANNOTATIONS_DIR / "gold"
@@ -484,25 +484,10 @@ def read_gold_articles(
                 f"gold articles {sorted(ant_ids)} come from the ANT corpus, which is not available; "
                 "set FRAMING_ANT or pass ant_path="
             )
-        found = _read_ant_articles(Path(path), ant_ids)
+        found = [{k: r[k] for k in ("article_id", "title", "body")}
+                 for r in find_records(path, ant_ids).values()]
         lost = sorted(ant_ids - {r["article_id"] for r in found})
         if lost:
             raise FileNotFoundError(f"{path}: gold articles {lost} are not in the corpus")
         rows.extend(found)
     return pd.DataFrame(rows, columns=["article_id", "title", "body"]).astype("string")
-
-
-def _read_ant_articles(path: Path, ids: set[str]) -> list[dict]:
-    """Stream the ANT JSON Lines file and keep the requested articles."""
-    rows = []
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if not any(i in line for i in ids):
-                continue
-            record = json.loads(line)
-            if record.get("article_id") in ids:
-                rows.append({k: record[k] for k in ("article_id", "title", "body")})
-                if len(rows) == len(ids):
-                    break
-    return rows
