@@ -24,11 +24,29 @@ def shared_dir() -> Path:
     return Path(os.environ.get("FRAMING_SHARED", ROOT.parent / "shared")).resolve()
 
 
+def cache_dir() -> Path:
+    """Folder for downloaded corpora: ``$FRAMING_CACHE`` or the platform's user cache folder."""
+    env = os.environ.get("FRAMING_CACHE")
+    if env:
+        return Path(env)
+    import pooch  # only needed when the cache is asked for
+
+    return Path(pooch.os_cache("framing-suite"))
+
+
 def ant_corpus() -> Path | None:
     """Path of the ANT corpus JSON Lines file, or None when it is not available.
 
-    Set ``FRAMING_ANT`` to point at your own copy.
+    Looked for in this order: ``$FRAMING_ANT`` (your own copy), the copy that
+    ``python -m analysis fetch ant`` converted into :func:`cache_dir`, and
+    ``../shared/corpora/ant`` beside the project.
     """
     env = os.environ.get("FRAMING_ANT")
-    path = Path(env) if env else shared_dir() / "corpora" / "ant" / "ant-v2.1.jsonl.gz"
-    return path if path.is_file() else None
+    if env:
+        path = Path(env)
+        return path if path.is_file() else None
+    for path in (cache_dir() / "ant-v2.1.jsonl.gz",
+                 shared_dir() / "corpora" / "ant" / "ant-v2.1.jsonl.gz"):
+        if path.is_file():
+            return path
+    return None
