@@ -78,7 +78,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 import warnings
 import zlib
@@ -91,6 +90,7 @@ from typing import Any, BinaryIO, Literal
 import pandas as pd
 
 from analysis.corpus import paths
+from analysis.corpus.files import atomic_path
 from analysis.corpus import schema
 
 __all__ = [
@@ -1195,25 +1195,13 @@ def save_table(
     fmt = _table_format(target, format)
     if _inside(target, paths.RAW_DIR):
         raise ValueError(f"{target}: data/raw holds the immutable input; save tables elsewhere")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(target) as tmp:
         if fmt == "csv":
             compression = "gzip" if target.name.lower().endswith(".gz") else None
             df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
                       compression=compression)
         else:
             df.to_parquet(tmp, engine="pyarrow", index=False)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
 
 

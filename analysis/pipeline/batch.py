@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import schema
+from analysis.corpus.files import write_text_atomic
 from analysis.text.segment import make_doc
 
 __all__ = ["Result", "analyze", "analyze_article", "analyze_partition", "STAGES", "TABLES"]
@@ -206,10 +207,9 @@ class Result:
                 path = out / f"{name}.{fmt}"
                 save_table(table, path)
                 written.append(path)
-        info_path = out / "info.json"
-        tmp = info_path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(self.info, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, info_path)
+        info_path = write_text_atomic(
+            out / "info.json", json.dumps(self.info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
         written.append(info_path)
         return written
 
