@@ -1,0 +1,401 @@
+"""Mine a corpus for lexicon candidates: reporting cues, speaker titles, evaluative words.
+
+The lexicons of this suite were first written by hand from a few articles. This module
+turns a corpus into ranked *candidates* for each of them, with counts and the place of
+one example of each (article id, part, offsets into the original text, so a reviewer can
+read it in context). Candidates are never added automatically: a person reads them and
+moves the good ones into the lexicon (``analysis/lexicons/README.md`` says how, and
+``data/lexicon-mining/README.md`` records each review).
+
+Three miners, all on normalised text (``analysis.text.normalize``):
+
+* :func:`cue_candidates` — words that *introduce content*: followed within a few words by
+  a complementizer (أن/إن), a colon or an opening quotation mark, with an actor (a
+  lexicon alias or a nisba adjective) within a few words. Scored by how often the word
+  introduces content out of all its occurrences.
+* :func:`title_candidates` — one- and two-word phrases that stand right before a nisba
+  adjective of a side (وزير الدفاع الأمريكي, المدعي العام الروسي): the heads of speaker
+  noun phrases.
+* :func:`stance_candidates` — words over-represented in sentences that name both a
+  Russian and a US actor, against all sentences of the corpus, by the log-odds ratio with
+  an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words",
+  *Political Analysis* 16(4)), reported as a z-score.
+
+Run on a corpus (any format ``analysis.read_articles`` reads)::
+
+    python -m analysis.coding.mining path/to/corpus --out data/lexicon-mining/ant-2018
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus.files import atomic_path
+from analysis.corpus.paths import LEXICON_DIR
+from analysis.text import clitics
+from analysis.text.normalize import normalize, normalize_with_map
+
+__all__ = [
+    "MiningWindows", "Token", "cue_candidates", "lexicon_forms", "stance_candidates",
+    "title_candidates", "tokens",
+]
+
+# A word, or one of the punctuation marks that open reported words.
+_TOKEN_RE = re.compile(r"\w+|[:«“\"]")
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n]+")
+#: Normalised complementizers that open reported content (أن، إن, also with a pronoun).
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها"})
+OPENERS = frozenset({":", "«", "“", '"'})
+#: Time words that stand between a reporting verb and its content (قال الأربعاء إن), normalised.
+TIME_WORDS = frozenset({
+    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "اليوم", "امس",
+    "الليله", "صباح", "مساء", "الماضي", "الجاري", "يوم", "ليل", "لاحق", "وقت", "في", "اليوم",
+})
+
+
+@dataclass(frozen=True)
+class MiningWindows:
+    """How near things must be, in words.
+
+    Attributes
+    ----------
+    content : int
+        A cue candidate is followed by a complementizer, colon or quote within this many
+        words, with only actor, title and time words between them.
+    actor : int
+        An actor must stand within this many words of the candidate (before or after).
+    min_count : int
+        Candidates seen fewer times than this are not reported.
+    min_articles : int
+        Candidates seen in fewer articles than this are not reported.
+    """
+
+    content: int = 6
+    actor: int = 5
+    min_count: int = 10
+    min_articles: int = 5
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of normalised text with the original (part, start, end) it came from."""
+
+    text: str
+    part: str
+    start: int
+    end: int
+
+
+def tokens(article_id: str, part: str, original: str) -> Iterator[list[Token]]:
+    """The sentences of one string as lists of tokens with original offsets."""
+    mapped = normalize_with_map(original)
+    text = mapped.text
+    start = 0
+    bounds = [m.start() for m in _SENTENCE_END_RE.finditer(text)] + [len(text)]
+    for stop in bounds:
+        sentence = []
+        for match in _TOKEN_RE.finditer(text, start, stop):
+            o_start, o_end = mapped.to_original(match.start(), match.end())
+            sentence.append(Token(match.group(), part, o_start, o_end))
+        if sentence:
+            yield sentence
+        start = stop + 1
+
+
+def _csv_rows(path: Path) -> pd.DataFrame:
+    lines = [line for line in path.read_text(encoding="utf-8-sig").splitlines()
+             if line.strip() and not line.startswith("#")]
+    from io import StringIO
+
+    return pd.read_csv(StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
+
+
+def lexicon_forms(lexicon_dir: Path = LEXICON_DIR) -> dict[str, frozenset[str] | dict[str, str]]:
+    """Normalised forms of the shipped lexicons that the miners need.
+
+    Returns a dict with ``cues`` (every cue form and the first word of each), ``titles``,
+    ``stance`` (every stance form and its first word), ``actors`` (alias -> side) and
+    ``nisba`` (adjective -> side).
+    """
+    cues = _csv_rows(lexicon_dir / "cues.csv")["form"].map(normalize)
+    stance = _csv_rows(lexicon_dir / "stance.csv")["form"].map(normalize)
+    actors = _csv_rows(lexicon_dir / "actors.csv")
+    nisba = _csv_rows(lexicon_dir / "nisba.csv")
+    titles = _csv_rows(lexicon_dir / "titles.csv")["title"].map(normalize)
+    first = lambda forms: {f.split()[0] for f in forms if f.split()}  # noqa: E731
+    return {
+        "cues": frozenset(set(cues) | first(cues)),
+        "stance": frozenset(set(stance) | first(stance)),
+        "titles": frozenset(titles),
+        "actors": {normalize(a): s for a, s in zip(actors["alias"], actors["side"])},
+        "nisba": {normalize(a): s for a, s in zip(nisba["adjective"], nisba["side"])},
+    }
+
+
+def _bare(word: str, prefixes: frozenset[str]) -> str:
+    """The word without a clitic prefix (the longest that leaves three letters)."""
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+def _actor_positions(sentence: list[Token], forms: dict) -> dict[int, str]:
+    """Token index -> side for tokens that are (the last word of) an actor alias or a nisba."""
+    found = {}
+    words = [t.text for t in sentence]
+    aliases, nisba = forms["actors"], forms["nisba"]
+    for i, word in enumerate(words):
+        for span in (1, 2, 3):
+            if i - span + 1 < 0:
+                break
+            first = words[i - span + 1]
+            # the phrase as written, or with a clitic prefix taken off its first word
+            for lead in dict.fromkeys([first, *clitics.strip_prefix(first, min_stem=3)]):
+                phrase = " ".join([lead, *words[i - span + 2:i + 1]])
+                if phrase in aliases:
+                    found[i] = aliases[phrase]
+        for form in dict.fromkeys([word, *clitics.strip_prefix(word, min_stem=3)]):
+            if form in nisba:
+                found[i] = nisba[form]
+    return found
+
+
+def _articles(articles: pd.DataFrame) -> Iterator[tuple[str, list[list[Token]]]]:
+    for record in articles[["article_id", "title", "body"]].itertuples(index=False):
+        sentences = list(tokens(record.article_id, "title", record.title or ""))
+        sentences += list(tokens(record.article_id, "body", record.body or ""))
+        yield str(record.article_id), sentences
+
+
+def _example(article_id: str, token: Token) -> dict:
+    return {"example_article": article_id, "example_part": token.part,
+            "example_start": token.start, "example_end": token.end}
+
+
+def _naming_words(forms: dict) -> frozenset[str]:
+    """Words that name or describe a speaker: alias words, nisba adjectives, titles."""
+    words = {w for alias in forms["actors"] for w in alias.split()}
+    return frozenset(words | set(forms["nisba"]) | set(forms["titles"]))
+
+
+def _reaches_content(words: list[str], i: int, actors: dict[int, str], naming: frozenset[str],
+                     limit: int) -> int | None:
+    """Actor words passed when the word at ``i`` reaches a complementizer, colon or quote.
+
+    Walks right from ``i``: actor, title and time words may stand between (the subject
+    and a time phrase of a reporting verb); any other word ends the walk. Returns the
+    number of actor tokens passed, or None when no content opener is reached within
+    ``limit`` words.
+    """
+    passed = 0
+    for j in range(i + 1, min(len(words), i + 1 + limit)):
+        word = words[j]
+        if word in COMPLEMENTIZERS or word in OPENERS:
+            return passed
+        bare = _bare(word, clitics.NOUN_PREFIXES)
+        if j in actors:
+            passed += 1
+        elif not (word in naming or bare in naming or word in TIME_WORDS or bare in TIME_WORDS):
+            return None
+    return None
+
+
+def _merge_prefixed(total: Counter, introducing: Counter, seen_in: dict, example: dict) -> None:
+    """Count و/ف + word under the word, when the word occurs on its own too.
+
+    Stripping و or ف from every word would cut real letters (وزير, فلاديمير); a prefixed
+    form is merged only into a bare form that the corpus also has, at least a tenth as
+    often (قال for وقال; no word زير for وزير).
+    """
+    for form in sorted(introducing):
+        for prefix in clitics.CONJUNCTIONS:
+            bare = form[len(prefix):]
+            if form.startswith(prefix) and len(bare) >= 3 and 10 * total[bare] >= total[form]:
+                total[bare] += total.pop(form)
+                introducing[bare] += introducing.pop(form)
+                seen_in[bare] |= seen_in.pop(form)
+                example.setdefault(bare, example.pop(form))
+                break
+
+
+def cue_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindows(),
+                   forms: dict | None = None) -> pd.DataFrame:
+    """Words that introduce reported content near an actor, ranked by how reliably they do.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``candidate`` (normalised, clitic prefix removed), ``introducing`` (occurrences
+        followed by a complementizer, colon or quote with an actor near), ``total``
+        (all occurrences), ``share`` (introducing / total), ``articles`` (articles with an
+        introducing occurrence), ``in_lexicon``, and the place of the first example.
+        Sorted by ``introducing × share``, best first.
+    """
+    forms = forms or lexicon_forms()
+    total, introducing, seen_in = Counter(), Counter(), defaultdict(set)
+    example = {}
+    naming = _naming_words(forms)
+    for article_id, sentences in _articles(articles):
+        for sentence in sentences:
+            actors = _actor_positions(sentence, forms)
+            words = [t.text for t in sentence]
+            for i, token in enumerate(sentence):
+                text = token.text
+                if text in OPENERS or text in COMPLEMENTIZERS or len(text) < 3 or i in actors:
+                    continue
+                word = text
+                if word in naming or _bare(text, clitics.NOUN_PREFIXES) in naming or word in TIME_WORDS:
+                    continue
+                total[word] += 1
+                reaches = _reaches_content(words, i, actors, naming, windows.content)
+                if reaches is None:
+                    continue
+                actor_near = reaches > 0 or any(i - windows.actor <= j < i for j in actors)
+                if not actor_near:
+                    continue
+                introducing[word] += 1
+                seen_in[word].add(article_id)
+                example.setdefault(word, _example(article_id, token))
+    _merge_prefixed(total, introducing, seen_in, example)
+    rows = []
+    for word, n in introducing.items():
+        if n < windows.min_count or len(seen_in[word]) < windows.min_articles:
+            continue
+        rows.append({"candidate": word, "introducing": n, "total": total[word],
+                     "share": round(n / total[word], 4), "articles": len(seen_in[word]),
+                     "in_lexicon": word in forms["cues"] or _bare(word, clitics.VERB_PREFIXES) in forms["cues"],
+                     **example[word]})
+    frame = pd.DataFrame(rows, columns=["candidate", "introducing", "total", "share", "articles",
+                                        "in_lexicon", "example_article", "example_part",
+                                        "example_start", "example_end"])
+    order = (frame["introducing"] * frame["share"]).rank(method="first", ascending=False)
+    return frame.assign(_order=order).sort_values(["_order", "candidate"]).drop(columns="_order").reset_index(drop=True)
+
+
+def title_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindows(),
+                     forms: dict | None = None) -> pd.DataFrame:
+    """One- and two-word phrases right before a nisba adjective of a side, by frequency.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``candidate`` (the phrase), ``words`` (1 or 2), ``side`` (the most frequent side
+        of the nisba after it), ``count``, ``articles``, ``in_lexicon`` (its first word is
+        a title of ``titles.csv``), and the place of the first example.
+    """
+    forms = forms or lexicon_forms()
+    count, sides, seen_in, example = Counter(), defaultdict(Counter), defaultdict(set), {}
+    for article_id, sentences in _articles(articles):
+        for sentence in sentences:
+            words = [t.text for t in sentence]
+            for i, word in enumerate(words):
+                side = forms["nisba"].get(word)
+                if side is None or side in ("other", "unknown"):
+                    continue
+                for span in (1, 2):
+                    if i - span < 0:
+                        break
+                    phrase = " ".join(words[i - span:i])
+                    if any(w in OPENERS for w in words[i - span:i]):
+                        break
+                    count[phrase] += 1
+                    sides[phrase][side] += 1
+                    seen_in[phrase].add(article_id)
+                    example.setdefault(phrase, _example(article_id, sentence[i - span]))
+    rows = [{"candidate": p, "words": len(p.split()), "side": sides[p].most_common(1)[0][0],
+             "count": n, "articles": len(seen_in[p]),
+             "in_lexicon": _bare(p.split()[0], clitics.NOUN_PREFIXES) in forms["titles"]
+             or p.split()[0] in forms["titles"], **example[p]}
+            for p, n in count.items() if n >= windows.min_count and len(seen_in[p]) >= windows.min_articles]
+    frame = pd.DataFrame(rows, columns=["candidate", "words", "side", "count", "articles", "in_lexicon",
+                                        "example_article", "example_part", "example_start", "example_end"])
+    return frame.sort_values(["count", "candidate"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _log_odds(focus: Counter, background: Counter) -> dict[str, float]:
+    """z-scores of the log-odds ratio of each word in focus vs background (informative prior)."""
+    prior = background
+    a0 = sum(prior.values())
+    n_focus, n_back = sum(focus.values()), sum(background.values())
+    scores = {}
+    for word, y_i in focus.items():
+        a_i = prior[word]
+        b_i = background[word]
+        delta = (math.log((y_i + a_i) / (n_focus + a0 - y_i - a_i))
+                 - math.log((b_i + a_i) / (n_back + a0 - b_i - a_i)))
+        variance = 1 / (y_i + a_i) + 1 / (b_i + a_i)
+        scores[word] = delta / math.sqrt(variance)
+    return scores
+
+
+def stance_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindows(),
+                      forms: dict | None = None, top: int = 500) -> pd.DataFrame:
+    """Words over-represented in sentences that name both a Russian and a US actor.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``candidate``, ``z`` (log-odds z-score, two-sided sentences vs all sentences),
+        ``in_two_sided`` and ``in_all`` (counts), ``articles``, ``in_lexicon``, and the
+        place of the first example in a two-sided sentence; the ``top`` best, z first.
+    """
+    forms = forms or lexicon_forms()
+    focus, background, seen_in, example = Counter(), Counter(), defaultdict(set), {}
+    for article_id, sentences in _articles(articles):
+        for sentence in sentences:
+            bare = [_bare(t.text, clitics.NOUN_PREFIXES) for t in sentence]
+            background.update(w for w in bare if len(w) >= 3)
+            sides = set(_actor_positions(sentence, forms).values())
+            if {"russia", "us"} <= sides:
+                for token, word in zip(sentence, bare):
+                    if len(word) >= 3:
+                        focus[word] += 1
+                        seen_in[word].add(article_id)
+                        example.setdefault(word, _example(article_id, token))
+    scores = _log_odds(focus, background)
+    actor_words = {w for alias in forms["actors"] for w in alias.split()} | set(forms["nisba"])
+    rows = [{"candidate": w, "z": round(z, 3), "in_two_sided": focus[w], "in_all": background[w],
+             "articles": len(seen_in[w]), "in_lexicon": w in forms["stance"], **example[w]}
+            for w, z in scores.items()
+            if focus[w] >= windows.min_count and len(seen_in[w]) >= windows.min_articles
+            and w not in actor_words]
+    frame = pd.DataFrame(rows, columns=["candidate", "z", "in_two_sided", "in_all", "articles", "in_lexicon",
+                                        "example_article", "example_part", "example_start", "example_end"])
+    return frame.sort_values(["z", "candidate"], ascending=[False, True]).head(top).reset_index(drop=True)
+
+
+def _write(frame: pd.DataFrame, path: Path) -> None:
+    with atomic_path(path) as tmp:
+        frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    """Command line: mine a corpus and write the three candidate tables."""
+    from analysis.corpus.io import read_articles
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.coding.mining", description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", help="corpus file or folder (any format read_articles reads)")
+    parser.add_argument("--out", required=True, help="folder for cue_candidates.csv, title_candidates.csv, stance_candidates.csv")
+    parser.add_argument("--min-count", type=int, default=MiningWindows.min_count)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    articles = read_articles(args.corpus)
+    windows = MiningWindows(min_count=args.min_count)
+    forms = lexicon_forms()
+    out = Path(args.out)
+    for name, miner in (("cue", cue_candidates), ("title", title_candidates), ("stance", stance_candidates)):
+        table = miner(articles, windows, forms)
+        _write(table, out / f"{name}_candidates.csv")
+        print(f"{name}: {len(table)} candidates, {int((~table['in_lexicon']).sum())} not in the lexicon")
+
+
+if __name__ == "__main__":
+    main()

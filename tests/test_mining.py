@@ -1,0 +1,58 @@
+"""Lexicon mining (analysis.coding.mining) on constructed sentences (labelled as such)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.coding.mining import (
+    MiningWindows, cue_candidates, lexicon_forms, stance_candidates, title_candidates, tokens,
+)
+
+LOW = MiningWindows(min_count=2, min_articles=2)
+
+
+def _articles(bodies):
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(len(bodies))],
+                         "title": [""] * len(bodies), "body": bodies})
+
+
+def test_tokens_keep_original_offsets_through_normalisation():
+    body = "وأكّد لافروف: «سنردّ»."
+    (sentence,) = list(tokens("a", "body", body))
+    assert [(t.text, body[t.start:t.end]) for t in sentence] == [
+        ("واكد", "وأكّد"), ("لافروف", "لافروف"), (":", ":"), ("«", "«"), ("سنرد", "سنردّ"),
+    ]
+
+
+def test_a_verb_before_subject_and_complementizer_is_a_cue_candidate():
+    # Constructed sentences: a new verb (استدرك) in verb-subject-complementizer order.
+    bodies = ["استدرك لافروف الأربعاء أن موسكو سترد.", "واستدرك وزير الخارجية الروسي إن العقوبات ظالمة.",
+              "استدرك المحلل في مقاله.", "قال بوتين إن روسيا مستعدة."]
+    table = cue_candidates(_articles(bodies), LOW).set_index("candidate")
+    row = table.loc["استدرك"]
+    assert (row.introducing, row.total, row.articles, bool(row.in_lexicon)) == (2, 3, 2, False)
+    assert (row.example_article, row.example_part, row.example_start, row.example_end) == ("a0", "body", 0, 6)
+    assert "لافروف" not in table.index and "الاربعاء" not in table.index  # actor and time words are not cues
+
+
+def test_title_candidates_head_a_nisba_adjective():
+    bodies = ["قال المدعي العام الروسي إن التحقيق مستمر.", "وأعلن المدعي العام الأمريكي فتح تحقيق.",
+              "حذر المدعي العام الروسي من العواقب."]
+    table = title_candidates(_articles(bodies), LOW).set_index("candidate")
+    assert table.loc["المدعي العام", "count"] == 3 and table.loc["المدعي العام", "side"] == "russia"
+    assert table.loc["العام", "words"] == 1
+
+
+def test_stance_candidates_rank_words_of_two_sided_sentences_first():
+    two_sided = ["اتهمت موسكو واشنطن بالعدوان السافر على سوريا."] * 3
+    background = ["افتتح المعرض الدولي للكتاب في الرياض اليوم."] * 30
+    table = stance_candidates(_articles(two_sided + background), LOW)
+    assert table.iloc[0]["candidate"] in {"العدوان", "السافر", "اتهمت", "سوريا"}
+    assert "المعرض" not in set(table["candidate"])
+    assert table["z"].is_monotonic_decreasing
+
+
+def test_lexicon_forms_are_normalised():
+    forms = lexicon_forms()
+    assert "قال" in forms["cues"] and forms["nisba"]["الروسي"] == "russia"
+    assert forms["actors"]["لافروف"] == "russia"
