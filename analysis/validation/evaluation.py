@@ -20,7 +20,7 @@ from analysis.validation.gold import Gold, load_gold, read_gold_articles
 from analysis.pipeline.batch import Result, analyze
 from analysis.validation.scoring import Scores, score_attributions, score_stance
 
-__all__ = ["GoldReport", "score_against_gold"]
+__all__ = ["GoldReport", "read_splits", "score_against_gold"]
 
 
 @dataclass
@@ -50,9 +50,28 @@ class GoldReport:
                 f"ATTRIBUTIONS\n{self.attributions!r}\n\nSTANCE\n{self.stance!r}")
 
 
+SPLIT_FOLDERS = {"dev": "gold", "test": "test"}
+
+
+def read_splits(path: str | Path | None = None) -> pd.DataFrame:
+    """The split table: one row per gold article with ``split`` (dev/test) and ``round``.
+
+    ``data/annotations/splits.csv`` records, for every hand-coded article, which split
+    it belongs to and in which coding round it was added (``data/annotations/README.md``).
+    """
+    source = Path(path) if path else paths.ANNOTATIONS_DIR / "splits.csv"
+    table = pd.read_csv(source, dtype=str, keep_default_na=False)
+    bad = sorted(set(table["split"]) - set(SPLIT_FOLDERS))
+    if bad:
+        raise ValueError(f"{source}: unknown split values {bad}; use {sorted(SPLIT_FOLDERS)}")
+    return table
+
+
 def score_against_gold(
     gold_dir: str | Path | None = None,
     *,
+    split: str | None = None,
+    rounds: tuple[str, ...] | None = None,
     sources: tuple[str, ...] = ("example", "ant-v2.1"),
     n_jobs: int = 1,
 ) -> GoldReport:
@@ -61,17 +80,38 @@ def score_against_gold(
     Parameters
     ----------
     gold_dir : path, optional
-        Folder of gold files (default ``data/annotations/gold``).
+        Folder of gold files (default: the folder of ``split``, else ``data/annotations/gold``).
+    split : {"dev", "test"}, optional
+        Score one split of ``data/annotations/splits.csv``: ``dev`` (``gold/``, where rules
+        may be written looking at the errors) or ``test`` (``test/``, locked: score it only
+        as totals, once per round of rule changes, and record the scoring in
+        ``data/annotations/README.md``).
+    rounds : tuple of str, optional
+        Only articles of these coding rounds (``("1",)`` is the 17-article development
+        gold the rules were first written on).
     sources : tuple of str
         Which gold articles to use: the shipped ``example`` and/or ``ant-v2.1`` articles
         (those need the ANT corpus; without it only the example is scored).
     n_jobs : int
         Processes for the analysis.
     """
-    folder = Path(gold_dir) if gold_dir else paths.ANNOTATIONS_DIR / "gold"
+    if split is not None and split not in SPLIT_FOLDERS:
+        raise ValueError(f"split={split!r}: use one of {sorted(SPLIT_FOLDERS)}")
+    if gold_dir:
+        folder = Path(gold_dir)
+    else:
+        folder = paths.ANNOTATIONS_DIR / SPLIT_FOLDERS[split or "dev"]
     usable = set(sources) if paths.ant_corpus() is not None else set(sources) & {"example"}
     gold = load_gold(folder)
     keep = [a for a, s in zip(gold.meta["article_id"], gold.meta["source"]) if s in usable]
+    if split is not None or rounds is not None:
+        table = read_splits()
+        chosen = table
+        if split is not None:
+            chosen = chosen[chosen["split"] == split]
+        if rounds is not None:
+            chosen = chosen[chosen["round"].isin(rounds)]
+        keep = [a for a in keep if a in set(chosen["article_id"])]
     gold = load_gold(folder, article_ids=keep)
     articles = read_gold_articles(gold)
     # load again against the texts: offsets in range, hashes equal to the corpus copy
