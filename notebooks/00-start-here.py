@@ -43,12 +43,9 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis.figures.plotting import (
-    GLOSSARY,
-    build_share_of_voice_table,
-    lexicon_glosses,
-    plot_share_of_voice,
-)
+from analysis.figures.glossary import GLOSSARY, lexicon_glosses
+from analysis.figures.plots import plot_share_of_voice
+from analysis.figures.tables import build_share_of_voice_table
 
 # %% [markdown]
 # The next cell holds the notebook's only setting (a *parameter*): where the figure is

@@ -31,7 +31,7 @@ import pandas as pd
 import analysis
 from analysis import paths
 from analysis.coding.actors import find_mentions, load_actor_lexicon
-from analysis.figures.plotting import plot_article_strip
+from analysis.figures.plots import plot_article_strip
 
 # %%
 article_id = paths.EXAMPLE_ARTICLE.stem

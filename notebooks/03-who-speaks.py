@@ -30,7 +30,8 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis.figures.plotting import build_cue_category_table, plot_cue_categories
+from analysis.figures.plots import plot_cue_categories
+from analysis.figures.tables import build_cue_category_table
 
 # %%
 article_id = paths.EXAMPLE_ARTICLE.stem

@@ -28,7 +28,8 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis.figures.plotting import build_stance_table, plot_stance
+from analysis.figures.plots import plot_stance
+from analysis.figures.tables import build_stance_table
 
 # %%
 article_id = paths.EXAMPLE_ARTICLE.stem

@@ -39,7 +39,7 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis import plotting as plots
+from analysis.figures import plots, tables
 
 # %% [markdown]
 # ## Parameters
@@ -92,7 +92,7 @@ def save(ax, name: str, data: pd.DataFrame) -> None:
 
 # %%
 ax = plots.plot_share_of_voice(attributions, labels=labels)
-save(ax, "share-of-voice", plots.build_share_of_voice_table(attributions))
+save(ax, "share-of-voice", tables.build_share_of_voice_table(attributions))
 ax.figure
 
 # %% [markdown]
@@ -103,7 +103,7 @@ ax.figure
 
 # %%
 ax = plots.plot_cue_categories(attributions, labels=labels)
-save(ax, "cue-categories", plots.build_cue_category_table(attributions))
+save(ax, "cue-categories", tables.build_cue_category_table(attributions))
 ax.figure
 
 # %% [markdown]
@@ -114,7 +114,7 @@ ax.figure
 
 # %%
 ax = plots.plot_source_types(attributions, labels=labels)
-save(ax, "source-types", plots.build_source_type_table(attributions))
+save(ax, "source-types", tables.build_source_type_table(attributions))
 ax.figure
 
 # %% [markdown]
@@ -125,7 +125,7 @@ ax.figure
 
 # %%
 ax = plots.plot_stance(stance, labels=labels)
-save(ax, "stance-between-sides", plots.build_stance_table(stance))
+save(ax, "stance-between-sides", tables.build_stance_table(stance))
 ax.figure
 
 # %% [markdown]
@@ -133,7 +133,7 @@ ax.figure
 
 # %%
 ax = plots.plot_top_sources(attributions, labels=labels)
-save(ax, "top-sources", plots.build_top_sources_table(attributions))
+save(ax, "top-sources", tables.build_top_sources_table(attributions))
 ax.figure
 
 # %% [markdown]
@@ -146,7 +146,7 @@ ax.figure
 grouped = articles.assign(outlet=articles[grouping].astype("string"))
 ax = plots.plot_outlet_sides(grouped, attributions, measure="attributions", min_total=min_total, labels=labels)
 save(ax, f"sides-by-{grouping.replace('_', '-')}",
-     plots.build_outlet_side_table(grouped, attributions, measure="attributions")
+     tables.build_outlet_side_table(grouped, attributions, measure="attributions")
      .rename(columns={"outlet": grouping}))
 ax.figure
 

@@ -28,7 +28,7 @@ import pandas as pd
 
 import analysis
 from analysis import paths
-from analysis import plotting as plots
+from analysis.figures import plots, tables
 
 # %% [markdown]
 # ## Parameters
@@ -128,7 +128,7 @@ if available:
 
 # %%
 if available:
-    sided = attributions.assign(side=plots.group_sides(attributions["source_side"]))
+    sided = attributions.assign(side=tables.group_sides(attributions["source_side"]))
     sided = sided.merge(outlets[["article_id", "outlet"]], on="article_id")
     sided = sided[sided["side"].isin(["russia", "us"])]
     counts = pd.crosstab([sided["outlet"], sided["side"]], sided["cue_category"], normalize="index") * 100

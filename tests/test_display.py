@@ -1,6 +1,7 @@
-"""The right-to-left evidence view and the keyword-in-context table.
+"""The right-to-left evidence view (analysis.views.evidence).
 
 Real data: the example article with its hand-coded gold attributions and stance units.
+Constructed rows are labelled as such.
 """
 
 from __future__ import annotations
@@ -8,19 +9,17 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from chromium import dump_dom, screenshot, write_page
 
-from analysis.views.display import blank_runs, kwic, show_article
 from analysis.validation.gold import load_gold, read_gold_articles
+from analysis.views.evidence import blank_runs, show_article
 
 EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
-                                        else None)
 
 
 @pytest.fixture(scope="module")
@@ -86,14 +85,68 @@ def test_overlapping_spans_are_split_and_nested():
     assert page.count("<span") == page.count("</span>")
 
 
-def test_bad_offsets_name_the_row():
-    articles = pd.DataFrame({"article_id": ["c"], "title": ["t"], "body": ["short"]})
-    mentions = pd.DataFrame({"article_id": ["c"], "part": ["body"], "start": [2], "end": [99],
-                             "side": ["us"]})
-    with pytest.raises(ValueError, match="mentions row 0 .*outside the body string of length 5"):
-        show_article(articles, "c", mentions=mentions)
+def test_bad_offsets_are_reported_not_raised():
+    articles = pd.DataFrame({"article_id": ["c"], "title": ["t"], "body": ["short"]})  # constructed
+    mentions = pd.DataFrame({"article_id": ["c", "c", "c"], "part": ["body", "body", "title"],
+                             "start": [2, 0, 0], "end": [99, 5, None], "side": ["us"] * 3})
+    with pytest.warns(UserWarning, match="2 row.* of article 'c' are not highlighted"):
+        view = show_article(articles, "c", mentions=mentions)
+    assert view.problems == [
+        "mentions row 0 (article 'c'): start/end = 2/99 lie outside the body string of length 5 "
+        "(part = 'body'); the table was built from different text. Rebuild it from this article.",
+        "mentions row 2 (article 'c') has no start/end",
+    ]
+    assert [(s.part, s.start, s.end) for s in view.spans] == [("body", 0, 5)]
+    assert "2 row(s) not highlighted" in view.html and "2/99 lie outside" in view.html
     with pytest.raises(KeyError, match="'zz' is not in the articles table"):
         show_article(articles, "zz")
+
+
+# The example of issue 12: the speaker is named in the title, the act is reported in the
+# body (part = lead); source_start/end index the title. Constructed.
+SOURCE_IN_TITLE = pd.DataFrame({
+    "article_id": ["t"], "part": ["lead"], "source_part": ["title"], "source_side": ["russia"],
+    "source_actor_id": ["lavrov"], "source_type": ["person"], "source_start": [4],
+    "source_end": [10], "cue": ["أكد"], "cue_start": [1], "cue_end": [4],
+    "cue_category": ["assertive"], "mode": ["indirect"], "content_start": [8],
+    "content_end": [24], "content_words": [3]})
+TITLE_AND_BODY = pd.DataFrame({"article_id": ["t"], "title": ["قال لافروف إن موسكو سترد"],
+                               "body": ["وأكد أن الرد سيكون حازما."]})
+
+
+def test_source_span_indexes_the_string_source_part_names():
+    view = show_article(TITLE_AND_BODY, "t", attributions=SOURCE_IN_TITLE)
+    where = {s.kind: (s.part, s.start, s.end) for s in view.spans}
+    assert where == {"speaker": ("title", 4, 10), "cue": ("body", 1, 4),
+                     "content": ("body", 8, 24)}
+    parser = _SpanText()
+    parser.feed(view.html)
+    assert parser.text[("speaker side-russia", 4, 10)] == "لافروف"
+    assert parser.text[("cue side-russia cat-assertive", 1, 4)] == "أكد"
+    assert view.problems == []
+
+
+def test_without_source_part_the_source_indexes_part():
+    # Tables written before source_part existed: the source shares the cue's string.
+    view = show_article(TITLE_AND_BODY, "t",
+                        attributions=SOURCE_IN_TITLE.drop(columns="source_part"))
+    assert [(s.part, s.start, s.end) for s in view.spans if s.kind == "speaker"] == [
+        ("body", 4, 10)]
+    missing = SOURCE_IN_TITLE.assign(source_part=[None])
+    speaker = [s for s in show_article(TITLE_AND_BODY, "t", attributions=missing).spans
+               if s.kind == "speaker"]
+    assert [(s.part, s.start, s.end) for s in speaker] == [("body", 4, 10)]
+
+
+def test_source_offsets_outside_their_string_are_reported():
+    long_source = SOURCE_IN_TITLE.assign(source_start=[30], source_end=[36])  # constructed
+    with pytest.warns(UserWarning, match="not highlighted"):
+        view = show_article(TITLE_AND_BODY, "t", attributions=long_source)
+    assert view.problems == [
+        "attributions row 0 (article 't'): source_start/source_end = 30/36 lie outside the "
+        "title string of length 24 (source_part = 'title'); the table was built from different "
+        "text. Rebuild it from this article."]
+    assert sorted(s.kind for s in view.spans) == ["content", "cue"]
 
 
 HOSTILE_TITLE = 'عنوان <script>document.title="pwned"</script>'  # constructed
@@ -117,49 +170,17 @@ def test_article_text_is_escaped():
     assert 'title="mention: lavrov&quot;&gt;&lt;script&gt;' in page
 
 
-def test_kwic_on_the_example(example):
-    table = kwic(_Result(**example), "واشنطن", width=15)
-    data = table.data
-    body = example["articles"].iloc[0]["body"]
-    assert len(data) == body.count("واشنطن") + example["articles"].iloc[0]["title"].count(
-        "واشنطن") > 0
-    for row in data.itertuples():
-        text = body if row.part == "body" else example["articles"].iloc[0]["title"]
-        assert text[row.start:row.end] == row.keyword == "واشنطن"
-    assert 'dir="rtl"' in table.to_html()
-
-
-def test_kwic_matches_through_normalisation():
-    articles = pd.DataFrame({"article_id": ["n"], "title": [""],
-                             "body": ["وقال لافروف: الأمريكيون"]})  # constructed
-    data = kwic(articles, "الامريكيون", width=5).data  # typed without hamza
-    assert data[["start", "end", "keyword"]].values.tolist() == [[13, 23, "الأمريكيون"]]
-    with pytest.raises(ValueError, match="non-empty search term"):
-        kwic(articles, "  ")
-
-
 @pytest.mark.browser
 def test_chromium_renders_rtl_and_runs_no_script(tmp_path, example):
-    if CHROMIUM is None:
-        pytest.skip("Chromium not found: install it with `apt-get install -y chromium` "
-                    "(the CI script does) to run the browser check")
     view = show_article(_Result(**example), EXAMPLE_ID)
     hostile = _hostile_view()
-    page = tmp_path / "view.html"
-    page.write_text(
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>evidence</title></head>'
-        f"<body>{hostile.html}{view.html}"
+    page = write_page(
+        tmp_path / "view.html", "evidence",
+        f"{hostile.html}{view.html}"
         "<script>document.body.setAttribute('data-dir',"
-        "getComputedStyle(document.querySelector('.framing-article')).direction)</script>"
-        "</body></html>", encoding="utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True,
-                         text=True, timeout=120, check=True).stdout
-    shot = tmp_path / "view.png"
-    subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1000,1400",
-                    page.as_uri()], capture_output=True, timeout=120, check=True)
+        "getComputedStyle(document.querySelector('.framing-article')).direction)</script>")
+    dom = dump_dom(page, tmp_path / "profile")
+    shot = screenshot(page, tmp_path / "profile", tmp_path / "view.png")
     assert 'data-dir="rtl"' in dom  # the browser computed a right-to-left direction
     assert "<title>evidence</title>" in dom and "pwned" not in dom.split("<body", 1)[0]
     assert "data-pwned" not in dom.split(">", 3)[2] and 'data-pwned="1"' not in dom

@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from analysis.figures import plotting
-from analysis.validation.gold import load_gold, read_gold_articles
+from analysis.figures import glossary, plots, saving, tables
+from analysis.figures.glossary import SIDE_COLORS, label_for
 from analysis.figures.labels import arabic_label
-from analysis.figures.plotting import SIDE_COLORS, label_for
+from analysis.validation.gold import load_gold, read_gold_articles
 
 EXAMPLE_ID = "2016-09-09-lavrov-kerry-geneva"
 
@@ -41,7 +41,7 @@ def gold():
 
 def test_share_of_voice_table_on_the_example(gold):
     _, attributions, _ = gold
-    table = plotting.build_share_of_voice_table(attributions)
+    table = tables.build_share_of_voice_table(attributions)
     counts = attributions["source_side"].where(
         attributions["source_side"].isin(["russia", "us"]), "other").value_counts()
     got = table[table["measure"] == "attributions"].set_index("side")["count"]
@@ -53,7 +53,7 @@ def test_share_of_voice_table_on_the_example(gold):
 
 def test_share_of_voice_plot_labels_and_colours(gold):
     _, attributions, _ = gold
-    ax = plotting.plot_share_of_voice(attributions)
+    ax = plots.plot_share_of_voice(attributions)
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         arabic_label("الإسنادات"), arabic_label("الكلمات المنقولة")]
     legend = {t.get_text(): to_hex(h.get_facecolor()) for t, h in
@@ -70,19 +70,19 @@ def test_label_languages(labels, expected):
 
 def test_bad_label_language_is_refused():
     with pytest.raises(ValueError, match="labels must be 'ar', 'en' or 'both'"):
-        plotting.plot_share_of_voice(pd.DataFrame({"source_side": [], "content_words": []}),
+        plots.plot_share_of_voice(pd.DataFrame({"source_side": [], "content_words": []}),
                                      labels="fr")
 
 
 def test_missing_column_names_the_table():
     with pytest.raises(ValueError, match="attributions table is missing columns"):
-        plotting.build_cue_category_table(pd.DataFrame({"source_side": ["us"]}))
+        tables.build_cue_category_table(pd.DataFrame({"source_side": ["us"]}))
 
 
 def test_actor_glosses_come_from_the_lexicon():
     assert label_for("actor", "putin", "ar") == "فلاديمير بوتين"
     # the lexicon keeps the full gloss; a figure shows the name without the role
-    assert plotting.lexicon_glosses()["actor"]["putin"][1] == "Vladimir Putin, President of Russia"
+    assert glossary.lexicon_glosses()["actor"]["putin"][1] == "Vladimir Putin, President of Russia"
     assert label_for("actor", "putin", "en") == "Vladimir Putin"
     assert label_for("actor", "tass", "en") == "TASS news agency"
     assert label_for("actor", "kremlin", "both") == "الكرملين (the Kremlin)"
@@ -106,18 +106,18 @@ def test_actor_glosses_come_from_the_lexicon():
     ("author", "الكاتب", "Author"),
 ])
 def test_derived_actor_names(actor_id, arabic, english):
-    assert plotting.actor_name(actor_id) == (arabic, english)
+    assert glossary.actor_name(actor_id) == (arabic, english)
 
 
 def test_unknown_ids_read_as_words():
-    assert plotting.readable_id("us_foreign_ministry") == "US foreign ministry"
+    assert glossary.readable_id("us_foreign_ministry") == "US foreign ministry"
     assert label_for("actor", "ru_trade_office", "ar") == "RU trade office"
-    assert plotting.short_gloss("the Elysee Palace (French presidency)") == "the Elysee Palace"
+    assert glossary.short_gloss("the Elysee Palace (French presidency)") == "the Elysee Palace"
 
 
 def test_every_source_of_the_example_has_a_name(gold):
     _, attributions, _ = gold
-    ax = plotting.plot_top_sources(attributions, labels="both")
+    ax = plots.plot_top_sources(attributions, labels="both")
     shown = [t.get_text() for t in ax.get_yticklabels()]
     assert arabic_label("مصدر مجهول (anonymous source)") in shown
     assert not [t for t in shown if re.search(r"[a-z]_[a-z]", t)], shown
@@ -127,12 +127,12 @@ def test_every_id_of_the_extraction_has_a_name(ant_sample):
     """Every actor id the pipeline produces on real ANT articles has a lexicon-derived name."""
     from analysis.pipeline.batch import analyze_article
 
-    glosses = plotting.lexicon_glosses()["actor"]
+    glosses = glossary.lexicon_glosses()["actor"]
     ids = set()
     for rec in list(ant_sample.values())[:150]:
-        tables = analyze_article(rec["article_id"], rec["title"], rec["body"])
-        ids |= {m["actor_id"] for m in tables["mentions"]}
-        ids |= {a["source_actor_id"] for a in tables["attributions"] if a["source_actor_id"]}
+        found = analyze_article(rec["article_id"], rec["title"], rec["body"])
+        ids |= {m["actor_id"] for m in found["mentions"]}
+        ids |= {a["source_actor_id"] for a in found["attributions"] if a["source_actor_id"]}
     assert len(ids) > 50 and any(i.endswith("_spokesperson") for i in ids)
     assert any(i.startswith("anonymous_") for i in ids) and "us_foreign_ministry" in ids
     assert sorted(i for i in ids if i not in glosses) == []
@@ -140,12 +140,12 @@ def test_every_id_of_the_extraction_has_a_name(ant_sample):
 
 def test_cue_categories_on_the_example(gold):
     _, attributions, _ = gold
-    table = plotting.build_cue_category_table(attributions)
+    table = tables.build_cue_category_table(attributions)
     for side, group in table.groupby("side"):
         assert group["share"].sum() == pytest.approx(100.0, abs=0.05)
     n_denial = int((attributions["cue_category"] == "denial").sum())
     assert table.loc[table["cue_category"] == "denial", "count"].sum() == n_denial
-    ax = plotting.plot_cue_categories(attributions, show_cues=True, labels="en")
+    ax = plots.plot_cue_categories(attributions, show_cues=True, labels="en")
     first = ax.get_yticklabels()[0].get_text()
     # English name, then the Arabic cue words: a mixed label that starts with Latin, so
     # the rule adds a RIGHT-TO-LEFT MARK on a shaping matplotlib.
@@ -156,29 +156,29 @@ def test_source_types_constructed():
     attributions = pd.DataFrame({  # constructed
         "source_side": ["russia", "russia", "us", "unknown"],
         "source_type": ["person", "institution", "anonymous", "anonymous"]})
-    table = plotting.build_source_type_table(attributions)
+    table = tables.build_source_type_table(attributions)
     assert table.set_index(["side", "source_type"])["count"].to_dict() == {
         ("russia", "person"): 1, ("russia", "institution"): 1, ("russia", "anonymous"): 0,
         ("us", "person"): 0, ("us", "institution"): 0, ("us", "anonymous"): 1,
         ("other", "person"): 0, ("other", "institution"): 0, ("other", "anonymous"): 1}
-    ax = plotting.plot_source_types(attributions, labels="en")
+    ax = plots.plot_source_types(attributions, labels="en")
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia", "United States", "Other"]
     assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "1", "1"]
 
 
 def test_stance_on_the_example(gold):
     _, _, stance = gold
-    table = plotting.build_stance_table(stance)
+    table = tables.build_stance_table(stance)
     assert table["count"].sum() == 11  # the gold file codes 11 stance units
     assert (table.loc[table["polarity"] == "negative", "signed_count"] < 0).all()
-    ax = plotting.plot_stance(stance, labels="en")
+    ax = plots.plot_stance(stance, labels="en")
     pairs = [t.get_text() for t in ax.get_yticklabels()]
     assert all(" → " in p for p in pairs)
 
 
 def test_stance_pair_reads_from_holder_to_target():
-    assert plotting._pair_label("russia", "us", "ar") == "روسيا ← الولايات المتحدة"
-    assert plotting._pair_label("russia", "us", "en") == "Russia → United States"
+    assert glossary.pair_label("russia", "us", "ar") == "روسيا ← الولايات المتحدة"
+    assert glossary.pair_label("russia", "us", "en") == "Russia → United States"
 
 
 def test_strip_constructed():
@@ -191,14 +191,14 @@ def test_strip_constructed():
                                  "mode": ["direct"]})
     stance = pd.DataFrame({"article_id": "a", "sent_id": [2], "holder_side": ["russia"],
                            "polarity": ["negative"]})
-    table = plotting.build_strip_table(sentences, mentions, attributions, stance)
+    table = tables.build_strip_table(sentences, mentions, attributions, stance)
     assert table[["x", "side", "track", "count", "direct", "negative"]].values.tolist() == [
         [1, "russia", "mentioned", 1, 0, 0], [2, "russia", "speaks", 1, 1, 0],
         [3, "russia", "holds_stance", 1, 0, 1], [3, "us", "mentioned", 2, 0, 0]]
-    ax = plotting.plot_article_strip(sentences, mentions, attributions, stance)
+    ax = plots.plot_article_strip(sentences, mentions, attributions, stance)
     assert ax.xaxis_inverted()  # Arabic labels: the article reads from the right
     with pytest.raises(ValueError, match="several articles"):
-        plotting.build_strip_table(pd.concat([sentences, sentences.assign(article_id="b")]),
+        tables.build_strip_table(pd.concat([sentences, sentences.assign(article_id="b")]),
                                    mentions, attributions, stance)
 
 
@@ -206,26 +206,26 @@ def test_outlet_sides_counts_are_drawn():
     articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"]})  # constructed
     attributions = pd.DataFrame({"article_id": ["a", "a", "a", "b"],
                                  "source_side": ["russia", "us", "us", "iran"]})
-    table = plotting.build_outlet_side_table(articles, attributions)
+    table = tables.build_outlet_side_table(articles, attributions)
     assert table.values.tolist() == [
         ["X", "russia", 1, 3, 33.33], ["X", "us", 2, 3, 66.67], ["X", "other", 0, 3, 0.0],
         ["Y", "russia", 0, 1, 0.0], ["Y", "us", 0, 1, 0.0], ["Y", "other", 1, 1, 100.0]]
-    ax = plotting.plot_outlet_sides(articles, attributions, labels="en")
+    ax = plots.plot_outlet_sides(articles, attributions, labels="en")
     cells = [t.get_text() for t in ax.texts]
     assert "67%\n(n=2)" in cells and "100%\n(n=1)" in cells
     assert [t.get_text() for t in ax.get_yticklabels()] == ["X (n=3)", "Y (n=1)"]
     with pytest.raises(ValueError, match="without an outlet"):
-        plotting.build_outlet_side_table(articles.iloc[:1], attributions)
+        tables.build_outlet_side_table(articles.iloc[:1], attributions)
 
 
 def test_save_figure_is_byte_stable(gold, tmp_path, monkeypatch):
     _, attributions, _ = gold
-    data = plotting.build_share_of_voice_table(attributions)
+    data = tables.build_share_of_voice_table(attributions)
     outputs = []
     for folder, epoch in (("one", "1000000000"), ("two", "1700000000")):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-        ax = plotting.plot_share_of_voice(attributions, labels="both")
-        outputs.append(plotting.save_figure(ax.figure, "share_of_voice", data, tmp_path / folder))
+        ax = plots.plot_share_of_voice(attributions, labels="both")
+        outputs.append(saving.save_figure(ax.figure, "share_of_voice", data, tmp_path / folder))
     first, second = outputs
     assert sorted(first) == ["csv", "pdf", "png", "svg"]
     for fmt in first:
@@ -238,15 +238,15 @@ def test_save_figure_is_byte_stable(gold, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", ["../escape", "a/b", "", ".hidden"])
 def test_save_figure_refuses_paths_as_names(name, tmp_path):
-    ax = plotting.plot_share_of_voice(pd.DataFrame({"source_side": ["us"], "content_words": [1]}))
+    ax = plots.plot_share_of_voice(pd.DataFrame({"source_side": ["us"], "content_words": [1]}))
     with pytest.raises(ValueError, match="plain file stem"):
-        plotting.save_figure(ax.figure, name, pd.DataFrame(), tmp_path)
+        saving.save_figure(ax.figure, name, pd.DataFrame(), tmp_path)
 
 
 def test_group_sides_keeps_requested_sides():
     values = pd.Series(["russia", "un", "unknown", None])
-    assert plotting.group_sides(values).tolist() == ["russia", "other", "other", "other"]
-    assert plotting.group_sides(values, ["un"]).tolist() == ["other", "un", "other", "other"]
+    assert tables.group_sides(values).tolist() == ["russia", "other", "other", "other"]
+    assert tables.group_sides(values, ["un"]).tolist() == ["other", "un", "other", "other"]
 
 
 def _boxes_overlap(texts) -> list[tuple[str, str]]:
@@ -267,7 +267,7 @@ def _outlet_tables():
 
 def test_outlet_tick_labels_do_not_overlap():
     articles, attributions, sides = _outlet_tables()
-    ax = plotting.plot_outlet_sides(articles, attributions, sides=sides, labels="both")
+    ax = plots.plot_outlet_sides(articles, attributions, sides=sides, labels="both")
     ax.figure.canvas.draw()
     ticks = ax.get_xticklabels()
     assert [t.get_text() for t in ticks][:2] == ["روسيا\nRussia", "الولايات المتحدة\nUnited States"]
@@ -277,7 +277,7 @@ def test_outlet_tick_labels_do_not_overlap():
 
 def test_outlet_colour_bar_label_clears_the_title(gold):
     articles, attributions, _ = gold
-    ax = plotting.plot_outlet_sides(articles, attributions, labels="both")
+    ax = plots.plot_outlet_sides(articles, attributions, labels="both")
     ax.figure.canvas.draw()
     colorbar_label = ax.figure.axes[1].yaxis.label
     assert colorbar_label.get_text() == "النسبة المئوية\nShare (%)"
@@ -298,7 +298,7 @@ def test_two_line_gloss_when_a_bracket_would_nest():
 
 def test_stance_axis_label_has_no_double_brackets(gold):
     _, _, stance = gold
-    ax = plotting.plot_stance(stance, labels="both")
+    ax = plots.plot_stance(stance, labels="both")
     text = ax.xaxis.label.get_text()
     assert "((" not in text and "))" not in text and text.count("(") == 2
     legend_top = ax.get_legend().get_window_extent().y1
@@ -312,7 +312,7 @@ def test_stance_axis_label_has_no_double_brackets(gold):
 ])
 def test_headline_colon_is_named_in_cue_labels(gold, labels, expected):
     _, attributions, _ = gold
-    ax = plotting.plot_cue_categories(attributions, show_cues=True, labels=labels)
+    ax = plots.plot_cue_categories(attributions, show_cues=True, labels=labels)
     first = ax.get_yticklabels()[0].get_text()
     assert first == arabic_label(expected)
     assert ": :" not in first and "، :" not in first
@@ -344,10 +344,10 @@ def _touching(boxes):
 
 
 def test_strip_markers_of_the_example_never_touch(example_tables):
-    ax = plotting.plot_article_strip(*example_tables, article_id=EXAMPLE_ID, labels="both")
+    ax = plots.plot_article_strip(*example_tables, article_id=EXAMPLE_ID, labels="both")
     ax.figure.canvas.draw()
     boxes = _marker_boxes(ax)
-    table = plotting.build_strip_table(*[t[t["article_id"] == EXAMPLE_ID] for t in example_tables])
+    table = tables.build_strip_table(*[t[t["article_id"] == EXAMPLE_ID] for t in example_tables])
     assert len(boxes) == len(table)
     assert _touching(boxes) == []
     # sentence 12 holds several marks of one side: each is drawn, each count above one written
@@ -367,7 +367,7 @@ def test_strip_constructed_crowded_sentence():
                                  "mode": ["direct", "indirect", "indirect", "indirect"]})
     stance = pd.DataFrame({"article_id": "a", "sent_id": [1] * 3, "holder_side": ["us"] * 3,
                            "polarity": ["negative"] * 3})
-    ax = plotting.plot_article_strip(sentences, mentions, attributions, stance, labels="ar")
+    ax = plots.plot_article_strip(sentences, mentions, attributions, stance, labels="ar")
     ax.figure.canvas.draw()
     assert _touching(_marker_boxes(ax)) == []
     assert sorted(t.get_text() for t in ax.texts) == ["3", "4", "5"]
@@ -380,7 +380,7 @@ def test_strip_constructed_crowded_sentence():
      ("lavrov", "Sergey Lavrov")],
 )
 def test_conventional_english_names_of_offices(actor_id, english):
-    from analysis.figures.plotting import actor_name
+    from analysis.figures.glossary import actor_name
 
     assert actor_name(actor_id)[1] == english
 
@@ -389,7 +389,7 @@ def test_bilingual_labels_hold_no_bidi_controls():
     # A LEFT-TO-RIGHT MARK in a bilingual tick label moved the closing bracket onto the
     # last letter in matplotlib 3.11's PDF output (PNG and SVG were right), which the
     # raster checks are too coarse to see. No label may carry one.
-    from analysis.figures.plotting import GLOSSARY
+    from analysis.figures.glossary import GLOSSARY
 
     for kind, table in GLOSSARY.items():
         for key in table:

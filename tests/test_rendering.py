@@ -10,7 +10,7 @@ Two independent checks (shared/ARABIC_RENDERING.md, "How to prove a label is rig
   of the logical string, and clearly unlike a reversed and an unjoined control.
 
 Both checkers are themselves tested against the wrong recipe, so they are proven able
-to fail. The labels come from :func:`analysis.figures.plotting.drawable_labels`: the built-in
+to fail. The labels come from :func:`analysis.figures.glossary.drawable_labels`: the built-in
 glossary plus every Arabic form in the lexicons present at test time.
 """
 
@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 
 from analysis.figures import labels as label_rule
 from analysis.figures.fonts import regular_font_file, style_context
-from analysis.figures.plotting import drawable_labels, label_for
+from analysis.figures.glossary import drawable_labels, label_for
 
 PIL = pytest.importorskip("PIL", reason="Pillow is needed for the raster checks")
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features  # noqa: E402

@@ -3,8 +3,8 @@
 :func:`show_article` turns one article and the rows the pipeline found in it into HTML
 that Jupyter renders right to left: speakers, reporting cues, quoted or paraphrased
 content, other actor mentions and stance evidence are wrapped in ``<span>`` elements
-coloured by side, with the category, mode and source in a ``title`` tooltip.
-:func:`kwic` lists a term in context as a right-to-left table.
+coloured by side, with the category, mode and source in a ``title`` tooltip. A row whose
+offsets do not fit the article is listed above the text instead of highlighted.
 
 Text bound for HTML keeps its logical order: browsers shape and order Arabic by
 themselves, so :func:`analysis.figures.labels.arabic_label` is never applied here. Every piece of
@@ -25,15 +25,15 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.text.normalize import normalize, normalize_with_map
-from analysis.figures.plotting import GLOSSARY, SIDE_COLORS
+from analysis.figures.glossary import GLOSSARY, SIDE_COLORS
 
-__all__ = ["ArticleView", "Span", "blank_runs", "kwic", "show_article"]
+__all__ = ["ArticleView", "Span", "blank_runs", "show_article"]
 
 _TABLES = ("articles", "sentences", "mentions", "attributions", "stance")
 # Paint order: later kinds sit inside earlier ones when spans nest.
@@ -77,11 +77,25 @@ class Span:
 
 @dataclass
 class ArticleView:
-    """Rendered evidence view; Jupyter shows it through :meth:`_repr_html_`."""
+    """Rendered evidence view; Jupyter shows it through :meth:`_repr_html_`.
+
+    Attributes
+    ----------
+    article_id : str
+        The article shown.
+    html : str
+        The whole view, a ``<div dir="rtl" lang="ar">``.
+    spans : list of Span
+        The highlighted stretches.
+    problems : list of str
+        One message per table row that could not be highlighted (offsets outside the
+        string they index, or no offsets at all); also listed at the top of the view.
+    """
 
     article_id: str
     html: str
     spans: list[Span] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     def _repr_html_(self) -> str:
         return self.html
@@ -91,8 +105,22 @@ class ArticleView:
 
 
 # -- getting the tables ---------------------------------------------------------------
-def _get_tables(result, overrides: dict[str, pd.DataFrame | None]) -> dict[str, pd.DataFrame]:
-    """Tables from a pipeline result, a bare articles DataFrame, or keyword arguments."""
+def collect_tables(result, overrides: dict[str, pd.DataFrame | None]) -> dict[str, pd.DataFrame]:
+    """Tables from a pipeline result, a bare articles DataFrame, or keyword arguments.
+
+    Parameters
+    ----------
+    result : object, dict or DataFrame
+        A pipeline result (tables as attributes), a dict of tables, the articles
+        DataFrame, or None.
+    overrides : dict
+        Tables passed by keyword; those that are not None replace what ``result`` holds.
+
+    Returns
+    -------
+    dict
+        Table name -> DataFrame, for the names of the pipeline tables found.
+    """
     tables: dict[str, pd.DataFrame] = {}
     if isinstance(result, pd.DataFrame):
         tables["articles"] = result
@@ -137,23 +165,35 @@ def _side_name(side: str) -> str:
 
 
 def _offsets(record: dict, start_col: str, end_col: str, table: str, row: int,
-             lengths: dict[str, int]) -> tuple[str, int, int] | None:
-    """Checked (part, start, end) of one row; None when the row has no span at all."""
+             lengths: dict[str, int], problems: list[str], *,
+             part_col: str = "part") -> tuple[str, int, int] | None:
+    """Checked (part, start, end) of one row.
+
+    None when the row has no span at all, and None with a message added to ``problems``
+    when the offsets lie outside the string that ``part_col`` names.
+    """
     start, end = record.get(start_col), record.get(end_col)
     if start is None or end is None or pd.isna(start) or pd.isna(end):
         return None
-    part = "title" if _value(record, "part", "body") == "title" else "body"
+    part = "title" if _value(record, part_col, "body") == "title" else "body"
     start, end = int(start), int(end)
     if not 0 <= start <= end <= lengths[part]:
-        raise ValueError(
+        problems.append(
             f"{table} row {row} (article {record.get('article_id')!r}): {start_col}/{end_col} "
-            f"= {start}/{end} lie outside the {part} string of length {lengths[part]}; the "
-            "table was built from different text. Rebuild it from this article.")
+            f"= {start}/{end} lie outside the {part} string of length {lengths[part]} "
+            f"({part_col} = {_value(record, part_col, 'body')!r}); the table was built from "
+            "different text. Rebuild it from this article.")
+        return None
     return part, start, end
 
 
-def _spans_for(tables: dict[str, pd.DataFrame], article_id: str,
-               lengths: dict[str, int]) -> list[Span]:
+def _spans_for(tables: dict[str, pd.DataFrame], article_id: str, lengths: dict[str, int],
+               problems: list[str]) -> list[Span]:
+    """Every highlighted stretch of one article; rows that do not fit go to ``problems``.
+
+    The source of an attribution indexes the string its ``source_part`` names when the
+    table has that column (a source in the title, its cue in the body), else ``part``.
+    """
     spans: list[Span] = []
     source_spans: set[tuple[str, int, int]] = set()
 
@@ -172,25 +212,31 @@ def _spans_for(tables: dict[str, pd.DataFrame], article_id: str,
         category = _value(rec, "cue_category", "?")
         mode = _value(rec, "mode", "?")
         common = f"side: {_side_name(side)} · source: {source} ({_value(rec, 'source_type', '?')})"
-        where = _offsets(rec, "source_start", "source_end", "attributions", i, lengths)
+        source_part = "source_part" if _value(rec, "source_part") else "part"
+        where = _offsets(rec, "source_start", "source_end", "attributions", i, lengths, problems,
+                         part_col=source_part)
         if where:
             source_spans.add(where)
             spans.append(Span(*where, "speaker", side, f"speaker side-{side}",
                               f"speaker · {common}"))
-        where = _offsets(rec, "cue_start", "cue_end", "attributions", i, lengths)
+        where = _offsets(rec, "cue_start", "cue_end", "attributions", i, lengths, problems)
         if where:
             spans.append(Span(*where, "cue", side, f"cue side-{side} cat-{category}",
                               f"cue: {_value(rec, 'cue')} · category: {category} · "
                               f"mode: {mode} · {common}"))
-        where = _offsets(rec, "content_start", "content_end", "attributions", i, lengths)
+        where = _offsets(rec, "content_start", "content_end", "attributions", i, lengths,
+                         problems)
         if where:
             spans.append(Span(*where, "content", side, f"content side-{side} mode-{mode}",
                               f"content · mode: {mode} · category: {category} · "
                               f"words: {_value(rec, 'content_words', '?')} · {common}"))
     for i, rec in rows("mentions"):
-        where = _offsets(rec, "start", "end", "mentions", i, lengths)
+        if pd.isna(rec.get("start")) or pd.isna(rec.get("end")):
+            problems.append(f"mentions row {i} (article {article_id!r}) has no start/end")
+            continue
+        where = _offsets(rec, "start", "end", "mentions", i, lengths, problems)
         if where is None:
-            raise ValueError(f"mentions row {i} (article {article_id!r}) has no start/end")
+            continue
         side = _value(rec, "side", "unknown")
         if where in source_spans:
             continue  # already drawn as the speaker of an attribution
@@ -198,7 +244,7 @@ def _spans_for(tables: dict[str, pd.DataFrame], article_id: str,
                           f"mention: {_value(rec, 'actor_id', '?')} · side: {_side_name(side)}"
                           f" · via: {_value(rec, 'via', '?')}"))
     for i, rec in rows("stance"):
-        where = _offsets(rec, "evidence_start", "evidence_end", "stance", i, lengths)
+        where = _offsets(rec, "evidence_start", "evidence_end", "stance", i, lengths, problems)
         if where:
             kind = _value(rec, "kind", "?")
             holder = _value(rec, "holder_side", "unknown")
@@ -313,6 +359,15 @@ def _legend() -> str:
     return f'<div class="legend" style="font-size:85%;margin-bottom:6px">{"".join(items)} {kinds}</div>'
 
 
+def _problem_list(problems: list[str]) -> str:
+    """The rows left unhighlighted, listed above the article (nothing when there are none)."""
+    if not problems:
+        return ""
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+    return (f'<div class="problems" dir="ltr" lang="en" style="text-align:left;font-size:85%;'
+            f'color:#D55E00">{len(problems)} row(s) not highlighted:<ul>{items}</ul></div>')
+
+
 def show_article(result, article_id: str, **tables: pd.DataFrame | None) -> ArticleView:
     """Render one article right to left with its speakers, cues, content and stance.
 
@@ -331,15 +386,19 @@ def show_article(result, article_id: str, **tables: pd.DataFrame | None) -> Arti
     Returns
     -------
     ArticleView
-        ``.html`` (a ``<div dir="rtl" lang="ar">``) and the highlighted ``.spans``;
-        Jupyter displays it directly.
+        ``.html`` (a ``<div dir="rtl" lang="ar">``), the highlighted ``.spans`` and the
+        ``.problems``; Jupyter displays it directly.
 
     Raises
     ------
     KeyError
         If the article is not in the articles table.
-    ValueError
-        If a row's offsets fall outside the article's strings.
+
+    Warns
+    -----
+    UserWarning
+        When a row's offsets fall outside the string they index (or a mention has none):
+        the row is not highlighted, the view lists it above the text and in ``.problems``.
 
     Examples
     --------
@@ -351,88 +410,25 @@ def show_article(result, article_id: str, **tables: pd.DataFrame | None) -> Arti
     unknown = set(tables) - set(_TABLES)
     if unknown:
         raise TypeError(f"show_article got unknown tables {sorted(unknown)}; use {list(_TABLES)}")
-    found = _get_tables(result, tables)
+    found = collect_tables(result, tables)
     if "articles" not in found:
         raise ValueError("show_article needs the articles table (title and body strings)")
     title, body = _article_strings(found["articles"], article_id)
-    spans = _spans_for(found, article_id, {"title": len(title), "body": len(body)})
+    problems: list[str] = []
+    spans = _spans_for(found, article_id, {"title": len(title), "body": len(body)}, problems)
+    if problems:
+        warnings.warn(f"show_article: {len(problems)} row(s) of article {article_id!r} are not "
+                      f"highlighted; first: {problems[0]} (all in the view's .problems)",
+                      UserWarning, stacklevel=2)
     by_part = {part: [s for s in spans if s.part == part] for part in ("title", "body")}
     page = (
         f'<div class="framing-article" dir="rtl" lang="ar" '
         f'data-article-id="{html.escape(article_id)}" '
         'style="text-align:right;line-height:1.9;font-family:\'IBM Plex Sans Arabic\','
         'Tahoma,sans-serif">'
-        f"{_legend()}"
+        f"{_legend()}{_problem_list(problems)}"
         f'<h3 class="title" dir="rtl">{_render_text(title, by_part["title"])}</h3>'
         f'<div class="body" dir="rtl" style="white-space:pre-wrap">'
         f'{_render_text(body, by_part["body"])}</div></div>'
     )
-    return ArticleView(article_id=article_id, html=page, spans=spans)
-
-
-# -- keyword in context ----------------------------------------------------------------------
-def kwic(result, term: str, width: int = 40, *, articles: pd.DataFrame | None = None):
-    """Keyword in context over every article title and body, as a right-to-left table.
-
-    The term and the text are compared after :func:`analysis.text.normalize.normalize`
-    (alef, ya, ta marbuta, diacritics, tatweel folded); the columns show the original
-    text. In the right-to-left table ``before`` sits to the right of the keyword and
-    ``after`` to its left, as an Arabic reader expects.
-
-    Parameters
-    ----------
-    result : object, dict or DataFrame
-        Anything :func:`show_article` accepts, or the articles DataFrame.
-    term : str
-        Word or phrase to find.
-    width : int
-        Characters of context on each side.
-
-    Returns
-    -------
-    pandas.io.formats.style.Styler
-        Its ``.data`` has ``article_id``, ``part``, ``start``, ``end`` (offsets into the
-        original string), ``before``, ``keyword``, ``after``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> articles = pd.DataFrame({"article_id": ["a"], "title": ["t"], "body": ["قال لافروف إن"]})
-    >>> kwic(articles, "لافروف", width=4).data[["before", "keyword", "after"]].values.tolist()
-    [['قال ', 'لافروف', ' إن']]
-    """
-    if not isinstance(term, str) or not normalize(term).strip():
-        raise ValueError(f"kwic needs a non-empty search term, got {term!r}")
-    if width < 0:
-        raise ValueError(f"width must be >= 0, got {width}")
-    found = _get_tables(result, {"articles": articles})
-    if "articles" not in found:
-        raise ValueError("kwic needs the articles table (title and body strings)")
-    needle = normalize(term).strip()
-    rows = []
-    frame = found["articles"]
-    for record in frame[["article_id", "title", "body"]].to_dict("records"):
-        for part in ("title", "body"):
-            original = "" if pd.isna(record[part]) else str(record[part])
-            mapped = normalize_with_map(original)
-            position = mapped.text.find(needle)
-            while position != -1:
-                start, end = mapped.to_original(position, position + len(needle))
-                rows.append({
-                    "article_id": record["article_id"], "part": part, "start": start, "end": end,
-                    "before": original[max(0, start - width):start].replace("\n", " "),
-                    "keyword": original[start:end],
-                    "after": original[end:end + width].replace("\n", " "),
-                })
-                position = mapped.text.find(needle, position + max(len(needle), 1))
-    columns = ["article_id", "part", "start", "end", "before", "keyword", "after"]
-    table = pd.DataFrame(rows, columns=columns).astype(
-        {"article_id": "string", "part": "string", "before": "string", "keyword": "string",
-         "after": "string", "start": "int64", "end": "int64"})
-    return (
-        table.style.set_table_attributes('dir="rtl" class="framing-kwic"')
-        .set_properties(subset=["before"], **{"text-align": "left"})
-        .set_properties(subset=["after"], **{"text-align": "right"})
-        .set_properties(subset=["keyword"], **{"font-weight": "bold", "text-align": "center"})
-        .hide(axis="index")
-    )
+    return ArticleView(article_id=article_id, html=page, spans=spans, problems=problems)

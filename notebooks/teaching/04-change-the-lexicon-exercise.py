@@ -32,7 +32,8 @@ from matplotlib.figure import Figure
 import analysis
 from analysis import paths
 from analysis.coding.attribution import build_attributions_table, load_cue_lexicon
-from analysis.figures.plotting import build_cue_category_table, plot_cue_categories
+from analysis.figures.plots import plot_cue_categories
+from analysis.figures.tables import build_cue_category_table
 
 # %% [markdown]
 # The attributions of the example with the shipped lexicon:
