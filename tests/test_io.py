@@ -221,7 +221,9 @@ def test_undecodable_byte_after_first_mib_names_offset(tmp_path, sentences):
     with pytest.raises(CorpusReadError) as info:
         read_articles(path)
     assert info.value.offset == len(good) + len('{"text": "')
-    assert f"late.jsonl, byte {info.value.offset}: cannot be decoded as utf-8" in str(info.value)
+    assert info.value.line == good.count(b"\n") + 1
+    assert (f"late.jsonl, line {info.value.line}, byte {info.value.offset}: cannot be decoded "
+            "as utf-8") in str(info.value)
 
 
 def test_detect_encoding_values(sentences):
@@ -685,11 +687,15 @@ def test_load_csv_bad_integer_names_row(tmp_path):
         io.load_table(path)
 
 
-def test_docstring_examples_run():
+@pytest.mark.parametrize("module", ["io", "readers", "encodings", "sources", "errors", "html",
+                                    "tables"])
+def test_docstring_examples_run(module):
     import doctest
+    import importlib
 
-    result = doctest.testmod(io, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 6
+    result = doctest.testmod(importlib.import_module(f"analysis.corpus.{module}"),
+                             optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 1
     assert result.failed == 0
 
 
