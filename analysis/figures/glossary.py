@@ -166,7 +166,13 @@ _LABEL_LEXICONS = ("actors.csv", "media.csv", "cues.csv")
 
 
 def side_color(side: str, index: int = 0) -> str:
-    """The colour of ``side``; a side without one takes the ``index``-th spare colour."""
+    """The colour of ``side``; a side without one takes the ``index``-th spare colour.
+
+    Examples
+    --------
+    >>> side_color("russia"), side_color("egypt", 1)
+    ('#D55E00', '#56B4E9')
+    """
     return SIDE_COLORS.get(side, _EXTRA_COLORS[index % len(_EXTRA_COLORS)])
 
 

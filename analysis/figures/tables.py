@@ -54,7 +54,13 @@ def group_sides(values: pd.Series, sides: Sequence[str] = schema.SIDES_OF_INTERE
 
 
 def ordered_sides(present: Iterable[str], sides: Sequence[str]) -> list[str]:
-    """The ``sides`` found in ``present``, in the order asked for, then ``other``."""
+    """The ``sides`` found in ``present``, in the order asked for, then ``other``.
+
+    Examples
+    --------
+    >>> ordered_sides({"other", "us", "russia"}, ["russia", "us"])
+    ['russia', 'us', 'other']
+    """
     present = set(present)
     order = [s for s in sides if s in present]
     return order + (["other"] if "other" in present and "other" not in sides else [])

@@ -50,6 +50,7 @@ _CELL_STYLE = {
 
 
 def _style_attribute(column: str) -> str:
+    """The ``style`` attribute of a cell of ``column`` ("" for a column without one)."""
     style = _CELL_STYLE.get(column)
     return f' style="{style}"' if style else ""
 
