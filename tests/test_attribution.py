@@ -389,6 +389,25 @@ def test_edge_inputs(title, body):
         assert rows == []
 
 
+def test_source_in_the_title_keeps_its_own_part():
+    # the example of docs/architecture.md: the title names the source, a body verb
+    # continues it (pro-drop); the source offsets index the title, the cue the body
+    title, body = "قال لافروف إن موسكو سترد", "وأكد أن الرد سيكون حازما."
+    _, rows = _extract(title, body)
+    said, stressed = rows
+    assert (said["part"], said["source_part"], stressed["part"], stressed["source_part"]) == \
+        ("title", "title", "lead", "title")
+    assert stressed["source_actor_id"] == "lavrov"
+    assert title[stressed["source_start"]:stressed["source_end"]] == "لافروف"
+    assert body[stressed["cue_start"]:stressed["cue_end"]] == "أكد"
+    assert body[stressed["content_start"]:stressed["content_end"]] == "الرد سيكون حازما"
+
+
+def test_source_part_is_empty_without_a_source_mention():
+    rows, text = _body("وقيل إن المحادثات ستستأنف.")  # constructed: a passive verb has no source mention
+    assert [(r["source_part"], r["source_start"], r["source_end"]) for r in rows] == [(None, None, None)]
+
+
 def test_build_table_empty_and_typed():
     empty = attr.build_attributions_table(pd.DataFrame(columns=["article_id", "title", "body"]))
     assert list(empty.columns) == ATTRIBUTIONS and len(empty) == 0
@@ -417,7 +436,10 @@ def test_arbitrary_text_never_crashes_and_offsets_stay_inside(title, body):
         assert 0 <= r["cue_start"] < r["cue_end"] <= len(text)
         assert 0 <= r["content_start"] <= r["content_end"] <= len(text)
         if r["source_start"] is not None:
-            assert 0 <= r["source_start"] < r["source_end"] <= len(text)
+            source_text = title if r["source_part"] == "title" else body
+            assert 0 <= r["source_start"] < r["source_end"] <= len(source_text)
+        else:
+            assert r["source_part"] is None
         assert r["mode"] in MODES and r["source_type"] in SOURCE_TYPES
 
 

@@ -39,15 +39,15 @@ def small():
     a_cols = schema.ATTRIBUTIONS
     attributions = _table(a_cols, [
         # article_id, attribution_id, sent_id, part, source_actor_id, source_side, source_type,
-        # source_start, source_end, cue, cue_lemma, cue_category, cue_start, cue_end, mode,
+        # source_part, source_start, source_end, cue, cue_lemma, cue_category, cue_start, cue_end, mode,
         # content_start, content_end, content_words, via, in_heading
-        ["a1", 1, 1, "lead", "lavrov", "russia", "person", 4, 10, "قال", "قال", "neutral", 0, 3, "direct",
+        ["a1", 1, 1, "lead", "lavrov", "russia", "person", "lead", 4, 10, "قال", "قال", "neutral", 0, 3, "direct",
          13, 20, 2, "", False],
-        ["a1", 2, 2, "lead", "anonymous_source", "unknown", "anonymous", 28, 31, "قال", "قال", "neutral",
+        ["a1", 2, 2, "lead", "anonymous_source", "unknown", "anonymous", "lead", 28, 31, "قال", "قال", "neutral",
          23, 26, "indirect", 35, 49, 2, "", False],
-        ["a1", 3, 0, "title", "putin", "russia", "person", 0, 5, "يتهم", "اتهم", "accusation", 6, 10,
+        ["a1", 3, 0, "title", "putin", "russia", "person", "title", 0, 5, "يتهم", "اتهم", "accusation", 6, 10,
          "indirect", 11, 17, 1, "", True],
-        ["a2", 1, 1, "lead", "kerry", "us", "person", 4, 8, "رحب", "رحب", "affect", 0, 3, "indirect",
+        ["a2", 1, 1, "lead", "kerry", "us", "person", "lead", 4, 8, "رحب", "رحب", "affect", 0, 3, "indirect",
          9, 27, 3, "", False],
     ])
     s_cols = schema.STANCE
@@ -151,6 +151,16 @@ def test_evidence_for_traces_a_value(small):
     assert len(voice) == 3 and voice["in_numerator"].sum() == 2
     with pytest.raises(KeyError, match="unknown feature"):
         evidence_for(small, "a1", "us", "loudness")
+
+
+def test_evidence_text_of_an_attribution_whose_source_is_in_the_title(small):
+    # constructed: Putin (title 0-5) speaks again in the body without being named (pro-drop);
+    # the evidence is the body's cue and content, not body[0:...] from the title's offsets
+    small.attributions = pd.concat([small.attributions, _table(schema.ATTRIBUTIONS, [
+        ["a1", 4, 2, "lead", "putin", "russia", "person", "title", 0, 5, "قال", "قال", "neutral",
+         24, 27, "indirect", 37, 48, 2, "", False]])], ignore_index=True)
+    ev = evidence_for(small, "a1", "russia", "attributions").set_index("attribution_id")
+    assert ev.loc[4, "evidence_text"] == "قال مصدر إن واشنطن تماطل"
 
 
 def test_side_group():

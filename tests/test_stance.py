@@ -200,6 +200,19 @@ def test_title_offsets_index_the_title():
     assert doc.title[unit["evidence_start"]:unit["evidence_end"]] == "ينتقد واشنطن"
 
 
+def test_a_source_named_in_the_title_does_not_hide_a_body_target():
+    # constructed: Lavrov (title 4-10) goes on in the body without being named; the title
+    # offsets of the source must not exclude the body's واشنطن (8-14) as a target
+    title, body = "قال لافروف إن موسكو سترد", "وأكد أن واشنطن تستحق الإدانة."
+    doc = make_doc("c", title, body)
+    mentions = find_mentions(doc)
+    attributions = find_attributions(doc, mentions)
+    assert [(a["part"], a["source_part"]) for a in attributions][-1] == ("lead", "title")
+    units = [(u["part"], u["holder"], u["target_side"], u["kind"], u["cue"])
+             for u in find_stance(doc, mentions, attributions)]
+    assert units == [("lead", "lavrov", "us", "criticism", "الإدانة")]
+
+
 def test_build_stance_table_columns_and_empty():
     import pandas as pd
 

@@ -1666,6 +1666,9 @@ def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -
         "source_actor_id": src.actor_id,
         "source_side": src.side,
         "source_type": src.source_type,
+        # the source mention's own part: a source carried over from the title (pro-drop)
+        # speaks in a body sentence, and its offsets index the title
+        "source_part": str(m.get("part") or "body") if m is not None else None,
         "source_start": int(m["start"]) if m is not None else None,
         "source_end": int(m["end"]) if m is not None else None,
         "cue": part.original[cs:ce],
@@ -1707,7 +1710,7 @@ def build_attributions_table(
     --------
     >>> import pandas as pd
     >>> build_attributions_table(pd.DataFrame(columns=["article_id", "title", "body"])).shape
-    (0, 20)
+    (0, 21)
     """
     from analysis.text.segment import make_doc
 

@@ -48,6 +48,7 @@ import pandas as pd
 from analysis.text import charmaps
 from analysis.corpus import schema
 from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
+from analysis.coding.offsets import string_of
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import LEXICON_DIR
 from analysis.text.segment import Doc, Sentence, make_doc
@@ -730,9 +731,23 @@ class _Holder:
     allies: tuple[str, ...] = ()  # sides of sources that share the cue (no anaphoric target)
 
 
+def _source_span(att: dict) -> tuple[int, int] | None:
+    """The source mention's span when it lies in the string of the attribution's sentence.
+
+    A source named in the title can speak in a body sentence (``source_part``): its title
+    offsets say nothing about the words of the body.
+    """
+    start, end = _value(att, "source_start"), _value(att, "source_end")
+    if start is None or end is None:
+        return None
+    if string_of(_value(att, "source_part", _value(att, "part"))) != string_of(_value(att, "part")):
+        return None
+    return int(start), int(end)
+
+
 def _attribution_holder(att: dict, start: int, end: int) -> _Holder:
-    src = (_value(att, "source_start"), _value(att, "source_end"))
-    exclude = [(start, end)] + ([(int(src[0]), int(src[1]))] if src[0] is not None else [])
+    src = _source_span(att)
+    exclude = [(start, end)] + ([src] if src is not None else [])
     scope = (int(att["content_start"]), int(att["content_end"])) if _value(att, "content_start") is not None else None
     return _Holder(str(att.get("source_actor_id") or "unknown"), str(_value(att, "source_side", "") or ""),
                    tuple(exclude), scope, att)
@@ -753,7 +768,7 @@ def _co_sources(ctx: _Context, att: dict) -> list[dict]:
 def _joint_holder(att: dict, group: list[dict], start: int, end: int) -> _Holder:
     """The holder of one of several sources of one cue: the others' spans and sides are no targets."""
     own = _attribution_holder(att, start, end)
-    spans = tuple((int(a["source_start"]), int(a["source_end"])) for a in group if a is not att)
+    spans = tuple(span for a in group if a is not att and (span := _source_span(a)) is not None)
     allies = tuple(str(_value(a, "source_side", "") or "") for a in group)
     return replace(own, exclude=own.exclude + spans, allies=allies)
 

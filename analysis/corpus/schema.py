@@ -3,6 +3,12 @@
 Offsets (``start``, ``end``, end exclusive) always index the *original* string named by
 ``part``: ``title`` means the article's title string; every other part (``heading``,
 ``lead``, ``body``) means its body string, exactly as read.
+
+Each offset pair has its part: ``part`` for a row's own spans (sentence, mention, cue,
+content, evidence) and ``source_part`` for ``source_start``/``source_end`` of an
+attribution, because a source named in the title can speak through a verb in the body
+(title "قال لافروف إن موسكو سترد", body "وأكد أن الرد سيكون حازما"). See
+``docs/architecture.md`` and :mod:`analysis.coding.offsets`.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ MENTIONS = [
 ]
 ATTRIBUTIONS = [
     "article_id", "attribution_id", "sent_id", "part", "source_actor_id", "source_side",
-    "source_type", "source_start", "source_end", "cue", "cue_lemma", "cue_category",
+    "source_type", "source_part", "source_start", "source_end", "cue", "cue_lemma", "cue_category",
     "cue_start", "cue_end", "mode", "content_start", "content_end", "content_words",
     "via", "in_heading",
 ]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.coding.offsets import string_of
 from analysis.corpus import schema
 
 __all__ = ["FEATURES", "FEATURE_COLUMNS", "SIDES", "FeatureSpec", "build_features", "evidence_for", "side_group"]
@@ -337,8 +338,12 @@ def _texts(articles: pd.DataFrame, rows: pd.DataFrame, table: str) -> pd.Series:
         source = str(art["title"] if rec.get("part") == "title" else art["body"])
         lo, hi = rec.get(lo_col), rec.get(hi_col)
         if table == "attributions":
-            cands = [v for v in (rec.get("source_start"), rec.get("cue_start"), rec.get("content_start")) if not pd.isna(v)]
-            ends = [v for v in (rec.get("source_end"), rec.get("cue_end"), rec.get("content_end")) if not pd.isna(v)]
+            spans = [("cue_start", "cue_end"), ("content_start", "content_end")]
+            source_part = rec.get("source_part", rec.get("part"))
+            if not pd.isna(source_part) and string_of(source_part) == string_of(rec.get("part")):
+                spans.append(("source_start", "source_end"))  # a source in the title is not in the body
+            cands = [v for v in (rec.get(a) for a, _ in spans) if not pd.isna(v)]
+            ends = [v for v in (rec.get(b) for _, b in spans) if not pd.isna(v)]
             lo, hi = (min(cands), max(ends)) if cands and ends else (None, None)
         texts.append(source[int(lo):int(hi)] if lo is not None and not pd.isna(lo) else pd.NA)
     return pd.Series(texts, dtype="string")
