@@ -20,8 +20,9 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _EXPORTS = {
     # data
-    "read_articles": "corpus.io", "iter_articles": "corpus.io", "save_table": "corpus.io", "load_table": "corpus.io",
-    "CorpusReadError": "corpus.io", "CorpusReadWarning": "corpus.io",
+    "read_articles": "corpus.readers", "iter_articles": "corpus.readers",
+    "save_table": "corpus.tables", "load_table": "corpus.tables",
+    "CorpusReadError": "corpus.errors", "CorpusReadWarning": "corpus.errors",
     "normalize_with_map": "text.normalize",
     "split_article": "text.segment", "make_doc": "text.segment",
     "load_lexicon": "coding.lexicons", "LexiconError": "coding.lexicons",

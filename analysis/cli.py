@@ -13,49 +13,124 @@ Examples
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 from analysis.corpus import paths
+
+#: Input formats (as :data:`analysis.corpus.readers.FORMATS`; listed here so that
+#: ``--help`` does not import the readers).
+FORMATS = ("txt", "html", "csv", "tsv", "jsonl", "json", "parquet")
 
 #: The notebooks that build the figures in figures/, in order, with their parameters.
 PAPER_NOTEBOOKS = ("00-start-here.ipynb", "05-comparing-sides.ipynb")
 
 
-def _parse_columns(items: list[str] | None) -> dict[str, str] | None:
+class UsageError(Exception):
+    """A command line that cannot be run as given (a bad flag value, a missing path).
+
+    Printed as one line, like :class:`~analysis.corpus.errors.CorpusReadError`; any
+    other exception is a bug and shows its traceback.
+    """
+
+
+def _parse_columns(items: list[str] | None) -> dict[str, str | None] | None:
+    """``--column body=text --column article_id=`` → ``{"body": "text", "article_id": None}``."""
+    from analysis.corpus.readers import COLUMN_KEYS
+
     if not items:
         return None
-    mapping = {}
+    mapping: dict[str, str | None] = {}
     for item in items:
-        if "=" not in item:
-            raise SystemExit(f"--column expects FIELD=COLUMN (e.g. body=text), got {item!r}")
-        key, value = item.split("=", 1)
-        mapping[key.strip()] = value.strip()
+        key, sep, value = item.partition("=")
+        if not sep or key.strip() not in COLUMN_KEYS:
+            raise UsageError(
+                f"--column expects FIELD=COLUMN with FIELD one of {sorted(COLUMN_KEYS)} "
+                f"(e.g. --column body=text; --column article_id= to number the rows), got {item!r}"
+            )
+        mapping[key.strip()] = value.strip() or None
     return mapping
+
+
+def _check_out_dir(out: Path) -> None:
+    """Refuse an ``--out`` that is a file, lies in data/raw, or cannot be created."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is an existing file; give a folder for the tables")
+    try:
+        out.resolve().relative_to(paths.RAW_DIR.resolve())
+    except ValueError:
+        pass
+    else:
+        raise UsageError(f"--out {out} is inside data/raw, which holds the immutable input; "
+                         "write the tables elsewhere")
+    existing = out
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"--out {out}: {existing} is a file, so the folder cannot be created")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: no permission to write in {existing}")
+
+
+def _check_analyze_args(args: argparse.Namespace) -> None:
+    from analysis.pipeline.batch import STAGES
+
+    if tuple(args.stages) != STAGES[: len(args.stages)]:
+        raise UsageError(f"--stages must be a prefix of {' '.join(STAGES)} (each needs the ones "
+                         f"before it); got {' '.join(args.stages) or 'nothing'}")
+    if args.limit is not None and args.limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {args.limit}")
+    if args.jobs == 0 or args.jobs < -1:
+        raise UsageError(f"--jobs must be a number of processes (1, 2, ...) or -1 for all cores, "
+                         f"not {args.jobs}")
+    _check_out_dir(Path(args.out))
+
+
+def _show_corpus_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Print a reader's warning as one line (``warning: ...``); others as Python would."""
+    from analysis.corpus.errors import CorpusReadWarning
+
+    if issubclass(category, CorpusReadWarning):
+        print(f"warning: {message}", file=sys.stderr if file is None else file)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
+
+
+_python_showwarning = warnings.showwarning
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from analysis.pipeline.batch import analyze
 
+    _check_analyze_args(args)
+    columns = _parse_columns(args.column)
     started = time.perf_counter()
-    result = analyze(
-        args.input,
-        stages=args.stages,
-        n_jobs=args.jobs,
-        progress=not args.quiet,
-        columns=_parse_columns(args.column),
-        outlet=args.outlet,
-        encoding=args.encoding,
-        errors=args.errors,
-        limit=args.limit,
-    )
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_corpus_warning
+        result = analyze(
+            args.input,
+            stages=args.stages,
+            n_jobs=args.jobs,
+            progress=not args.quiet,
+            format=args.input_format,
+            columns=columns,
+            outlet=args.outlet,
+            encoding=args.encoding,
+            errors=args.errors,
+            limit=args.limit,
+        )
     written = result.save(args.out, formats=args.format)
     total = time.perf_counter() - started
-    skipped = result.articles.attrs.get("skipped", [])
     print(result.summary())
-    if skipped:
-        print(f"skipped {len(skipped)} bad row(s)/file(s); see the warnings above")
+    info = Path(args.out) / "info.json"
+    for key, what in (("skipped", "bad row(s)/file(s) skipped"),
+                      ("duplicate_texts", "article(s) repeat an earlier title and body"),
+                      ("cp1256_lines", "file(s) with lines decoded as Windows-1256")):
+        if result.info.get(key):
+            print(f"{len(result.info[key])} {what}: listed under {key!r} in {info}")
     print(f"read {result.info['read_seconds']:.1f} s; wrote {len(written)} files to {args.out}; "
           f"total {total:.1f} s ({len(result.articles) / total:,.0f} articles/s)")
     return 0
@@ -72,6 +147,8 @@ def _execute_notebook(nb_path: Path, out_path: Path, parameters: dict, cwd: Path
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
+    if args.corpus and not Path(args.corpus).exists():
+        raise UsageError(f"--corpus {args.corpus}: no such file or folder")
     out = Path(args.out).resolve()
     params = {"figures_dir": str(out)}
     if args.corpus:
@@ -106,7 +183,15 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from analysis.validation.evaluation import score_against_gold
 
-    report = score_against_gold(gold_dir=args.gold, n_jobs=1)
+    from analysis.validation.gold import ProblemsError
+
+    if not Path(args.gold).is_dir():
+        raise UsageError(f"--gold {args.gold}: no such folder")
+    try:
+        report = score_against_gold(gold_dir=args.gold, n_jobs=1)
+    except ProblemsError as exc:  # bad gold files: the list of problems is the message
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(report)
     return 0
 
@@ -122,12 +207,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: all cores)")
     p.add_argument("--stages", nargs="*", default=["mentions", "attributions", "stance"],
                    help="stages after segmentation (a prefix of: mentions attributions stance)")
+    p.add_argument("--input-format", choices=FORMATS,
+                   help="format of the input files (default: from each file's suffix)")
     p.add_argument("--column", action="append", metavar="FIELD=COLUMN",
-                   help="map a table field to an input column, e.g. --column body=text (repeatable)")
+                   help="map a table field to an input column, e.g. --column body=text; "
+                        "--column article_id= numbers the rows (repeatable)")
     p.add_argument("--outlet", help="outlet name when the input has none")
-    p.add_argument("--encoding", help="force an input encoding, e.g. cp1256")
+    p.add_argument("--encoding",
+                   help="force an input encoding, e.g. cp1256; 'per-line' decodes each line as "
+                        "UTF-8 or else Windows-1256 and lists the Windows-1256 lines")
     p.add_argument("--errors", choices=["raise", "skip"], default="raise",
-                   help="skip bad rows/files (each is reported) instead of stopping")
+                   help="skip bad rows/files (each is reported and listed in info.json) "
+                        "instead of stopping")
     p.add_argument("--limit", type=int, help="read at most this many articles")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
@@ -151,12 +242,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The exception types that mean bad input or flags (one line), not a bug (traceback)."""
+    from analysis.corpus.errors import CorpusReadError
+
+    return (UsageError, CorpusReadError)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; user errors print one line and return 2.
+
+    Only the project's own user-error types (:class:`UsageError`,
+    :class:`~analysis.corpus.errors.CorpusReadError`) are caught; any other exception,
+    a ``ValueError`` from a bug included, propagates with its traceback.
+    """
+    from analysis.corpus.errors import option_style
+
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
-    except (FileNotFoundError, ValueError, UnicodeDecodeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        with option_style("cli"):
+            return args.func(args)
+    except _user_errors() as exc:
+        print("error: " + " ".join(str(exc).splitlines()), file=sys.stderr)
         return 2
 
 

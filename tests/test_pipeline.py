@@ -112,3 +112,63 @@ def test_article_view_and_summary(example_result):
     with pytest.raises(KeyError, match="no article"):
         example_result.article("missing")
     assert "1 articles, 14 sentences" in example_result.summary()
+
+
+# --------------------------------------------------------------------------------------
+# Ids are text in every table; the read report travels into info.json
+# --------------------------------------------------------------------------------------
+
+
+def test_integer_ids_are_text_in_every_table(example_result):
+    base = example_result.articles[["title", "body"]]
+    corpus = pd.concat([base.assign(article_id=7), base.assign(article_id=8)], ignore_index=True)
+    assert corpus["article_id"].dtype == "int64"
+    r = analyze(corpus, progress=False, stages=("mentions",))
+    assert r.articles["article_id"].dtype == "string"
+    assert r.articles["article_id"].tolist() == ["7", "8"]
+    for name in ("sentences", "mentions"):
+        table = getattr(r, name)
+        assert table["article_id"].dtype == "string", name
+        joined = table.merge(r.articles[["article_id", "title"]], on="article_id", how="left")
+        assert joined["title"].notna().all(), name  # every row finds its article
+    assert len(r.article(7).sentences) == len(example_result.sentences)
+
+
+@pytest.mark.parametrize("ids", [[1, "1"], ["a", "a"]])
+def test_ids_equal_as_text_are_duplicates(ids):
+    corpus = pd.DataFrame({"article_id": pd.Series(ids, dtype=object), "title": ["", ""],
+                           "body": ["قال لافروف", "قال كيري"]})  # constructed
+    first = ids[0]
+    with pytest.raises(ValueError, match=rf"duplicate article_id values: '{first}' \(rows 0, 1\); "
+                                         "ids are compared as text"):
+        analyze(corpus, progress=False)
+
+
+@pytest.mark.parametrize("bad", [None, 1.5, ""])
+def test_ids_that_are_not_text_or_integers_are_refused(bad):
+    corpus = pd.DataFrame({"article_id": pd.Series(["a", bad], dtype=object), "title": ["", ""],
+                           "body": ["قال لافروف", "قال كيري"]})  # constructed
+    with pytest.raises(ValueError, match=r"article_id must be non-empty text or an integer; "
+                                         r"1 row\(s\) are not: row 1"):
+        analyze(corpus, progress=False)
+
+
+def test_save_lists_what_the_read_skipped_in_info_json(tmp_path, example_title_body):
+    import json
+
+    title, body = example_title_body
+    src = tmp_path / "rows.jsonl"
+    src.write_text(json.dumps({"id": "a1", "title": title, "text": body}, ensure_ascii=False)
+                   + "\nnot json\n"
+                   + json.dumps({"id": "a2", "title": title, "text": body}, ensure_ascii=False)
+                   + "\n", encoding="utf-8")
+    with pytest.warns(analysis.CorpusReadWarning):
+        r = analyze(src, progress=False, stages=(), errors="skip")
+    r.save(tmp_path / "out", formats=("csv",))
+    info = json.loads((tmp_path / "out" / "info.json").read_text(encoding="utf-8"))
+    assert [(s["file"], s["row"]) for s in info["skipped"]] == [(str(src), 2)]
+    assert "not valid JSON" in info["skipped"][0]["reason"]
+    assert info["duplicate_texts"] == [{"article_id": "a2", "file": str(src),
+                                        "same_text_as": "a1", "same_text_as_file": str(src)}]
+    assert info["title_only"] == [] and info["cp1256_lines"] == []
+    assert Result.load(tmp_path / "out").info["skipped"] == info["skipped"]

@@ -88,7 +88,8 @@ def option(name: str, value: object = _UNSET, *, field: str | None = None) -> st
     if _STYLE.get() == "cli":
         flag = CLI_FLAGS[name]
         if field is not None:
-            return f"{flag} {field}=" + ("" if value is None or value is _UNSET else str(value))
+            shown = "..." if value is _UNSET else "" if value is None else str(value)
+            return f"{flag} {field}={shown}"
         return flag if value is _UNSET else f"{flag} {value}"
     if field is not None:
         shown = "..." if value is _UNSET else repr(value)

@@ -206,7 +206,7 @@ class _Run:
     ignored: list[str] = field(default_factory=list)
     seen: dict[str, str] = field(default_factory=dict)  # article_id -> where first seen
     texts: dict[tuple, tuple[str, str]] = field(default_factory=dict)  # text key -> (id, file)
-    duplicate_texts: list[dict[str, str]] = field(default_factory=list)
+    duplicate_texts: dict[str, dict[str, str]] = field(default_factory=dict)  # by article_id
     cp1256_lines: list[dict[str, Any]] = field(default_factory=list)
 
     def note_cp1256(self, file: str, lines: list[int]) -> None:
@@ -848,9 +848,9 @@ def _iter_records(
                     key = _text_key(rec["title"], rec["body"])
                     same = run.texts.setdefault(key, (rec["article_id"], info.file))
                     if same[0] != rec["article_id"]:
-                        run.duplicate_texts.append({
+                        run.duplicate_texts[rec["article_id"]] = {
                             "article_id": rec["article_id"], "file": info.file,
-                            "same_text_as": same[0], "same_text_as_file": same[1]})
+                            "same_text_as": same[0], "same_text_as_file": same[1]}
                     yield rec
                     kept += 1
                     count += 1
@@ -909,10 +909,10 @@ def _iter_frames(
         df.attrs["skipped"] = list(run.reporter.skipped)
         df.attrs["title_only"] = [r["article_id"] for r in records if not r["body"].strip()]
         df.attrs["ignored_files"] = list(run.ignored)
-        df.attrs["duplicate_texts"] = list(run.duplicate_texts)
+        df.attrs["duplicate_texts"] = [run.duplicate_texts.pop(r["article_id"]) for r in records
+                                       if r["article_id"] in run.duplicate_texts]
         df.attrs["cp1256_lines"] = list(run.cp1256_lines)
-        for reported in (run.reporter.skipped, run.ignored, run.duplicate_texts,
-                         run.cp1256_lines):
+        for reported in (run.reporter.skipped, run.ignored, run.cp1256_lines):
             reported.clear()
         return df
 

@@ -1,7 +1,7 @@
 """Run every stage over a corpus and keep the tables together.
 
 ``analyze()`` is the one call most users need: it reads a corpus (any format
-:func:`analysis.corpus.io.read_articles` understands, or an ``articles`` DataFrame), and runs
+:func:`analysis.corpus.readers.read_articles` understands, or an ``articles`` DataFrame), and runs
 normalisation, segmentation, mentions, attributions and stance per article, on one core
 or on all of them. Articles are independent, so the same per-article function serves a
 single article, a local process pool and a Dask cluster (:func:`analyze_partition`).
@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus import schema
 from analysis.corpus.files import write_text_atomic
 from analysis.text.segment import make_doc
 
-__all__ = ["Result", "analyze", "analyze_article", "analyze_partition", "STAGES", "TABLES"]
+__all__ = ["Result", "analyze", "analyze_article", "analyze_partition", "article_ids", "STAGES", "TABLES"]
 
 #: Extraction stages after segmentation, in order; each needs the ones before it.
 STAGES = ("mentions", "attributions", "stance")
@@ -99,6 +100,56 @@ def _check_stages(stages: Iterable[str]) -> tuple[str, ...]:
     return stages
 
 
+#: What a read reports in ``articles.attrs``; copied into :attr:`Result.info` (info.json).
+READ_REPORT = ("skipped", "ignored_files", "title_only", "duplicate_texts", "cp1256_lines")
+
+
+def article_ids(ids: pd.Series) -> pd.Series:
+    """``article_id`` as text (``string`` dtype), as every table holds it.
+
+    Integers are written out, so the number 1 and the text "1" are the same id; ids
+    must then be unique. Missing, empty and non-integer numeric ids are refused.
+
+    Raises
+    ------
+    ValueError
+        Naming the offending rows (positions from 0) and ids.
+
+    Examples
+    --------
+    >>> article_ids(pd.Series([7, "a7"])).tolist()
+    ['7', 'a7']
+    >>> article_ids(pd.Series([1, "1"]))
+    Traceback (most recent call last):
+    ...
+    ValueError: duplicate article_id values: '1' (rows 0, 1); ids are compared as text, so the number 1 and the text '1' are one id: make them unique
+    """
+    values: list[str] = []
+    bad: list[str] = []
+    for pos, value in enumerate(ids.tolist()):
+        if isinstance(value, str) and value.strip():
+            values.append(value)
+        elif isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_):
+            values.append(str(int(value)))
+        else:
+            bad.append(f"row {pos}: {value!r}")
+            values.append("")
+    if bad:
+        raise ValueError(f"article_id must be non-empty text or an integer; {len(bad)} row(s) are "
+                         f"not: {', '.join(bad[:5])}")
+    text = pd.Series(pd.array(values, dtype="string"), index=ids.index, name=ids.name)
+    repeated = text[text.duplicated(keep=False)]
+    if len(repeated):
+        positions: dict[str, list[int]] = {}
+        for pos, value in zip(np.flatnonzero(text.duplicated(keep=False).to_numpy()), repeated):
+            positions.setdefault(value, []).append(int(pos))
+        shown = "; ".join(f"{v!r} (rows {', '.join(map(str, p))})" for v, p in list(positions.items())[:5])
+        more = f"; and {len(positions) - 5} more" if len(positions) > 5 else ""
+        raise ValueError(f"duplicate article_id values: {shown}{more}; ids are compared as text, so the "
+                         "number 1 and the text '1' are one id: make them unique")
+    return text
+
+
 def _records_to_frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
     if not records:
         return schema.empty_table(columns)
@@ -133,6 +184,7 @@ def analyze_partition(articles: pd.DataFrame, stages: Iterable[str] = STAGES) ->
     article partitions mapped through this function and the tables concatenated.
     """
     stages = _check_stages(stages)
+    articles = articles.assign(article_id=article_ids(articles["article_id"]))
     merged = _work((next(_batches(articles, max(len(articles), 1)), []), stages))
     return {name: _records_to_frame(merged[name], TABLES[name]) for name in _RECORD_TABLES}
 
@@ -166,8 +218,9 @@ class Result:
 
         return build_features(self, by=by)
 
-    def article(self, article_id: str) -> "Result":
-        """The tables restricted to one article."""
+    def article(self, article_id: str | int) -> "Result":
+        """The tables restricted to one article (ids are text: ``7`` finds ``"7"``)."""
+        article_id = str(article_id)
         keep = {name: t[t["article_id"] == article_id].reset_index(drop=True) for name, t in self.tables().items()}
         if keep["articles"].empty:
             raise KeyError(f"no article with article_id {article_id!r}")
@@ -193,9 +246,13 @@ class Result:
     def save(self, out_dir: str | os.PathLike, formats: Iterable[str] = ("csv", "parquet")) -> list[Path]:
         """Write every table as ``<name>.csv`` and/or ``<name>.parquet`` plus ``info.json``.
 
-        Files are written atomically; an existing folder is updated in place.
+        ``info.json`` is the manifest: provenance (:attr:`info`) and what the read
+        skipped or noticed (``skipped`` rows and files with the reason, ``ignored_files``,
+        ``title_only``, ``duplicate_texts``, ``cp1256_lines``; see
+        :func:`analysis.corpus.readers.read_articles`). Files are written atomically; an
+        existing folder is updated in place.
         """
-        from analysis.corpus.io import save_table
+        from analysis.corpus.tables import save_table
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -216,7 +273,7 @@ class Result:
     @classmethod
     def load(cls, out_dir: str | os.PathLike) -> "Result":
         """Read a folder written by :meth:`save` (Parquet preferred, CSV otherwise)."""
-        from analysis.corpus.io import load_table
+        from analysis.corpus.tables import load_table
 
         src = Path(out_dir)
         tables = {}
@@ -249,7 +306,7 @@ def analyze(
     Parameters
     ----------
     source : path or DataFrame
-        A file or folder :func:`analysis.corpus.io.read_articles` reads, or an ``articles`` table.
+        A file or folder :func:`analysis.corpus.readers.read_articles` reads, or an ``articles`` table.
     stages : iterable of str
         A prefix of :data:`STAGES` (default: all of them).
     n_jobs : int
@@ -259,7 +316,7 @@ def analyze(
     progress : bool
         Show a progress bar (tqdm) for multi-article input.
     **read_kwargs
-        Passed to :func:`analysis.corpus.io.read_articles` (``columns=``, ``outlet=``, ``encoding=``,
+        Passed to :func:`analysis.corpus.readers.read_articles` (``columns=``, ``outlet=``, ``encoding=``,
         ``errors=``, ``limit=`` …).
 
     Returns
@@ -270,16 +327,14 @@ def analyze(
     stages = _check_stages(stages)
     if isinstance(source, pd.DataFrame):
         schema.check_columns(source, ["article_id", "title", "body"], "articles")
-        articles = source
+        articles = source.assign(article_id=article_ids(source["article_id"]))
+        articles.attrs = dict(source.attrs)
         input_name = "<DataFrame>"
     else:
-        from analysis.corpus.io import read_articles
+        from analysis.corpus.readers import read_articles
 
         articles = read_articles(source, **read_kwargs)
         input_name = str(source)
-    dupes = articles["article_id"][articles["article_id"].duplicated()]
-    if len(dupes):
-        raise ValueError(f"duplicate article_id values {sorted(map(str, dupes.unique()))[:5]}: ids must be unique")
     n_jobs = os.cpu_count() or 1 if n_jobs == -1 else max(1, int(n_jobs))
     read_seconds = time.perf_counter() - started
 
@@ -320,5 +375,6 @@ def analyze(
         "articles": len(articles),
         "read_seconds": round(read_seconds, 3),
         "seconds": round(time.perf_counter() - started, 3),
+        **{key: list(articles.attrs.get(key, [])) for key in READ_REPORT},
     }
     return Result(articles=articles.reset_index(drop=True), **tables, info=info)
