@@ -321,6 +321,22 @@ def title_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWind
     return frame.sort_values(["count", "candidate"], ascending=[False, True]).reset_index(drop=True)
 
 
+def _merge_clitic_forms(focus: Counter, background: Counter, seen_in: dict, example: dict) -> None:
+    """Count a word written with a clitic prefix under its bare form, where the corpus has it.
+
+    A prefix is taken off only when the remaining form occurs on its own at least a tenth
+    as often (العقوبات → عقوبات; but بوتين keeps its ب, there being no word وتين).
+    """
+    for form in sorted(focus, key=len, reverse=True):
+        for bare in clitics.strip_prefix(form, min_stem=3)[:-1]:  # the last reading is the form itself
+            if 10 * background[bare] >= background[form]:
+                focus[bare] += focus.pop(form)
+                background[bare] += background.pop(form)
+                seen_in[bare] |= seen_in.pop(form)
+                example.setdefault(bare, example.pop(form))
+                break
+
+
 def _log_odds(focus: Counter, background: Counter) -> dict[str, float]:
     """z-scores of the log-odds ratio of each word in focus vs background (informative prior)."""
     prior = background
@@ -352,15 +368,16 @@ def stance_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWin
     focus, background, seen_in, example = Counter(), Counter(), defaultdict(set), {}
     for article_id, sentences in _articles(articles):
         for sentence in sentences:
-            bare = [_bare(t.text, clitics.NOUN_PREFIXES) for t in sentence]
-            background.update(w for w in bare if len(w) >= 3)
+            words = [t.text for t in sentence]
+            background.update(w for w in words if len(w) >= 3)
             sides = set(_actor_positions(sentence, forms).values())
             if {"russia", "us"} <= sides:
-                for token, word in zip(sentence, bare):
-                    if len(word) >= 3:
-                        focus[word] += 1
-                        seen_in[word].add(article_id)
-                        example.setdefault(word, _example(article_id, token))
+                for token in sentence:
+                    if len(token.text) >= 3:
+                        focus[token.text] += 1
+                        seen_in[token.text].add(article_id)
+                        example.setdefault(token.text, _example(article_id, token))
+    _merge_clitic_forms(focus, background, seen_in, example)
     scores = _log_odds(focus, background)
     actor_words = {w for alias in forms["actors"] for w in alias.split()} | set(forms["nisba"])
     rows = [{"candidate": w, "z": round(z, 3), "in_two_sided": focus[w], "in_all": background[w],
