@@ -654,6 +654,14 @@ def test_csv_extra_columns_inferred(tmp_path):
     assert back["note"].isna().tolist() == [True, False]
 
 
+def test_csv_gz_is_the_same_bytes_on_every_run(tmp_path):
+    df = make_sentences_table()
+    first = io.save_table(df, tmp_path / "one" / "sentences.csv.gz").read_bytes()
+    second = io.save_table(df, tmp_path / "two" / "sentences.csv.gz").read_bytes()
+    assert first == second  # no temporary file name or time in the gzip header
+    assert gzip.decompress(first).decode("utf-8").startswith("article_id,sent_id,part,")
+
+
 def test_save_is_atomic_and_replaces(tmp_path):
     target = tmp_path / "x.csv"
     target.write_text("old", encoding="utf-8")

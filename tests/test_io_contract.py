@@ -332,6 +332,17 @@ def test_missing_path_is_a_not_found_error(tmp_path):
     assert isinstance(info.value, FileNotFoundError)
 
 
+def test_errors_survive_pickling(tmp_path, sentences):
+    import pickle
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text(jsonl_line("a", sentences[1]) + "{\n", encoding="utf-8")
+    with pytest.raises(CorpusReadError) as info:
+        read_articles(path)
+    back = pickle.loads(pickle.dumps(info.value))  # e.g. raised in a worker process
+    assert (type(back), str(back), back.line) == (CorpusReadError, str(info.value), 2)
+
+
 def test_a_20_mb_line_reads_exactly(tmp_path, sentences):
     body = " ".join(sentences[1:]) * 1
     body = (body + " ") * (20_000_000 // len(body.encode()) + 1)

@@ -142,11 +142,12 @@ class CorpusReadError(ValueError):
         self.problem = message
         super().__init__(f"{describe_location(file, row, line, offset)}: {message}")
 
-    def at(self, **where: object) -> "CorpusReadError":
-        """The same problem at another place (e.g. with the row of the record added)."""
-        place = {"file": self.file, "row": self.row, "line": self.line, "offset": self.offset}
-        place.update(where)
-        return type(self)(self.problem, **place)  # type: ignore[arg-type]
+    def __reduce__(self):  # keyword-only arguments: rebuild explicitly (pickling, processes)
+        return _rebuild, (type(self), self.problem, self.file, self.row, self.line, self.offset)
+
+
+def _rebuild(cls, problem, file, row, line, offset):
+    return cls(problem, file=file, row=row, line=line, offset=offset)
 
 
 class CorpusNotFoundError(CorpusReadError, FileNotFoundError):

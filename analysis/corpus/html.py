@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+from collections import deque
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -76,9 +77,9 @@ def _json_ld_objects(tree) -> list[dict]:
             data = json.loads(script.text or "")
         except (ValueError, RecursionError):
             continue  # broken JSON-LD says nothing
-        queue = [data]
+        queue = deque([data])
         while queue:
-            item = queue.pop(0)
+            item = queue.popleft()
             if isinstance(item, list):
                 queue.extend(item)
             elif isinstance(item, dict):

@@ -91,6 +91,7 @@ import os
 import re
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -571,7 +572,7 @@ def _read_delimited(info: _FileInfo, opts: _Options, run: _Run) -> _Records:
     if not header:
         raise CorpusReadError("the file has no header line; add one naming the columns",
                               file=info.file)
-    twice = sorted({name for name in header if header.count(name) > 1})
+    twice = sorted(name for name, n in Counter(header).items() if n > 1)
     if twice:
         raise CorpusReadError(
             f"the header names column(s) {twice} more than once; rename them so that each "
