@@ -142,13 +142,15 @@ def test_html_page_declared_windows_1256_with_a_utf8_paragraph_is_refused(tmp_pa
         read_articles(path)
 
 
-def test_decode_bytes_per_line_and_utf8_bytes_that_are_windows_1256():
-    # constructed: "ك،" in Windows-1256 (DF A1) happens to be valid UTF-8 (U+07E1, NKo);
-    # in a Windows-1256 file it is read as Windows-1256, not as a UTF-8 line
-    data = "بيان\n".encode("cp1256") + "ك،\n".encode("cp1256")
-    assert decode_bytes(data) == ("بيان\nك،\n", "cp1256")
-    mixed = "موسكو\n".encode() + "واشنطن\n".encode("cp1256")
-    assert decode_bytes(mixed, encoding="per-line") == ("موسكو\nواشنطن\n", "per-line")
+def test_decode_bytes_refuses_a_utf8_latin_name_in_a_windows_1256_file():
+    # constructed: a Windows-1256 report quoting a French name written in UTF-8
+    arabic = "قال وزير الخارجية الفرنسي في مؤتمر صحفي إن المحادثات ستستمر\n"
+    data = arabic.encode("cp1256") + "Jean-Marc Ayrault\n".encode() + "(Ayrault, né à Maulévrier)\n".encode()
+    with pytest.raises(CorpusReadError, match=r"<bytes>, line 3, byte \d+: line 3 is UTF-8, but "
+                                              r"line 1 is Windows-1256"):
+        decode_bytes(data)
+    assert decode_bytes(data, encoding="per-line") == (
+        arabic + "Jean-Marc Ayrault\n(Ayrault, né à Maulévrier)\n", "per-line")
 
 
 # --------------------------------------------------------------------------------------

@@ -182,7 +182,8 @@ class LineDecoder:
     codec : str
         The codec of ``fixed`` mode; in ``auto`` mode the verdict of
         :func:`detect_encoding` on the start of the file (``"cp1256"`` lets a first
-        non-UTF-8 line set Windows-1256 even when it has few Arabic letters).
+        non-UTF-8 line set Windows-1256 even when it has few Arabic letters; otherwise
+        such a line must be mostly Arabic letters to count as Windows-1256).
 
     Examples
     --------
@@ -220,10 +221,9 @@ class LineDecoder:
             return self._not_utf8(raw, line, offset, exc)
         if self.mode == PER_LINE:
             return text, None
-        established = self.first[1] if self.first else (CP1256 if self.codec == CP1256 else None)
-        if established == CP1256 and arabic_letter_share(text[:_SAMPLE_CHARS]) < _ARABIC_SHARE:
-            # Windows-1256 bytes that happen to form valid UTF-8 (e.g. "ك،"): not UTF-8 text
-            return self._settle(raw.decode(CP1256), CP1256, raw, line, offset, None)
+        # Valid UTF-8 with non-ASCII bytes is UTF-8: Windows-1256 Arabic words (two
+        # letters in a row) are never valid UTF-8, so a UTF-8 line in a Windows-1256 file
+        # (an accented name, say) is refused rather than garbled.
         return self._settle(text, UTF8, raw, line, offset, None)
 
     def _not_utf8(
