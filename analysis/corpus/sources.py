@@ -158,10 +158,10 @@ class DecodedLines:
     the line. ``cp1256_lines`` lists the lines decoded as Windows-1256 with
     ``encoding="per-line"``.
 
-    Raises (while iterating)
-    ------------------------
+    Raises
+    ------
     CorpusReadError
-        For an empty, unreadable or binary file, an unknown encoding at the start, a
+        While iterating: for an empty, unreadable or binary file, an unknown encoding at the start, a
         UTF-16/32 decoding error, or damaged gzip data (after the lines before it).
     """
 
@@ -170,6 +170,7 @@ class DecodedLines:
         self.problems: dict[int, Problem] = {}
         self.cp1256_lines: list[int] = []
         self.count = 0  # lines yielded so far
+        self._damage: BaseException | None = None  # damaged gzip data met while reading ahead
 
     def __iter__(self) -> Iterator[str]:
         with open_binary(self.path, self.file) as fh:
@@ -183,8 +184,6 @@ class DecodedLines:
                 yield from self._byte_lines(fh, start, at_end, mode, codec)
             else:
                 yield from self._text_lines(fh, start, at_end, codec)
-
-    _damage: BaseException | None = None
 
     def _read_start(self, fh: BinaryIO) -> bytes:
         """The first :data:`SNIFF_BYTES` (fewer at the end, or before damaged gzip data)."""
