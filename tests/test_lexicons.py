@@ -1,14 +1,23 @@
-"""Tests for analysis.coding.lexicons: the generic CSV loader and the shipped actor lexicons."""
+"""Tests for analysis.coding.lexicons: the generic CSV loader, the shipped actor lexicons and the
+one cache every lexicon loader goes through (an edited lexicon is read again)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
+
 import pytest
 
+from analysis.coding.actors import find_mentions, load_actor_lexicon
+from analysis.coding.attribution import load_cue_lexicon, save_recategorised_cues
 from analysis.coding.lexicons import (
-    ACTORS, ANONYMOUS, MEDIA, NISBA, SIDES, TITLES, Column, LexiconError, LexiconSchema,
-    load_lexicon,
+    ACTORS, ANONYMOUS, MEDIA, NISBA, RACY_NS, SIDES, TITLES, Column, LexiconError, LexiconSchema,
+    load_cached, load_lexicon,
 )
+from analysis.coding.stance import load_stance_lexicon
 from analysis.corpus.paths import LEXICON_DIR
+from analysis.text.segment import make_doc
 
 SCHEMA = LexiconSchema(
     name="toy",
@@ -108,3 +117,138 @@ def test_media_sides_follow_their_country():
     assert rows["وول ستريت جورنال"] == "us"
     assert rows["فرانس برس"] == "france"
     assert rows["الأناضول"] == "turkey"
+
+
+# --- every lexicon loads the same way: again after an edit, from the cache when unchanged ---
+def _copy_lexicons(tmp_path):
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, folder)
+    return folder
+
+
+def _edit(path, old: str, new: str, *, keep_stamp: bool = False) -> None:
+    """Replace text in a file; with ``keep_stamp``, give it back its size and mtime."""
+    before = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    if keep_stamp:
+        assert os.stat(path).st_size == before.st_size
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_cue_lexicon_is_read_again_after_an_edit(tmp_path):
+    # the defect of teaching exercise 04: the second load returned the rows of the first
+    path = _copy_lexicons(tmp_path) / "cues.csv"
+    assert load_cue_lexicon(path).entries["لمح"].category == "hedged"
+    _edit(path, "لمّح,لمّح,past,hedged", "لمّح,لمّح,past,neutral")
+    assert load_cue_lexicon(path).entries["لمح"].category == "neutral"
+
+
+def test_stance_lexicon_is_read_again_after_an_edit(tmp_path):
+    path = _copy_lexicons(tmp_path) / "stance.csv"
+    assert [e.kind for e in load_stance_lexicon(path).by_first["انتقد"]] == ["criticism"]
+    _edit(path, "انتقد,cue,criticism,negative", "انتقد,cue,blame,negative")
+    assert [e.kind for e in load_stance_lexicon(path).by_first["انتقد"]] == ["blame"]
+
+
+def test_actor_lexicon_is_read_again_after_an_edit(tmp_path):
+    folder = _copy_lexicons(tmp_path)
+    doc = make_doc("x", "", "قال لافروف إن المحادثات مستمرة.")
+    assert [m["side"] for m in find_mentions(doc, load_actor_lexicon(folder))] == ["russia"]
+    _edit(folder / "actors.csv", "lavrov,لافروف,russia", "lavrov,لافروف,un")
+    for alias in ("سيرغي لافروف", "سيرجي لافروف", "سيرغي فيكتوروفيتش لافروف", "سيرجي فيكتوروفيتش لافروف"):
+        _edit(folder / "actors.csv", f"lavrov,{alias},russia", f"lavrov,{alias},un")
+    assert [m["side"] for m in find_mentions(doc, load_actor_lexicon(folder))] == ["un"]
+
+
+def test_an_edit_in_the_same_clock_tick_is_seen(tmp_path):
+    # written, loaded and rewritten within one tick of a coarse clock: same size, same mtime;
+    # a young file is also compared by its content
+    path = _copy_lexicons(tmp_path) / "cues.csv"
+    path.write_bytes(path.read_bytes())  # copytree kept the shipped file's old mtime
+    assert load_cue_lexicon(path).entries["لمح"].category == "hedged"
+    _edit(path, "لمّح,لمّح,past,hedged", "لمّح,لمّح,past,affect", keep_stamp=True)
+    assert load_cue_lexicon(path).entries["لمح"].category == "affect"
+
+
+def test_an_unchanged_lexicon_comes_from_the_cache(tmp_path):
+    assert load_cue_lexicon() is load_cue_lexicon()
+    assert load_stance_lexicon() is load_stance_lexicon()
+    assert load_actor_lexicon() is load_actor_lexicon()
+    path = _copy_lexicons(tmp_path) / "stance.csv"
+    old = time.time_ns() - 10 * RACY_NS
+    os.utime(path, ns=(old, old))
+    assert load_stance_lexicon(path) is load_stance_lexicon(path)
+
+
+def test_load_cached_builds_once_per_version(tmp_path):
+    calls = []
+
+    def build(path):
+        calls.append(path.read_text(encoding="utf-8"))
+        return calls[-1]
+
+    path = tmp_path / "words.txt"
+    path.write_text("one", encoding="utf-8")
+    old = time.time_ns() - 10 * RACY_NS
+    os.utime(path, ns=(old, old))
+    assert load_cached(build, path) == load_cached(build, path) == "one"
+    assert len(calls) == 1
+    path.write_text("three", encoding="utf-8")
+    assert load_cached(build, path) == "three" and len(calls) == 2
+    with pytest.raises(FileNotFoundError):
+        load_cached(build, tmp_path / "missing.txt")  # nothing cached: the loader names the file
+
+
+def test_save_recategorised_cues_starts_from_the_shipped_lexicon_each_time(tmp_path):
+    path = _copy_lexicons(tmp_path) / "cues.csv"
+    assert save_recategorised_cues(path, "لمح", "neutral") == 6  # matched after normalisation
+    lex = load_cue_lexicon(path)
+    assert lex.entries["لمح"].category == "neutral" and lex.versions["cues"].endswith("+edited")
+    assert save_recategorised_cues(path, "نفى", "distancing") == 12
+    lex = load_cue_lexicon(path)
+    assert (lex.entries["لمح"].category, lex.entries["نفي"].category) == ("hedged", "distancing")
+    assert save_recategorised_cues(path, None, None) == 0
+    assert path.read_bytes() == (LEXICON_DIR / "cues.csv").read_bytes()
+    with pytest.raises(ValueError, match="'neutrl' is not a cue category; choose one of neutral"):
+        save_recategorised_cues(path, "لمح", "neutrl")
+    with pytest.raises(ValueError, match="no lemma 'لمحح'; lemmas that begin alike: .*لمّح"):
+        save_recategorised_cues(path, "لمحح", "neutral")
+
+
+@pytest.mark.notebooks
+def test_teaching_exercise_04_works_when_rerun_after_an_edit():
+    # one kernel, as in a class: run the exercise, answer step 2, run it again, change the
+    # answer and run it once more; each run codes the example with the latest answer
+    import nbformat
+    from nbclient import NotebookClient
+
+    from analysis.corpus.paths import ROOT
+
+    path = ROOT / "notebooks" / "teaching" / "04-change-the-lexicon-exercise.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    answer = next(i for i, c in enumerate(nb.cells) if c.source.startswith("lemma_to_change = None"))
+    probe = nbformat.v4.new_code_cell(
+        'print(sorted(set(after.loc[after["cue_lemma"] == "لمّح", "cue_category"])), my_cues.versions["cues"])')
+    nb.cells.append(probe)  # what the class would look at after each run
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+
+    def run_from(start: int) -> str:
+        for i in range(start, len(nb.cells)):
+            if nb.cells[i].cell_type == "code":
+                client.execute_cell(nb.cells[i], i)
+        outputs = [o for c in nb.cells[start:] for o in c.get("outputs", [])]
+        assert [o for o in outputs if o["output_type"] == "error"] == []
+        return "".join(o.get("text", "") for o in outputs if o["output_type"] == "stream")
+
+    with client.setup_kernel():
+        shipped = run_from(0)
+        assert "Step 2 not answered yet" in shipped and "['hedged'] 1.2.0\n" in shipped
+        nb.cells[answer].source = 'lemma_to_change = "لمّح"\nnew_category = "neutral"'
+        first = run_from(answer)
+        assert "6 rows of لمّح now neutral" in first and "['neutral'] 1.2.0+edited" in first
+        nb.cells[answer].source = 'lemma_to_change = "لمّح"\nnew_category = "affect"'
+        second = run_from(answer)
+        assert "6 rows of لمّح now affect" in second and "['affect'] 1.2.0+edited" in second

@@ -42,7 +42,7 @@ import ahocorasick
 import pandas as pd
 
 from analysis.coding.lexicons import (
-    ACTORS, ANONYMOUS, MEDIA, NISBA, TITLES, Lexicon, LexiconError, load_lexicon,
+    ACTORS, ANONYMOUS, MEDIA, NISBA, TITLES, Lexicon, LexiconError, load_cached, load_lexicon,
 )
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import LEXICON_DIR
@@ -239,6 +239,8 @@ def load_actor_lexicon(path: str | Path | None = None) -> ActorLexicon:
     Returns
     -------
     ActorLexicon
+        Built once per version of the five files (:func:`analysis.coding.lexicons.load_cached`):
+        load again after editing a file and the edit is in.
 
     Raises
     ------
@@ -250,13 +252,20 @@ def load_actor_lexicon(path: str | Path | None = None) -> ActorLexicon:
     Examples
     --------
     >>> lex = load_actor_lexicon()
-    >>> len(lex) >= 200, lex.versions["actors"]
-    (True, '1.0.0')
+    >>> len(lex) >= 200, sorted(lex.versions)
+    (True, ['actors', 'anonymous', 'media', 'nisba', 'titles'])
     """
-    folder = Path(path) if path is not None else LEXICON_DIR
+    files = _DEFAULT_FILES if path is None else [Path(path) / name for name, _ in LEXICON_FILES.values()]
+    return load_cached(_build_actor_lexicon, *files)
+
+
+_DEFAULT_FILES = [LEXICON_DIR / name for name, _ in LEXICON_FILES.values()]
+
+
+def _build_actor_lexicon(*files: Path) -> ActorLexicon:
     parts = {
-        name: load_lexicon(folder / filename, schema)
-        for name, (filename, schema) in LEXICON_FILES.items()
+        name: load_lexicon(file, schema)
+        for (name, (_, schema)), file in zip(LEXICON_FILES.items(), files)
     }
     _check_consistent(parts["actors"], ("side", "actor_type"), normalize_key="alias")
     _check_consistent(parts["media"], ("side",), normalize_key="alias")
@@ -284,16 +293,6 @@ def _check_consistent(lex: Lexicon, columns: tuple[str, ...], normalize_key: str
                 f"{row[normalize_key]!r} normalises to the same form as line {lex.lines[k]} "
                 f"({lex.rows[k]['actor_id']}); keep one of them",
             )
-
-
-_DEFAULT: ActorLexicon | None = None
-
-
-def _default_lexicon() -> ActorLexicon:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load_actor_lexicon()
-    return _DEFAULT
 
 
 # --- atoms ------------------------------------------------------------------------------
@@ -759,7 +758,7 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
     >>> [(m["actor_id"], m["via"]) for m in find_mentions(doc)]
     [('russia', 'adjective'), ('us', 'adjective'), ('us', 'metonym')]
     """
-    lex = lexicon if lexicon is not None else _default_lexicon()
+    lex = lexicon if lexicon is not None else load_actor_lexicon()
     ctx = _Context()
     surnames: dict[str, tuple[_Mention, str]] = {}
     locate = _sentence_locator(doc.sentences)
@@ -874,7 +873,7 @@ def build_mentions_table(
     >>> build_mentions_table(arts)[["actor_id", "part", "via"]].values.tolist()
     [['lavrov', 'title', 'name']]
     """
-    lex = lexicon if lexicon is not None else _default_lexicon()
+    lex = lexicon if lexicon is not None else load_actor_lexicon()
     records = []
     for doc in _docs_from_frames(articles_df, sentences_df):
         records.extend(find_mentions(doc, lex))

@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -43,14 +44,14 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
+from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_cached, load_lexicon
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import LEXICON_DIR
 from analysis.corpus.schema import ATTRIBUTIONS, CUE_CATEGORIES, empty_table
 
 __all__ = [
     "CUES", "MARKERS", "ATTRIBUTION_WORDS", "FORM_TYPES", "CueEntry", "CueLexicon",
-    "CueMatch", "Quote", "load_cue_lexicon", "find_cues", "find_quotes",
+    "CueMatch", "Quote", "load_cue_lexicon", "save_recategorised_cues", "find_cues", "find_quotes",
     "find_attributions", "build_attributions_table",
 ]
 
@@ -260,8 +261,7 @@ def _add_entry(entries: dict, lines: dict, lex, i: int, entry: CueEntry) -> None
     lines[entry.form] = f"{lex.path.name} line {lex.lines[i]}"
 
 
-@lru_cache(maxsize=8)
-def _load_cached(cues: str, markers: str, words: str) -> CueLexicon:
+def _build_cue_lexicon(cues: str | Path, markers: str | Path, words: str | Path) -> CueLexicon:
     entries: dict[str, CueEntry] = {}
     lines: dict[str, str] = {}
     cue_lex = load_lexicon(cues, CUES)
@@ -319,7 +319,8 @@ def load_cue_lexicon(
     Returns
     -------
     CueLexicon
-        Cached per combination of paths.
+        Built once per version of the three files (:func:`analysis.coding.lexicons.load_cached`):
+        load again after editing a file and the edit is in.
 
     Raises
     ------
@@ -333,19 +334,79 @@ def load_cue_lexicon(
     >>> lex.entries["اكد"].category, lex.entries["مؤكدا"].kind
     ('assertive', 'participle')
     """
-    if path is None and markers_path is None and words_path is None:
-        global _DEFAULT
-        if _DEFAULT is None:
-            _DEFAULT = _load_cached(str(CUES_PATH), str(MARKERS_PATH), str(WORDS_PATH))
-        return _DEFAULT
-    return _load_cached(
-        str(Path(path or CUES_PATH).resolve()),
-        str(Path(markers_path or MARKERS_PATH).resolve()),
-        str(Path(words_path or WORDS_PATH).resolve()),
-    )
+    return load_cached(_build_cue_lexicon, path or CUES_PATH, markers_path or MARKERS_PATH,
+                       words_path or WORDS_PATH)
 
 
-_DEFAULT: CueLexicon | None = None
+def save_recategorised_cues(
+    path: str | Path, lemma: str | None, category: str | None, *, source: str | Path | None = None,
+) -> int:
+    """Write a copy of the cue lexicon in which every form of one lemma has another category.
+
+    The copy is always made from ``source`` (the shipped ``cues.csv`` by default), so
+    running this again with another answer replaces the earlier change instead of adding
+    to it. Its comment lines are kept, with ``+edited`` after the version, so that results
+    computed with the copy do not pass for results of the shipped lexicon.
+
+    Parameters
+    ----------
+    path : str or Path
+        Where to write the copy (for instance ``cues.csv`` in a copy of the lexicon folder).
+    lemma : str or None
+        A lemma of the ``lemma`` column, matched after normalisation (لمّح or لمح); None
+        writes an unchanged copy.
+    category : str or None
+        One of :data:`analysis.corpus.schema.CUE_CATEGORIES`.
+    source : str or Path, optional
+        The lexicon to copy (default: the shipped ``cues.csv``).
+
+    Returns
+    -------
+    int
+        The number of forms whose category changed (0 for an unchanged copy).
+
+    Raises
+    ------
+    ValueError
+        For a category that is not a cue category or a lemma the lexicon does not have.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> copy = pathlib.Path(tempfile.mkdtemp()) / "cues.csv"
+    >>> save_recategorised_cues(copy, "لمّح", "neutral")
+    6
+    >>> {e.category for e in load_cue_lexicon(copy).entries.values() if e.lemma == "لمّح"}
+    {'neutral'}
+    """
+    from analysis.corpus.files import atomic_path
+
+    source = Path(source or CUES_PATH)
+    lines = source.read_text(encoding="utf-8-sig").splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    rows = list(csv.DictReader(line for line in lines if line.strip() and not line.startswith("#")))
+    changed = 0
+    if lemma is not None or category is not None:
+        if category not in CUE_CATEGORIES:
+            raise ValueError(f"category {category!r} is not a cue category; choose one of {', '.join(CUE_CATEGORIES)}")
+        wanted = normalize(str(lemma))
+        for row in rows:
+            if normalize(row["lemma"]) == wanted:
+                changed += row["category"] != category
+                row["category"] = category
+        if not any(normalize(row["lemma"]) == wanted for row in rows):
+            near = sorted({row["lemma"] for row in rows if wanted and normalize(row["lemma"])[:2] == wanted[:2]})
+            raise ValueError(f"{source.name} has no lemma {lemma!r}; lemmas that begin alike: {', '.join(near) or 'none'}")
+        comments = [_VERSION_LINE_RE.sub(r"\1+edited", line, count=1) for line in comments]
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        out.writelines(line + "\n" for line in comments)
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return changed
+
+
+_VERSION_LINE_RE = re.compile(r"^(#\s*version\s*:\s*\S+?)(?:\+edited)?\s*$", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------------ cues

@@ -10,6 +10,10 @@ The schemas of the actor lexicons live here (:data:`ACTORS`, :data:`TITLES`,
 :data:`NISBA`, :data:`MEDIA`, :data:`ANONYMOUS`); other stages declare their own schema
 with the same building blocks and call :func:`load_lexicon` on their file.
 
+Every lexicon object (actors, cues, stance) is built through :func:`load_cached`: built
+once per version of its files, recognised by each file's (path, size, mtime_ns), so a
+lexicon edited on disk is read again on the next load and an unchanged one is not.
+
 Examples
 --------
 >>> from analysis.coding.lexicons import Column, LexiconSchema, load_lexicon
@@ -26,9 +30,15 @@ Examples
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
 import re
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -48,6 +58,7 @@ __all__ = [
     "NISBA",
     "SIDES",
     "TITLES",
+    "load_cached",
     "load_lexicon",
 ]
 
@@ -287,6 +298,93 @@ def load_lexicon(path: str | Path, schema: LexiconSchema) -> Lexicon:
         rows.append(row)
         lines.append(line)
     return Lexicon(name=schema.name, path=path, version=version, rows=rows, lines=lines)
+
+
+# --- one cache for every lexicon -------------------------------------------------------
+
+T = TypeVar("T")
+
+#: Lexicon objects kept (least recently used dropped first); a few user copies beside the
+#: shipped lexicons.
+CACHE_SIZE = 16
+#: Clock tick within which a file can be rewritten without its mtime changing (coarse
+#: kernel clocks, FAT's two seconds): a file this young is also compared by content.
+RACY_NS = 2_000_000_000
+
+_CACHE: OrderedDict[tuple, list] = OrderedDict()
+
+
+def _stamp(path: str | Path) -> tuple[str, int, int, int, int] | None:
+    """(path, device, inode, size, mtime_ns) of a file, or None when it cannot be read.
+
+    Device and inode name the file whatever the working folder (a relative path stays
+    right after ``os.chdir``) without resolving the path on every call.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return os.fspath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _digest(paths: tuple[Path, ...]) -> str | None:
+    sha = hashlib.sha256()
+    try:
+        for path in paths:
+            sha.update(Path(path).read_bytes())
+    except OSError:
+        return None
+    return sha.hexdigest()
+
+
+def load_cached(build: Callable[..., T], *paths: str | Path) -> T:
+    """``build(*paths)``, built once per version of the files and reused while they are unchanged.
+
+    A version is the (path, size, mtime_ns) of every file (and its device and inode), so an
+    edited lexicon is read again on the next call: the cue, actor and stance loaders all go
+    through here. A file changed within the clock tick of its last write (same size, same mtime) is still
+    noticed: until its mtime is :data:`RACY_NS` old, its content is compared as well.
+
+    Parameters
+    ----------
+    build : callable
+        Reads and validates the files; called with ``paths`` (its errors propagate, and
+        nothing is cached when it raises or when a file is missing).
+    *paths : str or Path
+        Every file ``build`` reads.
+
+    Examples
+    --------
+    >>> from analysis.coding.lexicons import load_cached, load_lexicon, NISBA
+    >>> first = load_cached(lambda p: load_lexicon(p, NISBA), LEXICON_DIR / "nisba.csv")
+    >>> load_lexicon(LEXICON_DIR / "nisba.csv", NISBA).rows == first.rows
+    True
+    """
+    stamps = tuple(_stamp(p) for p in paths)
+    if None in stamps:
+        return build(*paths)  # a missing file: let the loader name it
+    key = (build, stamps)
+    entry = _CACHE.get(key)
+    if entry is not None:
+        value, digest = entry
+        if digest is None or _digest(tuple(paths)) == digest:
+            _CACHE.move_to_end(key)
+            if digest is not None and not _racy(stamps):
+                entry[1] = None  # old enough now: a later edit changes the mtime
+            return value
+    digest = _digest(tuple(paths)) if _racy(stamps) else None
+    value = build(*paths)
+    _CACHE[key] = [value, digest]
+    _CACHE.move_to_end(key)
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return value
+
+
+def _racy(stamps: tuple[tuple[str, int, int, int, int], ...]) -> bool:
+    """Whether a file is young enough to be rewritten without its mtime changing."""
+    now = time.time_ns()
+    return any(now - stamp[-1] < RACY_NS for stamp in stamps)
 
 
 # --- schemas of the actor lexicons -------------------------------------------------

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -47,7 +47,7 @@ import pandas as pd
 
 from analysis.text import charmaps
 from analysis.corpus import schema
-from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_lexicon
+from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_cached, load_lexicon
 from analysis.coding.offsets import string_of
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import LEXICON_DIR
@@ -258,6 +258,8 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
     Returns
     -------
     StanceLexicon
+        Built once per version of the file (:func:`analysis.coding.lexicons.load_cached`):
+        load again after editing it and the edit is in.
 
     Raises
     ------
@@ -271,17 +273,10 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
     >>> [e.kind for e in lex.by_first["انتقد"]]
     ['criticism']
     """
-    if path is None:
-        return _default_lexicon()
-    return _load(Path(path))
+    return load_cached(_build_stance_lexicon, path or STANCE_LEXICON)
 
 
-@lru_cache(maxsize=1)
-def _default_lexicon() -> StanceLexicon:
-    return _load(STANCE_LEXICON)
-
-
-def _load(path: Path) -> StanceLexicon:
+def _build_stance_lexicon(path: str | Path) -> StanceLexicon:
     lex = load_lexicon(path, STANCE_SCHEMA)
     entries = []
     for i, row in enumerate(lex.rows):
@@ -293,7 +288,7 @@ def _load(path: Path) -> StanceLexicon:
             max_gap=int(row["max_gap"] or 0), context=row["context"], target=row["target"], side=row["side"],
             gloss=row["gloss"], line=lex.lines[i],
         ))
-    return StanceLexicon(version=lex.version, path=path, entries=entries)
+    return StanceLexicon(version=lex.version, path=Path(path), entries=entries)
 
 
 # --------------------------------------------------------------------------- matching
@@ -1028,7 +1023,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     >>> [(u["holder"], u["target_side"], u["kind"], u["cue"]) for u in find_stance(doc, ms, [])]
     [('russia', 'us', 'praise', 'رحبت')]
     """
-    lexicon = lexicon or _default_lexicon()
+    lexicon = lexicon or load_stance_lexicon()
     mentions = [m for m in mentions if _value(m, "article_id", doc.article_id) == doc.article_id]
     atts = sorted((a for a in attributions if _value(a, "article_id", doc.article_id) == doc.article_id),
                   key=_attribution_order)

@@ -21,7 +21,6 @@
 
 # %%
 # %matplotlib inline
-import csv
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,7 +30,7 @@ from matplotlib.figure import Figure
 
 import analysis
 from analysis import paths
-from analysis.coding.attribution import build_attributions_table, load_cue_lexicon
+from analysis.coding.attribution import build_attributions_table, load_cue_lexicon, save_recategorised_cues
 from analysis.figures.plots import plot_cue_categories
 from analysis.figures.tables import build_cue_category_table
 
@@ -70,39 +69,24 @@ lemma_to_change = "لمّح"
 new_category = "neutral"
 
 # %% [markdown]
-# The next cell rewrites the copy: comment lines (with the lexicon's version) are kept,
-# every row of the chosen lemma gets the new category. It does nothing while your answer
-# is blank.
+# The next cell writes the copy again from the shipped lexicon, with every form of the
+# chosen lemma in the new category, and marks its version `+edited`. While your answer
+# is blank the copy stays as shipped. Change your answer and run the cells from here
+# again: the new decision replaces the earlier one.
 
 # %%
-def recategorise(path: Path, lemma: str, category: str) -> int:
-    """Give every row of ``lemma`` in the cue lexicon at ``path`` the ``category``; return rows changed."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    comments = [line for line in lines if line.startswith("#")]
-    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
-    changed = 0
-    for row in rows:
-        if row["lemma"] == lemma:
-            row["category"] = category
-            changed += 1
-    with path.open("w", encoding="utf-8", newline="") as out:
-        out.writelines(comments)
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return changed
-
-
-if lemma_to_change is None or new_category is None:
-    print("Step 2 not answered yet: the copy stays as shipped.")
+changed = save_recategorised_cues(cues_path, lemma_to_change, new_category)
+if changed:
+    print(f"{changed} rows of {lemma_to_change} now {new_category}")
 else:
-    print(f"{recategorise(cues_path, lemma_to_change, new_category)} rows of {lemma_to_change} now {new_category}")
+    print("Step 2 not answered yet: the copy is as shipped.")
 
 # %% [markdown]
 # ## Step 3 · Rerun the attribution stage with your lexicon
 #
-# `load_cue_lexicon` checks the edited file (a misspelt category stops here with a
-# message naming the line) and `build_attributions_table` runs the stage with it.
+# `load_cue_lexicon` reads the edited file (again after every edit) and checks it: a
+# misspelt category stops here with a message naming the line. `build_attributions_table`
+# runs the stage with it.
 
 # %%
 my_cues = load_cue_lexicon(cues_path)
