@@ -67,6 +67,7 @@ def _jsonl(path, rows) -> None:
     ("stages not a prefix", "--stages must be a prefix of mentions attributions stance"),
     ("no text column", "pass --column body=<name of the text column>"),
     ("mixed encodings", "or pass --encoding per-line to decode each line"),
+    ("bad json line", "; fix the line or pass --errors skip"),
 ])
 def test_user_errors_are_one_line_naming_flags(tmp_path, capsys, example_title_body, case, expected):
     title, body = example_title_body
@@ -80,7 +81,9 @@ def test_user_errors_are_one_line_naming_flags(tmp_path, capsys, example_title_b
         "stages not a prefix": ["analyze", str(good), "--out", str(out), "--stages", "attributions"],
         "no text column": ["analyze", str(tmp_path / "no_text.csv"), "--out", str(out)],
         "mixed encodings": ["analyze", str(tmp_path / "mixed.jsonl"), "--out", str(out)],
+        "bad json line": ["analyze", str(tmp_path / "bad.jsonl"), "--out", str(out)],
     }[case]
+    (tmp_path / "bad.jsonl").write_text(good.read_text(encoding="utf-8") + "{\n", encoding="utf-8")
     (tmp_path / "no_text.csv").write_text("id,author\n1,someone\n", encoding="utf-8")
     paragraph = [line for line in body.split("\n") if line.strip()][1]
     _jsonl(tmp_path / "mixed.jsonl", [("a", title, "utf-8"), ("b", paragraph, "cp1256")])
@@ -114,7 +117,8 @@ def test_skipped_rows_are_listed_in_info_json(tmp_path, capsys, example_title_bo
                  "--format", "csv"]) == 0
     captured = capsys.readouterr()
     assert captured.err.startswith(f"warning: {src}, line 2: not valid JSON")
-    assert "--errors skip" in captured.err and "errors='skip'" not in captured.err
+    assert "errors=" not in captured.err  # and no advice to skip what is being skipped:
+    assert "--errors skip" not in captured.err and captured.err.endswith("fix the line\n")
     info = json.loads((out / "info.json").read_text(encoding="utf-8"))
     assert [(s["file"], s["row"]) for s in info["skipped"]] == [(str(src), 2)]
     assert f"1 bad row(s)/file(s) skipped: listed under 'skipped' in {out / 'info.json'}" in captured.out

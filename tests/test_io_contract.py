@@ -248,7 +248,8 @@ def test_unreadable_file_is_an_error_and_skipped_with_skip(tmp_path, sentences, 
     df, said = read_quietly(tmp_path, errors="skip")
     assert df["article_id"].tolist() == ["a", "c"]
     assert [(s["file"], s["row"]) for s in df.attrs["skipped"]] == [(str(tmp_path / "b.txt"), None)]
-    assert df.attrs["skipped"][0]["reason"].endswith("(file skipped)")
+    assert df.attrs["skipped"][0]["reason"].endswith("check that it exists and that you may read "
+                                                      "it (its permissions) (file skipped)")
     assert said == [df.attrs["skipped"][0]["reason"]]
 
 

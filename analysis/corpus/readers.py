@@ -191,7 +191,9 @@ class _Reporter:
         """Raise ``exc``, or warn and record it (``whole_file``: the file is abandoned)."""
         if self.errors == "raise":
             raise exc
-        reason = str(exc)
+        # the record is being skipped: a remedy suggesting to skip it says nothing
+        skip = re.escape(option("errors", "skip"))
+        reason = re.sub(rf",? or pass {skip}(?: to leave it out)?", "", str(exc))
         if whole_file:
             reason += " (rest of the file skipped)" if partial else " (file skipped)"
         warnings.warn(reason, CorpusReadWarning, stacklevel=4)
