@@ -113,7 +113,7 @@ who_speaks = pd.DataFrame({
     "via": result.attributions["via"].fillna("—"),
     "part": result.attributions["part"],
 })
-who_speaks.style.set_table_attributes('dir="rtl"').hide(axis="index")
+who_speaks.style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index")
 
 # %% [markdown]
 # The Russian side speaks most often (Lavrov himself and an anonymous Russian diplomatic

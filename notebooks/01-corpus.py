@@ -151,7 +151,7 @@ rules_table = pd.DataFrame(
       "code points before → after": f"{len(before)} → {len(rule(before))}", "note": note}
      for rule, before, note in rule_examples]
 )
-rules_table.style.set_table_attributes('dir="rtl"').hide(axis="index")
+rules_table.style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index")
 
 # %% [markdown]
 # Each rule loses information (after `fold_ta_marbuta`, الروسية "Russian" and a
@@ -206,7 +206,7 @@ print(f"in the original body at {start}–{end}: {body[start:end]!r}")
 sentences = analysis.split_article(title, body)
 sentence_table = pd.DataFrame(sentences)
 sentence_table["text"] = sentence_table["text"].str.slice(0, 60)
-sentence_table.style.set_table_attributes('dir="rtl"').hide(axis="index")
+sentence_table.style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index")
 
 # %%
 all(

@@ -47,7 +47,7 @@ print(f"{len(mentions)} actor mentions in the example article")
 
 # %%
 columns = ["sent_id", "part", "surface", "actor_id", "side", "actor_type", "via"]
-mentions[columns].head(12).style.set_table_attributes('dir="rtl"').hide(axis="index")
+mentions[columns].head(12).style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index")
 
 # %% [markdown]
 # ## 2 · Presence by side
@@ -106,7 +106,7 @@ actors = lexicon.actors.to_frame()
 wanted = ["lavrov", "kerry", "kirby", "us", "russia", "kremlin"]
 (actors[actors["actor_id"].isin(wanted)][["actor_id", "alias", "side", "actor_type", "via"]]
  .sort_values(["actor_id", "alias"])
- .style.set_table_attributes('dir="rtl"').hide(axis="index"))
+ .style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index"))
 
 # %% [markdown]
 # To study another conflict, or to add an actor the lexicon misses, copy the folder,

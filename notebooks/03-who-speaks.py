@@ -47,7 +47,7 @@ print(f"{len(attributions)} attributions in the example article")
 # %%
 columns = ["sent_id", "part", "source_actor_id", "source_side", "source_type", "cue", "cue_lemma",
            "cue_category", "mode", "content_words", "via", "in_heading"]
-attributions[columns].style.set_table_attributes('dir="rtl"').hide(axis="index")
+attributions[columns].style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index")
 
 # %% [markdown]
 # ## 2 · Reporting verbs and what they connote
@@ -64,7 +64,7 @@ cue_lexicon = pd.read_csv(paths.LEXICON_DIR / "cues.csv", comment="#", dtype="st
 examples = (cue_lexicon.drop_duplicates("lemma")
             .groupby("category", sort=True).head(2)[["category", "lemma", "gloss"]]
             .sort_values(["category", "lemma"]))
-examples.style.set_table_attributes('dir="rtl"').hide(axis="index")
+examples.style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index")
 
 # %% [markdown]
 # In the example, the cues per side and category:

@@ -49,7 +49,7 @@ def evidence_text(row: pd.Series) -> str:
 
 shown = stance.assign(evidence=stance.apply(evidence_text, axis=1))
 (shown[["sent_id", "holder", "holder_side", "target_side", "polarity", "kind", "evidence"]]
- .style.set_table_attributes('dir="rtl"').hide(axis="index"))
+ .style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index"))
 
 # %% [markdown]
 # Read the second row with the codebook's own example: Lavrov's direct quotation
@@ -93,7 +93,7 @@ features[["side", "blame_given", "blame_received", "positive_given", "negative_g
 # %%
 evidence = analysis.evidence_for(result, article_id, "us", "blame_received")
 (evidence[["sent_id", "holder", "kind", "cue", "evidence_text"]]
- .style.set_table_attributes('dir="rtl"').hide(axis="index"))
+ .style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index"))
 
 # %% [markdown]
 # ## 4 · The other kinds, on constructed sentences

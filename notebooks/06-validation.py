@@ -29,7 +29,6 @@ import pandas as pd
 import analysis
 from analysis import paths, schema
 from analysis.validation.gold import load_gold, read_gold_articles
-from analysis.validation.scoring import match_spans
 
 # %% [markdown]
 # ## 1 · The extractor against the gold
@@ -90,127 +89,73 @@ errors["error"].value_counts()
 
 # %%
 (errors[["error", "article_id", "side", "field", "gold_label", "pred_label", "gold_words", "pred_words"]]
- .head(15).style.set_table_attributes('dir="rtl"').hide(axis="index"))
+ .head(15).style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index"))
 
 # %% [markdown]
 # ## 2 · Agreement between two coders
 #
-# The second coder's files have the same format as the gold. First, the articles both
-# coders coded:
+# The second coder's files (`data/annotations/second_coder/`) have the same format as the
+# gold. Coders do not only label units, they also decide *where* a unit is, so
+# `coder_agreement` pairs the two codings' units with the codebook's span rule — the same
+# article and part, cues (or stance evidence) overlapping or in the same sentence, each
+# unit paired at most once — but **without** requiring the same side, so that a
+# disagreement about the side shows up as a disagreement instead of as two unmatched units.
 
 # %%
+from analysis.validation.coders import coder_agreement
+
 second_dir = paths.ANNOTATIONS_DIR / "second_coder"
-second_all = load_gold(second_dir)
-first_all = load_gold(paths.ANNOTATIONS_DIR / "gold")
-shared = sorted(set(second_all.article_ids) & set(first_all.article_ids))
-if paths.ant_corpus() is None:
-    shared = [a for a in shared if a == paths.EXAMPLE_ARTICLE.stem]
-first = load_gold(paths.ANNOTATIONS_DIR / "gold", article_ids=shared)
-second = load_gold(second_dir, article_ids=shared)
-articles = read_gold_articles(first)
-print(f"{len(shared)} articles coded by both coders:", *shared, sep="\n  ")
-
-# %% [markdown]
-# ### Matching units
-#
-# Coders do not only label units, they also decide *where* a unit is. Units of the two
-# coders are paired with the codebook's span rule — the same article and part, cues (or
-# stance evidence) overlapping or in the same sentence, each unit paired at most once —
-# but **without** requiring the same side, so that a disagreement about the side shows up
-# as a disagreement instead of as two unmatched units. A unit only one coder found stays
-# in the data with one value (it lowers no coefficient but is counted below).
-
-# %%
-sentences = pd.DataFrame(
-    [{"article_id": a, **s._asdict()} for a, t, b in articles[["article_id", "title", "body"]].itertuples(index=False)
-     for s in analysis.split_article(t, b)]
-)
-
-
-def sentence_of(article_id: str, part: str, start: int) -> int:
-    """sent_id of the sentence holding ``start`` (title → the title sentence)."""
-    rows = sentences[(sentences["article_id"] == article_id)
-                     & ((sentences["part"] == "title") == (part == "title"))]
-    hit = rows[(rows["start"] <= start) & (start < rows["end"])]
-    return int(hit["sent_id"].iloc[0]) if len(hit) else -1
-
-
-def paired_units(a: pd.DataFrame, b: pd.DataFrame, start: str, end: str, variables: list[str]) -> pd.DataFrame:
-    """Long table (unit_id, coder, variables...) of both coders' units, matched by span."""
-    rows = []
-    for (article_id, part), group_a in a.groupby(["article_id", "part"], sort=True):
-        group_b = b[(b["article_id"] == article_id) & (b["part"] == part)]
-        spans_a = [(int(s), int(e), sentence_of(article_id, part, int(s))) for s, e in zip(group_a[start], group_a[end])]
-        spans_b = [(int(s), int(e), sentence_of(article_id, part, int(s))) for s, e in zip(group_b[start], group_b[end])]
-        pairs = {i: j for i, j, _, _ in match_spans(spans_a, spans_b)}
-        for i, rec in enumerate(group_a.to_dict("records")):
-            rows.append({"unit_id": f"{article_id}/{part}/a:{rec['gold_id']}", "coder": "first",
-                         **{v: rec[v] for v in variables}})
-            if i in pairs:
-                rows[-1]["unit_id"] = f"{article_id}/{part}/pair{i}"
-                other = group_b.iloc[pairs[i]]
-                rows.append({"unit_id": rows[-1]["unit_id"], "coder": "second", **{v: other[v] for v in variables}})
-        matched_b = set(pairs.values())
-        for j, rec in enumerate(group_b.to_dict("records")):
-            if j not in matched_b:
-                rows.append({"unit_id": f"{article_id}/{part}/b:{rec['gold_id']}", "coder": "second",
-                             **{v: rec[v] for v in variables}})
-    unmatched_b = b[~b["article_id"].isin(a["article_id"])]
-    for rec in unmatched_b.to_dict("records"):
-        rows.append({"unit_id": f"{rec['article_id']}/{rec['part']}/b:{rec['gold_id']}", "coder": "second",
-                     **{v: rec[v] for v in variables}})
-    return pd.DataFrame(rows)
-
-
-attribution_variables = ["source_side", "cue_category", "mode", "source_type"]
-attribution_units = paired_units(first.attributions, second.attributions, "cue_start", "cue_end",
-                                 attribution_variables)
-stance_variables = ["holder_side", "target_side", "kind", "polarity"]
-stance_units = paired_units(first.stance, second.stance, "evidence_start", "evidence_end", stance_variables)
-
-
-def unitizing(units: pd.DataFrame) -> pd.Series:
-    coders = units.groupby("unit_id")["coder"].agg(lambda c: "both" if len(c) == 2 else c.iloc[0] + " only")
-    return coders.value_counts().reindex(["both", "first only", "second only"], fill_value=0)
-
-
-pd.DataFrame({"attributions": unitizing(attribution_units), "stance units": unitizing(stance_units)})
+both_coded = None if paths.ant_corpus() else [paths.EXAMPLE_ARTICLE.stem]
+agreement = coder_agreement(paths.ANNOTATIONS_DIR / "gold", second_dir, both_coded)
+print(f"{len(agreement.article_ids)} articles coded by both coders")
+agreement.unitizing
 
 # %% [markdown]
 # ### Krippendorff's alpha per variable
 #
-# `agreement_table` takes one table per coder (unit id, coder, values) and reports, per
-# variable, the units coded by both, the share on which they agree, Krippendorff's alpha
-# (nominal), Cohen's kappa and the codebook's verdict.
+# Per variable: the units coded by both, the share on which they agree, Krippendorff's
+# alpha (nominal), Cohen's kappa and the codebook's verdict.
 
 # %%
-def per_coder(units: pd.DataFrame) -> list[pd.DataFrame]:
-    return [units[units["coder"] == c].reset_index(drop=True) for c in ("first", "second")]
-
-
-agreement = pd.concat([
-    analysis.agreement_table(per_coder(attribution_units), attribution_variables).assign(table="attributions"),
-    analysis.agreement_table(per_coder(stance_units), stance_variables).assign(table="stance"),
-], ignore_index=True)
-agreement[["table", "variable", "n_units", "percent_agreement", "alpha", "kappa", "reliability"]].round(3)
+agreement.alpha[["table", "variable", "n_units", "percent_agreement", "alpha", "kappa", "reliability"]].round(3)
 
 # %% [markdown]
-# Where the coders disagree, unit by unit (paired attributions and stance units, every
-# variable):
+# ### The human ceiling
+#
+# The same comparison in the extractor's terms: the second coding scored against the first
+# as if it were an extractor. An automatic coding cannot be expected to agree with the gold
+# much better than a second trained coder does.
 
 # %%
-def disagreeing(units: pd.DataFrame, variables: list[str]) -> pd.DataFrame:
+agreement.ceiling().round(3)
+
+# %% [markdown]
+# Where the coders disagree on a paired unit, variable by variable:
+
+# %%
+from analysis.validation.coders import ATTRIBUTION_VARIABLES, STANCE_VARIABLES, pair_units
+
+gold_first = load_gold(paths.ANNOTATIONS_DIR / "gold", article_ids=agreement.article_ids)
+gold_second = load_gold(second_dir, article_ids=agreement.article_ids)
+both_sentences = pd.DataFrame(
+    [{"article_id": a, **s._asdict()} for a, t, b in read_gold_articles(gold_first)[["article_id", "title", "body"]]
+     .itertuples(index=False) for s in analysis.split_article(t, b)]
+)
+
+
+def disagreeing(kind: str, variables: list[str]) -> pd.DataFrame:
+    units = pair_units(getattr(gold_first, kind), getattr(gold_second, kind), both_sentences, kind, variables)
     paired = units[units.groupby("unit_id")["coder"].transform("size") == 2]
     out = []
     for variable in variables:
         wide = paired.pivot(index="unit_id", columns="coder", values=variable).astype("string")
         differ = wide[wide["first"].fillna("") != wide["second"].fillna("")]
-        out.append(differ.reset_index().assign(variable=variable))
-    return pd.concat(out, ignore_index=True)[["variable", "unit_id", "first", "second"]]
+        out.append(differ.reset_index().assign(table=kind, variable=variable))
+    return pd.concat(out, ignore_index=True)[["table", "variable", "unit_id", "first", "second"]]
 
 
-pd.concat([disagreeing(attribution_units, attribution_variables),
-           disagreeing(stance_units, stance_variables)], ignore_index=True)
+pd.concat([disagreeing("attributions", ATTRIBUTION_VARIABLES),
+           disagreeing("stance", STANCE_VARIABLES)], ignore_index=True)
 
 # %% [markdown]
 # ## Recap
@@ -220,8 +165,8 @@ pd.concat([disagreeing(attribution_units, attribution_variables),
 # - Attributions are found far more reliably than stance units; read stance figures with
 #   that in mind, and look at the error list before interpreting a small difference.
 # - Agreement between coders is computed on units paired by span, per variable, with
-#   Krippendorff's alpha; units only one coder found are counted separately. Five articles
-#   are a small sample: report the number of units with every alpha.
+#   Krippendorff's alpha; units only one coder found are counted separately. Report the
+#   number of units with every alpha, and the human ceiling next to the extractor's scores.
 #
 # ## Where next
 #

@@ -71,7 +71,7 @@ if labelled is not None:
 # %%
 if labelled is not None:
     examples = labelled.sort_values(["label", "article_id", "start"]).groupby("label").head(1)
-    display(examples[["label", "article_id", "text"]].style.set_table_attributes('dir="rtl"').hide(axis="index"))
+    display(examples[["label", "article_id", "text"]].style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index"))
 
 # %% [markdown]
 # ## 3 · Cross-validated evaluation
@@ -102,7 +102,7 @@ if labelled is not None:
     example = analysis.analyze(paths.EXAMPLE_ARTICLE, stages=(), progress=False)
     predicted = example.sentences[["sent_id", "part", "text"]].assign(
         predicted=classifier.predict(example.sentences["text"]))
-    display(predicted.style.set_table_attributes('dir="rtl"').hide(axis="index"))
+    display(predicted.style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index"))
 
 # %% [markdown]
 # ## Recap

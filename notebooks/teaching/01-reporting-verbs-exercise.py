@@ -49,7 +49,7 @@ if verbs is None:
 else:
     missing = {"source_actor_id", "source_side", "cue", "cue_lemma", "cue_category"} - set(verbs.columns)
     print("Missing columns:", sorted(missing) if missing else "none — well done")
-    display(verbs.style.set_table_attributes('dir="rtl"').hide(axis="index"))
+    display(verbs.style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index"))
 
 # %% [markdown]
 # ## Task 2 · Count the categories per side

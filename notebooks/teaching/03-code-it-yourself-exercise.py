@@ -56,7 +56,7 @@ VARIABLES = {"speaker_side": list(schema.SIDES), "cue_category": list(schema.CUE
 # %%
 units = sentence_units(result.sentences)
 units = units[units["unit_id"].str.rsplit("/", n=1).str[1].isin(["s3", "s8", "s11"])].reset_index(drop=True)
-units[["unit_id", "part", "text"]].style.set_table_attributes('dir="rtl"').hide(axis="index")
+units[["unit_id", "part", "text"]].style.format(escape="html").set_table_attributes('dir="rtl"').hide(axis="index")
 
 # %% [markdown]
 # ## Step 2 · Export a coder sheet
