@@ -50,7 +50,7 @@ def main() -> None:
             for sentence in tokens(record["article_id"], part, text):
                 words = [t.text for t in sentence]
                 for i in range(len(words)):
-                    for n in range(1, longest + 1):
+                    for n in range(1, min(longest, len(words) - i) + 1):
                         key = tuple(words[i:i + n])
                         if key in phrases and len(found[phrases[key]]) < args.per:
                             start, end = sentence[i].start, sentence[i + n - 1].end
