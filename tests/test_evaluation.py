@@ -48,3 +48,17 @@ def test_splits_are_disjoint_and_every_gold_article_is_in_one():
 def test_unknown_split_is_refused():
     with pytest.raises(ValueError, match="split='train'"):
         score_against_gold(split="train")
+
+
+def test_report_breaks_scores_down_by_outlet_kind_and_content(ant_path):
+    report = score_against_gold(split="dev")
+    outlets = report.by_outlet()
+    per_task = outlets[outlets["task"] == "attributions"].set_index("outlet")["articles"]
+    assert per_task.sum() == 47 and per_task["unknown"] == 1  # the example article has no outlet
+    kinds = report.stance_by_kind().set_index("kind")
+    assert set(kinds.index) == {"blame", "criticism", "threat", "denial", "praise", "cooperation"}
+    assert kinds["gold"].sum() == len(report.gold.stance)
+    content = report.content()
+    assert len(content) == len(report.attributions.matches) - int(
+        ((content["gold_words"] == 0) & (content["pred_words"] == 0)).sum())
+    assert 0 < content.attrs["micro_f1"] <= 1

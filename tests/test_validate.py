@@ -439,3 +439,49 @@ def test_empty_predictions_give_zero_recall_and_undefined_precision():
     assert scores.detection.loc[0, ["tp", "fp", "fn"]].tolist() == [0, 0, 4]
     assert np.isnan(scores.precision) and scores.recall == 0.0 and scores.f1 == 0.0
     assert scores.errors["error"].tolist() == ["false_negative"] * 4
+
+
+def _content_case():
+    # Constructed article: "قال لافروف إن موسكو سترد على العقوبات بحزم" (body).
+    body = "قال لافروف إن موسكو سترد على العقوبات بحزم"
+    articles = pd.DataFrame({"article_id": ["a"], "title": [""], "body": [body]})
+    content_start = body.index("موسكو")
+    gold = pd.DataFrame([{
+        "article_id": "a", "gold_id": "a1", "part": "body", "source_side": "russia",
+        "cue_start": 0, "cue_end": 3, "cue_category": "neutral", "mode": "indirect",
+        "source_type": "person", "in_heading": False,
+        "content_start": content_start, "content_end": len(body),
+    }])
+    pred = gold.drop(columns="gold_id").assign(content_end=body.index(" بحزم"))  # one word short
+    return articles, gold, pred
+
+
+def test_score_content_counts_words_by_position():
+    from analysis.validation.scoring import score_content
+
+    articles, gold, pred = _content_case()
+    scores = score_attributions(pred, gold)
+    table = score_content(scores, pred, gold, articles)
+    row = table.iloc[0]
+    assert (row.gold_words, row.pred_words, row.shared_words) == (5, 4, 4)
+    assert (row.precision, row.recall) == (1.0, 0.8)
+    assert round(row.f1, 4) == round(2 * 4 / 9, 4) and round(table.attrs["micro_f1"], 4) == 0.8889
+
+
+def test_score_content_gives_zero_when_the_prediction_has_no_content():
+    from analysis.validation.scoring import score_content
+
+    articles, gold, pred = _content_case()
+    pred = pred.assign(content_start=pd.NA, content_end=pd.NA)
+    table = score_content(score_attributions(pred, gold), pred, gold, articles)
+    assert table["f1"].tolist() == [0.0] and table.attrs["micro_f1"] == 0.0
+
+
+def test_recall_by_counts_found_gold_units_per_value():
+    from analysis.validation.scoring import recall_by
+
+    articles, gold, pred = _content_case()
+    gold = pd.concat([gold, gold.assign(gold_id="a2", cue_start=20, cue_end=24, cue_category="denial")])
+    table = recall_by(score_attributions(pred, gold), gold, "cue_category").set_index("cue_category")
+    assert table.loc["neutral", ["gold", "found"]].tolist() == [1, 1]
+    assert table.loc["denial", ["gold", "found"]].tolist() == [1, 0] and table.loc["denial", "recall"] == 0.0

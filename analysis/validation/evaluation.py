@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.corpus import paths
 from analysis.validation.gold import Gold, load_gold, read_gold_articles
 from analysis.pipeline.batch import Result, analyze
-from analysis.validation.scoring import Scores, score_attributions, score_stance
+from analysis.validation.scoring import Scores, recall_by, score_attributions, score_content, score_stance
 
 __all__ = ["GoldReport", "read_splits", "score_against_gold"]
 
@@ -43,6 +43,29 @@ class GoldReport:
                 "task": task, "articles": len(self.gold.article_ids), "gold": len(gold_rows),
                 "precision": scores.precision, "recall": scores.recall, "f1": scores.f1,
             })
+        return pd.DataFrame(rows)
+
+    def content(self) -> pd.DataFrame:
+        """Word-overlap F1 of the content span of every matched attribution (see
+        :func:`~analysis.validation.scoring.score_content`); ``.attrs`` has the totals."""
+        return score_content(self.attributions, self.result.attributions, self.gold, self.result.articles)
+
+    def stance_by_kind(self) -> pd.DataFrame:
+        """Gold stance units found, per kind (blame, criticism, threat, …)."""
+        return recall_by(self.stance, self.gold, "kind")
+
+    def by_outlet(self) -> pd.DataFrame:
+        """Precision, recall and F1 of both tasks per outlet of the gold articles."""
+        outlets = dict(zip(self.gold.meta["article_id"], self.gold.meta["outlet"]))
+        rows = []
+        for outlet in sorted(set(outlets.values())):
+            ids = [a for a, o in outlets.items() if o == outlet]
+            gold = self.gold.subset(ids)
+            for task, scorer, pred in (("attributions", score_attributions, self.result.attributions),
+                                       ("stance", score_stance, self.result.stance)):
+                scores = scorer(pred, gold, self.result.sentences)
+                rows.append({"outlet": outlet, "task": task, "articles": len(ids),
+                             "precision": scores.precision, "recall": scores.recall, "f1": scores.f1})
         return pd.DataFrame(rows)
 
     def __repr__(self) -> str:

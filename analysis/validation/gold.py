@@ -127,6 +127,16 @@ class Gold:
         """The annotated articles, sorted (including articles with no units)."""
         return sorted(self.meta["article_id"].tolist())
 
+    def subset(self, article_ids: list[str]) -> Gold:
+        """The gold of these articles only."""
+        keep = set(article_ids)
+        return Gold(
+            attributions=self.attributions[self.attributions["article_id"].isin(keep)].reset_index(drop=True),
+            stance=self.stance[self.stance["article_id"].isin(keep)].reset_index(drop=True),
+            meta=self.meta[self.meta["article_id"].isin(keep)].reset_index(drop=True),
+            folder=self.folder,
+        )
+
     def __repr__(self) -> str:
         return (
             f"Gold({len(self.article_ids)} articles, {len(self.attributions)} attributions, "

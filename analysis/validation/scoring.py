@@ -15,6 +15,7 @@ Coder sheets for human coders and their agreement are in :mod:`analysis.validati
 from __future__ import annotations
 
 import bisect
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -548,3 +549,86 @@ def score_stance(
     >>> score_stance(pred_stance, load_gold(), sentences).f1        # doctest: +SKIP
     """
     return _score(pred, gold, sentences, restrict, _STANCE_TASK)
+
+
+# --------------------------------------------------------------------- content spans
+
+_WORD_RE = re.compile(r"\w+")
+CONTENT_COLUMNS = ["article_id", "gold_id", "pred_index", "gold_words", "pred_words", "shared_words",
+                   "precision", "recall", "f1"]
+
+
+def _word_spans(text: str, start: Any, end: Any) -> set[tuple[int, int]]:
+    """Character spans of the words inside text[start:end] (empty when there is no span)."""
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return set()
+    start, end = int(start), int(end)
+    return {(start + m.start(), start + m.end()) for m in _WORD_RE.finditer(text[start:end])}
+
+
+def score_content(scores: Scores, pred: pd.DataFrame, gold: Gold | pd.DataFrame,
+                  articles: pd.DataFrame) -> pd.DataFrame:
+    """Word-overlap precision, recall and F1 of the content span of every matched attribution.
+
+    Quoted words and share of voice by words count the words of the content span, so a
+    matched attribution with the wrong span still distorts them. For each matched pair the
+    words (``\\w+`` runs) inside the gold and the predicted content spans are compared by
+    position in the same string: ``f1 = 2 · shared / (gold words + predicted words)``. A
+    pair where neither has content is left out; where one has none, its F1 is 0.
+
+    Parameters
+    ----------
+    scores : Scores
+        The result of :func:`score_attributions` (its ``matches``).
+    pred, gold
+        The predicted attributions and the gold (as given to :func:`score_attributions`).
+    articles : pandas.DataFrame
+        ``article_id``, ``title``, ``body`` of the scored articles.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair (:data:`CONTENT_COLUMNS`). ``.attrs["micro_f1"]`` holds the F1
+        over all words of all pairs, ``.attrs["mean_f1"]`` the mean of the pairs' F1.
+    """
+    gold_table, _ = _gold_frame(gold, "attributions")
+    gold_rows = gold_table.assign(gold_id=gold_table["gold_id"].astype(str)).set_index(["article_id", "gold_id"])
+    texts = articles.set_index("article_id")[["title", "body"]]
+    rows = []
+    for match in scores.matches.itertuples(index=False):
+        g = gold_rows.loc[(match.article_id, str(match.gold_id))]
+        p = pred.loc[match.pred_index]
+        text = texts.loc[match.article_id, "title" if match.part == "title" else "body"]
+        gold_words = _word_spans(text, g["content_start"], g["content_end"])
+        pred_words = _word_spans(text, p.get("content_start"), p.get("content_end"))
+        if not gold_words and not pred_words:
+            continue
+        shared = len(gold_words & pred_words)
+        rows.append({
+            "article_id": match.article_id, "gold_id": str(match.gold_id), "pred_index": match.pred_index,
+            "gold_words": len(gold_words), "pred_words": len(pred_words), "shared_words": shared,
+            **_prf(shared, len(pred_words) - shared, len(gold_words) - shared),
+        })
+    table = pd.DataFrame(rows, columns=CONTENT_COLUMNS)
+    for column in ("precision", "recall", "f1"):
+        table[column] = table[column].fillna(0.0)
+    shared, n_gold, n_pred = table["shared_words"].sum(), table["gold_words"].sum(), table["pred_words"].sum()
+    table.attrs["micro_f1"] = _ratio(2 * shared, n_gold + n_pred)
+    table.attrs["mean_f1"] = float(table["f1"].mean()) if len(table) else float("nan")
+    return table
+
+
+def recall_by(scores: Scores, gold: Gold | pd.DataFrame, column: str) -> pd.DataFrame:
+    """Gold units, found units and recall per value of a gold column (e.g. stance ``kind``).
+
+    Examples
+    --------
+    >>> recall_by(report.stance, report.gold, "kind")   # doctest: +SKIP
+    """
+    gold_table, _ = _gold_frame(gold, scores.task)
+    found = set(zip(scores.matches["article_id"], scores.matches["gold_id"].astype(str)))
+    is_found = [(a, str(g)) in found for a, g in zip(gold_table["article_id"], gold_table["gold_id"])]
+    table = (gold_table.assign(found=is_found).groupby(column, sort=True)["found"]
+             .agg(gold="size", found="sum").reset_index())
+    table["recall"] = [_ratio(f, n) for f, n in zip(table["found"], table["gold"])]
+    return table
