@@ -36,8 +36,9 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -108,6 +109,9 @@ BLOCKER_WINDOW = 3
 SUBJECT_AFTER, SUBJECT_BEFORE = 3, 2
 # Words before a cue in which a negator negates it (لم ينتقد، عدم وجود تنسيق، لم يجدوا أي دليل).
 NEGATION_WINDOW = 4
+#: A cue in a sentence longer than this many words sees only the parties within this many
+#: words of it (no ANT sentence is that long; an unpunctuated text of pages can be).
+LONG_SENTENCE_WORDS = 300
 # Words between the doer of an act and an agent cue (روسيا لم تتدخل، التدخل الروسي).
 AGENT_BEFORE, AGENT_AFTER = 2, 1
 NO_TARGET_SIDES = frozenset({"", "unknown"})
@@ -438,12 +442,23 @@ def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hi
     # a longer phrase hides the shorter cues inside it
     hits.sort(key=lambda h: (h.first, -(h.last - h.first)))
     kept: list[_Hit] = []
+    longest = max((h.last - h.first for h in hits), default=0)
     for hit in hits:
+        # only a hit that starts at most ``longest`` words earlier can hold this one
         if any(k.entry.role == hit.entry.role and k.first <= hit.first and hit.last <= k.last
-               and (k.first, k.last) != (hit.first, hit.last) for k in kept):
+               and (k.first, k.last) != (hit.first, hit.last)
+               for k in _recent(kept, hit.first - longest)):
             continue
         kept.append(hit)
     return kept
+
+
+def _recent(kept: list[_Hit], first: int) -> Iterable[_Hit]:
+    """The kept hits that start at ``first`` or later (``kept`` is in order of start)."""
+    for k in reversed(kept):
+        if k.first < first:
+            return
+        yield k
 
 
 def _find_required(tokens: Sequence[_Token], hit: _Hit) -> int | None:
@@ -479,10 +494,16 @@ def _value(record: dict, key: str, default=None):
 
 
 def _token_index_at(tokens: Sequence[_Token], pos: int) -> int:
-    for i, tok in enumerate(tokens):
-        if tok.end > pos:
-            return i
-    return len(tokens)
+    """Index of the first token that ends after ``pos`` (``len(tokens)`` if none).
+
+    Token ends ascend, so this is a binary search: the stance rules ask it for every
+    party of every cue, and a linear scan made a long sentence cost cubic time.
+    """
+    return bisect_right(tokens, pos, key=_token_end)
+
+
+def _token_end(tok: _Token) -> int:
+    return tok.end
 
 
 def _marked_by(tokens: Sequence[_Token], party: _Party, words: set[str]) -> bool:
@@ -509,12 +530,46 @@ class _Context:
     negation_breakers: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
+    # token starts (ascending) and the starts of relative pronouns, for binary searches
+    starts: list[int] = field(init=False, repr=False)
+    relative_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tokens]
+        self.relative_starts = [t.start for t in self.tokens if t.text in self.relatives]
+
+    def near(self, hit: _Hit) -> _Context:
+        """The context a cue sees: in a sentence of more than :data:`LONG_SENTENCE_WORDS`
+        words, only the parties, and the attributions whose cue or content starts, within
+        that many words of the cue (so a sentence that runs on for pages costs time in
+        proportion to its length, not its square)."""
+        if len(self.tokens) <= LONG_SENTENCE_WORDS:
+            return self
+        if not hasattr(self, "_party_starts"):
+            self._party_starts = [p.start for p in self.parties]
+            at = sorted((int(_value(a, key)), i) for i, a in enumerate(self.attributions)
+                        for key in ("cue_start", "content_start") if _value(a, key) is not None)
+            self._att_starts = ([pos for pos, _ in at], [i for _, i in at])
+        lo = self.tokens[max(0, hit.first - LONG_SENTENCE_WORDS)].start
+        hi = self.tokens[min(len(self.tokens) - 1, hit.last + LONG_SENTENCE_WORDS)].end
+        near = copy(self)
+        near.parties = self.parties[bisect_left(self._party_starts, lo):bisect_left(self._party_starts, hi)]
+        positions, indices = self._att_starts
+        chosen = sorted(set(indices[bisect_left(positions, lo):bisect_left(positions, hi)]))
+        near.attributions = [self.attributions[i] for i in chosen]
+        return near
 
 
 def _word_distance(ctx: _Context, a: int, b: int) -> int:
-    """Number of words between original offsets ``a`` and ``b`` (any order)."""
+    """Number of words between original offsets ``a`` and ``b`` (any order).
+
+    Counted by binary search in the token starts (called for every party of every cue:
+    a scan over the sentence's words made a 64k-character sentence take minutes).
+    """
     lo, hi = min(a, b), max(a, b)
-    return sum(1 for t in ctx.tokens if lo <= t.start < hi)
+    if lo >= hi:
+        return 0
+    return bisect_left(ctx.starts, hi) - bisect_left(ctx.starts, lo)
 
 
 def _holder_from_attributions(ctx: _Context, start: int, end: int) -> dict | None:
@@ -676,8 +731,10 @@ def _agent(ctx: _Context, start: int, end: int) -> _Party | None:
 def _after_relative(ctx: _Context, end: int, party: _Party) -> bool:
     """Whether a relative pronoun stands between the cue and a later party
     ("اتفاق … يقوض الحلف الذي تقوده الولايات المتحدة": the US is no party of the deal)."""
-    return party.start >= end and any(end <= t.start < party.start and t.text in ctx.relatives
-                                      for t in ctx.tokens)
+    if party.start < end:
+        return False
+    i = bisect_left(ctx.relative_starts, end)
+    return i < len(ctx.relative_starts) and ctx.relative_starts[i] < party.start
 
 
 def _partner_is_no_side(ctx: _Context, hit: _Hit) -> bool:
@@ -1057,7 +1114,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             chained = bool(k) and _is_complement(tokens, cues[k - 1], hit, chained)
             if chained:
                 continue
-            units.extend(_units_for_hit(doc, ctx, hit))
+            units.extend(_units_for_hit(doc, ctx.near(hit), hit))
     return _dedupe(units)
 
 
