@@ -408,6 +408,30 @@ def test_source_part_is_empty_without_a_source_mention():
     assert [(r["source_part"], r["source_start"], r["source_end"]) for r in rows] == [(None, None, None)]
 
 
+@pytest.mark.parametrize("text, content", [
+    # ANT BB-middleEast-283-20180403: a feminine plural pronoun on the complementizer
+    ("وقالت الممثلات إنهن أمضين ثلاثة أيام يتدربن على المسرحية.", "إنهن أمضين ثلاثة أيام يتدربن على المسرحية"),
+    # ANT BB-economy-140-20180523
+    ("وزعمت بعض العاملات أنهن تعرضن لتهديدات بالانتقام.", "أنهن تعرضن لتهديدات بالانتقام"),
+    # constructed: second person plural
+    ("وقال لافروف للصحفيين إنكم تعرفون الجواب.", "إنكم تعرفون الجواب"),
+    # constructed: بانك "bank" is spelt like بأنك once normalised, and is no complementizer
+    ("وقال رئيس شركة سوفت بانك إن الشركة ستستثمر في الفضاء.", "الشركة ستستثمر في الفضاء"),
+])
+def test_content_starts_at_a_complementizer_with_any_pronoun(text, content):
+    # the pronoun forms come from analysis.text.clitics (COMPLEMENTIZER_SUFFIXES); before,
+    # إنهن and إنكم were not complementizers and the content began with the source
+    rows, text = _body(text)
+    assert [_span(text, r, "content") for r in rows] == [content]
+
+
+def test_scare_quotes_after_a_noun_with_the_preposition_ka():
+    # ANT BB-middleEast-263-20180329: كحزب "إرهابي" labels, it quotes nobody
+    rows, text = _body('وقالت مصادر من المعارضة إن الحزب ليس إلا وجها آخر لحزب الاتحاد الديمقراطي، '
+                       'الذي تصنفه تركيا كحزب "إرهابي".')
+    assert [(r["cue"], r["mode"]) for r in rows] == [("قالت", "indirect")]
+
+
 def test_build_table_empty_and_typed():
     empty = attr.build_attributions_table(pd.DataFrame(columns=["article_id", "title", "body"]))
     assert list(empty.columns) == ATTRIBUTIONS and len(empty) == 0

@@ -44,6 +44,7 @@ import pandas as pd
 from analysis.coding.lexicons import (
     ACTORS, ANONYMOUS, MEDIA, NISBA, TITLES, Lexicon, LexiconError, load_cached, load_lexicon,
 )
+from analysis.text.clitics import CONJUNCTIONS, PREPOSITIONS
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import LEXICON_DIR
 from analysis.corpus.schema import MENTIONS, check_columns, empty_table
@@ -65,10 +66,6 @@ LEXICON_FILES = {
     "media": ("media.csv", MEDIA),
     "anonymous": ("anonymous.csv", ANONYMOUS),
 }
-
-#: Proclitics that attach to a name without changing the actor (CODEBOOK §1).
-CONJUNCTIONS = ("", "و", "ف")
-PREPOSITIONS = ("", "ب", "ل", "ك")
 
 #: Words allowed between an office and the name that completes it
 #: (المبعوث الأممي الخاص إلى سوريا ستيفان دي ميستورا). Normalised when used.
@@ -217,8 +214,8 @@ def _clitic_variants(form: str, kind: str) -> list[tuple[str, int]]:
     if kind in ("nisba", "anon_qualifier"):
         return [(form, 0)]
     out = []
-    for conj in CONJUNCTIONS:
-        for prep in PREPOSITIONS:
+    for conj in ("", *CONJUNCTIONS):  # names take proclitics, never suffixes (analysis.text.clitics)
+        for prep in ("", *PREPOSITIONS):
             out.append((conj + prep + form, len(conj + prep)))
         if form.startswith("ال"):
             # ل + ال contracts to لل: the surface keeps the whole token.

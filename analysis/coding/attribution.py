@@ -45,6 +45,10 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_cached, load_lexicon
+from analysis.text.clitics import (
+    COMPLEMENTIZER_SUFFIXES, CONJUNCTIONS, NOUN_PREFIXES, OBJECT_SUFFIXES, PREFIX_LETTERS, VERB_PREFIXES,
+    strip_conjunction, strip_prefix,
+)
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import LEXICON_DIR
 from analysis.corpus.schema import ATTRIBUTIONS, CUE_CATEGORIES, empty_table
@@ -103,18 +107,10 @@ ATTRIBUTION_WORDS = LexiconSchema(
     unique=("word", "role"),
 )
 
-# Clitics allowed in front of a cue, by kind (checked on the normalised text).
-_VERB_PREFIXES = frozenset({"", "و", "ف"})
-_NOUN_PREFIXES = frozenset({
-    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "لل", "وب", "ول", "فب",
-    "وبال", "ولل", "فل",
-})
-_OBJECT_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما"})
-#: Letters a clitic prefix can end in, and the letter every object suffix starts with:
-#: a match glued to any other letter is inside a longer word.
-_CLITIC_LETTERS = frozenset("".join(_NOUN_PREFIXES | _VERB_PREFIXES))
-assert all(suffix[:1] == "ه" for suffix in _OBJECT_SUFFIXES if suffix)
-_PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي")
+# Clitics (analysis.text.clitics): a cue verb takes VERB_PREFIXES, a cue noun NOUN_PREFIXES,
+# checked on the normalised text. A match glued to a letter no prefix ends in, or to a
+# letter no object suffix starts with (they all start with ه), is inside a longer word.
+assert all(suffix[:1] == "ه" for suffix in OBJECT_SUFFIXES if suffix)
 _DAMMA = "\u064f"
 
 _WORD_RE = re.compile(r"\w+")
@@ -290,12 +286,12 @@ def _build_cue_lexicon(cues: str | Path, markers: str | Path, words: str | Path)
         roles.setdefault(row["role"], set()).add(normalize(row["word"]))
     bases = roles.get("complementizer", set())
     roles["complementizer_bare"] = {b for b in bases}
-    roles["complementizer_any"] = {b + suf for b in bases for suf in _PRONOUN_SUFFIXES}
+    roles["complementizer_any"] = {b + suf for b in bases for suf in ("", *COMPLEMENTIZER_SUFFIXES)}
     roles["adverb_phrase"] = {w for w in roles.get("adverb", set()) if " " in w}
     roles["adverb"] = {w for w in roles.get("adverb", set()) if " " not in w}
-    roles["resumptive"] = {
+    roles["resumptive"] = {  # فيه، عنها، لهم: a preposition with a third-person pronoun
         p + suf for p in roles.get("preposition", set()) | {"ب", "ل"} if " " not in p
-        for suf in _PRONOUN_SUFFIXES[1:5]
+        for suf in OBJECT_SUFFIXES if suf
     }
     versions = {"cues": cue_lex.version, "markers": marker_lex.version,
                 "attribution_words": word_lex.version}
@@ -445,13 +441,13 @@ def _accept(text: str, start: int, end: int, entry: CueEntry) -> str | None:
     """The clitic prefix when the match stands on word boundaries, else None."""
     ws = _word_start(text, start)
     prefix = text[ws:start]
-    allowed = _NOUN_PREFIXES if entry.kind == "noun" else _VERB_PREFIXES
+    allowed = NOUN_PREFIXES if entry.kind == "noun" else VERB_PREFIXES
     if prefix not in allowed:
         return None
     if entry.attached:
         return prefix
     suffix = text[end:_word_end(text, end)]
-    if suffix and not (entry.kind in ("verb", "participle") and suffix in _OBJECT_SUFFIXES):
+    if suffix and not (entry.kind in ("verb", "participle") and suffix in OBJECT_SUFFIXES):
         return None
     return prefix
 
@@ -486,7 +482,7 @@ def find_cues(text: str, lexicon: CueLexicon | None = None) -> list[CueMatch]:
         glued_after = not entry.attached and after.isalnum()
         if not glued_before and not glued_after:
             prefix = ""  # a whole word: the common case, no clitic and no suffix to check
-        elif (glued_before and before not in _CLITIC_LETTERS) or (glued_after and after != "ه"):
+        elif (glued_before and before not in PREFIX_LETTERS) or (glued_after and after != "ه"):
             continue  # inside a longer word: no clitic ends in that letter, no suffix starts so
         else:
             prefix = _accept(text, start, last + 1, entry)
@@ -655,12 +651,11 @@ class _Part:
         if between.strip() not in ("", "ب", "ل"):
             return True
         names = self.roles["quote_name"]
-        bare = _strip_clitics(word)
-        if word in names or bare in names:
+        if any(bare in names for bare in strip_prefix(word, min_stem=3)):
             return False
         inner_words = _WORD_RE.findall(inner)
         if (len(inner_words) <= 2 and inner_words and inner_words[0].startswith("ال")
-                and _strip_conj(word).startswith("ال")):
+                and strip_conjunction(word).startswith("ال")):
             return False  # scare quotes on an adjective: المعارضة "المعتدلة"
         return True
 
@@ -686,17 +681,6 @@ class _Part:
             if q.start > pos:
                 break
         return None
-
-
-def _strip_conj(word: str) -> str:
-    return word[1:] if len(word) > 3 and word[0] in "وف" else word
-
-
-def _strip_clitics(word: str) -> str:
-    for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix):]
-    return word
 
 
 def _outer_mentions(mentions: list[dict], norm) -> list[dict]:
@@ -751,7 +735,7 @@ def _is_object(part: _Part, m: dict) -> bool:
         return True
     prev = part.prev_word(ws)
     if prev is not None and part.text[prev[1]:ws].strip() == "":
-        return prev[2] in part.roles["preposition"] or _strip_conj(prev[2]) in part.roles["preposition"]
+        return prev[2] in part.roles["preposition"] or strip_conjunction(prev[2]) in part.roles["preposition"]
     return False
 
 
@@ -827,7 +811,7 @@ def _blocks_subject(part: _Part, word: str) -> bool:
     with an attached ب/ل/ك (باستضافة، لبطولة) opens an object or adjunct, unless the letter
     belongs to a noun that can head a subject (بعثة، لجنة، كبير: role ``head``).
     """
-    bare = _strip_conj(word)
+    bare = strip_conjunction(word)
     if word in part.roles["preposition"] or bare in part.roles["preposition"]:
         return True
     if word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.roles["head"]:
@@ -936,7 +920,7 @@ def _adjectival_clause(part: _Part, cue: CueMatch, floor: int) -> bool:
         return False
     for role in ("preposition", "complementizer_any", "relative", "coordinator", "adverb",
                  "anaphor", "trim"):
-        if word in part.words(role) or _strip_conj(word) in part.words(role):
+        if word in part.words(role) or strip_conjunction(word) in part.words(role):
             return False
     if word in _PARTICLES or word in _RELATIVE_MA or word in _AUXILIARIES or word in _ASPECTUAL:
         return False
@@ -1033,7 +1017,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     if k > part.next_word_index(pos) and part.text[pos:part.word_starts[k]].strip():
         return None  # قال، الأربعاء، … : punctuation after the adverbial, no subject
     word = part.word_at(k)
-    bare = _strip_conj(word)
+    bare = strip_conjunction(word)
     if word in part.lex.resumptive:
         return None  # قال فيها: …
     if word in part.roles["anaphor"]:
@@ -1078,7 +1062,7 @@ def _complementizer_at(part: _Part, k: int) -> tuple[int, int] | None:
     """If word k is أن/إن/بأن (optionally with a pronoun), the content start it implies."""
     word = part.word_at(k)
     if word not in part.comp_any:
-        word = word[1:] if word[:1] in ("و", "ف") else word  # وأن، فإن
+        word = strip_conjunction(word, min_stem=2)  # وأن، فإن
         if word not in part.comp_any:
             return None
     start = part.word_ends[k] if word in part.comp_bare else part.word_starts[k]
@@ -1215,7 +1199,7 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
         word = part.word_at(j)
         if word == own:
             continue
-        for cand in (word, _strip_conj(word)):
+        for cand in (word, strip_conjunction(word)):
             if cand in exact or (stems and cand.startswith(stems)):
                 return True
     return False
@@ -1277,7 +1261,7 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
 
 def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
     """Whether a cue begins a new act (ending the previous content) rather than nesting."""
-    if cue.prefix in ("و", "ف") or cue.entry.kind in ("participle", "marker"):
+    if cue.prefix in CONJUNCTIONS or cue.entry.kind in ("participle", "marker"):
         return True
     outer = cue.start - len(cue.prefix)
     prev = part.prev_word(outer)
@@ -1299,7 +1283,7 @@ def _nested(part: _Part, cue: CueMatch, sent_start: int) -> bool:
     prev = part.prev_word(cue.start)
     if prev is None or prev[1] <= sent_start or part.text[prev[1]:cue.start].strip():
         return False
-    return prev[2] in part.comp_any or _strip_conj(prev[2]) in part.comp_any
+    return prev[2] in part.comp_any or strip_conjunction(prev[2]) in part.comp_any
 
 
 def _act_start(part: _Part, cue: CueMatch) -> int:
@@ -1479,7 +1463,7 @@ def _relay(part: _Part, act: _Act) -> None:
         if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= 3:
             medium = act.sources[0]
             head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium.mention else []
-            if medium.source_type == "media" or (head and _strip_conj(head[0]) in part.roles["quote_name"]):
+            if medium.source_type == "media" or (head and strip_conjunction(head[0]) in part.roles["quote_name"]):
                 act.via = medium.actor_id
             act.sources = [_Source.from_mention(part.mentions[j])]
             act.after = part.mentions[j]["_ne"]
@@ -1621,7 +1605,7 @@ def _object_start(part: _Part, requires: tuple[str, ...], start: int, end: int) 
     k = part.next_word_index(start)
     while k < len(part.word_starts) and part.word_starts[k] < end:
         word = part.word_at(k)
-        bare = _strip_conj(word)
+        bare = strip_conjunction(word)
         if word in exact or bare in exact or (stems and (word.startswith(stems) or bare.startswith(stems))):
             required_at = part.word_starts[k]
             i = bisect_right(part.mention_starts, required_at) - 1

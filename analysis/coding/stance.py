@@ -47,6 +47,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.text import charmaps
+from analysis.text.clitics import CONJUNCTIONS, LOOKUP_SUFFIXES, PREPOSITIONS, strip_conjunction
 from analysis.corpus import schema
 from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_cached, load_lexicon
 from analysis.coding.offsets import string_of
@@ -130,9 +131,6 @@ _SKIP_MARKS_RE = re.compile(rf"[{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*")
 _WORD_CACHE: dict[str, str] = {}
 # Punctuation that ends the clause of a narrated cooperation (its parties stand in one clause).
 _CLAUSE_BREAK_RE = re.compile(r"[،,؛;:.]")
-_CONJ = ("و", "ف")
-_PREP = ("ب", "ك", "ل")
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا", "ني")
 
 
 @dataclass(frozen=True)
@@ -302,10 +300,10 @@ def _stem(word: str) -> str:
 
 
 def _verb_candidates(tok: str) -> set[str]:
-    bases = {tok} | ({tok[1:]} if tok[:1] in _CONJ and len(tok) > 3 else set())
+    bases = {tok, strip_conjunction(tok)}
     out = set(bases)
     for base in bases:
-        for suf in _PRONOUN_SUFFIXES:
+        for suf in LOOKUP_SUFFIXES:
             if base.endswith(suf) and len(base) - len(suf) >= 3:
                 out.add(base[: -len(suf)])
     return out
@@ -318,9 +316,9 @@ def _noun_candidates(tok: str) -> set[str]:
     while stack:
         word = stack.pop()
         nexts = []
-        if word[:1] in _CONJ:
+        if word[:1] in CONJUNCTIONS:
             nexts.append(word[1:])
-        if word[:1] in _PREP:
+        if word[:1] in PREPOSITIONS:
             nexts.append(word[1:])
         if word.startswith("ال"):
             nexts.append(word[2:])
@@ -331,7 +329,7 @@ def _noun_candidates(tok: str) -> set[str]:
                 out.add(n)
                 stack.append(n)
     for word in list(out):
-        for suf in _PRONOUN_SUFFIXES:
+        for suf in LOOKUP_SUFFIXES:
             if word.endswith(suf) and len(word) - len(suf) >= 3:
                 stem = word[: -len(suf)]
                 out.add(stem)
@@ -343,10 +341,10 @@ def _noun_candidates(tok: str) -> set[str]:
 def _name_candidates(tok: str) -> set[str]:
     """Forms of a name that keeps its article: والغرب، بالغرب، للغرب → الغرب."""
     out = {tok}
-    if tok[:1] in _CONJ:
+    if tok[:1] in CONJUNCTIONS:
         out.add(tok[1:])
     for word in list(out):
-        if word[:1] in _PREP and word[1:].startswith("ال"):
+        if word[:1] in PREPOSITIONS and word[1:].startswith("ال"):
             out.add(word[1:])
         if word.startswith("لل"):
             out.add("ا" + word[1:])
@@ -400,7 +398,7 @@ def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
         if word is None:
             word = _normalized_word(m.group())
         conj_end = o_start
-        if word[:1] in _CONJ and len(word) > 3:
+        if word[:1] in CONJUNCTIONS and len(word) > 3:
             conj_end = _SKIP_MARKS_RE.match(text, o_start + 1, o_end).end()
         tokens.append(_new_token((word, o_start, o_end, conj_end)))
     return tokens
@@ -418,7 +416,7 @@ def _normalized_word(word: str) -> str:
 def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...]:
     """The entries whose first word ``tok`` can be, longest form first."""
     verb, noun, name = _verb_candidates(tok), _noun_candidates(tok), _name_candidates(tok)
-    phrase = {tok} | ({tok[1:]} if tok[:1] in _CONJ else set())
+    phrase = {tok} | ({tok[1:]} if tok[:1] in CONJUNCTIONS else set())
     cands = {"verb": verb, "noun": noun, "name": name, "phrase": phrase, "bare": tok}
     keys = {tok} | verb | noun | name | {_stem(w) for w in noun} | {"ال" + w for w in noun}
     found: dict[int, StanceCue] = {}
@@ -692,7 +690,7 @@ def _is_negated(ctx: _Context, hit: _Hit) -> bool:
     tokens = ctx.tokens
     for i in range(max(0, hit.first - NEGATION_WINDOW), hit.first):
         word = tokens[i].text
-        if word not in ctx.negators and not (word[:1] in _CONJ and word[1:] in ctx.negators):
+        if word not in ctx.negators and not (word[:1] in CONJUNCTIONS and word[1:] in ctx.negators):
             continue
         follower = tokens[i + 1].text
         if follower in ctx.negation_breakers:
@@ -709,11 +707,10 @@ def _is_definite(token: str) -> bool:
     >>> _is_definite("بالاتفاق"), _is_definite("لاتفاق"), _is_definite("للاتفاق")
     (True, False, True)
     """
-    if token[:1] in _CONJ and len(token) > 3:
-        token = token[1:]
+    token = strip_conjunction(token)
     if token.startswith("لل"):
         return True
-    if token[:1] in _PREP and token[1:3] == "ال":
+    if token[:1] in PREPOSITIONS and token[1:3] == "ال":
         token = token[1:]
     return token.startswith("ال")
 
@@ -875,7 +872,7 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     entry, tokens = hit.entry, ctx.tokens
     first = tokens[hit.first]
     start, end = first.start, tokens[hit.last].end
-    if first.text[:1] in _CONJ and not entry.words[0].startswith(first.text[:1]):
+    if first.text[:1] in CONJUNCTIONS and not entry.words[0].startswith(first.text[:1]):
         start = first.conj_end  # the conjunction is not part of the evidence
     cue = doc.source(ctx.sent.part)[start:end]
     ev_end = end

@@ -31,6 +31,14 @@ NOUN_PREFIXES = frozenset({
 OBJECT_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما"})
 #: Object and possessive pronouns, longest first so that a longer ending wins (هما before هم).
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ني", "ه", "ك", "ي")
+#: Pronouns a complementizer carries (أنه، إنهن، بأنكم، أنني): all but ك, because بأنك is
+#: spelt like بانك "bank" once normalised.
+COMPLEMENTIZER_SUFFIXES = tuple(s for s in PRONOUN_SUFFIXES if s != "ك")
+#: Pronoun suffixes a word may lose when it is looked up in the stance lexicon (إدانته →
+#: إدانة، تهديداتهم → تهديدات). Left out: ي, which also ends nisba adjectives (تعاوني
+#: "cooperative", التنسيقي "coordinating"), and هن، ك، كما, which on the whole ANT corpus
+#: added 7 units of which one was right (إدانتهن is mostly "their conviction").
+LOOKUP_SUFFIXES = tuple(s for s in PRONOUN_SUFFIXES if s not in ("ي", "هن", "ك", "كما"))
 #: Letters a prefix can end in: a match glued to any other letter is inside a longer word.
 PREFIX_LETTERS = frozenset("".join(NOUN_PREFIXES | VERB_PREFIXES))
 
@@ -48,3 +56,19 @@ def strip_prefix(word: str, prefixes: frozenset[str] = NOUN_PREFIXES, *, min_ste
     readings = [word[len(p):] for p in sorted(prefixes, key=len, reverse=True)
                 if word.startswith(p) and len(word) - len(p) >= min_stem]
     return list(dict.fromkeys(readings))
+
+
+def strip_conjunction(word: str, *, min_stem: int = 3) -> str:
+    """``word`` without a leading و or ف, when at least ``min_stem`` letters remain.
+
+    A root و or ف is stripped too (فرنسا → رنسا): use it to compare a word with a list of
+    function words or lexicon forms, not to find a word's stem.
+
+    Examples
+    --------
+    >>> strip_conjunction("وقال"), strip_conjunction("فإنه"), strip_conjunction("وفد")
+    ('قال', 'إنه', 'وفد')
+    """
+    if len(word) - 1 >= min_stem and word[:1] in CONJUNCTIONS:
+        return word[1:]
+    return word
