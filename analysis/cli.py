@@ -23,7 +23,7 @@ from analysis.corpus import paths
 
 #: Input formats (as :data:`analysis.corpus.readers.FORMATS`; listed here so that
 #: ``--help`` does not import the readers).
-FORMATS = ("txt", "html", "csv", "tsv", "jsonl", "json", "parquet")
+FORMATS = ("txt", "html", "csv", "tsv", "jsonl", "json", "parquet", "xlsx")
 
 #: The notebooks that build the figures in figures/, in order, with their parameters.
 PAPER_NOTEBOOKS = ("00-start-here.ipynb", "05-comparing-sides.ipynb")

@@ -292,10 +292,13 @@ def test_text_column_only_gives_empty_title(tmp_path, sentences):
 
 
 def test_columns_none_disables_detection(tmp_path, sentences):
+    # A date in no known form leaves the date empty and keeps the article, with a warning.
     path = write_csv(tmp_path / "d.csv", ["text", "date"], [[sentences[1], "yesterday"]])
-    with pytest.raises(CorpusReadError, match=r"d\.csv, row 1, line 2: published value "
-                                              r"'yesterday' is not an ISO 8601 date"):
-        read_articles(path)
+    with pytest.warns(CorpusReadWarning, match=r"1 article\(s\) have a date in no known form .*"
+                                               r"d\.csv, row 1: 'yesterday'"):
+        df = read_articles(path)
+    assert (df.loc[0, "published"], df.loc[0, "body"]) == ("", sentences[1])
+    assert df.attrs["undated"] == [{"file": str(path), "row": 1, "article_id": "d-1", "value": "yesterday"}]
     df = read_articles(path, columns={"published": None})
     assert df.loc[0, "published"] == ""
     assert df.loc[0, "date"] == "yesterday"

@@ -24,14 +24,16 @@ Supported inputs
     The body is therefore trafilatura's text, not the page's bytes (paragraphs joined
     by ``"\\n"``, no-break spaces turned into spaces). A page's declared
     ``<meta charset>`` is used when its bytes are not UTF-8.
-``csv``, ``tsv``, ``jsonl`` (``.ndjson``), ``json`` (a list of objects), ``parquet``
-    One article per row. Columns are detected by name (see :data:`FIELD_ALIASES`,
+``csv``, ``tsv``, ``jsonl`` (``.ndjson``), ``json`` (a list of objects), ``parquet``, ``xlsx``
+    One article per row (for ``xlsx``: of the first worksheet, whose first row names the
+    columns; ``row`` in messages counts data rows, so row 1 is the sheet's second row).
+    Columns are detected by name (see :data:`FIELD_ALIASES`,
     case-insensitive, English and Arabic headers) or mapped with ``columns=``. Columns
     that are not mapped are kept after the schema columns (e.g. ANT's ``category``).
     csv, tsv and jsonl files may end their lines with ``"\\n"``, ``"\\r\\n"`` or a lone
     ``"\\r"``.
 
-Any of these may be gzip-compressed (``.gz``, detected from the file's magic bytes).
+Any of these but xlsx may be gzip-compressed (``.gz``, detected from the file's magic bytes).
 A folder is read recursively in sorted order of relative path; hidden files and folders
 (names starting with ``"."``) are skipped; files of other formats, links to folders and
 special files are listed in ``df.attrs["ignored_files"]``; broken links and folders that
@@ -48,8 +50,11 @@ Values
 - ``outlet`` comes from a column (or the page's metadata), else the ``outlet=``
   argument, else ``"unknown"``.
 - ``published`` is an ISO 8601 string or ``""``. ISO strings are kept as stored; RFC 2822
-  dates (RSS feeds) and date/time objects are converted with ``isoformat()``; anything
-  else is an error (map the column to ``None`` to leave it empty).
+  dates (RSS feeds) and date/time objects are converted with ``isoformat()``; common
+  non-ISO forms (``dd/mm/yyyy``, ``9 سبتمبر 2016``, ``9 أيلول 2016``, ...) are read by
+  :func:`analysis.corpus.dates.parse_date`. A date in no known form is left empty and the
+  article kept: one :class:`CorpusReadWarning` per read, and the file, row and value in
+  ``df.attrs["undated"]`` (map the column to ``None`` to leave every date empty).
 - Rows without an id column get ``<file stem>-<row>`` (row counted from 1).
 
 Encodings
@@ -102,6 +107,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from analysis.corpus import schema
+from analysis.corpus.dates import parse_date
 from analysis.corpus.encodings import (
     PER_LINE,
     Problem,
@@ -143,8 +149,9 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".json": "json",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".xlsx": "xlsx",
 }
-FORMATS: tuple[str, ...] = ("txt", "html", "csv", "tsv", "jsonl", "json", "parquet")
+FORMATS: tuple[str, ...] = ("txt", "html", "csv", "tsv", "jsonl", "json", "parquet", "xlsx")
 
 #: Header names recognised for each articles field, in order of preference. Headers are
 #: compared after trimming, case folding and turning spaces and hyphens into "_".
@@ -211,6 +218,7 @@ class _Run:
     texts: dict[tuple, tuple[str, str]] = field(default_factory=dict)  # text key -> (id, file)
     duplicate_texts: dict[str, dict[str, str]] = field(default_factory=dict)  # by article_id
     cp1256_lines: list[dict[str, Any]] = field(default_factory=list)
+    undated: list[dict[str, Any]] = field(default_factory=list)  # dates in no known form
 
     def note_cp1256(self, file: str, lines: list[int]) -> None:
         """Report the lines of ``file`` decoded as Windows-1256 (``encoding="per-line"``)."""
@@ -240,7 +248,7 @@ def _iso_date(value: Any) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if not isinstance(value, str):
-        raise ValueError(f"published value {value!r} is a {type(value).__name__}, not a date")
+        raise _Undated(f"{value!r} ({type(value).__name__})")
     if not value.strip():
         return ""
     try:
@@ -251,7 +259,15 @@ def _iso_date(value: Any) -> str:
     try:
         return email.utils.parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):
-        raise ValueError(f"published value {value!r} is not an ISO 8601 date") from None
+        pass
+    parsed = parse_date(value)
+    if parsed is None:
+        raise _Undated(value)
+    return parsed
+
+
+class _Undated(ValueError):
+    """A ``published`` text in no known date form: the article is kept without a date."""
 
 
 def _text_value(value: Any, name: str) -> str:
@@ -464,6 +480,7 @@ def _row_record(
     opts: _Options,
     n: int,
     where: dict[str, Any],
+    run: _Run | None = None,
 ) -> dict[str, Any]:
     """One articles record from one input row (``n`` counts data rows from 1)."""
     if mapping["body"] not in raw:
@@ -484,7 +501,12 @@ def _row_record(
         if mapping["outlet"] is not None:
             rec["outlet"] = _text_value(raw.get(mapping["outlet"]), "outlet") or rec["outlet"]
         if mapping["published"] is not None:
-            rec["published"] = _iso_date(raw.get(mapping["published"]))
+            try:
+                rec["published"] = _iso_date(raw.get(mapping["published"]))
+            except _Undated as undated:
+                if run is not None:
+                    run.undated.append({"file": info.file, "row": where.get("row", where.get("line")),
+                                        "article_id": rec["article_id"], "value": str(undated)})
     except ValueError as exc:
         raise CorpusReadError(
             f"{exc}; fix the value, map another column with {option('columns')}, or "
@@ -527,7 +549,7 @@ def _table_rows(
                 )
             if mapping is None:
                 mapping = _resolve_columns(list(raw), opts.columns, info.file)
-            yield where, _row_record(raw, mapping, info, opts, n, where)
+            yield where, _row_record(raw, mapping, info, opts, n, where, run)
         except CorpusReadError as exc:
             if exc.row is None and exc.line is None:  # a file-level problem: stop here
                 raise
@@ -689,6 +711,49 @@ def _read_parquet(info: _FileInfo, opts: _Options, run: _Run) -> _Records:
     yield from _table_rows(rows(), info, opts, run, header=header)
 
 
+def _read_xlsx(info: _FileInfo, opts: _Options, run: _Run) -> _Records:
+    """The first worksheet: row 1 names the columns, each further row is an article.
+
+    Cells keep their Excel type (text, numbers, dates); blank rows are skipped.
+    """
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(info.path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise CorpusReadError(f"not a readable .xlsx workbook ({exc}); save it again from "
+                              "the spreadsheet program as .xlsx", file=info.file) from None
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header_row = next(rows, None)
+        header = ["" if v is None else str(v).strip() for v in header_row or ()]
+        while header and not header[-1]:
+            header.pop()
+        if not any(header):
+            raise CorpusReadError("the first worksheet has no header row; put the column "
+                                  "names in row 1", file=info.file)
+        blank = [i + 1 for i, name in enumerate(header) if not name]
+        twice = sorted({name for name in header if name and header.count(name) > 1})
+        if blank or twice:
+            raise CorpusReadError(
+                f"row 1 must name every column once (blank: columns {blank}, repeated: "
+                f"{twice}); fix the header", file=info.file)
+
+        def records() -> Iterator[tuple[dict[str, Any], Any]]:
+            for line, values in enumerate(rows, start=2):
+                values = tuple(values)[: len(header)]
+                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                    continue
+                padded = values + (None,) * (len(header) - len(values))
+                yield {"file": info.file, "row": line - 1}, dict(zip(header, padded))
+
+        yield from _table_rows(records(), info, opts, run, header=header)
+    finally:
+        book.close()
+
+
 _READERS: dict[str, Callable[[_FileInfo, _Options, _Run], _Records]] = {
     "txt": _read_txt,
     "html": _read_html,
@@ -697,6 +762,7 @@ _READERS: dict[str, Callable[[_FileInfo, _Options, _Run], _Records]] = {
     "jsonl": _read_jsonl,
     "json": _read_json,
     "parquet": _read_parquet,
+    "xlsx": _read_xlsx,
 }
 
 
@@ -887,7 +953,7 @@ def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 #: ``df.attrs`` keys a read fills (each a list; see :func:`read_articles`).
-REPORT_KEYS = ("skipped", "title_only", "ignored_files", "duplicate_texts", "cp1256_lines")
+REPORT_KEYS = ("skipped", "title_only", "ignored_files", "duplicate_texts", "cp1256_lines", "undated")
 
 
 def _iter_frames(
@@ -915,7 +981,8 @@ def _iter_frames(
         df.attrs["duplicate_texts"] = [run.duplicate_texts.pop(r["article_id"]) for r in records
                                        if r["article_id"] in run.duplicate_texts]
         df.attrs["cp1256_lines"] = list(run.cp1256_lines)
-        for reported in (run.reporter.skipped, run.ignored, run.cp1256_lines):
+        df.attrs["undated"] = list(run.undated)
+        for reported in (run.reporter.skipped, run.ignored, run.cp1256_lines, run.undated):
             reported.clear()
         return df
 
@@ -938,6 +1005,17 @@ def _warn_noticed(attrs: Mapping[str, Any]) -> None:
         warnings.warn(
             f"{len(ids)} article(s) have a title but an empty body and are kept: "
             f"{shown}{more}; see df.attrs['title_only']",
+            CorpusReadWarning,
+            stacklevel=3,
+        )
+    undated = attrs.get("undated", [])
+    if undated:
+        shown = "; ".join(f"{u['file']}, row {u['row']}: {u['value']!r}" for u in undated[:3])
+        more = f"; and {len(undated) - 3} more" if len(undated) > 3 else ""
+        warnings.warn(
+            f"{len(undated)} article(s) have a date in no known form and are kept without a "
+            f"date: {shown}{more}; see df.attrs['undated'] (dates such as 2016-09-09, "
+            "09/09/2016 and 9 سبتمبر 2016 are read)",
             CorpusReadWarning,
             stacklevel=3,
         )
