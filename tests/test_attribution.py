@@ -6,8 +6,10 @@ test time from the example article or from the ANT corpus (skipped when absent).
 
 from __future__ import annotations
 
+import ast
 import gzip
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -634,3 +636,57 @@ def test_blame_object_start_constructed(text, content_start):
     rows, body = _body(text)
     row = next(r for r in rows if r["cue_category"] == "accusation")
     assert _span(body, row, "content").startswith(content_start)
+
+
+# ---------------------------------------------------------------------- code hygiene
+def _module_tree(module):
+    return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+
+
+def _is_word_count(node) -> bool:
+    """``part.count_words(…)``, ``len(gap)``, ``len(inner_words)``, ``k - head`` and the like."""
+    if isinstance(node, ast.Call):
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        return name == "count_words" or (name == "len" and isinstance(node.args[0], ast.Name)
+                                         and node.args[0].id in ("gap", "inner_words"))
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and (
+        _is_word_count(node.left) or (isinstance(node.left, ast.Name) and node.left.id == "k"))
+
+
+def test_word_windows_are_named_constants():
+    # every word window a rule compares with is a module constant with a comment
+    # (HEADING_MAX_WORDS, SUBJECT_HEAD_WORDS …), not a bare number in the code
+    bare = []
+    for node in ast.walk(_module_tree(attr)):
+        if isinstance(node, ast.Compare) and not any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops):
+            sides = [node.left, *node.comparators]  # a bound (<, <=, >, >=), not a phrase length
+            if any(_is_word_count(x) for x in sides):
+                bare += [(node.lineno, x.value) for x in sides if isinstance(x, ast.Constant)]
+        if isinstance(node, ast.FunctionDef):
+            bare += [(node.lineno, d.value) for d in node.args.defaults if isinstance(d, ast.Constant)
+                     and isinstance(d.value, int) and not isinstance(d.value, bool)]
+    assert bare == []
+    windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
+    assert len(windows) == 15 and "SUBJECT_HEAD_WORDS" in windows
+
+
+@pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])
+def test_no_dead_private_names_in_the_coding_stage(module):
+    # a private module-level function, class or constant that nothing in its module uses is
+    # dead code (before: _has_complementizer, _CLAUSE_PUNCT and _COMMA in attribution)
+    import importlib
+
+    tree = _module_tree(importlib.import_module(f"analysis.coding.{module}"))
+    defined = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined[node.name] = node
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                if isinstance(target, ast.Name):
+                    defined[target.id] = node
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    dead = sorted(name for name in defined if name.startswith("_") and not name.startswith("__")
+                  and name not in used)
+    assert dead == []

@@ -115,8 +115,6 @@ _DAMMA = "\u064f"
 
 _WORD_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
-_CLAUSE_PUNCT = frozenset(".!?؟؛;…")
-_COMMA = frozenset(",،")
 _LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"})
 _SPEECH_REQUIREMENTS = frozenset({"ان", "بان", "قائلا"})
 _RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما", "لما", "كلما"})
@@ -127,10 +125,46 @@ _SPEAKER_TYPES = {
     "group": "institution", "media": "media", "anonymous": "anonymous",
     "document": "document",
 }
-#: Words between a source and a headline colon that do not stop "Name: …".
-_HEADING_MAX_WORDS = 6
 _NO_WORDS: frozenset[str] = frozenset()
 _SUBJECT_STOP_RE = re.compile('[:«»“”„"]')
+
+# Word windows: how many words (of the normalised text) each rule looks across, where the
+# codebook gives no number (docs/codebook.md §2; decisions in docs/codebook-notes.md).
+#: A headline "Name: …": at most this many words between the sentence start and the colon,
+HEADING_MAX_WORDS = 6
+#: of which at most this many lie outside the source mentions (وزير الخارجية الروسي: …).
+HEADING_EXTRA_WORDS = 2
+#: VSO: a head noun may precede the mention that completes the subject by up to this many
+#: words (وكالات الاستخبارات الأمريكية); further on, the mention is no longer its subject.
+SUBJECT_HEAD_WORDS = 3
+#: SVO: words of a preposition phrase between the subject and its verb (سفير روسيا في لبنان قال).
+SUBJECT_PHRASE_WORDS = 3
+#: Words between a head noun and the mention its preposition governs (مصدر في الخارجية).
+GOVERNED_GAP_WORDS = 1
+#: Words between an anonymous source and the group that places it (مصدر في الوفد الروسي).
+AFFILIATION_GAP_WORDS = 1
+#: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
+SENTENCE_SUBJECT_WORDS = 2
+#: Scare quotes: a definite word of at most this many words quoted after a definite noun
+#: (المعارضة "المعتدلة") labels, it quotes nobody.
+SCARE_QUOTE_WORDS = 2
+#: A framing phrase (في مقابلة مع شبكة …) within this many words after the subject frames
+#: the content that follows instead of ending it.
+FRAMING_AFTER_SUBJECT_WORDS = 2
+#: A medium named within this many words after a framing phrase is the channel (``via``).
+MEDIA_AFTER_FRAMING_WORDS = 3
+#: A relay (نقلت وكالة تاس عن لافروف): the quoted person within this many words after عن.
+RELAY_WORDS = 3
+#: A marker (بحسب لافروف): its source within this many words after it;
+MARKER_SOURCE_WORDS = 1
+#: a marker after at least this many words of its clause follows its content (…، بحسب رويترز).
+MARKER_AFTER_CONTENT_WORDS = 2
+#: A verb followed by a participle (قال مؤكدا) is one act when the verb has at most this
+#: many words of content of its own.
+VERB_OWN_CONTENT_WORDS = 2
+#: A leading preposition (أعرب عن أمله) is dropped from the content within this many words
+#: of its start (pro-drop: أعرب الوزير عن أمله).
+LEADING_PREPOSITION_WORDS = 2
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -654,7 +688,7 @@ class _Part:
         if any(bare in names for bare in strip_prefix(word, min_stem=3)):
             return False
         inner_words = _WORD_RE.findall(inner)
-        if (len(inner_words) <= 2 and inner_words and inner_words[0].startswith("ال")
+        if (len(inner_words) <= SCARE_QUOTE_WORDS and inner_words and inner_words[0].startswith("ال")
                 and strip_conjunction(word).startswith("ال")):
             return False  # scare quotes on an adjective: المعارضة "المعتدلة"
         return True
@@ -765,7 +799,7 @@ def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
         return src
     m, nxt = part.mentions[idx], part.mentions[idx + 1]
     gap = part.text[m["_ne"]:nxt["_ns"]].split()
-    if len(gap) <= 1 and (not gap or gap[0] in ("في", "من", "داخل", "لدي", "ب")):
+    if len(gap) <= AFFILIATION_GAP_WORDS and (not gap or gap[0] in ("في", "من", "داخل", "لدي", "ب")):
         side = nxt.get("side")
         if side and not pd.isna(side) and side != "unknown":
             return _Source(src.actor_id, str(side), "anonymous", src.mention)
@@ -854,7 +888,7 @@ def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], in
                 continue  # وقال لوكالة رويترز مسؤول …
         if _complementizer_at(part, k) or (head is None and _blocks_subject(part, word)):
             return None
-        if head is not None and (word in part.roles["preposition"] or k - head >= 3):
+        if head is not None and (word in part.roles["preposition"] or k - head >= SUBJECT_HEAD_WORDS):
             return None
         head = k if head is None else head
         k += 1
@@ -970,12 +1004,12 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     gap = part.text[m["_ne"]:anchor].split()
     if m["_ns"] < floor or any(not w.isalnum() for w in gap):
         return None
-    if gap and (len(gap) > 3 or gap[0] not in part.roles["preposition"]):
+    if gap and (len(gap) > SUBJECT_PHRASE_WORDS or gap[0] not in part.roles["preposition"]):
         return None  # only a preposition phrase may follow the subject: سفير روسيا في لبنان قال
     while _is_object(part, m) and k > 0:
         head = part.mentions[k - 1]
         gap = part.text[head["_ne"]:_word_start(part.text, m["_ns"])].split()
-        if head["_ns"] < floor or len(gap) > 1 or (gap and gap[0] not in part.roles["preposition"]):
+        if head["_ns"] < floor or len(gap) > GOVERNED_GAP_WORDS or (gap and gap[0] not in part.roles["preposition"]):
             return None
         k, m = k - 1, head
     if _is_object(part, m):
@@ -1069,15 +1103,6 @@ def _complementizer_at(part: _Part, k: int) -> tuple[int, int] | None:
     return part.word_starts[k], start
 
 
-def _has_complementizer(part: _Part, a: int, b: int) -> bool:
-    k = part.next_word_index(a)
-    while k < len(part.word_starts) and part.word_starts[k] < b:
-        if _complementizer_at(part, k):
-            return True
-        k += 1
-    return False
-
-
 def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
     """The first colon, opening quotation mark or complementizer in ``[a, b)``."""
     text = part.text
@@ -1145,7 +1170,7 @@ def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset
     a, b = _trim(part, start, end)
     if marker is None or marker[0] != "complementizer":
         k = part.next_word_index(a)
-        for j in (k, k + 1):  # أعرب عن أمله → أمله; أعرب الوزير عن أمله (pro-drop) → أمله
+        for j in range(k, k + LEADING_PREPOSITION_WORDS):  # أعرب عن أمله → أمله; أعرب الوزير عن أمله → أمله
             if j < len(part.word_starts) and part.word_starts[j] < b and part.word_at(j) in lead:
                 a, b = _trim(part, part.word_ends[j], b)
                 break
@@ -1306,7 +1331,7 @@ def _is_passive(part: _Part, cue: CueMatch) -> bool:
     return _DAMMA in part.original[a:b][:4]  # اتُّهم، زُعم: a damma early in a past verb
 
 
-def _media_after(part: _Part, pos: int, words: int = 3) -> str | None:
+def _media_after(part: _Part, pos: int, words: int = MEDIA_AFTER_FRAMING_WORDS) -> str | None:
     k = bisect_left(part.mention_starts, pos)
     if k < len(part.mentions):
         m = part.mentions[k]
@@ -1355,7 +1380,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         act = _resolve(part, cue, outer, end, ns, acts, state, _nested(part, cue, ns))
         if act is None:
             continue
-        while end in framing_starts and end < ne and part.count_words(act.after, end) <= 2:
+        while end in framing_starts and end < ne and part.count_words(act.after, end) <= FRAMING_AFTER_SUBJECT_WORDS:
             # وتساءل بوتين في مقابلة مع شبكة …: a framing phrase right after the subject
             # frames the content that follows; only after the content does it end it.
             end = min(later[later.index(end) + 1], ne)
@@ -1444,7 +1469,7 @@ def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
     if k >= len(part.mentions):
         return None
     m = part.mentions[k]
-    if (m["_ns"] >= outer or part.count_words(ns, m["_ns"]) > 2 or _is_object(part, m)
+    if (m["_ns"] >= outer or part.count_words(ns, m["_ns"]) > SENTENCE_SUBJECT_WORDS or _is_object(part, m)
             or m.get("via") == "adjective"):
         return None
     return [_Source.from_mention(g) for g in _joined(part, k, outer)]
@@ -1460,7 +1485,7 @@ def _relay(part: _Part, act: _Act) -> None:
     k = part.next_word_index(act.after)
     if k < len(part.word_starts) and part.word_at(k) == "عن":
         j = bisect_left(part.mention_starts, part.word_ends[k])
-        if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= 3:
+        if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= RELAY_WORDS:
             medium = act.sources[0]
             head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium.mention else []
             if medium.source_type == "media" or (head and strip_conjunction(head[0]) in part.roles["quote_name"]):
@@ -1472,16 +1497,15 @@ def _relay(part: _Part, act: _Act) -> None:
 def _marker_act(part: _Part, act: _Act, ns: int) -> _Act | None:
     """بحسب لافروف، فإن …: a marker with no reporting verb in its clause."""
     k = bisect_left(part.mention_starts, act.after)
-    if k >= len(part.mentions) or part.count_words(act.after, part.mentions[k]["_ns"]) > 1:
+    if k >= len(part.mentions) or part.count_words(act.after, part.mentions[k]["_ns"]) > MARKER_SOURCE_WORDS:
         return None
     m = part.mentions[k]
     act.sources = [_Source.from_mention(m)]
     outer = act.cue_start - len(act.cue.prefix)
-    if part.text[ns:outer].strip(" ،,") and part.count_words(ns, outer) >= 2:
+    if part.text[ns:outer].strip(" ،,") and part.count_words(ns, outer) >= MARKER_AFTER_CONTENT_WORDS:
         act.after, act.end = ns, outer  # "…، بحسب وكالة رويترز"
     else:
         act.after = m["_ne"]
-        act.fixed_start = True
     return act
 
 
@@ -1520,7 +1544,7 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
 def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act | None:
     """"دي ميستورا: …" in a title or sub-heading; label colons ("للمزيد:") are not acts."""
     colon = part.text.find(":", ns, ne)
-    if colon < 0 or part.count_words(ns, colon) > _HEADING_MAX_WORDS:
+    if colon < 0 or part.count_words(ns, colon) > HEADING_MAX_WORDS:
         return None
     if any(c.start < colon and c.entry.kind in ("verb", "participle", "passive") for c in cues):
         return None
@@ -1529,7 +1553,7 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
     if not inside:
         return None
     covered = sum(part.count_words(m["_ns"], m["_ne"]) for m in inside)
-    if part.count_words(ns, colon) - covered > 2:
+    if part.count_words(ns, colon) - covered > HEADING_EXTRA_WORDS:
         return None
     first = part.mentions.index(inside[0])
     group = _joined(part, first, colon)
@@ -1557,7 +1581,7 @@ def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
         prev = out[-1] if out else None
         if (prev is not None and act.cue.entry.kind == "participle"
                 and prev.cue.entry.kind == "verb" and prev.end == act.cue_start - len(act.cue.prefix)
-                and part.count_words(prev.after, prev.end) <= 2
+                and part.count_words(prev.after, prev.end) <= VERB_OWN_CONTENT_WORDS
                 and _first_marker(part, prev.after, prev.end) is None):
             marker = _first_marker(part, act.after, act.end)
             gap = part.text[act.after:marker[1]].split() if marker is not None else []
@@ -1617,7 +1641,7 @@ def _object_start(part: _Part, requires: tuple[str, ...], start: int, end: int) 
     return start
 
 
-def _resolve_anonymous(records: list[dict], order: list[tuple[int, int]], mentions: list[dict]) -> None:
+def _resolve_anonymous(records: list[dict], order: list[tuple[int, int]]) -> None:
     """An unaffiliated anonymous source takes the side of the nearest affiliated one.
 
     The nearest *preceding* anonymous source with a known side wins (المصدر refers back);
@@ -1689,7 +1713,7 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
             for src in act.sources:
                 records.append(_record(doc, part, sent, act, src, in_heading))
                 order.append((sent.sent_id, act.cue_start))
-    _resolve_anonymous(records, order, list(mentions))
+    _resolve_anonymous(records, order)
     for i, r in enumerate(records):
         r["attribution_id"] = i
     return records
