@@ -1,4 +1,4 @@
-"""Tests for analysis.coding.actors: mention finding (CODEBOOK §1) on real and constructed text."""
+"""Tests for analysis.coding.actors: mention finding (docs/codebook.md §1) on real and constructed text."""
 
 from __future__ import annotations
 

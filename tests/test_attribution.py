@@ -1,4 +1,4 @@
-"""Tests for analysis.coding.attribution (CODEBOOK §2 attribution, §3 cue categories).
+"""Tests for analysis.coding.attribution (docs/codebook.md §2 attribution, §3 cue categories).
 
 Sentences marked "constructed" were written for these tests; everything else is read at
 test time from the example article or from the ANT corpus (skipped when absent).
@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +21,7 @@ from analysis.coding import attribution as attr
 from analysis.coding.actors import find_mentions
 from analysis.coding.lexicons import LexiconError
 from analysis.text.normalize import normalize
-from analysis.corpus.paths import EXAMPLE_ARTICLE, ant_corpus
+from analysis.corpus.paths import EXAMPLE_ARTICLE, ROOT, ant_corpus
 from analysis.corpus.schema import ATTRIBUTIONS, CUE_CATEGORIES, MODES, SOURCE_TYPES
 from analysis.text.segment import make_doc
 
@@ -690,3 +691,22 @@ def test_no_dead_private_names_in_the_coding_stage(module):
     dead = sorted(name for name in defined if name.startswith("_") and not name.startswith("__")
                   and name not in used)
     assert dead == []
+
+
+CODING_SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "analysis" / "coding").glob("*.py")) + [
+    "analysis/text/clitics.py", "analysis/corpus/schema.py", "analysis/measures/features.py",
+    "tests/test_attribution.py", "tests/test_actors.py", "tests/test_stance.py", "tests/test_lexicons.py",
+    "tests/test_features.py", "tests/test_invariants.py",
+]
+
+
+@pytest.mark.parametrize("path", CODING_SOURCES)
+def test_docstrings_and_tests_cite_this_repository(path):
+    # the project stands on its own: cite docs/codebook.md, not the shared folder's codebook,
+    # design or style notes beside the project (named in pieces so this file passes itself)
+    text = (ROOT / path).read_text(encoding="utf-8")
+    outside = re.findall("|".join(["CODE" + "BOOK", "DESI" + "GN\\.md", "STY" + "LE\\.md", "ARABIC_" + "RENDERING",
+                                   r"\.\./shar" + r"ed/(?!corpora)"]), text)
+    assert outside == []
+    for cited in set(re.findall(r"\bdocs/[\w.-]+\.md", text)):
+        assert (ROOT / cited).is_file(), f"{path} cites {cited}, which does not exist"

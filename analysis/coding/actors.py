@@ -1,4 +1,4 @@
-"""Find mentions of actors and sides in an article (CODEBOOK §1, mentions table).
+"""Find mentions of actors and sides in an article (docs/codebook.md §1, mentions table).
 
 A mention is a span of the original title or body that refers to an actor: a name
 (لافروف), a metonym (واشنطن، الكرملين), a title with a nisba adjective or a country

@@ -1,4 +1,4 @@
-"""Attributions: who is credited with which words, through which cue (CODEBOOK §2 and §3).
+"""Attributions: who is credited with which words, through which cue (docs/codebook.md §2 and §3).
 
 An attribution links a **source** (an actor mention, an anonymous source, a medium, a
 document, or nobody for a passive verb) to a **cue** (reporting verb, participle,
@@ -839,7 +839,7 @@ def _skip_adverbials(part: _Part, k: int, limit: int) -> int:
 
 
 def _blocks_subject(part: _Part, word: str) -> bool:
-    """Whether a word right after a verb shows that no subject follows (CODEBOOK §2).
+    """Whether a word right after a verb shows that no subject follows (docs/codebook.md §2).
 
     A subject is never governed by a preposition: a bare preposition (في، على) or a word
     with an attached ب/ل/ك (باستضافة، لبطولة) opens an object or adjunct, unless the letter
@@ -1663,7 +1663,7 @@ def _resolve_anonymous(records: list[dict], order: list[tuple[int, int]]) -> Non
 
 
 def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = None) -> list[dict]:
-    """Find every attribution of one article (CODEBOOK §2), with original offsets.
+    """Find every attribution of one article (docs/codebook.md §2), with original offsets.
 
     Parameters
     ----------

@@ -67,7 +67,7 @@ SIDES = schema.SIDES  # the codebook's side ids, defined once in analysis.corpus
 #: What kind of thing an actor is (documented in ``lexicons/README.md``).
 ACTOR_TYPES = ("person", "institution", "country", "media", "group", "anonymous")
 
-#: How a mention was recognised (DESIGN.md, mentions table).
+#: How a mention was recognised (docs/architecture.md, the tables).
 MENTION_VIAS = ("name", "title", "metonym", "adjective", "pronoun-carry")
 
 _VERSION_RE = re.compile(r"^#\s*version\s*:\s*(\S.*?)\s*$", re.IGNORECASE)

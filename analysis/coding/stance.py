@@ -1,4 +1,4 @@
-"""Stance units (CODEBOOK §4): who evaluates which side, how, and with which words.
+"""Stance units (docs/codebook.md §4): who evaluates which side, how, and with which words.
 
 A stance unit is found from an evaluative cue of the stance lexicon
 (``analysis/lexicons/stance.csv``) in one sentence. Three questions are then answered
@@ -832,7 +832,7 @@ def _denial_end(ctx: _Context, entry: StanceCue, att: dict, start: int, end: int
 
 def _agent_units(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int, end: int, ev_end: int,
                  cue: str) -> list[dict]:
-    """An act whose doer is the target (CODEBOOK §4 blame: "روسيا مسؤولة عن تسميم").
+    """An act whose doer is the target (docs/codebook.md §4 blame: "روسيا مسؤولة عن تسميم").
 
     Said by another side it is blame (or criticism) of the doer; negated by the doer's own
     side ("روسيا لم تتدخل قط") it rejects the charge: a denial of the side that makes it.
@@ -1050,7 +1050,7 @@ def _attribution_order(att: dict) -> tuple[bool, int]:
 
 def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                 lexicon: StanceLexicon | None = None) -> list[dict]:
-    """Find the stance units of one article (CODEBOOK §4).
+    """Find the stance units of one article (docs/codebook.md §4).
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""Column contracts of the tidy tables (see DESIGN.md). One place, used by every stage.
+"""Column contracts of the tidy tables (see docs/architecture.md). One place, used by every stage.
 
 Offsets (``start``, ``end``, end exclusive) always index the *original* string named by
 ``part``: ``title`` means the article's title string; every other part (``heading``,
@@ -33,7 +33,7 @@ STANCE = [
 ]
 
 PARTS = ("title", "heading", "lead", "body")
-#: Side ids of CODEBOOK §1. ``other`` collects groups the codebook does not single out
+#: Side ids of docs/codebook.md §1. ``other`` collects groups the codebook does not single out
 #: (NATO, the G7, China, ...); ``unknown`` is for sources whose side the text hides.
 SIDES = (
     "russia", "us", "un", "syria_government", "syria_opposition", "iran", "turkey",

@@ -1,4 +1,4 @@
-"""Per-side framing features: article × side and outlet × side tables (DESIGN.md).
+"""Per-side framing features: article × side and outlet × side tables (docs/features.md).
 
 Every feature is declared once in :data:`FEATURES` as *which rows of which table* it
 counts (and, for a share, out of which rows). :func:`build_features` aggregates those
