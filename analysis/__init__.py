@@ -35,6 +35,8 @@ _EXPORTS = {
     "build_features": "measures.features", "evidence_for": "measures.features",
     # orchestration
     "analyze": "pipeline", "analyze_article": "pipeline", "analyze_partition": "pipeline",
+    "analyze_to": "pipeline", "open_result": "pipeline", "ResultDataset": "pipeline",
+    "ArticleError": "pipeline", "OutputFolderError": "pipeline", "analyze_dask": "pipeline.cluster",
     "Result": "pipeline",
     # faces
     "arabic_label": "figures.labels", "save_figure": "figures.saving",
@@ -57,6 +59,7 @@ _EXPORTS = {
 _SUBMODULES = {
     "paths": "corpus.paths", "schema": "corpus.schema", "normalize": "text.normalize",
     "segment": "text.segment", "labels": "figures.labels", "pipeline": "pipeline",
+    "dask": "pipeline.cluster",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

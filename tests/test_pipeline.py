@@ -84,12 +84,36 @@ def test_save_and_load_round_trip(example_result, tmp_path):
     written = example_result.save(tmp_path / "out")
     assert {p.name for p in written} >= {"attributions.csv", "attributions.parquet", "info.json"}
     for fmt in ("parquet", "csv"):
-        if fmt == "csv":
-            for p in (tmp_path / "out").glob("*.parquet"):
-                p.unlink()
+        if fmt == "csv":  # a rerun replaces the folder: no Parquet file of the first save stays
+            example_result.save(tmp_path / "out", formats=("csv",))
+            assert not list((tmp_path / "out").glob("*.parquet"))
         back = Result.load(tmp_path / "out")
         pd.testing.assert_frame_equal(back.attributions, example_result.attributions, check_dtype=True)
         pd.testing.assert_frame_equal(back.sentences, example_result.sentences)
+
+
+def test_load_refuses_a_folder_whose_files_do_not_match_its_manifest(example_result, tmp_path):
+    from analysis.pipeline.dataset import OutputFolderError
+
+    example_result.save(tmp_path / "out")
+    (tmp_path / "out" / "stance.parquet").unlink()
+    with pytest.raises(OutputFolderError, match=r"stance.parquet is listed in info.json but missing"):
+        Result.load(tmp_path / "out")
+    example_result.save(tmp_path / "out")
+    with open(tmp_path / "out" / "mentions.csv", "a", encoding="utf-8") as fh:
+        fh.write("x\n")
+    with pytest.raises(OutputFolderError, match=r"mentions.csv has \d[\d,]* bytes, info.json says"):
+        Result.load(tmp_path / "out")
+
+
+def test_save_refuses_a_folder_it_did_not_write(example_result, tmp_path):
+    from analysis.pipeline.dataset import OutputFolderError
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "draft.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputFolderError, match="no info.json"):
+        example_result.save(tmp_path / "notes")
+    assert (tmp_path / "notes" / "draft.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_empty_and_foreign_articles_give_empty_tables():

@@ -33,7 +33,8 @@ import pandas as pd
 from analysis.coding.offsets import string_of
 from analysis.corpus import schema
 
-__all__ = ["FEATURES", "FEATURE_COLUMNS", "SIDES", "FeatureSpec", "build_features", "evidence_for", "side_group"]
+__all__ = ["FEATURES", "FEATURE_COLUMNS", "FEATURE_INPUT_COLUMNS", "SIDES", "FeatureSpec", "build_features",
+           "combine_feature_sums", "evidence_for", "feature_sums", "side_group"]
 
 #: The sides of the feature tables, in row order.
 SIDES = ("russia", "us", "other")
@@ -193,8 +194,8 @@ def _numerator(df: pd.DataFrame, spec: FeatureSpec) -> pd.Series:
     return spec.where(df).astype(bool)
 
 
-def _aggregate(df: pd.DataFrame, spec: FeatureSpec, keys: pd.MultiIndex) -> pd.Series:
-    """One feature for every (group, side) of ``keys``."""
+def _sums(df: pd.DataFrame, spec: FeatureSpec) -> pd.DataFrame:
+    """Numerator and denominator sums of one feature per (group, side) present in ``df``."""
     side = df[spec.side_column].map(side_group) if len(df) else pd.Series([], dtype="string")
     frame = pd.DataFrame({"group": df["group"].to_numpy(), "side": np.asarray(side, dtype=object)})
     frame = frame[frame["side"] != ""]
@@ -210,13 +211,68 @@ def _aggregate(df: pd.DataFrame, spec: FeatureSpec, keys: pd.MultiIndex) -> pd.S
     if value == "net":
         pol = sub["polarity"].astype("string").fillna("")
         frame["num"] = np.where(pol == "positive", 1, np.where(pol == "negative", -1, 0))
-    sums = frame.groupby(["group", "side"])[["num", "den"]].sum().reindex(keys, fill_value=0)
+    return frame.groupby(["group", "side"])[["num", "den"]].sum()
+
+
+def _value(sums: pd.DataFrame, spec: FeatureSpec) -> pd.Series:
+    """One feature for every (group, side) from its sums (already on the output keys)."""
+    value = spec.value
     if value in ("count", "net") or value.startswith("sum:"):
         return sums["num"]
     if value == "share":
         return sums["num"] / sums["den"].replace(0, np.nan)
     totals = sums["num"].groupby(level="group").transform("sum")
     return sums["num"] / totals.replace(0, np.nan)
+
+
+#: The columns of each table that the features read (what a chunked reader needs to load).
+FEATURE_INPUT_COLUMNS = {name: list(columns) for name, columns in _NEEDED.items()}
+
+
+def feature_sums(result, by: str = "article_id") -> tuple[list[str], dict[str, pd.DataFrame]]:
+    """The additive part of :func:`build_features`: numerator and denominator sums.
+
+    Sums of several parts of a corpus (chunks of articles) add up to the sums of the
+    whole; :func:`combine_feature_sums` turns them into the features. Returns the groups
+    in order of first appearance and, per feature, a ``num``/``den`` frame indexed by
+    (group, side).
+    """
+    groups = _groups(result.articles, by)
+    order = list(dict.fromkeys(groups.tolist()))
+    tables = {name: _prepared(result, name, groups) for name in _TABLE_COLUMNS}
+    return order, {spec.name: _sums(tables[spec.table], spec) for spec in FEATURES.values()}
+
+
+def combine_feature_sums(parts: list[tuple[list[str], dict[str, pd.DataFrame]]], by: str = "article_id") -> pd.DataFrame:
+    """The features of the sums of :func:`feature_sums` over several parts of a corpus.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> from analysis import schema
+    >>> def part(aid, outlet, side):
+    ...     return SimpleNamespace(articles=pd.DataFrame({"article_id": [aid], "outlet": [outlet]}),
+    ...         mentions=pd.DataFrame({"article_id": [aid], "side": [side], "part": ["body"]}),
+    ...         attributions=schema.empty_table(schema.ATTRIBUTIONS), stance=schema.empty_table(schema.STANCE))
+    >>> sums = [feature_sums(part("a1", "X", "us"), "outlet"), feature_sums(part("a2", "X", "us"), "outlet")]
+    >>> combine_feature_sums(sums, "outlet")[["outlet", "side", "mentions"]].values.tolist()
+    [['X', 'russia', 0], ['X', 'us', 2], ['X', 'other', 0]]
+    """
+    order = list(dict.fromkeys(g for groups, _ in parts for g in groups))
+    keys = pd.MultiIndex.from_product([order, list(SIDES)], names=["group", "side"])
+    columns = {}
+    for spec in FEATURES.values():
+        frames = [sums[spec.name] for _, sums in parts]
+        total = frames[0] if len(frames) == 1 else pd.concat(frames).groupby(level=["group", "side"]).sum()
+        values = _value(total.reindex(keys, fill_value=0), spec)
+        if spec.value in ("count", "net") or spec.value.startswith("sum:"):
+            columns[spec.name] = pd.array(values.round().astype("int64").to_numpy(), dtype="Int64")
+        else:
+            columns[spec.name] = values.to_numpy(dtype="float64")
+    out = pd.DataFrame({by: pd.array(keys.get_level_values("group"), dtype="string"),
+                        "side": pd.array(keys.get_level_values("side"), dtype="string"), **columns})
+    return out.reset_index(drop=True)
 
 
 def build_features(result, by: str = "article_id") -> pd.DataFrame:
@@ -256,20 +312,7 @@ def build_features(result, by: str = "article_id") -> pd.DataFrame:
     >>> build_features(res)[["side", "mentions", "mentions_title", "direct_share"]].values.tolist()
     [['russia', 0, 0, nan], ['us', 1, 1, nan], ['other', 1, 0, nan]]
     """
-    groups = _groups(result.articles, by)
-    order = list(dict.fromkeys(groups.tolist()))
-    keys = pd.MultiIndex.from_product([order, list(SIDES)], names=["group", "side"])
-    tables = {name: _prepared(result, name, groups) for name in _TABLE_COLUMNS}
-    columns = {}
-    for spec in FEATURES.values():
-        values = _aggregate(tables[spec.table], spec, keys)
-        if spec.value in ("count", "net") or spec.value.startswith("sum:"):
-            columns[spec.name] = pd.array(values.round().astype("int64").to_numpy(), dtype="Int64")
-        else:
-            columns[spec.name] = values.to_numpy(dtype="float64")
-    out = pd.DataFrame({by: pd.array(keys.get_level_values("group"), dtype="string"),
-                        "side": pd.array(keys.get_level_values("side"), dtype="string"), **columns})
-    return out.reset_index(drop=True)
+    return combine_feature_sums([feature_sums(result, by)], by)
 
 
 def evidence_for(result, article_id: str, side: str, feature: str) -> pd.DataFrame:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -45,7 +46,8 @@ TABLES = {
 _RECORD_TABLES = ("sentences", "mentions", "attributions", "stance")
 
 
-def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str] = STAGES) -> dict[str, list[dict]]:
+def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str] = STAGES,
+                    on_stage: Callable[[str], None] | None = None) -> dict[str, list[dict]]:
     """Run the stages on one article and return plain records per table.
 
     Parameters
@@ -54,6 +56,9 @@ def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str
         The article; offsets in the records index ``title`` (part ``title``) or ``body``.
     stages : iterable of str
         A prefix of :data:`STAGES`; segmentation always runs.
+    on_stage : callable, optional
+        Called with ``"segment"`` and then each stage's name as it starts (the streaming
+        workers record it, so that a fault or a time-out names the stage).
 
     Returns
     -------
@@ -68,6 +73,8 @@ def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str
     ('title', 'لافروف: لن نقبل')
     """
     stages = _check_stages(stages)
+    mark = on_stage or _no_mark
+    mark("segment")
     doc = make_doc(article_id, title, body)
     out: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
     out["sentences"] = [
@@ -76,18 +83,25 @@ def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str
         for s in doc.sentences
     ]
     if "mentions" in stages:
+        mark("mentions")
         from analysis.coding.actors import find_mentions
 
         out["mentions"] = find_mentions(doc)
     if "attributions" in stages:
+        mark("attributions")
         from analysis.coding.attribution import find_attributions
 
         out["attributions"] = find_attributions(doc, out["mentions"])
     if "stance" in stages:
+        mark("stance")
         from analysis.coding.stance import find_stance
 
         out["stance"] = find_stance(doc, out["mentions"], out["attributions"])
     return out
+
+
+def _no_mark(stage: str) -> None:
+    pass
 
 
 def _check_stages(stages: Iterable[str]) -> tuple[str, ...]:
@@ -246,36 +260,62 @@ class Result:
     def save(self, out_dir: str | os.PathLike, formats: Iterable[str] = ("csv", "parquet")) -> list[Path]:
         """Write every table as ``<name>.csv`` and/or ``<name>.parquet`` plus ``info.json``.
 
-        ``info.json`` is the manifest: provenance (:attr:`info`) and what the read
-        skipped or noticed (``skipped`` rows and files with the reason, ``ignored_files``,
+        ``info.json`` is the manifest: provenance (:attr:`info`), what the read skipped or
+        noticed (``skipped`` rows and files with the reason, ``ignored_files``,
         ``title_only``, ``duplicate_texts``, ``cp1256_lines``; see
-        :func:`analysis.corpus.readers.read_articles`). Files are written atomically; an
-        existing folder is updated in place.
+        :func:`analysis.corpus.readers.read_articles`), and every file with its row count
+        and size (``tables``), so that :meth:`load` can tell a complete folder. The folder
+        is written beside ``out_dir`` and put in its place when complete
+        (:func:`analysis.pipeline.dataset.replace_folder`): no file of an earlier save stays
+        beside the new ones, and a folder that holds other files is refused.
         """
         from analysis.corpus.tables import save_table
+        from analysis.pipeline.dataset import FLAT_FORMAT, MANIFEST, check_replaceable, replace_folder, staging_folder
 
+        formats = tuple(formats)
+        for fmt in formats:
+            if fmt not in ("csv", "parquet"):
+                raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'parquet'")
         out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, table in self.tables().items():
-            for fmt in formats:
-                if fmt not in ("csv", "parquet"):
-                    raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'parquet'")
-                path = out / f"{name}.{fmt}"
-                save_table(table, path)
-                written.append(path)
-        info_path = write_text_atomic(
-            out / "info.json", json.dumps(self.info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        )
-        written.append(info_path)
+        check_replaceable(out)
+        staging = staging_folder(out)
+        try:
+            written, tables = [], {}
+            for name, table in self.tables().items():
+                entries = []
+                for fmt in formats:
+                    path = save_table(table, staging / f"{name}.{fmt}")
+                    entries.append({"path": path.name, "rows": len(table), "bytes": path.stat().st_size})
+                    written.append(out / path.name)
+                tables[name] = {"rows": len(table), "files": entries}
+            info = {**self.info, "format": FLAT_FORMAT, "tables": tables}
+            write_text_atomic(staging / MANIFEST, json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+            replace_folder(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        written.append(out / MANIFEST)
         return written
 
     @classmethod
     def load(cls, out_dir: str | os.PathLike) -> "Result":
-        """Read a folder written by :meth:`save` (Parquet preferred, CSV otherwise)."""
+        """Read a folder written by :meth:`save` or :func:`~analysis.pipeline.stream.analyze_to`
+        (Parquet preferred, CSV otherwise) into memory.
+
+        For a large corpus open it lazily instead: :func:`~analysis.pipeline.dataset.open_result`.
+
+        Raises
+        ------
+        analysis.pipeline.dataset.OutputFolderError
+            When the folder's files do not match its manifest (``info.json``).
+        """
         from analysis.corpus.tables import load_table
+        from analysis.pipeline.dataset import FORMAT, ResultDataset, check_manifest
 
         src = Path(out_dir)
+        info = check_manifest(src)
+        if info.get("format") == FORMAT:
+            return ResultDataset(src).to_result()
         tables = {}
         for name in TABLES:
             for ext in ("parquet", "csv"):
@@ -287,8 +327,7 @@ class Result:
                 if name in ("articles", "sentences"):
                     raise FileNotFoundError(f"{src}: no {name}.parquet or {name}.csv; is this a folder written by Result.save()?")
                 tables[name] = schema.empty_table(TABLES[name])
-        info_path = src / "info.json"
-        info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.is_file() else {}
+        info = {k: v for k, v in info.items() if k not in ("format", "tables")}
         return cls(**tables, info=info)
 
 
