@@ -1,4 +1,4 @@
-"""The Arabic label rule (shared/ARABIC_RENDERING.md, "The label rule").
+"""The Arabic label rule (docs/arabic-labels.md, "The label rule").
 
 Runs on matplotlib 3.11 (shaping) and, through .ci/legacy-labels.sh, on 3.10.9; tests that
 are specific to one path pass ``shaping=`` explicitly, so both paths are checked on both.
@@ -74,7 +74,7 @@ def test_legacy_path_mirrors_brackets():
 
 def test_legacy_path_keeps_the_shadda():
     assert RESHAPER_CONFIG["delete_harakat"] is False
-    out = arabic_label("حمّل", shaping=False)  # the cue of CODEBOOK §3, with its shadda
+    out = arabic_label("حمّل", shaping=False)  # the cue of docs/codebook.md §3, with its shadda
     # lam final, meem medial, then the shadda (drawn back over the meem), hah initial
     assert out == "\ufede\ufee4\u0651\ufea3"
 

@@ -1,6 +1,6 @@
 """Proof that every Arabic label the figures can draw comes out shaped and in order.
 
-Two independent checks (shared/ARABIC_RENDERING.md, "How to prove a label is right"):
+Two independent checks (docs/arabic-labels.md, "How the tests prove a label is right"):
 
 * glyph level (matplotlib with libraqm): the glyph ids that an SVG with
   ``svg.fonttype='path'`` draws must equal HarfBuzz's shaping of the logical string
@@ -37,7 +37,7 @@ POSTSCRIPT_NAME = "IBMPlexSansArabic-Regular"
 # Bidi classes of a label that runs in one direction only (right to left): HarfBuzz shapes
 # it as one run, so its glyph sequence is the reference.
 _SINGLE_DIRECTION = {"R", "AL", "NSM", "WS", "ON", "CS", "BN"}
-# Thresholds of ARABIC_RENDERING.md (mean absolute difference, 0-255, 64 px high).
+# Thresholds measured for the label tests (docs/arabic-labels.md) (mean absolute difference, 0-255, 64 px high).
 MAX_DIFFERENCE = 12.0
 CONTROL_MARGIN = 0.5
 SIZE_PT, DPI, HEIGHT_PX = 48, 150, 64

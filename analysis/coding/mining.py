@@ -94,7 +94,7 @@ class Token:
     end: int
 
 
-def tokens(article_id: str, part: str, original: str) -> Iterator[list[Token]]:
+def tokens(part: str, original: str) -> Iterator[list[Token]]:
     """The sentences of one string as lists of tokens with original offsets."""
     mapped = normalize_with_map(original)
     text = mapped.text
@@ -171,8 +171,8 @@ def _actor_positions(sentence: list[Token], forms: dict) -> dict[int, str]:
 
 def _articles(articles: pd.DataFrame) -> Iterator[tuple[str, list[list[Token]]]]:
     for record in articles[["article_id", "title", "body"]].itertuples(index=False):
-        sentences = list(tokens(record.article_id, "title", record.title or ""))
-        sentences += list(tokens(record.article_id, "body", record.body or ""))
+        sentences = list(tokens("title", record.title or ""))
+        sentences += list(tokens("body", record.body or ""))
         yield str(record.article_id), sentences
 
 

@@ -9,7 +9,7 @@ meant for display strings only (tick labels, legends, titles, annotations). Data
 CSV output and anything bound for HTML, pandas or Markdown keep the logical text:
 browsers shape by themselves.
 
-See ``shared/ARABIC_RENDERING.md`` for the measurements behind each step.
+See ``docs/arabic-labels.md`` for the rule, the font and how the tests prove a label right.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Inter-coder agreement: Krippendorff's alpha and Cohen's kappa (CODEBOOK §6).
+"""Inter-coder agreement: Krippendorff's alpha and Cohen's kappa (docs/codebook.md §6).
 
 Alpha is computed from its coincidence-matrix definition (Krippendorff, *Computing
 Krippendorff's Alpha-Reliability*, 2011), so it accepts any number of coders, missing
@@ -26,7 +26,7 @@ import pandas as pd
 
 LEVELS_OF_MEASUREMENT = ("nominal", "ordinal", "interval", "ratio")
 
-#: Thresholds of CODEBOOK §6: alpha >= 0.80 is reliable, 0.667 <= alpha < 0.80 tentative.
+#: Thresholds of docs/codebook.md §6: alpha >= 0.80 is reliable, 0.667 <= alpha < 0.80 tentative.
 RELIABLE_THRESHOLD = 0.80
 TENTATIVE_THRESHOLD = 0.667
 

@@ -1,11 +1,11 @@
-"""Load and validate the hand-coded gold annotations (CODEBOOK §6).
+"""Load and validate the hand-coded gold annotations (docs/codebook.md §6).
 
 A gold folder holds one set of three files per article:
 
 * ``<article_id>.meta.json`` — ``article_id``, ``source`` (``example`` or ``ant-v2.1``),
   ``outlet``, ``title_sha256``, ``body_sha256``, ``coder``, ``coded_on``, ``notes``;
-* ``<article_id>.attributions.csv`` — one row per attribution (CODEBOOK §2);
-* ``<article_id>.stance.csv`` — one row per stance unit (CODEBOOK §4).
+* ``<article_id>.attributions.csv`` — one row per attribution (docs/codebook.md §2);
+* ``<article_id>.stance.csv`` — one row per stance unit (docs/codebook.md §4).
 
 Offsets index the original title (``part`` = ``title``) or body (``part`` = ``body``)
 string, end exclusive. :func:`load_gold` checks every file and, when something is wrong,

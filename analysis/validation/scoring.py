@@ -485,7 +485,7 @@ def score_attributions(
     *,
     restrict: bool = True,
 ) -> Scores:
-    """Precision, recall and F1 of predicted attributions against gold (CODEBOOK §6).
+    """Precision, recall and F1 of predicted attributions against gold (docs/codebook.md §6).
 
     Parameters
     ----------
@@ -522,7 +522,7 @@ def score_stance(
     *,
     restrict: bool = True,
 ) -> Scores:
-    """Precision, recall and F1 of predicted stance units against gold (CODEBOOK §6).
+    """Precision, recall and F1 of predicted stance units against gold (docs/codebook.md §6).
 
     A unit matches when holder side, target side and polarity agree and the evidence
     spans overlap or lie in the same sentence. The holder ``author`` has no side: an

@@ -47,7 +47,7 @@ def main() -> None:
             continue
         for part in ("title", "body"):
             text = record[part] or ""
-            for sentence in tokens(record["article_id"], part, text):
+            for sentence in tokens(part, text):
                 words = [t.text for t in sentence]
                 for i in range(len(words)):
                     for n in range(1, min(longest, len(words) - i) + 1):
