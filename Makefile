@@ -7,7 +7,7 @@ RAW    := data/raw
 OUT    := out/example
 
 .DEFAULT_GOAL := help
-.PHONY: help env figures test test-fast lab analyze benchmark clean distclean
+.PHONY: help env figures test test-fast lab docs analyze benchmark clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -15,11 +15,14 @@ help: ## List the targets
 $(STAMP): pyproject.toml requirements/lock.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip==26.3"
-	$(PY) -m pip install --quiet -c requirements/lock.txt -e ".[test]"
+	$(PY) -m pip install --quiet -c requirements/lock.txt -e ".[test,docs]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (framing suite)" >/dev/null
 	touch $(STAMP)
 
 env: $(STAMP) ## Create .venv with the pinned dependencies and the package (editable)
+
+docs: $(STAMP) ## Build the documentation site into out/docs/html (notebooks executed once, cached)
+	$(PY) docs/build.py --out out/docs
 
 analyze: $(STAMP) ## Analyse data/raw into out/example (tables as CSV and Parquet)
 	$(PY) -m analysis analyze $(RAW) --out $(OUT)

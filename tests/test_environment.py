@@ -18,7 +18,9 @@ def _canon(name: str) -> str:
 
 def _pyproject_pins() -> dict[str, str]:
     data = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    reqs = data["project"]["dependencies"] + data["project"]["optional-dependencies"]["test"]
+    reqs = list(data["project"]["dependencies"])
+    for extra in data["project"]["optional-dependencies"].values():  # test, docs, ...
+        reqs += extra
     pins = {}
     for req in reqs:
         name, version = req.split("==")
