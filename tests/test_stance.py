@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.2.0"
+    assert lex.version == "1.3.0"  # 1.3.0: reviewed corpus candidates (stance_review.csv)
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -265,7 +265,8 @@ def test_bad_lexicon_row_names_file_line_column(tmp_path, row, column, words):
 REAL_IDS = ("AL-internationalNews-412-20180310", "AL-internationalNews-470-20180315", "BB-internationalNews-252-20180329",
             "BB-internationalNews-820-20180716", "BB-middleEast-330-20180411",
             "FR-internationalNews-2357-20180717", "SK-internationalNews-373-20180315",
-            "SK-middleEast-846-20180408", "FR-internationalNews-812-20180419")
+            "SK-middleEast-846-20180408", "FR-internationalNews-812-20180419",
+            "BB-internationalNews-304-20180406", "BB-middleEast-313-20180408", "FR-middleEast-558-20180531")
 
 
 @pytest.fixture(scope="module")
@@ -331,6 +332,15 @@ def _real(real_units, article_id, needle):
          "تنفي سوريا وروسيا استخدام الغاز السام في السابع من أبريل/نيسان خلال هجوم على دوما")}),
     # a refusal to comment is no denial, also with the subject between the verb and التعليق
     ("BB-middleEast-330-20180411", "ورفضت وزارة الدفاع الأمريكية التعليق", set()),
+    # lexicon 1.3.0 (dev round 2, reviewed corpus candidates): an evaluative adjective in quoted words
+    ("BB-internationalNews-304-20180406", "النظام الفاسد", {("us", "russia", "criticism", 'الفاسد" في روسيا')}),
+    # "a heavy price" announced: a threat (it was read as nothing)
+    ("BB-middleEast-313-20180408", "ثمن باهظ", {
+        ("us", "syria_government", "threat", 'ثمن باهظ" للهجوم الكيماوي على المدنيين في سوريا')}),
+    # an insult is criticism
+    ("BB-middleEast-313-20180408", "الحيوان الأسد", {("us", "syria_government", "criticism", "الحيوان الأسد")}),
+    # praise of a side's wisdom
+    ("FR-middleEast-558-20180531", "حكمة القيادة", {("syria_government", "russia", "praise", "حكمة القيادة الروسية")}),
 ])
 def test_real_sentence_units(real_units, article_id, needle, expected):
     assert _real(real_units, article_id, needle) == expected
