@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {analyze,figures,notebooks,score} ...``.
+"""Command line: ``python -m analysis {analyze,figures,notebooks,handouts,score} ...``.
 
 Examples
 --------
@@ -7,6 +7,7 @@ Examples
     python -m analysis analyze data/raw --out out/example
     python -m analysis analyze ../shared/corpora/ant/ant-v2.1.jsonl.gz --out out/ant --jobs -1
     python -m analysis figures --out figures
+    python -m analysis handouts --out out/handouts
     python -m analysis score
 """
 
@@ -196,6 +197,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from analysis.teaching import save_handouts
+
+    for path in save_handouts(args.out):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -235,6 +244,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only notebooks whose path under notebooks/ contains one of these (e.g. teaching/ or 05-)")
     p.add_argument("--timeout", type=int, default=900)
     p.set_defaults(func=cmd_notebooks)
+
+    p = sub.add_parser("handouts", help="write a printable A4 handout (English and Arabic) per teaching exercise")
+    p.add_argument("--out", default=str(paths.ROOT / "out" / "handouts"), help="folder for the HTML pages")
+    p.set_defaults(func=cmd_handouts)
 
     p = sub.add_parser("score", help="score the extractor against the hand-made gold annotations")
     p.add_argument("--gold", default=str(paths.ANNOTATIONS_DIR / "gold"))

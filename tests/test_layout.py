@@ -19,7 +19,7 @@ import analysis
 #: The stages in pipeline order; top-level modules are listed by their own name.
 STAGES = (
     "corpus", "text", "coding", "measures", "pipeline", "figures", "views", "validation",
-    "models", "cli", "__main__",
+    "models", "teaching", "study", "cli", "__main__",
 )
 PACKAGE_DIR = Path(analysis.__file__).parent
 MODULES = sorted(

@@ -13,6 +13,9 @@ attribution, because a source named in the title can speak through a verb in the
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 import pandas as pd
 
 ARTICLES = ["article_id", "outlet", "published", "title", "body", "url", "source_path", "sha256"]
@@ -70,11 +73,99 @@ def empty_table(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
+def closest_names(name: object, choices: Iterable[object], n: int = 3) -> list[str]:
+    """The names in ``choices`` closest in spelling to ``name`` (at most ``n``), best first.
+
+    Used for messages about a misspelt column, actor id or category. Case and the
+    ``-``/``_``/space difference are ignored when comparing.
+
+    Examples
+    --------
+    >>> closest_names("sorce_side", ["source_side", "source_actor_id", "cue"])
+    ['source_side', 'source_actor_id']
+    >>> closest_names("lavrof", ["lavrov", "kerry", "kirby"])
+    ['lavrov']
+    """
+    def key(value: object) -> str:
+        return str(value).casefold().replace("-", "_").replace(" ", "_")
+
+    by_key: dict[str, str] = {}
+    for choice in choices:
+        by_key.setdefault(key(choice), str(choice))
+    return [by_key[k] for k in difflib.get_close_matches(key(name), list(by_key), n=n, cutoff=0.6)]
+
+
+def did_you_mean(name: object, choices: Iterable[object]) -> str:
+    """``" (did you mean 'x' or 'y'?)"`` for the closest names, or ``""``.
+
+    Examples
+    --------
+    >>> did_you_mean("kind_", ["kind", "polarity"])
+    " (did you mean 'kind'?)"
+    """
+    close = closest_names(name, choices)
+    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+
+
+class MissingColumnError(KeyError, ValueError):
+    """A table lacks columns a function needs; the message suggests the closest names.
+
+    A ``KeyError`` (as pandas raises for an unknown column) and a ``ValueError`` (as the
+    stage functions always have), so existing ``except`` clauses keep working.
+    """
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
 def check_columns(df: pd.DataFrame, columns: list[str], table: str) -> None:
-    """Raise ValueError naming the table and the missing columns."""
+    """Raise :class:`MissingColumnError` naming the table, the missing columns and the closest names.
+
+    Examples
+    --------
+    >>> check_columns(pd.DataFrame(columns=["source_side"]), ["sorce_side"], "attributions")
+    Traceback (most recent call last):
+    ...
+    analysis.corpus.schema.MissingColumnError: attributions table is missing columns ['sorce_side']; expected ['sorce_side']; 'sorce_side' (did you mean 'source_side'?)
+    """
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise ValueError(f"{table} table is missing columns {missing}; expected {columns}")
+        hints = "; ".join(f"{c!r}{did_you_mean(c, df.columns)}" for c in missing if did_you_mean(c, df.columns))
+        raise MissingColumnError(
+            f"{table} table is missing columns {missing}; expected {columns}" + (f"; {hints}" if hints else ""))
+
+
+def require_columns(frame: pd.DataFrame, names: Iterable[str], what: str = "table") -> None:
+    """Check that ``frame`` has the columns ``names``; a misspelt one gets the closest names.
+
+    Parameters
+    ----------
+    frame : DataFrame
+    names : iterable of str
+        The columns needed.
+    what : str
+        How the message calls the table (``"attributions"``).
+
+    Raises
+    ------
+    MissingColumnError
+        Naming each missing column, the closest existing names and every column.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame(columns=["source_side", "cue_category"])
+    >>> require_columns(frame, ["source_side", "cue_categroy"], "attributions")
+    Traceback (most recent call last):
+    ...
+    analysis.corpus.schema.MissingColumnError: attributions has no column 'cue_categroy' (did you mean 'cue_category'?). Its columns: source_side, cue_category
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}")
+    missing = [name for name in names if name not in frame.columns]
+    if missing:
+        parts = [f"no column {name!r}{did_you_mean(name, frame.columns)}" for name in missing]
+        raise MissingColumnError(
+            f"{what} has {', '.join(parts)}. Its columns: {', '.join(map(str, frame.columns))}")
 
 
 def coerce_table(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

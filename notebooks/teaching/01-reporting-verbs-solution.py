@@ -21,15 +21,43 @@
 #
 # This is the solution notebook; the exercise without answers is [01-reporting-verbs-exercise](01-reporting-verbs-exercise.ipynb).
 
+# %% [markdown] tags=["handout-ar"]
+# <div dir="rtl" lang="ar">
+#
+# # تمرين 01 · أفعال القول وما توحي به
+#
+# **هدف الجلسة.** نادراً ما يكتفي الصحفيون بفعل «قال». الفعل الذي يقدّم كلام شخص ما يوجّه القارئ: «لمّح» يجعل التصريح مبدئياً، و«زعم» يشكّك فيه، و«نفى» يضع المتحدث في موقع الدفاع. في هذا التمرين تستخرج أفعال القول في المقال المثال، وتصنّفها بحسب ما توحي به، وتقارن بين الطرفين الروسي والأمريكي.
+#
+# ## المهمة 1 · قائمة أفعال القول
+#
+# كوّن جدولاً `verbs` من خمسة أعمدة: المتحدث `source_actor_id`، وطرفه `source_side`، والفعل كما ورد `cue`، وأصله المعجمي `cue_lemma`، وفئته `cue_category`.
+#
+# ## المهمة 2 · عدّ الفئات لكل طرف
+#
+# كوّن جدولاً تقاطعياً `by_side`: صف لكل فئة، وعمود لكل طرف.
+#
+# ## المهمة 3 · الأفعال في سياقها
+#
+# ابحث عن كل استعمال للفعل «لمّح» في جدول الكلمة في سياقها (بالشدّة أو بدونها).
+#
+# ## المهمة 4 · التفسير
+#
+# 1. يقدّم العنوان لافروف بفعل «لمّح» لا «قال». ماذا يفعل هذا الاختيار بتصريحه؟
+# 2. يُقدَّم الطرف الأمريكي مرتين: بأي فئتين؟ وفي أي موقع يضعه ذلك مقارنةً بالطرف الروسي؟
+#
+# </div>
+
 # %%
 import pandas as pd
 
 import analysis
-from analysis import paths
+from analysis import paths, teaching
 
 result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
 attributions = result.attributions
 print(f"{len(attributions)} attributions found in the example article")
+
+teaching.explain_errors()  # a misspelt name gets a hint, not a long error
 
 # %% [markdown]
 # ## Task 1 · List the reporting verbs
@@ -94,17 +122,18 @@ else:
 # 2. The US side is introduced twice. With which categories? What position does this put
 #    the US side in, compared with the Russian side?
 #
-# Write your answers in the cell below (as text in the string).
+# Write your answers in the cell below: double-click it, type (Arabic or English),
+# then Shift+Enter.
 
-# %%
-interpretation = """
-1. لمّح marks the statement as tentative, an intimation rather than an announcement: the
-   outlet does not commit Lavrov to a firm claim, and the reader takes it as a possibility
-   (a delay of the talks), not a decision.
-2. Once neutral (قال, Kirby) and once denial (نفت, the State Department). The US side
-   speaks in reaction — rejecting a claim that the talks had stalled — while the Russian
-   side sets the agenda with hints, explanations, hopes and an accusation.
-"""
+# %% [markdown] tags=["answer-01-task4"]
+# **Model answer**
+#
+# 1. لمّح marks the statement as tentative, an intimation rather than an announcement: the
+#    outlet does not commit Lavrov to a firm claim, and the reader takes it as a possibility
+#    (a delay of the talks), not a decision.
+# 2. Once neutral (قال, Kirby) and once denial (نفت, the State Department). The US side
+#    speaks in reaction — rejecting a claim that the talks had stalled — while the Russian
+#    side sets the agenda with hints, explanations, hopes and an accusation.
 
 # %% [markdown]
 # ## Recap

@@ -20,16 +20,43 @@
 #
 # The solutions are in [02-blame-solution](02-blame-solution.ipynb): try first.
 
+# %% [markdown] tags=["handout-ar"]
+# <div dir="rtl" lang="ar">
+#
+# # تمرين 02 · من يُلام، ومن يلوم؟
+#
+# **هدف الجلسة.** تؤطّر الأخبار النزاع جزئياً عبر المسؤولية: من يُحمَّل مسؤولية نتيجة سيئة، ومن يوجّه اللوم. يرمّز المشروع «وحدات الموقف»: صاحب الموقف، والطرف المستهدف، والاتجاه، والنوع (لوم، انتقاد، تهديد، نفي، مديح، تعاون). في هذا التمرين تجد اللوم في المقال المثال وتقرأ الكلمات التي تحمله.
+#
+# ## المهمة 1 · أبقِ على اللوم وحده
+#
+# كوّن `blame`: صفوف جدول `stance` التي نوعها `"blame"`.
+#
+# ## المهمة 2 · من يلوم من؟
+#
+# جدول تقاطعي لطرف صاحب الموقف (صفوف) والطرف المستهدف (أعمدة) في وحدات اللوم.
+#
+# ## المهمة 3 · اقرأ الدليل
+#
+# اطبع الكلمات التي تحمل كل وحدة لوم، ثم أجب: أي وحدة لوم لا تحتوي على فعل اتهام إطلاقاً؟ اكتب رقم جملتها.
+#
+# ## المهمة 4 · التفسير
+#
+# نصف اللوم يأتي من «مصدر في الوفد الروسي» لم يُذكر اسمه. ماذا يغيّر إغفال الاسم بالنسبة إلى القارئ، وبالنسبة إلى الوسيلة الإعلامية؟
+#
+# </div>
+
 # %%
 import pandas as pd
 
 import analysis
-from analysis import paths
+from analysis import paths, teaching
 
 result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
 stance = result.stance
 article = result.articles.iloc[0]
 stance[["sent_id", "holder", "holder_side", "target_side", "polarity", "kind", "cue"]]
+
+teaching.explain_errors()  # a misspelt name gets a hint, not a long error
 
 # %% [markdown]
 # ## Task 1 · Keep only the blame
@@ -93,10 +120,13 @@ else:
 # ## Task 4 · Interpret
 #
 # Half of the blame comes from an anonymous *source in the Russian delegation*. What does
-# anonymity change for the reader, and for the outlet? Write your answer in the string.
+# anonymity change for the reader, and for the outlet? Write your answer in the cell
+# below (double-click it to type).
 
-# %%
-interpretation = None  # your turn: replace None with your answer as a string, """like this"""
+# %% [markdown] tags=["answer-02-task4"]
+# **Your answer** (double-click this cell to write, Shift+Enter when done):
+#
+# ...
 
 # %% [markdown]
 # ## Recap

@@ -20,16 +20,43 @@
 #
 # This is the solution notebook; the exercise without answers is [02-blame-exercise](02-blame-exercise.ipynb).
 
+# %% [markdown] tags=["handout-ar"]
+# <div dir="rtl" lang="ar">
+#
+# # تمرين 02 · من يُلام، ومن يلوم؟
+#
+# **هدف الجلسة.** تؤطّر الأخبار النزاع جزئياً عبر المسؤولية: من يُحمَّل مسؤولية نتيجة سيئة، ومن يوجّه اللوم. يرمّز المشروع «وحدات الموقف»: صاحب الموقف، والطرف المستهدف، والاتجاه، والنوع (لوم، انتقاد، تهديد، نفي، مديح، تعاون). في هذا التمرين تجد اللوم في المقال المثال وتقرأ الكلمات التي تحمله.
+#
+# ## المهمة 1 · أبقِ على اللوم وحده
+#
+# كوّن `blame`: صفوف جدول `stance` التي نوعها `"blame"`.
+#
+# ## المهمة 2 · من يلوم من؟
+#
+# جدول تقاطعي لطرف صاحب الموقف (صفوف) والطرف المستهدف (أعمدة) في وحدات اللوم.
+#
+# ## المهمة 3 · اقرأ الدليل
+#
+# اطبع الكلمات التي تحمل كل وحدة لوم، ثم أجب: أي وحدة لوم لا تحتوي على فعل اتهام إطلاقاً؟ اكتب رقم جملتها.
+#
+# ## المهمة 4 · التفسير
+#
+# نصف اللوم يأتي من «مصدر في الوفد الروسي» لم يُذكر اسمه. ماذا يغيّر إغفال الاسم بالنسبة إلى القارئ، وبالنسبة إلى الوسيلة الإعلامية؟
+#
+# </div>
+
 # %%
 import pandas as pd
 
 import analysis
-from analysis import paths
+from analysis import paths, teaching
 
 result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
 stance = result.stance
 article = result.articles.iloc[0]
 stance[["sent_id", "holder", "holder_side", "target_side", "polarity", "kind", "cue"]]
+
+teaching.explain_errors()  # a misspelt name gets a hint, not a long error
 
 # %% [markdown]
 # ## Task 1 · Keep only the blame
@@ -93,15 +120,16 @@ else:
 # ## Task 4 · Interpret
 #
 # Half of the blame comes from an anonymous *source in the Russian delegation*. What does
-# anonymity change for the reader, and for the outlet? Write your answer in the string.
+# anonymity change for the reader, and for the outlet? Write your answer in the cell
+# below (double-click it to type).
 
-# %%
-interpretation = """
-An anonymous source can make a charge (Washington is responsible for the long talks)
-without anyone answering for it; the outlet relays the blame while keeping it at a distance
-from the minister. The reader cannot weigh the source's position or interest, so the charge
-stands without the usual check of who says it.
-"""
+# %% [markdown] tags=["answer-02-task4"]
+# **Model answer**
+#
+# An anonymous source can make a charge (Washington is responsible for the long talks)
+# without anyone answering for it; the outlet relays the blame while keeping it at a distance
+# from the minister. The reader cannot weigh the source's position or interest, so the charge
+# stands without the usual check of who says it.
 
 # %% [markdown]
 # ## Recap

@@ -24,6 +24,41 @@
 #
 # This is the solution notebook; the exercise without answers is [03-code-it-yourself-exercise](03-code-it-yourself-exercise.ipynb).
 
+# %% [markdown] tags=["handout-ar"]
+# <div dir="rtl" lang="ar">
+#
+# # تمرين 03 · رمّز ثلاث جمل بنفسك، ثم قارن بالآلة
+#
+# **هدف الجلسة.** كل رقم في هذه المجموعة ناتج عن قرارات ترميز. هنا تتخذها بنفسك: ترمّز ثلاث جمل من المقال المثال على متغيرين، بورقة الترميز نفسها التي يستعملها فريق بحثي، ثم تقيس مدى اتفاقك مع الترميز الآلي (نسبة الاتفاق ومعامل ألفا لكريبندورف).
+#
+# المتغيران: `speaker_side` طرف المتحدث الأول في الجملة؛ و`cue_category` ما يوحي به فعل القول الذي يقدّمه (محايد «قال»، تفسيري «أوضح»، متحفّظ «لمّح»، نفي «نفى»، اتهام «اتهم»، «حمّل المسؤولية»…).
+#
+# ## الخطوة 1 · الجمل الثلاث
+#
+# اقرأ الجمل s3 وs8 وs11.
+#
+# ## الخطوة 2 · ورقة الترميز
+#
+# صدّر ورقة ترميز فيها صف لكل جملة وعمود فارغ لكل متغير.
+#
+# ## الخطوة 3 · ترميزك
+#
+# املأ قيمة واحدة لكل جملة ولكل متغير من القيم المسموح بها.
+#
+# ## الخطوة 4 · ترميز الآلة
+#
+# ترميز الآلة لجملة هو أول إسناد فيها، كمرمّز ثانٍ.
+#
+# ## الخطوة 5 · الاتفاق
+#
+# احسب نسبة الاتفاق ومعامل ألفا لكل متغير.
+#
+# ## الخطوة 6 · النقاش
+#
+# حيث تختلف مع الآلة، من المصيب بحسب دليل الترميز؟ في s11 فعلا قول (نفي الخارجية الأمريكية واقتباس المتحدث كيربي): أيهما رمّزت، وهل تحسم قاعدة «المتحدث الأول» الأمر؟
+#
+# </div>
+
 # %%
 import tempfile
 from pathlib import Path
@@ -31,11 +66,13 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis import paths, schema
+from analysis import paths, schema, teaching
 from analysis.validation.sheets import sentence_units
 
 result = analysis.analyze(paths.EXAMPLE_ARTICLE, progress=False)
 VARIABLES = {"speaker_side": list(schema.SIDES), "cue_category": list(schema.CUE_CATEGORIES)}
+
+teaching.explain_errors()  # a misspelt name gets a hint, not a long error
 
 # %% [markdown]
 # ## Step 1 · The three sentences
@@ -126,13 +163,13 @@ agreement[["variable", "n_units", "percent_agreement", "alpha", "reliability", "
 # s11: it holds two speech acts (the State Department's denial and its spokesman Kirby's
 # direct quotation). Which one did you code, and does the "first speaker" rule settle it?
 
-# %%
-discussion = """
-With the codes above there is full agreement. s11 is the instructive case: the first act is
-the ministry's denial (نفت, category denial, side us); Kirby's قال comes later in the
-sentence. The "first speaker" rule settles it only if both coders read "first" the same way
-(by position of the cue), which is why a codebook spells such rules out.
-"""
+# %% [markdown] tags=["answer-03-step6"]
+# **Model answer**
+#
+# With the codes above there is full agreement. s11 is the instructive case: the first act is
+# the ministry's denial (نفت, category denial, side us); Kirby's قال comes later in the
+# sentence. The "first speaker" rule settles it only if both coders read "first" the same way
+# (by position of the cue), which is why a codebook spells such rules out.
 
 # %% [markdown]
 # ## Recap

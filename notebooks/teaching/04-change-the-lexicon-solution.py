@@ -19,6 +19,33 @@
 #
 # This is the solution notebook; the exercise without answers is [04-change-the-lexicon-exercise](04-change-the-lexicon-exercise.ipynb).
 
+# %% [markdown] tags=["handout-ar"]
+# <div dir="rtl" lang="ar">
+#
+# # تمرين 04 · غيّر المعجم، وشاهد الرسم يتحرك
+#
+# **هدف الجلسة.** الفئات وراء كل رسم بياني تأتي من قائمة كلمات، هي معجم أفعال القول: كل فعل مع الفئة التي يعطيها له دليل الترميز. هذه قرارات، وقد يقرّر باحثون آخرون غيرها. في هذا التمرين تنسخ المعجم، وتغيّر قراراً واحداً، وتعيد التحليل، وترى كم يتحرك الرسم. لا يُعدَّل المعجم الأصلي أبداً: تعمل على نسخة.
+#
+# ## الخطوة 1 · انسخ المعجم
+#
+# انسخ مجلد المعجم إلى مجلد مؤقت، واعرض صفوف فعل واحد.
+#
+# ## الخطوة 2 · اتخذ قراراً مختلفاً
+#
+# قد يرى أحدهم أن «لمّح» في تقرير وكالة مجرد بديل أسلوبي لـ«قال»، فيُعدّ محايداً لا متحفّظاً. اختر فعلاً من الجدول والفئة الجديدة له.
+#
+# ## الخطوة 3 · أعد مرحلة الإسناد بمعجمك
+#
+# ## الخطوة 4 · شاهد الرسم يتحرك
+#
+# قارن الرسمين: المعجم الأصلي ومعجمك.
+#
+# ## الخطوة 5 · النقاش
+#
+# كم تغيّر ملف الطرف الروسي؟ هل تصمد خلاصة مثل «يُقدَّم الطرف الروسي بتحفّظ أكبر من الطرف الأمريكي» أمام تغييرك؟ وماذا يعني ذلك لذكر إصدار المعجم مع كل نتيجة؟
+#
+# </div>
+
 # %%
 # %matplotlib inline
 import shutil
@@ -29,10 +56,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 import analysis
-from analysis import paths
+from analysis import paths, teaching
 from analysis.coding.attribution import build_attributions_table, load_cue_lexicon, save_recategorised_cues
 from analysis.figures.plots import plot_cue_categories
 from analysis.figures.tables import build_cue_category_table
+
+teaching.explain_errors()  # a misspelt name gets a hint, not a long error
 
 # %% [markdown]
 # The attributions of the example with the shipped lexicon:
@@ -119,13 +148,13 @@ compare[compare["share_before"] != compare["share_after"]]
 # Russian side is introduced more tentatively than the US side") survive your change? What
 # does this say about reporting the lexicon version with every result?
 
-# %%
-discussion = """
-Recoding لمّح as neutral moves both of Lavrov's hedged attributions into neutral: the
-Russian side's hedged share drops from 25 % to 0 and its neutral share rises to 62.5 %. A
-claim about tentative framing of the Russian side rests entirely on this one decision, so
-the lexicon version (and any change to it) must be reported with the figures.
-"""
+# %% [markdown] tags=["answer-04-step5"]
+# **Model answer**
+#
+# Recoding لمّح as neutral moves both of Lavrov's hedged attributions into neutral: the
+# Russian side's hedged share drops from 25 % to 0 and its neutral share rises to 62.5 %. A
+# claim about tentative framing of the Russian side rests entirely on this one decision, so
+# the lexicon version (and any change to it) must be reported with the figures.
 
 # %% [markdown]
 # ## Recap
