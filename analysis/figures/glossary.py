@@ -32,15 +32,21 @@ from analysis.figures.labels import has_arabic
 
 __all__ = [
     "CATEGORY_COLORS",
+    "CATEGORY_HATCHES",
+    "CATEGORY_RAMP",
     "CUE_NAMES",
     "ENGLISH_OFFICE_NAMES",
     "GLOSSARY",
+    "GROUP_MARKERS",
+    "NEUTRAL_INK",
     "SIDE_COLORS",
+    "STANCE_MARKERS",
     "LabelLanguage",
     "actor_name",
     "drawable_labels",
     "label_for",
     "lexicon_glosses",
+    "month_label",
     "readable_id",
     "short_gloss",
 ]
@@ -64,13 +70,32 @@ SIDE_COLORS: dict[str, str] = {
 }
 _EXTRA_COLORS = ("#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#009E73", "#000000")
 
+#: A brown ramp for everything that is not a side (source types, stance kinds, outlets,
+#: counts): no tone of it can be read as a side's colour (tests/test_plotting.py checks the
+#: colour distance to every side), so a side keeps one colour across all figures.
+CATEGORY_RAMP = ("#F3EBDD", "#DCC7A1", "#B8956A", "#8C6A43", "#5C4429", "#33251A")
+#: The ink of marks that belong to no side (outlines, count bars, reference lines).
+NEUTRAL_INK = CATEGORY_RAMP[5]
+
 #: Colours of the parts of a stacked bar that are not sides (source types, stance kinds).
 CATEGORY_COLORS: dict[str, str] = {
-    "person": "#0072B2", "institution": "#56B4E9", "anonymous": "#000000",
-    "media": "#E69F00", "document": "#CC79A7",
-    "blame": "#D55E00", "criticism": "#E69F00", "threat": "#000000", "denial": "#CC79A7",
-    "praise": "#009E73", "cooperation": "#56B4E9",
+    "person": CATEGORY_RAMP[3], "institution": CATEGORY_RAMP[2], "anonymous": CATEGORY_RAMP[5],
+    "media": CATEGORY_RAMP[1], "document": CATEGORY_RAMP[4],
+    "blame": CATEGORY_RAMP[5], "criticism": CATEGORY_RAMP[4], "threat": CATEGORY_RAMP[3],
+    "denial": CATEGORY_RAMP[2], "praise": CATEGORY_RAMP[1], "cooperation": CATEGORY_RAMP[0],
 }
+#: Hatches that tell the light tones apart in print (and in grey scale).
+CATEGORY_HATCHES: dict[str, str] = {
+    "media": "....", "document": "////", "praise": "....", "cooperation": "////", "denial": "xxx",
+}
+#: Marker of each stance kind in the interval figures: filled for the negative kinds,
+#: open for the positive ones (the shape, not a colour, carries the kind).
+STANCE_MARKERS: dict[str, tuple[str, bool]] = {
+    "blame": ("v", True), "criticism": ("<", True), "threat": ("s", True), "denial": ("D", True),
+    "praise": ("^", False), "cooperation": ("o", False),
+}
+#: Markers of groups (outlets) when several share one panel.
+GROUP_MARKERS = ("o", "s", "D", "^", "v", "P", "X", "<", ">")
 
 #: (Arabic, English) display names of the keys used in the tables and on the axes.
 GLOSSARY: dict[str, dict[str, tuple[str, str]]] = {
@@ -132,7 +157,39 @@ GLOSSARY: dict[str, dict[str, tuple[str, str]]] = {
         "negative": ("سلبي", "negative"),
         "positive": ("إيجابي", "positive"),
     },
+    "outlet": {
+        "Al Arabiya": ("العربية", "Al Arabiya"),
+        "BBC Arabic": ("بي بي سي عربي", "BBC Arabic"),
+        "CNN Arabic": ("سي إن إن عربي", "CNN Arabic"),
+        "France 24 Arabic": ("فرانس 24 عربي", "France 24 Arabic"),
+        "Sky News Arabia": ("سكاي نيوز عربية", "Sky News Arabia"),
+        "all": ("كل الوسائل", "All outlets"),
+        "unknown": ("وسيلة غير معروفة", "Unknown outlet"),
+    },
+    "month_name": {
+        "01": ("يناير", "Jan"), "02": ("فبراير", "Feb"), "03": ("مارس", "Mar"),
+        "04": ("أبريل", "Apr"), "05": ("مايو", "May"), "06": ("يونيو", "Jun"),
+        "07": ("يوليو", "Jul"), "08": ("أغسطس", "Aug"), "09": ("سبتمبر", "Sep"),
+        "10": ("أكتوبر", "Oct"), "11": ("نوفمبر", "Nov"), "12": ("ديسمبر", "Dec"),
+    },
     "text": {
+        "voice_attributions": ("حصة الطرف من الإسنادات (%)", "Share of attributions (%)"),
+        "voice_quoted_words": ("حصة الطرف من الكلمات المنقولة (%)", "Share of quoted words (%)"),
+        "voice_title": ("من يتكلم في كل وسيلة؟", "Who speaks, outlet by outlet"),
+        "direct_share": ("اقتباس مباشر من إسنادات الطرف (%)", "Direct quotes, % of the side's attributions"),
+        "anonymous_share": ("مصادر مجهولة من إسنادات الطرف (%)", "Anonymous sources, % of the side's attributions"),
+        "sources_title": ("كيف يُنقل كلام كل طرف", "How each side is quoted"),
+        "cue_share": ("من إسنادات الطرف (%، مقياس الجذر التربيعي)",
+                      "% of the side's attributions (square-root scale)"),
+        "cue_profile_title": ("أفعال القول لكل طرف حسب الوسيلة", "Reporting cues of each side, by outlet"),
+        "stance_rate": ("مواقف لكل 100 مقال", "Stance units per 100 articles"),
+        "stance_title": ("المواقف بين الأطراف حسب الوسيلة", "Stance between the sides, by outlet"),
+        "coverage_count": ("عدد المقالات المختارة", "Selected articles"),
+        "coverage_share": ("من مقالات الوسيلة في الشهر (%)", "% of the outlet's articles that month"),
+        "coverage_title": ("التغطية شهرا بشهر", "Coverage month by month"),
+        "interval": ("فترة ثقة 95% (إعادة معاينة المقالات)", "95% interval (article bootstrap)"),
+        "thin": ("علامة باهتة وخط منقط: خلية ضعيفة", "Faded mark, dotted interval: thin cell"),
+        "articles": ("مقالات", "articles"),
         "attributions": ("الإسنادات", "Attributions"),
         "quoted_words": ("الكلمات المنقولة", "Quoted words"),
         "mentions": ("الإشارات", "Mentions"),
@@ -595,6 +652,24 @@ def drawable_labels(lexicon_dir: Path = LEXICON_DIR) -> list[str]:
                     if value and has_arabic(value):
                         found[value.strip()] = None
     return list(found)
+
+
+def month_label(period: str, labels: LabelLanguage = "ar", *, wrap: bool = False) -> str:
+    """Display name of a ``YYYY-MM`` period; any other text comes back unchanged.
+
+    Examples
+    --------
+    >>> month_label("2018-04", "both", wrap=True)
+    'أبريل 2018\\nApr 2018'
+    >>> month_label("other", "en")
+    'other'
+    """
+    match = re.fullmatch(r"(\d{4})-(\d{2})", str(period))
+    if match is None or match.group(2) not in GLOSSARY["month_name"]:
+        return str(period)
+    arabic, english = GLOSSARY["month_name"][match.group(2)]
+    return combine_labels(f"{arabic} {match.group(1)}", f"{english} {match.group(1)}", labels,
+                          wrap=wrap)
 
 
 def pair_label(holder: str, target: str, labels: LabelLanguage) -> str:

@@ -40,6 +40,10 @@ from analysis.corpus import schema
 from analysis.figures.fonts import COLUMN_WIDTH, DOUBLE_COLUMN_WIDTH, FONT_FAMILIES, style_context
 from analysis.figures.glossary import (
     CATEGORY_COLORS,
+    CATEGORY_HATCHES,
+    CATEGORY_RAMP,
+    NEUTRAL_INK,
+    SIDE_COLORS,
     CUE_NAMES,
     LabelLanguage,
     check_labels,
@@ -141,12 +145,12 @@ def _stacked_bars(ax: Axes, table: pd.DataFrame, row_col: str, part_col: str,
                 continue
             share, count = float(sub.at[part, "share"]), int(sub.at[part, "count"])
             label = _show(part_labels[part]) if y == 0 else None
+            hatch = CATEGORY_HATCHES.get(part) if part not in SIDE_COLORS else None
             ax.barh(y, share, left=left, color=colors[part], label=label, height=0.6,
-                    edgecolor="white", linewidth=0.5)
+                    edgecolor="white", linewidth=0.5, hatch=hatch, hatchcolor=NEUTRAL_INK)
             if count:
-                dark = colors[part].upper() in ("#000000", "#0072B2", "#D55E00")
-                ax.text(left + share / 2, y, str(count), ha="center", va="center",
-                        fontsize=6, color="white" if dark else "black")
+                ax.text(left + share / 2, y, f"{count:,}", ha="center", va="center",
+                        fontsize=6, color=_ink(colors[part]))
             left += share
     ax.set_yticks(range(len(rows)), [_show(row_labels[r]) for r in rows])
     ax.set_xlim(0, 100)
@@ -297,7 +301,7 @@ def plot_source_types(
     ax = _new_axes(ax, height=0.9 + 0.3 * len(side_order))
     _stacked_bars(
         ax, table, "side", "source_type", side_order, types,
-        {t: CATEGORY_COLORS.get(t, "#BBBBBB") for t in types},
+        {t: CATEGORY_COLORS.get(t, CATEGORY_RAMP[2]) for t in types},
         {s: label_for("side", s, labels) for s in side_order},
         {t: label_for("source_type", t, labels) for t in types},
     )
@@ -372,11 +376,12 @@ def plot_stance(
                 start = left_neg if width < 0 else left_pos
                 label = _show(label_for("stance_kind", kind, labels)) if kind not in seen else None
                 seen.add(kind)
-                ax.barh(y, width, left=start, color=CATEGORY_COLORS.get(kind, "#BBBBBB"),
-                        height=0.6, edgecolor="white", linewidth=0.5, label=label)
-                dark = kind in ("blame", "threat")
-                ax.text(start + width / 2, y, str(count), ha="center", va="center",
-                        fontsize=6, color="white" if dark else "black")
+                color = CATEGORY_COLORS.get(kind, CATEGORY_RAMP[2])
+                ax.barh(y, width, left=start, color=color, hatch=CATEGORY_HATCHES.get(kind),
+                        hatchcolor=NEUTRAL_INK, height=0.6, edgecolor="white", linewidth=0.5,
+                        label=label)
+                ax.text(start + width / 2, y, f"{count:,}", ha="center", va="center",
+                        fontsize=6, color=_ink(color))
                 if width < 0:
                     left_neg += width
                 else:

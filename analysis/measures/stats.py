@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
@@ -88,9 +89,21 @@ def _rng(seed: int, group: str) -> np.random.Generator:
 
 
 def _draw_weights(n_articles: int, spec: BootstrapSpec, group: str) -> np.ndarray:
-    """How often each article is drawn in each of ``spec.draws`` resamples (draws × articles)."""
-    rng = _rng(spec.seed, group)
-    return rng.multinomial(n_articles, np.full(n_articles, 1.0 / n_articles), size=spec.draws)
+    """How often each article is drawn in each of ``spec.draws`` resamples (draws × articles).
+
+    The draws depend on the number of articles, the seed and the group's name only, so
+    the measures of one group share them: they are drawn once and kept (read-only, as
+    floats ready for the matrix products) for the next measure.
+    """
+    return _cached_weights(int(n_articles), spec.draws, spec.seed, str(group))
+
+
+@lru_cache(maxsize=32)
+def _cached_weights(n_articles: int, draws: int, seed: int, group: str) -> np.ndarray:
+    rng = _rng(seed, group)
+    weights = rng.multinomial(n_articles, np.full(n_articles, 1.0 / n_articles), size=draws).astype(float)
+    weights.flags.writeable = False
+    return weights
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -141,10 +154,14 @@ def _bootstrap(frame, spec, group, side, article, sides):
     rows, draws = [], {}
     for name, articles, table in _cells(frame, spec, group, side, article, sides):
         weights = _draw_weights(len(articles), spec, name)
-        for side_name in sides:
+        # One matrix product for every side at once (the sums are of whole numbers, so
+        # exactly the values of one product per side, at a fraction of the time).
+        drawn_num = weights @ np.column_stack([table[s][0] for s in sides])
+        drawn_den = weights @ np.column_stack([table[s][1] for s in sides])
+        for column, side_name in enumerate(sides):
             num, den = table[side_name]
             estimate = float(_ratio(np.array(num.sum()), np.array(den.sum())))
-            sample = _ratio(weights @ num, weights @ den)
+            sample = _ratio(drawn_num[:, column], drawn_den[:, column])
             draws[(name, side_name)] = sample
             low, high = _limits(sample, spec.level)
             n_articles = int((num != 0).sum()) if spec.denominator is None else int((den != 0).sum())
