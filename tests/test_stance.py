@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.3.0"  # 1.3.0: reviewed corpus candidates (stance_review.csv)
+    assert lex.version == "1.4.0"  # 1.3.0: reviewed corpus candidates (stance_review.csv); 1.4.0: names, ضد
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -484,3 +484,27 @@ def test_constructed_act_noun_with_a_pronoun_suffix_keeps_its_ta_marbuta():
 def test_constructed_inflections_of_lexicon_1_2_0(body, kind):
     ms = _m(body, ("موسكو" if "موسكو" in body else "لافروف", "russia", "russia"), ("واشنطن", "us", "us"))
     assert kind in {u[4] for u in _units(body, ms) if u[2] == "us"}
+
+
+# --------------------------------------------------------------------------- round 4 rules (issue 9)
+
+
+def test_constructed_cue_inside_a_name_is_no_cue():
+    # constructed: التعاون in the name of the Gulf Cooperation Council codes no cooperation
+    # (role `name` in stance.csv); the same word outside the name still does
+    body = "واجتمع وزراء دول مجلس التعاون الخليجي مع وفد روسي وآخر أمريكي."
+    ms = _m(body, ("روسي", "russia", "russia", "adjective"), ("أمريكي", "us", "us", "adjective"))
+    assert _units(body, ms) == []
+    body = "ودعت موسكو إلى التعاون مع واشنطن."
+    ms = _m(body, ("موسكو", "russia", "russia"), ("واشنطن", "us", "us"))
+    assert [(u[1], u[2], u[4]) for u in _units(body, ms)] == [("russia", "us", "cooperation")]
+
+
+def test_constructed_boilerplate_sentences_are_not_coded():
+    # constructed: a sentence whose part is "boilerplate" (teasers, codebook §2) codes no unit
+    body = "انتقدت موسكو واشنطن."
+    ms = _m(body, ("موسكو", "russia", "russia"), ("واشنطن", "us", "us"))
+    doc = make_doc("c", "", body)
+    assert find_stance(doc, ms, [])
+    doc.sentences = [s._replace(part="boilerplate") for s in doc.sentences]
+    assert find_stance(doc, ms, []) == []

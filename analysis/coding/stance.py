@@ -69,9 +69,11 @@ __all__ = [
 STANCE_LEXICON = LEXICON_DIR / "stance.csv"
 
 ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker",
-         "negator", "negation_breaker", "relative_marker", "between_marker")
+         "negator", "negation_breaker", "relative_marker", "between_marker", "name")
 MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker",
                 "between_marker")
+#: Sentences of this part are not coded (site teasers, "اقرأ أيضا" lines: docs/codebook.md §2).
+SKIPPED_PARTS = frozenset({"boilerplate"})
 FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
 #: ``denial_sentence``: the cue counts only in a sentence that also holds a denial;
 #: ``negated``: only right after a negator (لم يجدوا أي دليل، دون أدلة);
@@ -448,6 +450,10 @@ def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hi
                for k in _recent(kept, hit.first - longest)):
             continue
         kept.append(hit)
+    # a cue word inside a name (مجلس التعاون الخليجي، منظمة شنغهاي للتعاون) is no cue
+    named = {i for h in kept if h.entry.role == "name" for i in range(h.first, h.last + 1)}
+    if named:
+        kept = [h for h in kept if h.entry.role != "cue" or not named.intersection(range(h.first, h.last + 1))]
     return kept
 
 
@@ -1087,6 +1093,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
+        if sent.part in SKIPPED_PARTS:
+            continue  # boilerplate is not coded
         words = cue_words["title" if sent.part == "title" else "body"]
         if not words or words.isdisjoint(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi)):
             continue  # most sentences evaluate nobody: skip them before tokenising
