@@ -38,6 +38,7 @@ import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -122,7 +123,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str) -> None:
+def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str, fault=None) -> None:
     """A worker process: analyse the chunks it is sent, write their files, report back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and ends us
     _die_with_parent()
@@ -134,7 +135,7 @@ def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str) -> N
         if task is None:
             return
         try:
-            conn.send(("done", _run_chunk(task, slot, stages, errors, Path(staging))))
+            conn.send(("done", _run_chunk(task, slot, stages, errors, Path(staging), fault)))
         except ArticleError as exc:
             conn.send(("failed", exc))
         except Exception:  # writing failed (disk full ...): not an article's fault
@@ -143,7 +144,32 @@ def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str) -> N
             slot[1], slot[2] = _IDLE, 0.0
 
 
-def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging: Path) -> dict:
+#: Environment variable for tests: ``<article_id>:<stage>:<raise|crash|hang>`` makes that
+#: article fail in that stage in a worker (an exception, the process dying, or no end).
+FAULT_ENV = "ANALYSIS_TEST_FAULT"
+
+
+def _test_fault() -> tuple[str, str, str] | None:
+    value = os.environ.get(FAULT_ENV)
+    if not value:
+        return None
+    article, stage, kind = value.rsplit(":", 2)
+    return article, stage, kind
+
+
+def _inject(mark, fault: tuple[str, str, str], stage: str) -> None:
+    mark(stage)
+    if stage != fault[1]:
+        return
+    if fault[2] == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if fault[2] == "hang":
+        while True:
+            time.sleep(1)
+    raise RuntimeError(f"injected fault ({FAULT_ENV})")
+
+
+def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging: Path, fault=None) -> dict:
     df = task.articles
     ids = df["article_id"].tolist()
     titles = df["title"].fillna("").astype(str).tolist()
@@ -161,7 +187,10 @@ def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging:
             continue
         slot[0], slot[2] = i, clock()
         try:
-            recs = analyze_article(article_id, title, body, stages, on_stage=mark)
+            if fault is not None and article_id == fault[0]:
+                recs = analyze_article(article_id, title, body, stages, on_stage=partial(_inject, mark, fault))
+            else:
+                recs = analyze_article(article_id, title, body, stages, on_stage=mark)
         except Exception as exc:
             stage = _STEPS[int(slot[1])]
             reason = f"{type(exc).__name__}: {exc}"
@@ -188,10 +217,10 @@ def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging:
 
 # --------------------------------------------------------------------------- the main side
 class _Worker:
-    def __init__(self, ctx, stages, errors, staging):
+    def __init__(self, ctx, stages, errors, staging, fault):
         self.slot = ctx.RawArray("d", 3)  # article index in the chunk, step, started (monotonic)
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, self.slot, stages, errors, str(staging)),
+        self.process = ctx.Process(target=_worker, args=(child, self.slot, stages, errors, str(staging), fault),
                                    daemon=True)
         self.process.start()
         child.close()
@@ -218,7 +247,7 @@ class _Pool:
         self.ctx = get_context("forkserver" if os.name == "posix" else "spawn")
         if self.ctx.get_start_method() == "forkserver":
             self.ctx.set_forkserver_preload(["analysis.pipeline.stream", "analysis.coding.stance"])
-        self.args = (stages, errors, staging)
+        self.args = (stages, errors, staging, _test_fault())
         self.time_limit = time_limit
         self.workers = [_Worker(self.ctx, *self.args) for _ in range(n)]
 
@@ -568,7 +597,7 @@ def _manifest(source, stages, n_jobs: int, chunk_size: int, run: dict, started: 
         "stages": list(stages),
         "n_jobs": n_jobs,
         "chunk_size": chunk_size,
-        "chunks": len(run["files"]["articles"]),
+        "chunks": sum(e["path"].endswith(".parquet") for e in run["files"]["articles"]),
         "articles": run["articles"],
         "articles_read": run["articles_read"],
         "read_seconds": round(run["read_seconds"], 3),
