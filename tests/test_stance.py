@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.4.0"  # 1.3.0: reviewed corpus candidates (stance_review.csv); 1.4.0: names, ضد
+    assert lex.version == "1.5.0"  # 1.3.0: reviewed corpus candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -266,7 +266,8 @@ REAL_IDS = ("AL-internationalNews-412-20180310", "AL-internationalNews-470-20180
             "BB-internationalNews-820-20180716", "BB-middleEast-330-20180411",
             "FR-internationalNews-2357-20180717", "SK-internationalNews-373-20180315",
             "SK-middleEast-846-20180408", "FR-internationalNews-812-20180419",
-            "BB-internationalNews-304-20180406", "BB-middleEast-313-20180408", "FR-middleEast-558-20180531")
+            "BB-internationalNews-304-20180406", "BB-middleEast-313-20180408", "FR-middleEast-558-20180531",
+            "FR-internationalNews-649-20180409")
 
 
 @pytest.fixture(scope="module")
@@ -508,3 +509,20 @@ def test_constructed_boilerplate_sentences_are_not_coded():
     assert find_stance(doc, ms, [])
     doc.sentences = [s._replace(part="boilerplate") for s in doc.sentences]
     assert find_stance(doc, ms, []) == []
+
+
+def test_real_victim_after_against_is_no_target(real_units):
+    # FR-internationalNews-649-20180409 (dev): Nebenzia calls the use of force "بذريعة كاذبة ضد
+    # سوريا"; Syria is the victim of the act he criticises, not its target (it gave a false
+    # russia -> syria_government criticism unit)
+    units = _real(real_units, "FR-internationalNews-649-20180409", "بذريعة كاذبة")
+    assert not any(u[1] == "syria_government" and u[2] == "criticism" for u in units)
+
+
+def test_constructed_against_still_marks_the_target_of_a_threat():
+    body = "وهددت واشنطن باستخدام القوة ضد سوريا."  # constructed: a threat against Syria
+    ms = _m(body, ("واشنطن", "us", "us"), ("سوريا", "syria", "syria_government"))
+    assert {(u[1], u[2], u[4]) for u in _units(body, ms)} == {("us", "syria_government", "threat")}
+    body = "وانتقدت موسكو الضربات ضد سوريا."  # constructed: Syria is the victim; no other side is named
+    ms = _m(body, ("موسكو", "russia", "russia"), ("سوريا", "syria", "syria_government"))
+    assert _units(body, ms) == []

@@ -69,9 +69,9 @@ __all__ = [
 STANCE_LEXICON = LEXICON_DIR / "stance.csv"
 
 ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker",
-         "negator", "negation_breaker", "relative_marker", "between_marker", "name")
+         "negator", "negation_breaker", "relative_marker", "between_marker", "victim_marker", "name")
 MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker",
-                "between_marker")
+                "between_marker", "victim_marker")
 #: Sentences of this part are not coded (site teasers, "اقرأ أيضا" lines: docs/codebook.md §2).
 SKIPPED_PARTS = frozenset({"boilerplate"})
 FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
@@ -534,6 +534,7 @@ class _Context:
     negation_breakers: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
+    victim_words: frozenset[str] = frozenset()
     # token starts (ascending) and the starts of relative pronouns, for binary searches
     starts: list[int] = field(init=False, repr=False)
     relative_starts: list[int] = field(init=False, repr=False)
@@ -946,6 +947,9 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
     if entry.kind == "cooperation":
         cands = [p for p in cands if not _after_relative(ctx, end, p)
                  and not _marked_by(ctx.tokens, p, ctx.place_words)]
+    if entry.kind != "threat":
+        # "ضد سوريا" after an evaluated act names its victim, not the side evaluated
+        cands = [p for p in cands if not _marked_by(ctx.tokens, p, ctx.victim_words)]
     target = None
     if holder.scope is not None:
         target = _nearest([p for p in cands if holder.scope[0] <= p.start and p.end <= holder.scope[1]], start, end)
@@ -1108,7 +1112,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
                        lexicon.markers("topic_marker"), lexicon.markers("place_marker"),
                        lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
                        lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"),
-                       lexicon.markers("between_marker"))
+                       lexicon.markers("between_marker"), lexicon.markers("victim_marker"))
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
         cues = [h for h in hits if h.entry.role == "cue"]
