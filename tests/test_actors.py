@@ -323,3 +323,23 @@ def test_monitoring_group_and_third_countries_are_other():
     doc = make_doc("x", "", "وقال المرصد السوري لحقوق الإنسان إن القصف مستمر. وأعلن مندوب الكويت أن بلاده تدين الهجوم.")  # constructed
     assert [(m["actor_id"], m["side"]) for m in find_mentions(doc)] == [
         ("syrian_observatory", "other"), ("kw_ambassador", "other")]
+
+
+# ------------------------------------------- reviewed ANT-2018 lexicon additions (issue 9)
+@pytest.mark.parametrize(
+    ("text", "surface", "side"),
+    [
+        # title + nisba resolves to the country (title_review: وزير الداخلية, الشرطة)
+        ("وقال وزير الداخلية الروسي إن الوضع هادئ.", "وزير الداخلية الروسي", "russia"),
+        ("وأعلنت الشرطة الفرنسية أنها اعتقلت رجلا.", "الشرطة الفرنسية", "france"),
+        # Egyptian nisba (no Egyptian forms before)
+        ("وقال رئيس الوزراء المصري إن الاقتصاد ينمو.", "رئيس الوزراء المصري", "other"),
+        # homograph fixes: not Donald Trump, not the EU
+        ("وقالت ميلانيا ترامب إنها سعيدة.", "ميلانيا ترامب", "us"),
+        ("وأكد الاتحاد الأوروبي لكرة القدم أنه سيحقق.", "الاتحاد الأوروبي لكرة القدم", "other"),
+    ],
+)
+def test_reviewed_lexicon_additions_resolve_the_side(text, surface, side):
+    doc = make_doc("constructed", "", text)
+    found = [m for m in find_mentions(doc) if m["surface"] == surface]
+    assert found and found[0]["side"] == side
