@@ -342,6 +342,13 @@ def _real(real_units, article_id, needle):
     ("BB-middleEast-313-20180408", "الحيوان الأسد", {("us", "syria_government", "criticism", "الحيوان الأسد")}),
     # praise of a side's wisdom
     ("FR-middleEast-558-20180531", "حكمة القيادة", {("syria_government", "russia", "praise", "حكمة القيادة الروسية")}),
+    # the reporting verb's own object comes before its content, and every side it names is a
+    # target (codebook: several targets, several units); the target was a side in the content
+    ("BB-middleEast-313-20180408", "هاجم الرئيس", {
+        ("us", "russia", "criticism", "هاجم الرئيس الأمريكي دونالد ترامب بشدة روسيا"),
+        ("us", "iran", "criticism", "هاجم الرئيس الأمريكي دونالد ترامب بشدة روسيا وإيران"),
+        ("us", "syria_government", "criticism",
+         "هاجم الرئيس الأمريكي دونالد ترامب بشدة روسيا وإيران والرئيس السوري بشار الأسد")}),
 ])
 def test_real_sentence_units(real_units, article_id, needle, expected):
     assert _real(real_units, article_id, needle) == expected

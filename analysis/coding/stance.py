@@ -951,7 +951,14 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
         # "ضد سوريا" after an evaluated act names its victim, not the side evaluated
         cands = [p for p in cands if not _marked_by(ctx.tokens, p, ctx.victim_words)]
     target = None
-    if holder.scope is not None:
+    att = holder.attribution
+    if att is not None and entry.kind != "denial" and entry.form_type == "verb" \
+            and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")):
+        # the reporting verb's own object ("هاجم ترامب روسيا وإيران والرئيس السوري") comes before its content
+        limit = int(att["content_start"]) if _value(att, "content_start") is not None else ctx.sent.end
+        target = _nearest([p for p in cands if end <= p.start and p.end <= limit
+                           and _word_distance(ctx, end, p.start) < EVIDENCE_WINDOW], start, end)
+    if target is None and holder.scope is not None:
         target = _nearest([p for p in cands if holder.scope[0] <= p.start and p.end <= holder.scope[1]], start, end)
     if target is None:
         target = _nearest(cands, start, end)
