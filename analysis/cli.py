@@ -7,6 +7,9 @@ Examples
     python -m analysis analyze data/raw --out out/example
     python -m analysis analyze ../shared/corpora/ant/ant-v2.1.jsonl.gz --out out/ant --jobs -1
     python -m analysis figures --out figures
+    python -m analysis fetch ant
+    python -m analysis study studies/ant-2018.toml
+    python -m analysis figures --corpus my-articles.xlsx --column body=text --out out/mine
     python -m analysis handouts --out out/handouts
     python -m analysis score
 """
@@ -178,22 +181,111 @@ def _execute_notebook(nb_path: Path, out_path: Path, parameters: dict, cwd: Path
     )
 
 
+def _in_figures_dir(out: Path) -> bool:
+    try:
+        out.resolve().relative_to(paths.FIGURES_DIR.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _corpus_study(args: argparse.Namespace, out: Path):
+    """The study that ``figures --corpus`` runs, built from the flags."""
+    import re
+
+    from analysis.study.spec import GROUPINGS, PAPER_FIGURES, Study
+
+    corpus = Path(args.corpus)
+    name = re.sub(r"[^a-z0-9_.-]+", "-", corpus.name.lower().split(".")[0]).strip("-.") or "corpus"
+    tables = tuple(g for g in GROUPINGS if g != args.group_by and (g != "section" or args.section_column))
+    if args.group_by == "section" and not args.section_column:
+        raise UsageError("--group-by section needs --section-column COLUMN (the input column holding the section)")
+    return Study(
+        name=name, title=f"{corpus.name}", corpus_path=corpus.resolve(),
+        columns=_parse_columns(args.column) or {}, section_column=args.section_column,
+        input_format=args.input_format, encoding=args.encoding, outlet=args.outlet,
+        sides=tuple(args.sides), min_mentions=args.min_mentions, filter_enabled=not args.no_filter,
+        compare=args.group_by, tables=tables, draws=args.draws, seed=args.seed, labels=args.labels,
+        figures=PAPER_FIGURES, derived_dir=out / "derived", figures_dir=out, jobs=args.jobs,
+    )
+
+
 def cmd_figures(args: argparse.Namespace) -> int:
-    if args.corpus and not Path(args.corpus).exists():
-        raise UsageError(f"--corpus {args.corpus}: no such file or folder")
-    out = Path(args.out).resolve()
-    params = {"figures_dir": str(out)}
+    """The paper figures from the committed derived data (and the example's), or, with
+    ``--corpus``, the same figure set for one's own corpus in ``--out`` (never figures/)."""
+    started = time.perf_counter()
     if args.corpus:
-        params["corpus"] = str(Path(args.corpus).resolve())
-    run_dir = paths.ROOT / "out" / "notebooks"
-    for name in PAPER_NOTEBOOKS:
-        nb = paths.NOTEBOOKS_DIR / name
-        started = time.perf_counter()
-        print(f"executing {name} ...", flush=True)
-        _execute_notebook(nb, run_dir / name, params, paths.NOTEBOOKS_DIR, args.timeout)
-        print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
-    files = sorted(p.name for p in out.glob("*") if p.is_file())
-    print(f"{len(files)} files in {out}")
+        return _figures_for_corpus(args, started)
+    from analysis.study.paper import save_example_figures, save_paper_figures
+    from analysis.study.spec import load_study
+
+    out = Path(args.out) if args.out else paths.FIGURES_DIR
+    _check_out_dir(out)
+    study = load_study(args.study)
+    written = save_paper_figures(study, out_dir=out)
+    written += save_example_figures(out, labels=study.labels)
+    print(f"{len(written)} files in {out} from {study.derived_dir} "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _figures_for_corpus(args: argparse.Namespace, started: float) -> int:
+    from analysis.study.exports import build_quotes_table, save_quotes
+    from analysis.study.run import run_study
+
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        raise UsageError(f"--corpus {args.corpus}: no such file or folder")
+    if args.jobs == 0 or args.jobs < -1:
+        raise UsageError(f"--jobs must be a number of processes (1, 2, ...) or -1 for all cores, not {args.jobs}")
+    if args.draws < 100:
+        raise UsageError(f"--draws must be at least 100, not {args.draws}")
+    default = paths.ROOT / "out" / "figures"
+    study = _corpus_study(args, Path(args.out) if args.out else default)
+    out = Path(args.out) if args.out else default / study.name
+    if _in_figures_dir(out):
+        raise UsageError(f"--out {out} would overwrite the paper's figures in {paths.FIGURES_DIR}; "
+                         "give another folder, e.g. --out out/my-figures")
+    _check_out_dir(out)
+    study = _corpus_study(args, out)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_corpus_warning
+        run = run_study(study, progress=not args.quiet, log=print)
+    quotes = save_quotes(build_quotes_table(run.result), out)
+    print(run.summary())
+    print(f"quotes: {', '.join(str(p) for p in quotes)}")
+    print(f"total {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from analysis.corpus.fetch import CORPORA, fetch_corpus
+
+    spec = CORPORA[args.name]
+    path = fetch_corpus(spec, cache=args.cache, archive=args.archive, url=args.url,
+                        manifest=args.manifest, progress=not args.quiet)
+    print(f"{spec.version}: {path}")
+    if args.cache is not None and paths.ant_corpus() != path:
+        print(f"(outside the default cache: set FRAMING_ANT={path} so that the suite finds it)")
+    print(f"Please cite: {spec.citation}")
+    return 0
+
+
+def cmd_study(args: argparse.Namespace) -> int:
+    from analysis.study.run import run_study
+    from analysis.study.spec import load_study
+
+    if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
+        raise UsageError(f"--jobs must be a number of processes (1, 2, ...) or -1 for all cores, not {args.jobs}")
+    study = load_study(args.file)
+    if args.out:
+        _check_out_dir(Path(args.out))
+        study = study.with_output(args.out)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_corpus_warning
+        run = run_study(study, jobs=args.jobs, figures=not args.no_figures, progress=not args.quiet,
+                        log=print)
+    print(run.summary())
     return 0
 
 
@@ -270,11 +362,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("figures", help="rebuild the figures by executing the paper notebooks")
-    p.add_argument("--out", default=str(paths.FIGURES_DIR), help="figures folder (default: figures/)")
-    p.add_argument("--corpus", help="corpus to draw the corpus figures from (default: data/raw)")
-    p.add_argument("--timeout", type=int, default=900, help="seconds per notebook cell")
+    p = sub.add_parser("figures", help="draw the paper figures from data/derived (seconds, no corpus), "
+                                       "or the same figures for your own corpus with --corpus")
+    p.add_argument("--out", help="figures folder (default: figures/; with --corpus: out/figures/<name>, "
+                                 "never figures/)")
+    p.add_argument("--study", default=str(paths.ROOT / "studies" / "ant-2018.toml"),
+                   help="study whose derived data the paper figures are drawn from")
+    p.add_argument("--corpus", help="your own corpus: a .csv/.tsv/.xlsx/.jsonl/.json/.parquet file or a "
+                                    "folder of .txt/.html articles")
+    p.add_argument("--column", action="append", metavar="FIELD=COLUMN",
+                   help="map a field to a column of your file, e.g. --column body=text (repeatable)")
+    p.add_argument("--input-format", choices=FORMATS, help="format of the input files (default: from the suffix)")
+    p.add_argument("--encoding", help="force an input encoding, e.g. cp1256")
+    p.add_argument("--outlet", help="outlet name when the input has none")
+    p.add_argument("--group-by", choices=["outlet", "month", "section"], default="outlet",
+                   help="the groups the figures compare (default: outlet)")
+    p.add_argument("--section-column", help="the input column holding each article's section")
+    p.add_argument("--sides", nargs="+", default=["russia", "us"],
+                   help="relevance filter: keep articles in which each of these sides is an actor")
+    p.add_argument("--min-mentions", type=int, default=1, help="actor mentions each side needs (default 1)")
+    p.add_argument("--no-filter", action="store_true", help="study every article")
+    p.add_argument("--labels", choices=["ar", "en", "both"], default="both")
+    p.add_argument("--draws", type=int, default=2000, help="bootstrap draws (default 2000)")
+    p.add_argument("--seed", type=int, default=2018, help="bootstrap seed (default 2018)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: all cores)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_figures)
+
+    p = sub.add_parser("fetch", help="download, verify and convert a public corpus (ANT v2.1); "
+                                     "prints the citation")
+    p.add_argument("name", choices=["ant"], help="the corpus")
+    p.add_argument("--archive", help="use this downloaded archive of the pinned commit (offline)")
+    p.add_argument("--cache", help="folder for the archive and the converted corpus "
+                                   "(default: $FRAMING_CACHE or the user cache folder)")
+    p.add_argument("--url", help="download from this mirror instead of GitHub")
+    p.add_argument("--manifest", help="verify against this per-file manifest (path, size, sha256 TSV) "
+                                      "instead of the one shipped for the pinned commit")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("study", help="run a study file: filter, analyse, write derived data and figures")
+    p.add_argument("file", help="the study (TOML), e.g. studies/ant-2018.toml")
+    p.add_argument("--out", help="write derived/ and figures/ into this folder instead of the "
+                                 "study's own output folders")
+    p.add_argument("--jobs", type=int, help="worker processes (default: the study's output.jobs)")
+    p.add_argument("--no-figures", action="store_true", help="write the derived data only")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_study)
 
     p = sub.add_parser("notebooks", help="execute every notebook headless (as the tests do)")
     p.add_argument("--out", default=str(paths.ROOT / "out" / "notebooks"))
@@ -296,8 +430,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _user_errors() -> tuple[type[Exception], ...]:
     """The exception types that mean bad input or flags (one line), not a bug (traceback)."""
     from analysis.corpus.errors import CorpusReadError
+    from analysis.corpus.fetch import FetchError
+    from analysis.study.spec import StudyError
 
-    return (UsageError, CorpusReadError)
+    return (UsageError, CorpusReadError, FetchError, StudyError)
 
 
 def main(argv: list[str] | None = None) -> int:
