@@ -15,7 +15,7 @@ help: ## List the targets
 $(STAMP): pyproject.toml requirements/lock.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip==26.3"
-	$(PY) -m pip install --quiet -c requirements/lock.txt -e ".[test,docs]"
+	$(PY) -m pip install --quiet -c requirements/lock.txt -e ".[test,docs,dask]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (framing suite)" >/dev/null
 	touch $(STAMP)
 
