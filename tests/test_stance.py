@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.5.0"  # 1.3.0: reviewed corpus candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد
+    assert lex.version == "1.6.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -533,3 +533,16 @@ def test_constructed_against_still_marks_the_target_of_a_threat():
     body = "وانتقدت موسكو الضربات ضد سوريا."  # constructed: Syria is the victim; no other side is named
     ms = _m(body, ("موسكو", "russia", "russia"), ("سوريا", "syria", "syria_government"))
     assert _units(body, ms) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    # constructed (codebook §4): a negated positive evaluation is criticism
+    ("وقال لافروف: لا نثق في واشنطن.", {("russia", "us", "negative", "criticism")}),
+    ("وقال لافروف إن موسكو لا تثق في واشنطن.", {("russia", "us", "negative", "criticism")}),
+    # … while a negated negative one is no unit
+    ("ولم ينتقد لافروف واشنطن.", set()),
+])
+def test_constructed_negation_flips_a_positive_cue(body, expected):
+    ms = _m(body, ("لافروف", "lavrov", "russia"), ("واشنطن", "us", "us"))
+    atts = [_att(body, "لافروف", "lavrov", "russia", "قال", "neutral")] if "قال" in body else []
+    assert {(u[1], u[2], u[3], u[4]) for u in _units(body, ms, atts)} == expected

@@ -69,9 +69,9 @@ __all__ = [
 STANCE_LEXICON = LEXICON_DIR / "stance.csv"
 
 ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker",
-         "negator", "negation_breaker", "relative_marker", "between_marker", "victim_marker", "name")
+         "negator", "negation_breaker", "relative_marker", "between_marker", "victim_marker", "flip_negator", "name")
 MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker",
-                "between_marker", "victim_marker")
+                "between_marker", "victim_marker", "flip_negator")
 #: Sentences of this part are not coded (site teasers, "اقرأ أيضا" lines: docs/codebook.md §2).
 SKIPPED_PARTS = frozenset({"boilerplate"})
 FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
@@ -535,6 +535,7 @@ class _Context:
     relatives: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
     victim_words: frozenset[str] = frozenset()
+    flip_words: frozenset[str] = frozenset()
     # token starts (ascending) and the starts of relative pronouns, for binary searches
     starts: list[int] = field(init=False, repr=False)
     relative_starts: list[int] = field(init=False, repr=False)
@@ -903,7 +904,13 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         if att is None:
             return []  # a narrated act names no evaluation by anyone
         return _agent_units(doc, ctx, hit, _attribution_holder(att, start, end), start, end, ev_end, cue)
-    if (entry.context == "negated") != _is_negated(ctx, hit):
+    negated = _is_negated(ctx, hit)
+    if negated and entry.polarity == "positive" and entry.context != "negated" \
+            and any(tokens[i].text in ctx.flip_words for i in range(max(0, hit.first - NEGATION_WINDOW), hit.first)):
+        # negation flips a positive evaluation (ليست حليفتنا، لا نثق في واشنطن: criticism)
+        entry = replace(entry, kind="criticism", polarity="negative")
+        hit = hit._replace(entry=entry)
+    elif (entry.context == "negated") != negated:
         return []  # لم ينتقد، عدم وجود تنسيق: nothing is evaluated; "الأدلة" alone rejects nothing
     if att is not None:
         co_sources = _co_sources(ctx, att)
@@ -1119,7 +1126,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
                        lexicon.markers("topic_marker"), lexicon.markers("place_marker"),
                        lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
                        lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"),
-                       lexicon.markers("between_marker"), lexicon.markers("victim_marker"))
+                       lexicon.markers("between_marker"), lexicon.markers("victim_marker"),
+                       lexicon.markers("flip_negator"))
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
         cues = [h for h in hits if h.entry.role == "cue"]
