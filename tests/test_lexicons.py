@@ -88,8 +88,8 @@ def test_pattern_column_rejects_non_snake_case(tmp_path):
 @pytest.mark.parametrize(
     ("filename", "schema", "minimum", "version"),
     # versions raised by the reviewed ANT-2018 additions (data/lexicon-mining/ant-2018)
-    [("actors.csv", ACTORS, 660, "1.2.0"), ("titles.csv", TITLES, 120, "1.2.0"),
-     ("nisba.csv", NISBA, 250, "1.2.0"), ("media.csv", MEDIA, 130, "1.1.0"),
+    [("actors.csv", ACTORS, 720, "1.3.0"), ("titles.csv", TITLES, 120, "1.2.0"),
+     ("nisba.csv", NISBA, 580, "1.3.0"), ("media.csv", MEDIA, 130, "1.1.0"),
      ("anonymous.csv", ANONYMOUS, 70, "1.1.0")],
 )
 def test_shipped_lexicons_load_with_a_version(filename, schema, minimum, version):
