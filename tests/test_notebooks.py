@@ -5,13 +5,21 @@ into ``tmp_path`` with ``figures_dir`` pointed there, so nothing in the reposito
 written. Beyond "no error", each run is checked for specific values it must print (for
 example the number of attributions the example article yields) and the files it must
 write. The committed ``.ipynb`` files must carry no outputs and match their ``py:percent``
-pair cell for cell, and no notebook may edit ``sys.path``.
+pair (in the ``scripts/`` folder beside them) cell for cell, ``jupytext --sync`` must leave an
+unchanged pair byte for byte, JupyterLab must list each notebook once, and no notebook may
+edit ``sys.path``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import jupytext
@@ -24,6 +32,15 @@ NUMBERED = sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 TEACHING = sorted(f"teaching/{p.name}" for p in (NOTEBOOKS_DIR / "teaching").glob("[0-9][0-9]-*.ipynb"))
 ALL_NOTEBOOKS = NUMBERED + TEACHING
 ALL_SCRIPTS = sorted(str(p.relative_to(NOTEBOOKS_DIR)) for p in NOTEBOOKS_DIR.rglob("[0-9][0-9]-*.py"))
+#: The kernel the notebooks name, as `make env` and postBuild install it: when the notebook's
+#: kernelspec matches, JupyterLab does not rewrite it on opening (no "modified" mark).
+KERNEL_DISPLAY_NAME = "Python 3 (framing suite)"
+
+
+def script_of(name: str) -> Path:
+    """``teaching/01-x.ipynb`` -> ``notebooks/teaching/scripts/01-x.py`` (jupytext.toml's pairing)."""
+    ipynb = NOTEBOOKS_DIR / name
+    return ipynb.parent / "scripts" / ipynb.with_suffix(".py").name
 
 #: Parameters each notebook gets besides figures_dir (08 runs on a sample of ANT).
 EXTRA_PARAMETERS = {"08-corpus-at-scale.ipynb": {"sample": 300}}
@@ -182,20 +199,100 @@ def _cells(notebook) -> list[tuple[str, str, tuple[str, ...]]]:
 @pytest.mark.parametrize("name", ALL_NOTEBOOKS)
 def test_notebook_in_sync_with_script(name):
     ipynb = NOTEBOOKS_DIR / name
-    script = ipynb.with_suffix(".py")
-    assert script.is_file(), f"{name} has no py:percent pair {script.name}"
+    script = script_of(name)
+    assert script.is_file(), f"{name} has no py:percent pair {script.relative_to(NOTEBOOKS_DIR)}"
     assert _cells(jupytext.read(ipynb)) == _cells(jupytext.read(script)), (
         f"{name} and {script.name} differ: run `.venv/bin/jupytext --sync {script}`")
 
 
 def test_every_script_has_a_notebook():
-    assert sorted(s.replace(".py", ".ipynb") for s in ALL_SCRIPTS) == sorted(ALL_NOTEBOOKS)
+    assert sorted(s.replace("scripts/", "").replace(".py", ".ipynb") for s in ALL_SCRIPTS) == sorted(ALL_NOTEBOOKS)
+    assert all(Path(s).parent.name == "scripts" for s in ALL_SCRIPTS), ALL_SCRIPTS
+
+
+def test_scripts_are_out_of_the_notebook_folders():
+    """JupyterLab (with jupytext) would list a .py beside its .ipynb as a second notebook."""
+    for folder in (NOTEBOOKS_DIR, NOTEBOOKS_DIR / "teaching"):
+        assert sorted(p.name for p in folder.glob("*.py")) == []
+    config = (paths.ROOT / "jupytext.toml").read_text(encoding="utf-8")
+    assert re.search(r'^formats = "ipynb,scripts//py:percent"$', config, re.M)
+
+
+def test_notebook_metadata_is_stable():
+    """No per-notebook pairing (jupytext.toml decides) and the installed kernel's name."""
+    for name in ALL_NOTEBOOKS:
+        meta = json.loads((NOTEBOOKS_DIR / name).read_text(encoding="utf-8"))["metadata"]
+        assert "formats" not in meta.get("jupytext", {}), name
+        assert meta["kernelspec"] == {"display_name": KERNEL_DISPLAY_NAME, "language": "python",
+                                      "name": "python3"}, name
+    for installer in ("Makefile", "postBuild"):
+        text = (paths.ROOT / installer).read_text(encoding="utf-8")
+        assert f'--name python3 --display-name "{KERNEL_DISPLAY_NAME}"' in text, installer
+
+
+def test_jupytext_sync_on_an_unchanged_pair_changes_no_byte(tmp_path):
+    """Opening, saving or syncing a committed pair must not rewrite it (no spurious diff)."""
+    shutil.copy2(paths.ROOT / "jupytext.toml", tmp_path / "jupytext.toml")
+    shutil.copytree(NOTEBOOKS_DIR, tmp_path / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    before = {p: p.read_bytes() for p in (tmp_path / "notebooks").rglob("*") if p.is_file()}
+    jupytext_cli = Path(sys.executable).with_name("jupytext")
+    subprocess.run([str(jupytext_cli), "--sync", *(str(tmp_path / "notebooks" / n) for n in ALL_NOTEBOOKS)],
+                   check=True, capture_output=True, timeout=300)
+    after = {p: p.read_bytes() for p in (tmp_path / "notebooks").rglob("*") if p.is_file()}
+    assert sorted(after) == sorted(before), "jupytext --sync created or removed files"
+    assert [str(p.relative_to(tmp_path)) for p in before if before[p] != after[p]] == []
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_jupyterlab_lists_each_notebook_once(tmp_path):
+    """A headless JupyterLab on notebooks/ (as `make lab`): the contents API shows every
+    notebook once and no paired script beside it; the scripts sit in a scripts/ folder."""
+    jupyter = Path(sys.executable).with_name("jupyter")
+    port, token = _free_port(), "test-token-listing"
+    server = subprocess.Popen(
+        [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={NOTEBOOKS_DIR}",
+         "--ServerApp.open_browser=False", "--allow-root"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
+        env={**__import__("os").environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")})
+    try:
+        def contents(folder: str) -> list[dict]:
+            url = f"http://127.0.0.1:{port}/api/contents/{folder}?token={token}"
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return json.load(response)["content"]
+
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                top = contents("")
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        listed = {"": top, "teaching": contents("teaching")}
+        for folder, items in listed.items():
+            names = [item["name"] for item in items]
+            notebooks = sorted(item["name"] for item in items if item["type"] == "notebook")
+            expected = sorted(Path(n).name for n in ALL_NOTEBOOKS if str(Path(n).parent) == (folder or "."))
+            assert notebooks == expected, f"{folder or 'notebooks'}/ lists {notebooks}"
+            stems = [Path(n).stem for n in names if not n.startswith(".")]
+            assert len(stems) == len(set(stems)), f"a notebook is listed twice in {folder or 'notebooks'}/: {names}"
+            assert "scripts" in names
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 @pytest.mark.parametrize("name", ALL_NOTEBOOKS)
 def test_parameters_cell_is_tagged(name):
     """papermill finds parameters by the `parameters` tag, in the .ipynb and the .py alike."""
-    for path in (NOTEBOOKS_DIR / name, (NOTEBOOKS_DIR / name).with_suffix(".py")):
+    for path in (NOTEBOOKS_DIR / name, script_of(name)):
         cells = jupytext.read(path).cells
         tagged = [c for c in cells if "parameters" in c.metadata.get("tags", ())]
         assert len(tagged) <= 1, f"{path.name}: {len(tagged)} cells tagged 'parameters'"
@@ -220,7 +317,7 @@ def test_notebooks_know_their_kernel():
 
 @pytest.mark.parametrize("name", ALL_NOTEBOOKS)
 def test_no_sys_path_edits(name):
-    text = (NOTEBOOKS_DIR / name).with_suffix(".py").read_text(encoding="utf-8")
+    text = script_of(name).read_text(encoding="utf-8")
     assert "sys.path" not in text
     assert "PYTHONPATH" not in text
 
@@ -229,7 +326,7 @@ def test_sync_check_detects_a_difference(tmp_path):
     """The sync test compares cell sources: an edited script must not compare equal."""
     name = ALL_NOTEBOOKS[0]
     script = tmp_path / "x.py"
-    script.write_text((NOTEBOOKS_DIR / name).with_suffix(".py").read_text(encoding="utf-8")
+    script.write_text(script_of(name).read_text(encoding="utf-8")
                       + "\n# %%\nprint('extra')\n", encoding="utf-8")
     assert _cells(jupytext.read(NOTEBOOKS_DIR / name)) != _cells(jupytext.read(script))
 

@@ -1,13 +1,13 @@
 # ---
 # jupyter:
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python 3 (framing suite)
 #     language: python
 #     name: python3
 # ---
 
 # %% [markdown]
-# # Teaching 03 · Code three sentences yourself, then compare with the machine — Exercise
+# # Teaching 03 · Code three sentences yourself, then compare with the machine — Solution
 #
 # **Session goal.** Every number in this suite comes from coding decisions. Here you make
 # them yourself: you code three sentences of the example article on two variables, with
@@ -22,7 +22,7 @@
 #   `explanatory` (أوضح explained), `hedged` (لمّح hinted), `denial` (نفى denied),
 #   `accusation` (اتهم accused, حمّل المسؤولية held responsible), …
 #
-# The solutions are in [03-code-it-yourself-solution](03-code-it-yourself-solution.ipynb): try first.
+# This is the solution notebook; the exercise without answers is [03-code-it-yourself-exercise](03-code-it-yourself-exercise.ipynb).
 
 # %% [markdown] tags=["handout-ar"]
 # <div dir="rtl" lang="ar">
@@ -115,9 +115,9 @@ pd.read_csv(sheet_path, dtype="string").drop(columns=["text"])
 
 # %%
 my_codes = {
-    "s3": {"speaker_side": None, "cue_category": None},  # your turn
-    "s8": {"speaker_side": None, "cue_category": None},  # your turn
-    "s11": {"speaker_side": None, "cue_category": None},  # your turn
+    "s3": {"speaker_side": "russia", "cue_category": "explanatory"},
+    "s8": {"speaker_side": "russia", "cue_category": "accusation"},
+    "s11": {"speaker_side": "us", "cue_category": "denial"},
 }
 
 # %%
@@ -164,9 +164,12 @@ agreement[["variable", "n_units", "percent_agreement", "alpha", "reliability", "
 # direct quotation). Which one did you code, and does the "first speaker" rule settle it?
 
 # %% [markdown] tags=["answer-03-step6"]
-# **Your answer** (double-click this cell to write, Shift+Enter when done):
+# **Model answer**
 #
-# ...
+# With the codes above there is full agreement. s11 is the instructive case: the first act is
+# the ministry's denial (نفت, category denial, side us); Kirby's قال comes later in the
+# sentence. The "first speaker" rule settles it only if both coders read "first" the same way
+# (by position of the cue), which is why a codebook spells such rules out.
 
 # %% [markdown]
 # ## Recap

@@ -1,13 +1,13 @@
 # ---
 # jupyter:
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python 3 (framing suite)
 #     language: python
 #     name: python3
 # ---
 
 # %% [markdown]
-# # Teaching 02 · Who is blamed, and by whom? — Solution
+# # Teaching 02 · Who is blamed, and by whom? — Exercise
 #
 # **Session goal.** News frames a conflict partly through responsibility: who is made
 # responsible for a bad outcome, and who does the blaming. The suite codes *stance units*
@@ -18,7 +18,7 @@
 # **How to work.** Replace each `None  # your turn` with your answer and run the cell; the
 # check below it reacts.
 #
-# This is the solution notebook; the exercise without answers is [02-blame-exercise](02-blame-exercise.ipynb).
+# The solutions are in [02-blame-solution](02-blame-solution.ipynb): try first.
 
 # %% [markdown] tags=["handout-ar"]
 # <div dir="rtl" lang="ar">
@@ -66,7 +66,7 @@ teaching.explain_errors()  # a misspelt name gets a hint, not a long error
 # *Hint:* `stance[stance["kind"] == "..."]`.
 
 # %%
-blame = stance[stance["kind"] == "blame"]
+blame = None  # your turn: the rows of stance with kind "blame"
 
 # %%
 if blame is None:
@@ -82,7 +82,7 @@ else:
 # (columns) over the blame units.
 
 # %%
-who_blames_whom = pd.crosstab(blame["holder_side"], blame["target_side"]) if blame is not None else None
+who_blames_whom = None  # your turn: pd.crosstab of holder_side by target_side over `blame`
 
 # %%
 if who_blames_whom is None:
@@ -105,7 +105,7 @@ if blame is not None:
         print(f"sent_id {rec['sent_id']} · {rec['holder']}: {text[int(rec['evidence_start']):int(rec['evidence_end'])]}")
 
 # %%
-no_accusation_sent_id = 3
+no_accusation_sent_id = None  # your turn: the sent_id of the blame without an accusation verb
 
 # %%
 if no_accusation_sent_id is None:
@@ -124,12 +124,9 @@ else:
 # below (double-click it to type).
 
 # %% [markdown] tags=["answer-02-task4"]
-# **Model answer**
+# **Your answer** (double-click this cell to write, Shift+Enter when done):
 #
-# An anonymous source can make a charge (Washington is responsible for the long talks)
-# without anyone answering for it; the outlet relays the blame while keeping it at a distance
-# from the minister. The reader cannot weigh the source's position or interest, so the charge
-# stands without the usual check of who says it.
+# ...
 
 # %% [markdown]
 # ## Recap

@@ -1,13 +1,13 @@
 # ---
 # jupyter:
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python 3 (framing suite)
 #     language: python
 #     name: python3
 # ---
 
 # %% [markdown]
-# # Teaching 01 · Reporting verbs and what they connote — Exercise
+# # Teaching 01 · Reporting verbs and what they connote — Solution
 #
 # **Session goal.** Journalists rarely write only "said". The verb that introduces someone's
 # words tells the reader how to take them: لمّح "hinted" makes a statement tentative, زعم
@@ -19,7 +19,7 @@
 # replace `None` with your answer and run the cell again; the check cell below it tells
 # you whether the answer works. Nothing breaks if you leave a blank.
 #
-# The solutions are in [01-reporting-verbs-solution](01-reporting-verbs-solution.ipynb): try first.
+# This is the solution notebook; the exercise without answers is [01-reporting-verbs-exercise](01-reporting-verbs-exercise.ipynb).
 
 # %% [markdown] tags=["handout-ar"]
 # <div dir="rtl" lang="ar">
@@ -69,7 +69,7 @@ teaching.explain_errors()  # a misspelt name gets a hint, not a long error
 # *Hint:* select columns with `attributions[["col1", "col2"]]`.
 
 # %%
-verbs = None  # your turn: select five columns of `attributions`
+verbs = attributions[["source_actor_id", "source_side", "cue", "cue_lemma", "cue_category"]]
 
 # %%
 if verbs is None:
@@ -88,7 +88,7 @@ else:
 # *Hint:* `pd.crosstab(rows, columns)`.
 
 # %%
-by_side = None  # your turn: pd.crosstab of cue_category by source_side
+by_side = pd.crosstab(attributions["cue_category"], attributions["source_side"])
 
 # %%
 if by_side is None:
@@ -106,7 +106,7 @@ else:
 # normalised).
 
 # %%
-term = None  # your turn: the verb to look up, as an Arabic string
+term = "لمح"
 
 # %%
 if term is None:
@@ -126,9 +126,14 @@ else:
 # then Shift+Enter.
 
 # %% [markdown] tags=["answer-01-task4"]
-# **Your answer** (double-click this cell to write, Shift+Enter when done):
+# **Model answer**
 #
-# ...
+# 1. لمّح marks the statement as tentative, an intimation rather than an announcement: the
+#    outlet does not commit Lavrov to a firm claim, and the reader takes it as a possibility
+#    (a delay of the talks), not a decision.
+# 2. Once neutral (قال, Kirby) and once denial (نفت, the State Department). The US side
+#    speaks in reaction — rejecting a claim that the talks had stalled — while the Russian
+#    side sets the agenda with hints, explanations, hopes and an accusation.
 
 # %% [markdown]
 # ## Recap

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python 3 (framing suite)
 #     language: python
 #     name: python3
 # ---
