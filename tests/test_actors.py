@@ -350,3 +350,15 @@ def test_reviewed_lexicon_additions_resolve_the_side(text, surface, side):
     doc = make_doc("constructed", "", text)
     found = [m for m in find_mentions(doc) if m["surface"] == surface]
     assert found and found[0]["side"] == side
+
+
+def test_construct_title_takes_the_nisba_after_its_genitive_words():
+    # dev FR-sport-152-20180614, body 0: the nisba agrees with وزير across "الشباب والرياضة"
+    text = "قال وزير الشباب والرياضة المغربي رشيد الطالبي العلمي الخميس أن بلاده ستتقدم بطلب ترشيح."
+    assert [(m["surface"], m["side"], m["actor_type"], m["via"])
+            for m in find_mentions(make_doc("FR-sport-152", "", text))] == [
+        ("وزير الشباب والرياضة المغربي", "other", "person", "title")]
+    # a feminine nisba after a masculine title describes the genitive noun, not the title
+    text = "وقال رئيس الشركة الروسية إن الأرباح زادت."
+    assert [(m["surface"], m["via"]) for m in find_mentions(make_doc("c", "", text))] == [
+        ("الروسية", "adjective")]

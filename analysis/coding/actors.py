@@ -79,6 +79,9 @@ AFFILIATION_WORDS = ("في", "من", "داخل", "لدى", "مقرب من", "م�
 #: Clitics that can introduce an affiliation on their own (مصدر بالخارجية الروسية).
 AFFILIATION_CLITICS = ("ب", "ل")
 MAX_BRIDGE_TOKENS = 6
+#: Definite genitive words an indefinite title may govern before the nisba that places it
+#: (وزير الشباب والرياضة المغربي: two words, joined by و).
+CONSTRUCT_GENITIVE_WORDS = 3
 
 _SPACE_GAP = re.compile(r"[ \t\u00a0]+")
 # Between an office and its name: spaces, or an appositive comma, then an optional
@@ -87,6 +90,8 @@ _APPOSITION_GAP = re.compile(r"(?:[ \t\u00a0]*[،,][ \t\u00a0]*|[ \t\u00a0]+)#?"
 _NAME_GAP = re.compile(r"[ \t\u00a0]+#?")
 _HASHTAG_GAP = re.compile(r"[ \t\u00a0]+#")
 _TOKEN = re.compile(r"\S+")
+# One definite genitive word after an indefinite title, with the space before it.
+_GENITIVE_WORD = re.compile(r"[ \t\u00a0]+و?ال[\u0621-\u064a]+")
 
 
 # --- lexicon --------------------------------------------------------------------------
@@ -515,6 +520,8 @@ class _Parser:
         j = i + 1
         if self._adjacent(i, j):
             side = self._side_of(j, title.definite)
+        if side is None and not title.definite:
+            j, side = self._construct_nisba(i, title)
         if side is None:
             # Title directly followed by a name: الرئيس بوتين، نظيره جون كيري.
             # (إدارة ترمب is not Trump: only person titles merge with a name.)
@@ -547,6 +554,36 @@ class _Parser:
                 actor_id = pid
         self._emit(_Mention(start, end, actor_id, side_id, actor_type, "title"), title.office)
         return j + 1
+
+    def _construct_nisba(self, i: int, title: Entry) -> tuple[int, tuple[str, str, str] | None]:
+        """A nisba that agrees with an indefinite title across its genitive words.
+
+        وزير الشباب والرياضة المغربي is a Moroccan minister: the construct title governs up
+        to CONSTRUCT_GENITIVE_WORDS definite words that no lexicon knows, and the nisba after
+        them agrees with the title in gender (وزيرة … الكندية). A feminine nisba after a
+        masculine title describes the genitive noun instead and places nothing.
+        """
+        pos = self.atoms[i].end
+        for _ in range(CONSTRUCT_GENITIVE_WORDS):
+            word = _GENITIVE_WORD.match(self.text, pos)
+            if word is None:
+                break
+            if self.by_start.get(word.end() - len(word.group().lstrip())) is not None:
+                break  # a word the lexicon knows (الخارجية الكندية) is parsed on its own
+            pos = word.end()
+            gap = _SPACE_GAP.match(self.text, pos)
+            if gap is None:
+                break
+            j = self.by_start.get(gap.end())
+            if j is None:
+                continue
+            nis = self.atoms[j].first("nisba")
+            if nis is None or self.atoms[j].clitic or self.atoms[j].core != self.atoms[j].start:
+                break
+            if nis.form.endswith("ه") != title.form.endswith("ه"):
+                break
+            return j, (nis.side, nis.actor_id, nis.prefix)
+        return i + 1, None
 
     def _institution_at(self, j: int) -> tuple[_Mention, int] | None:
         """A (non-person) mention starting at atom j without emitting it."""
