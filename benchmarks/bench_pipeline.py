@@ -1,14 +1,21 @@
-"""Throughput and memory of the extraction pipeline on the ANT corpus (or any corpus).
+"""Throughput and memory of the whole pipeline (stance included) on the ANT corpus.
 
-Reports, for reading, and for normalising + segmenting + mentions + attributions (+ stance)
-together: articles per second and MB of text per second on one core and on all cores, the
-time per stage on a sample, and peak memory. Writes a JSON record next to this file.
+Runs the command line's path, :func:`analysis.pipeline.stream.analyze_to` (read in chunks,
+analyse and write Parquet in worker processes), on one and on two worker processes,
+**interleaved** (1, 2, 2, 1, 1, 2 for ``--repeat 3``) so that both see the same load on a
+shared machine, and reports for each run:
 
-    python benchmarks/bench_pipeline.py                      # whole ANT corpus
-    python benchmarks/bench_pipeline.py --limit 5000         # a quicker look
-    python benchmarks/bench_pipeline.py --corpus my.jsonl.gz
+- articles/s of wall time (what a user waits for),
+- articles per CPU-second of the workers (``worker_cpu_seconds`` of the manifest): the
+  speed of one core, much less sensitive to other processes than the wall time,
+- the speed-up of two processes over one (the median of the paired ratios),
+- the CPU seconds per stage on a sample (one core), and peak memory.
 
-Speed is measured here, never in timed tests.
+    python benchmarks/bench_pipeline.py                      # whole ANT corpus, 3 repeats
+    python benchmarks/bench_pipeline.py --limit 5000 --repeat 2
+
+Writes ``benchmarks/results/pipeline-<corpus>-<n>.json``. Speed is measured here, never in
+timed tests.
 """
 
 from __future__ import annotations
@@ -18,44 +25,60 @@ import json
 import os
 import platform
 import resource
+import statistics
 import sys
+import tempfile
 import time
+import warnings
 from pathlib import Path
 
-import pandas as pd
+import psutil
 
 from analysis import __version__
 from analysis.corpus import paths
 from analysis.corpus.io import read_articles
-from analysis.pipeline.batch import STAGES, analyze
+from analysis.pipeline.batch import STAGES
+from analysis.pipeline.stream import analyze_to
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    """Peak resident memory of this process and of its finished children, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
-
-
-def stage_profile(articles: pd.DataFrame, n: int = 2000) -> dict[str, float]:
+def stage_profile(articles, n: int = 2000) -> dict[str, float]:
     """CPU seconds per stage over the first ``n`` articles, one core."""
     from compare_versions import article_cpu, stage_functions  # beside this script
 
     funcs = stage_functions("analysis")
-    times = [0.0, 0.0, 0.0, 0.0]
     rows = list(zip(articles["article_id"][:n], articles["title"][:n], articles["body"][:n]))
+    for row in rows[:200]:
+        article_cpu(funcs, row, [0.0] * 4)  # warm the lexicons and word caches
+    times = [0.0] * 4
     for row in rows:
         article_cpu(funcs, row, times)
     names = ("normalise+segment", "mentions", "attributions", "stance")
     return {name: round(t, 3) for name, t in zip(names, times)} | {"articles": len(rows)}
 
 
+def one_run(corpus: Path, jobs: int, limit: int | None, chunk_size: int, stages: list[str]) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        load = os.getloadavg()[0]
+        t0 = time.perf_counter()
+        ds = analyze_to(corpus, Path(tmp) / "out", n_jobs=jobs, limit=limit, chunk_size=chunk_size,
+                        stages=stages, progress=False)
+        secs = time.perf_counter() - t0
+        info = ds.info
+    n = info["articles"]
+    return {"n_jobs": jobs, "seconds": round(secs, 2), "articles_per_second": round(n / secs, 1),
+            "articles_per_second_per_process": round(n / secs / jobs, 1),
+            "worker_cpu_seconds": info["worker_cpu_seconds"],
+            "articles_per_cpu_second": round(n / info["worker_cpu_seconds"], 1),
+            "rows": {k: v["rows"] for k, v in info["tables"].items()}, "load_average": round(load, 1)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=None, help="corpus path (default: the ANT corpus in ../shared)")
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--stages", nargs="*", default=list(STAGES[:2]),
-                        help="stages to time (default: mentions attributions, the issue's target)")
+    parser.add_argument("--repeat", type=int, default=3, help="pairs of runs (1 and 2 processes), interleaved")
+    parser.add_argument("--chunk-size", type=int, default=1000)
+    parser.add_argument("--stages", nargs="*", default=list(STAGES), help="default: all, stance included")
     parser.add_argument("--out", default=str(Path(__file__).with_name("results")))
     args = parser.parse_args()
 
@@ -63,45 +86,55 @@ def main() -> int:
     if corpus is None:
         print("ANT corpus not found: put ../shared/corpora/ant beside the project or pass --corpus", file=sys.stderr)
         return 2
-
     t0 = time.perf_counter()
-    articles = read_articles(corpus, limit=args.limit)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = read_articles(corpus, limit=args.limit)
     read_s = time.perf_counter() - t0
-    chars = int(articles["title"].str.len().sum() + articles["body"].str.len().sum())
-    mb = (articles["title"].str.encode("utf-8").str.len().sum() + articles["body"].str.encode("utf-8").str.len().sum()) / 1e6
     n = len(articles)
-    print(f"read {n:,} articles ({mb:,.1f} MB UTF-8, {chars:,} characters) in {read_s:.1f} s "
-          f"({n / read_s:,.0f} articles/s)", flush=True)
+    mb = float(articles["title"].str.encode("utf-8").str.len().sum()
+               + articles["body"].str.encode("utf-8").str.len().sum()) / 1e6
+    print(f"read {n:,} articles ({mb:,.1f} MB of text) in {read_s:.1f} s", flush=True)
 
     record = {
         "analysis_version": __version__, "python": platform.python_version(), "machine": platform.machine(),
-        "cpus": os.cpu_count(), "corpus": str(corpus), "articles": n, "megabytes": round(float(mb), 2),
-        "read_seconds": round(read_s, 2), "stages": args.stages, "runs": [],
+        "cpus": os.cpu_count(), "corpus": str(corpus), "articles": n, "megabytes": round(mb, 2),
+        "read_seconds": round(read_s, 2), "stages": args.stages, "chunk_size": args.chunk_size,
+        "path": "analyze_to (the command line's streaming path)", "runs": [],
     }
-    for jobs in sorted({1, os.cpu_count() or 1}):
-        t0 = time.perf_counter()
-        result = analyze(articles, stages=args.stages, n_jobs=jobs, progress=False)
-        secs = time.perf_counter() - t0
-        run = {
-            "n_jobs": jobs, "seconds": round(secs, 2),
-            "articles_per_second": round(n / secs, 1),
-            "articles_per_second_per_core": round(n / secs / jobs, 1),
-            "megabytes_per_second": round(float(mb) / secs, 2),
-            "sentences": len(result.sentences), "mentions": len(result.mentions),
-            "attributions": len(result.attributions), "stance": len(result.stance),
-        }
+    order = []
+    for i in range(args.repeat):
+        order += [1, 2] if i % 2 == 0 else [2, 1]
+    for jobs in order:
+        run = one_run(corpus, jobs, args.limit, args.chunk_size, args.stages)
+        run["megabytes_per_second"] = round(mb / run["seconds"], 2)
         record["runs"].append(run)
-        print(f"{jobs} process(es): {secs:.1f} s, {n / secs:,.0f} articles/s "
-              f"({n / secs / jobs:,.0f} per core), {float(mb) / secs:.2f} MB/s; "
-              f"{len(result.mentions):,} mentions, {len(result.attributions):,} attributions", flush=True)
-        del result
+        print(f"{jobs} process(es): {run['seconds']:.1f} s, {run['articles_per_second']:,.0f} articles/s, "
+              f"{run['articles_per_cpu_second']:,.0f} articles per worker CPU-second, "
+              f"{run['megabytes_per_second']:.2f} MB/s (load {run['load_average']})", flush=True)
+
+    def values(jobs: int, key: str) -> list[float]:
+        return [r[key] for r in record["runs"] if r["n_jobs"] == jobs]
+
+    pairs = list(zip(values(1, "seconds"), values(2, "seconds")))
+    summary = {}
+    for jobs in (1, 2):
+        for key in ("articles_per_second", "articles_per_cpu_second"):
+            v = values(jobs, key)
+            summary[f"{key}_{jobs}"] = {"median": statistics.median(v), "min": min(v), "max": max(v)}
+    summary["speedup_2_over_1"] = {"median": round(statistics.median(a / b for a, b in pairs), 2),
+                                   "min": round(min(a / b for a, b in pairs), 2),
+                                   "max": round(max(a / b for a, b in pairs), 2)}
+    record["summary"] = summary
+    print(json.dumps(summary, indent=1))
 
     record["stage_seconds_first_2000"] = stage_profile(articles)
-    print("seconds per stage on the first 2,000 articles:", record["stage_seconds_first_2000"])
-    own, children = peak_rss_mb()
-    record["peak_rss_mb"] = {"main": round(own, 1), "largest_worker": round(children, 1)}
-    print(f"peak memory: main process {own:,.0f} MB, largest worker {children:,.0f} MB")
-
+    print("CPU seconds per stage on the first 2,000 articles:", record["stage_seconds_first_2000"])
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    record["peak_rss_mb"] = {"main": round(own, 1),
+                             "note": "main holds the articles table for the stage profile; workers are "
+                                     "measured by bench_million.py"}
+    record["load_average_end"] = round(psutil.getloadavg()[0], 1)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     name = f"pipeline-{'ant' if args.corpus is None else Path(corpus).stem}-{n}.json"

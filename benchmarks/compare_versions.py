@@ -50,10 +50,10 @@ def unpack_revision(rev: str, dest: Path) -> str:
 
 def stage_functions(package: str) -> tuple:
     """``make_doc``, ``find_mentions``, ``find_attributions``, ``find_stance`` of a package."""
-    seg = importlib.import_module(f"{package}.segment")
-    act = importlib.import_module(f"{package}.actors")
-    att = importlib.import_module(f"{package}.attribution")
-    sta = importlib.import_module(f"{package}.stance")
+    seg = importlib.import_module(f"{package}.text.segment")
+    act = importlib.import_module(f"{package}.coding.actors")
+    att = importlib.import_module(f"{package}.coding.attribution")
+    sta = importlib.import_module(f"{package}.coding.stance")
     return seg.make_doc, act.find_mentions, att.find_attributions, sta.find_stance
 
 

@@ -170,6 +170,7 @@ def _inject(mark, fault: tuple[str, str, str], stage: str) -> None:
 
 
 def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging: Path, fault=None) -> dict:
+    cpu_started = time.process_time()
     df = task.articles
     ids = df["article_id"].tolist()
     titles = df["title"].fillna("").astype(str).tolist()
@@ -212,7 +213,8 @@ def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging:
         rel = f"{name}.parquet/part-{task.chunk:06d}.parquet"
         pq.write_table(table, staging / rel, compression=COMPRESSION)
         files[name] = {"path": rel, "rows": table.num_rows, "bytes": (staging / rel).stat().st_size}
-    return {"chunk": task.chunk, "files": files, "skipped": skipped, "articles": len(ids)}
+    return {"chunk": task.chunk, "files": files, "skipped": skipped, "articles": len(ids),
+            "cpu_seconds": time.process_time() - cpu_started}
 
 
 # --------------------------------------------------------------------------- the main side
@@ -541,7 +543,8 @@ def _run(pool: _Pool, chunks: Iterator[pd.DataFrame], bar, errors: str) -> dict:
     skipped_articles = [s for r in ordered for s in r["skipped"]]
     return {"files": files, "reports": reports, "skipped_articles": skipped_articles, "sources": sources,
             "articles": sum(f["rows"] for f in files["articles"]),
-            "articles_read": sum(r["articles"] for r in ordered), "read_seconds": read_seconds}
+            "articles_read": sum(r["articles"] for r in ordered), "read_seconds": read_seconds,
+            "worker_cpu_seconds": sum(r["cpu_seconds"] for r in ordered)}
 
 
 def _write_csv(staging: Path, files: dict[str, list[dict]], formats, n_articles: int) -> None:
@@ -601,6 +604,9 @@ def _manifest(source, stages, n_jobs: int, chunk_size: int, run: dict, started: 
         "articles": run["articles"],
         "articles_read": run["articles_read"],
         "read_seconds": round(run["read_seconds"], 3),
+        # CPU time the workers spent on the chunks (analysing and writing); with the wall time
+        # it tells how much of the machine the run had
+        "worker_cpu_seconds": round(run["worker_cpu_seconds"], 3),
         "seconds": round(time.perf_counter() - started, 3),
         "tables": tables,
         **{key: list(reports.get(key, [])) for key in READ_REPORT if key != "skipped"},
