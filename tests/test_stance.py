@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.6.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips
+    assert lex.version == "1.6.1"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -546,3 +546,11 @@ def test_constructed_negation_flips_a_positive_cue(body, expected):
     ms = _m(body, ("لافروف", "lavrov", "russia"), ("واشنطن", "us", "us"))
     atts = [_att(body, "لافروف", "lavrov", "russia", "قال", "neutral")] if "قال" in body else []
     assert {(u[1], u[2], u[3], u[4]) for u in _units(body, ms, atts)} == expected
+
+
+def test_constructed_here_is_not_congratulated():
+    # constructed: هنأ (congratulated) normalises to هنا (here), one of the commonest words;
+    # only the unambiguous forms (هنأت، يهنئ، تهنئة) are listed (lexicon 1.6.1)
+    body = "وقال بوتين إن روسيا من هنا تراقب واشنطن."
+    ms = _m(body, ("بوتين", "putin", "russia"), ("روسيا", "russia", "russia"), ("واشنطن", "us", "us"))
+    assert all(u[4] != "praise" for u in _units(body, ms))
