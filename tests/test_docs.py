@@ -67,6 +67,9 @@ def site(tmp_path_factory) -> Path:
         fingerprint = build.site_fingerprint()
         if _fresh(folder, fingerprint):
             return folder
+        failed = shared / "docs-site.failed"
+        if failed.is_file() and failed.read_text(encoding="utf-8").startswith(fingerprint):
+            pytest.fail(failed.read_text(encoding="utf-8").split("\n", 1)[1])  # another worker tried
         if folder.exists():
             shutil.rmtree(folder)
         made = ROOT / "out" / "docs"
@@ -80,7 +83,9 @@ def site(tmp_path_factory) -> Path:
             try:
                 build.build(folder, cache=ROOT / "out" / "docs" / "executed", jobs=2)
             except build.NotebookError as exc:
-                pytest.fail(f"the site cannot be built: {exc}")
+                message = f"the site cannot be built: {exc}"
+                failed.write_text(f"{fingerprint}\n{message}", encoding="utf-8")
+                pytest.fail(message)
         return folder
 
 
