@@ -7,7 +7,7 @@ RAW    := data/raw
 OUT    := out/example
 
 .DEFAULT_GOAL := help
-.PHONY: help env figures test test-fast lab docs analyze benchmark clean distclean
+.PHONY: help env figures study test test-fast lab docs analyze benchmark clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -27,7 +27,11 @@ docs: $(STAMP) ## Build the documentation site into out/docs/html (notebooks exe
 analyze: $(STAMP) ## Analyse data/raw into out/example (tables as CSV and Parquet)
 	$(PY) -m analysis analyze $(RAW) --out $(OUT)
 
-figures: $(STAMP) ## Rebuild every figure in figures/ from data/raw (executes the paper notebooks)
+figures: $(STAMP) ## Rebuild figures/ from data/derived (paper figures; seconds, no corpus) and data/raw (examples)
+	$(PY) -m analysis figures --out figures
+
+study: $(STAMP) ## Rerun the paper's study on ANT (studies/ant-2018.toml): data/derived/ant-2018 and figures/
+	$(PY) -m analysis study studies/ant-2018.toml
 	$(PY) -m analysis figures --out figures
 
 test: $(STAMP) ## Run the whole test suite

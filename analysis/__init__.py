@@ -39,6 +39,7 @@ _EXPORTS = {
     "ArticleError": "pipeline", "OutputFolderError": "pipeline", "analyze_dask": "pipeline.cluster",
     "Result": "pipeline",
     # faces
+    "fetch_corpus": "corpus.fetch", "FetchError": "corpus.fetch", "parse_date": "corpus.dates",
     "arabic_label": "figures.labels", "save_figure": "figures.saving",
     "plot_share_of_voice": "figures.plots", "plot_cue_categories": "figures.plots",
     "plot_source_types": "figures.plots", "plot_top_sources": "figures.plots", "plot_stance": "figures.plots",
@@ -50,6 +51,8 @@ _EXPORTS = {
     "agreement_table": "validation.sheets", "disagreements": "validation.sheets",
     "krippendorff_alpha": "validation.agreement", "cohen_kappa": "validation.agreement",
     "score_against_gold": "validation.evaluation",
+    "load_study": "study", "run_study": "study", "StudyError": "study",
+    "build_quotes_table": "study.exports", "save_quotes": "study.exports",
     "ArabicNormalizer": "models", "FramingFeatures": "models",
     "make_stance_classifier": "models", "evaluate_classifier": "models",
     "load_stance_sentences": "models",

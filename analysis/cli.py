@@ -262,8 +262,16 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from analysis.corpus.fetch import CORPORA, fetch_corpus
 
     spec = CORPORA[args.name]
+    if args.retries < 0:
+        raise UsageError(f"--retries must be 0 or more, not {args.retries}")
+    if args.quiet:
+        import logging
+
+        import pooch
+
+        pooch.get_logger().setLevel(logging.ERROR)
     path = fetch_corpus(spec, cache=args.cache, archive=args.archive, url=args.url,
-                        manifest=args.manifest, progress=not args.quiet)
+                        manifest=args.manifest, retries=args.retries, progress=not args.quiet)
     print(f"{spec.version}: {path}")
     if args.cache is not None and paths.ant_corpus() != path:
         print(f"(outside the default cache: set FRAMING_ANT={path} so that the suite finds it)")
@@ -398,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="download from this mirror instead of GitHub")
     p.add_argument("--manifest", help="verify against this per-file manifest (path, size, sha256 TSV) "
                                       "instead of the one shipped for the pinned commit")
+    p.add_argument("--retries", type=int, default=3, help="further attempts after a failed download")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_fetch)
 

@@ -191,6 +191,15 @@ def _title(fig: Figure, key: str, labels: LabelLanguage) -> None:
     fig.suptitle(_show(label_for("text", key, labels)), fontfamily=FONT_FAMILIES)
 
 
+def _frozen(fig: Figure) -> Figure:
+    """Lay the figure out once and keep that layout: every later draw (each saved format,
+    the overlap check) reuses the positions instead of solving the layout again."""
+    with style_context():
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    return fig
+
+
 def _new_figure(width: float, height: float) -> Figure:
     with style_context():
         return Figure(figsize=(width, height), layout="constrained")
@@ -199,6 +208,13 @@ def _new_figure(width: float, height: float) -> Figure:
 def _percent_axis(ax: Axes, axis: str = "x") -> None:
     formatter = FuncFormatter(lambda v, _: f"{v:,.0f}")
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
+
+
+def _upper(values: pd.Series, default: float = 1.0) -> float:
+    """The largest finite value, or ``default`` when there is none (an empty table)."""
+    finite = pd.to_numeric(values, errors="coerce").to_numpy(float)
+    finite = finite[np.isfinite(finite)]
+    return float(max(finite.max(), default)) if len(finite) else default
 
 
 def _only(table: pd.DataFrame, **where: str) -> pd.DataFrame:
@@ -291,7 +307,7 @@ def figure_share_of_voice(attributions: pd.DataFrame, words: pd.DataFrame, *,
     _legend(fig, [*(_side_handle(s, labels) for s in sides),
                   _interval_handle(labels, draws),
                   _thin_handle([attributions, words], labels)], ncols=3)
-    return fig
+    return _frozen(fig)
 
 
 @_styled
@@ -310,7 +326,7 @@ def figure_source_shares(direct: pd.DataFrame, anonymous: pd.DataFrame, *,
     _legend(fig, [*(_side_handle(s, labels) for s in sides),
                   _interval_handle(labels, draws),
                   _thin_handle([direct, anonymous], labels)], ncols=4)
-    return fig
+    return _frozen(fig)
 
 
 # -- cue profile --------------------------------------------------------------------------
@@ -355,7 +371,7 @@ def plot_cue_profile(
             row = cells.loc[(side, category)]
             _mark(ax, float(row["estimate"]), y + offset, float(row["ci_low"]), float(row["ci_high"]),
                   color=side_color(side), thin=bool(row["thin"]))
-    high = xmax if xmax is not None else float(np.nanmax(rows["ci_high"].to_numpy(float), initial=1.0))
+    high = xmax if xmax is not None else _upper(rows["ci_high"])
     _sqrt_axis(ax, high)
     ax.set_yticks(range(len(categories)), [_show(label_for("cue_category", c, labels)) for c in categories])
     ax.tick_params(axis="y", labelleft=show_categories)
@@ -379,7 +395,7 @@ def figure_cue_profile(table: pd.DataFrame, *, labels: LabelLanguage = "ar",
     n_rows = -(-len(groups) // columns)
     fig = _new_figure(DOUBLE_COLUMN_WIDTH, 0.9 + n_rows * (0.55 + 0.19 * len(categories)))
     axes = np.atleast_2d(fig.subplots(n_rows, columns, sharey=True, sharex=True))
-    xmax = float(np.nanmax(table["ci_high"].to_numpy(float), initial=1.0))
+    xmax = _upper(table["ci_high"])
     for index, ax in enumerate(axes.flat):
         if index >= len(groups):
             ax.set_visible(False)
@@ -392,7 +408,7 @@ def figure_cue_profile(table: pd.DataFrame, *, labels: LabelLanguage = "ar",
     _title(fig, "cue_profile_title", labels)
     _legend(fig, [*(_side_handle(s, labels) for s in sides), _interval_handle(labels, draws),
                   _thin_handle([table], labels)], ncols=4)
-    return fig
+    return _frozen(fig)
 
 
 # -- stance ---------------------------------------------------------------------------------
@@ -480,7 +496,7 @@ def figure_stance(table: pd.DataFrame, *, labels: LabelLanguage = "ar", columns:
     n_rows = -(-len(groups) // columns)
     fig = _new_figure(DOUBLE_COLUMN_WIDTH, 1.2 + n_rows * (0.55 + 0.42 * len(pairs)))
     axes = np.atleast_2d(fig.subplots(n_rows, columns, sharey=True, sharex=True))
-    xmax = float(np.nanmax(table["ci_high"].to_numpy(float), initial=1.0)) * 1.03
+    xmax = _upper(table["ci_high"]) * 1.03
     for index, ax in enumerate(axes.flat):
         if index >= len(groups):
             ax.set_visible(False)
@@ -493,7 +509,7 @@ def figure_stance(table: pd.DataFrame, *, labels: LabelLanguage = "ar", columns:
     _title(fig, "stance_title", labels)
     _legend(fig, [*(_kind_handle(k, labels) for k in kinds), _interval_handle(labels, draws),
                   _thin_handle([table], labels)], ncols=4)
-    return fig
+    return _frozen(fig)
 
 
 # -- coverage ----------------------------------------------------------------------------
@@ -512,8 +528,8 @@ def plot_coverage_counts(table: pd.DataFrame, *, periods: Sequence[str], ax: Axe
     for x, value in zip(xs, counts.to_numpy(float)):
         ax.text(x, value, f"{int(value):,}", ha="center", va="bottom", fontsize=6)
     ax.set_xticks(xs, ["" for _ in periods])
-    ax.set_xlim(-0.5, len(periods) - 0.5)
-    ax.set_ylim(0, max(float(counts.max()), 1.0) * 1.22)
+    ax.set_xlim(-0.5, max(len(periods), 1) - 0.5)
+    ax.set_ylim(0, _upper(counts) * 1.22)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.set_title(_show(label_for("text", "coverage_count", labels)), fontsize=7)
     return _finish(ax)
@@ -539,7 +555,10 @@ def plot_coverage(table: pd.DataFrame, *, periods: Sequence[str], groups: Sequen
                   color=CATEGORY_RAMP[3 + index % 3], thin=bool(row["thin"]),
                   marker=GROUP_MARKERS[index % len(GROUP_MARKERS)], horizontal=False)
     ax.set_xticks(range(len(periods)), [_show(month_label(p, labels, wrap=True)) for p in periods])
-    ax.set_xlim(-0.5, len(periods) - 0.5)
+    ax.set_xlim(-0.5, max(len(periods), 1) - 0.5)
+    if not periods:
+        ax.text(0.5, 0.5, _show(label_for("text", "no_dates", labels)), transform=ax.transAxes,
+                ha="center", va="center")
     ax.set_ylim(bottom=0)
     _percent_axis(ax, "y")
     ax.grid(axis="y", linewidth=0.3, alpha=0.5)
@@ -572,7 +591,7 @@ def figure_coverage(table: pd.DataFrame, *, periods: Sequence[str], labels: Labe
     _title(fig, "coverage_title", labels)
     _legend(fig, [*(_group_handle(i, g, int(selected.get(g, 0)), labels) for i, g in enumerate(groups)),
                   _interval_handle(labels, draws), _thin_handle([table], labels)], ncols=3)
-    return fig
+    return _frozen(fig)
 
 
 # -- checks --------------------------------------------------------------------------------

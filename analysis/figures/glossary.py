@@ -187,6 +187,7 @@ GLOSSARY: dict[str, dict[str, tuple[str, str]]] = {
         "coverage_count": ("عدد المقالات المختارة", "Selected articles"),
         "coverage_share": ("من مقالات الوسيلة في الشهر (%)", "% of the outlet's articles that month"),
         "coverage_title": ("التغطية شهرا بشهر", "Coverage month by month"),
+        "no_dates": ("لا تاريخ لأي مقال", "No article has a date"),
         "interval": ("فترة ثقة 95% (إعادة معاينة المقالات)", "95% interval (article bootstrap)"),
         "thin": ("علامة باهتة وخط منقط: خلية ضعيفة", "Faded mark, dotted interval: thin cell"),
         "articles": ("مقالات", "articles"),

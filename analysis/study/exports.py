@@ -76,7 +76,8 @@ def save_quotes(quotes: pd.DataFrame, out_dir: str | Path, name: str = "quotes")
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    text_columns = [c for c in quotes.columns if quotes[c].dtype == object or str(quotes[c].dtype) == "string"]
+    text_columns = [c for c in quotes.columns
+                    if quotes[c].dtype == object or pd.api.types.is_string_dtype(quotes[c].dtype)]
     safe = quotes.copy()
     for column in text_columns:
         safe[column] = safe[column].fillna("").astype(str).map(excel_safe)

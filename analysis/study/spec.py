@@ -235,7 +235,7 @@ def load_study(path: str | Path) -> Study:
         title=_get(study, "title", str, f"{where} [study]", ""),
         source=source.resolve(),
         corpus_fetch=fetch,
-        corpus_path=(base / corpus_path) if corpus_path is not None else None,
+        corpus_path=(base / corpus_path).resolve() if corpus_path is not None else None,
         columns={k: (v or None) for k, v in columns.items()},
         section_column=_get(corpus, "section", str, f"{where} [corpus]"),
         input_format=_get(corpus, "format", str, f"{where} [corpus]"),
@@ -254,7 +254,7 @@ def load_study(path: str | Path) -> Study:
         labels=labels,
         figures=names,
         periods=periods,
-        derived_dir=base / _get(output, "derived", str, f"{where} [output]", f"derived/{name}"),
-        figures_dir=base / _get(output, "figures", str, f"{where} [output]", f"figures/{name}"),
+        derived_dir=(base / _get(output, "derived", str, f"{where} [output]", f"derived/{name}")).resolve(),
+        figures_dir=(base / _get(output, "figures", str, f"{where} [output]", f"figures/{name}")).resolve(),
         jobs=jobs,
     )
