@@ -127,6 +127,10 @@ def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str, faul
     """A worker process: analyse the chunks it is sent, write their files, report back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and ends us
     _die_with_parent()
+    try:  # load the lexicons now, so that the time limit counts articles only
+        analyze_article("warm-up", "قال لافروف", "وأكد أن موسكو سترد.", stages)
+    except Exception:
+        pass  # a broken lexicon is reported with the first article
     while True:
         try:
             task = conn.recv()
