@@ -101,3 +101,39 @@ def test_spans_in_bounds_ordered_and_stripped(title, body):
         if s.part != "title":
             assert s.start >= last_end
             last_end = s.end
+
+
+# ------------------------------------------------------- site teasers (CODEBOOK §2 boilerplate)
+def test_cnn_teaser_block_gives_no_sentences():
+    # dev CN-internationalNews-734-20181019: the body ends with teasers of other stories,
+    # the first cut off mid-word ("أخذوا رهائ"); none of them is coded (gold re-check).
+    import gzip
+    import json
+
+    from analysis.corpus.paths import ant_corpus
+    from analysis.text.segment import teaser_start
+    path = ant_corpus()
+    if path is None:
+        pytest.skip("ANT corpus not found")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        row = next(r for r in map(json.loads, f)
+                   if r["article_id"] == "CN-internationalNews-734-20181019")
+    body = row["body"]
+    start = teaser_start(body)
+    assert body[start:].startswith("لـCNN إن الولايات المتحدة") or "رهائ\n" in body[start:]
+    assert "أعلن متحدث باسم القوات الأمريكية في أفغانستان" in body[start:]
+    sents = split_article(row["title"], body)
+    assert sents and all(s.end <= start for s in sents if s.part != "title")
+
+
+def test_unpunctuated_paragraph_followed_by_the_story_is_not_a_teaser():
+    from analysis.text.segment import teaser_start
+    # the story goes on after a paragraph without a final point (و، كما …): no teaser block
+    body = "خبر أول.\n" + "كلمة " * 40 + "أخيرة\n" + "وأضاف الوزير أن " + "كلمة " * 15 + "."
+    assert teaser_start(body) == len(body)
+    # nothing after the cut paragraph: an article whose last paragraph has no final point
+    body = "خبر أول.\n" + "كلمة " * 40 + "أخيرة"
+    assert teaser_start(body) == len(body)
+    # the lead itself never starts a teaser block
+    body = "كلمة " * 40 + "أخيرة\n" + "أعلن الوزير أن " + "كلمة " * 15 + "."
+    assert teaser_start(body) == len(body)

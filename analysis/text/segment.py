@@ -9,6 +9,8 @@ Rules
 * A **sub-heading** is a short line (at most :data:`HEADING_MAX_WORDS` words, one
   sentence) that does not end in final punctuation (``. ! ? ؟ ؛ …`` or a colon); trailing spaces do not count.
 * The **lead** is the first paragraph of the body that is not a sub-heading.
+* A block of **site teasers** at the end of the body (:func:`teaser_start`) is boilerplate:
+  it gives no sentences, so no stage codes it (CODEBOOK §2).
 * Inside a paragraph, a sentence ends at ``. ! ? ؟ ؛ …`` (with any closing quotes or
   brackets that follow) when the next character is a space, the end of the line or an
   Arabic letter; never inside quotation marks, never at a decimal or date point
@@ -30,9 +32,18 @@ from typing import NamedTuple
 
 from analysis.text.normalize import NormalizedText, normalize_with_map
 
-__all__ = ["Sentence", "Doc", "split_article", "split_paragraph", "make_doc", "HEADING_MAX_WORDS"]
+__all__ = ["Sentence", "Doc", "split_article", "split_paragraph", "make_doc", "teaser_start",
+           "HEADING_MAX_WORDS", "TEASER_MIN_CHARS", "TEASER_NEXT_MIN_CHARS"]
 
 HEADING_MAX_WORDS = 20
+#: A paragraph at least this long that ends in a letter (no final punctuation: cut off
+#: mid-sentence) starts a block of site teasers when the paragraphs after it look like
+#: teasers too (TEASER_NEXT_MIN_CHARS, no continuation word); CODEBOOK §2 boilerplate.
+TEASER_MIN_CHARS = 150
+#: Every paragraph after the cut one is a teaser of its own story: at least this long.
+TEASER_NEXT_MIN_CHARS = 60
+# A paragraph that continues the story (و، ف، كما، يذكر، لكن، إلا، ثم) or a separator line.
+_CONTINUATION_RE = re.compile(r"(?:و|ف|كما|يذكر|يُذكر|لكن|إلا|ثم|[-ـ_=*])")
 TERMINATORS = frozenset(".!?؟؛…")
 FINAL_PUNCT = TERMINATORS | {":", "\u061b"}
 CLOSERS = frozenset("\"'»”’)]}›")
@@ -179,6 +190,37 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return len(line.split()) <= HEADING_MAX_WORDS
 
 
+def teaser_start(body: str) -> int:
+    """Offset in ``body`` where a block of site teasers starts, else ``len(body)``.
+
+    CNN Arabic bodies end with teaser paragraphs of unrelated stories, the first cut off
+    mid-word ("… أخذوا رهائ"): a paragraph after the first one, of at least
+    :data:`TEASER_MIN_CHARS` characters, that ends in a letter starts the block when at
+    least one paragraph follows and every following paragraph has at least
+    :data:`TEASER_NEXT_MIN_CHARS` characters and does not continue the story (و، كما،
+    يذكر … or a separator line). Boilerplate is not coded (CODEBOOK §2).
+
+    Examples
+    --------
+    >>> body = "خبر أول.\\n" + "أ" * 160 + "\\nأعلن الوزير أن " + "ب" * 60 + "."
+    >>> teaser_start(body) == body.index("أأ")
+    True
+    >>> teaser_start("خبر أول.\\n" + "أ" * 160 + "\\nوقال الوزير " + "ب" * 60 + ".") > 100
+    True
+    """
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(body) if body[m.start():m.end()].strip()]
+    for k in range(1, len(lines) - 1):
+        a, b = _strip_span(body, *lines[k])
+        if b - a < TEASER_MIN_CHARS or not body[b - 1].isalpha():
+            continue
+        rest = [_strip_span(body, *span) for span in lines[k + 1:]]
+        if all(e - s >= TEASER_NEXT_MIN_CHARS and not _CONTINUATION_RE.match(body, s)
+               for s, e in rest):
+            return a
+        return len(body)
+    return len(body)
+
+
 def split_article(title: str, body: str) -> list[Sentence]:
     """Split an article into title, sub-headings, lead and body sentences.
 
@@ -197,7 +239,8 @@ def split_article(title: str, body: str) -> list[Sentence]:
     if e > s:
         out.append(Sentence(0, "title", s, e, title[s:e]))
     lead_done = False
-    for m in _LINE_RE.finditer(body):
+    teasers = teaser_start(body)
+    for m in _LINE_RE.finditer(body, 0, teasers):
         a, b = _strip_span(body, m.start(), m.end())
         if a == b:
             continue
