@@ -218,3 +218,9 @@ def test_dask_on_a_local_cluster_gives_the_tables_of_the_local_run(in_memory, tm
     for name in RECORD_TABLES:
         assert_frame_equal(ds.table(name), getattr(in_memory, name), check_exact=True)
     assert_frame_equal(ds.table("articles", columns=["article_id", "title", "body"]), articles.reset_index(drop=True))
+
+
+def test_analyze_on_two_processes_names_a_failing_article(corpus, monkeypatch):
+    monkeypatch.setenv(FAULT_ENV, "c1-p02:attributions:raise")
+    with pytest.raises(ArticleError, match=r"article 'c1-p02' failed in attributions: RuntimeError"):
+        analyze(corpus, n_jobs=2, batch_size=5, progress=False)

@@ -21,7 +21,6 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
@@ -377,35 +376,32 @@ def analyze(
     n_jobs = os.cpu_count() or 1 if n_jobs == -1 else max(1, int(n_jobs))
     read_seconds = time.perf_counter() - started
 
-    merged: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
-    batches = [(rows, stages) for rows in _batches(articles, batch_size)]
     bar = None
     if progress and len(articles) > 1:
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(articles), unit="article", desc="analysing")
-    if n_jobs == 1 or len(batches) <= 1:
-        results = map(_work, batches)
-        pool = None
-    else:
-        pool = get_context("forkserver" if os.name == "posix" else "spawn").Pool(n_jobs)
-        results = pool.imap(_work, batches)
     try:
-        for (rows, _), part in zip(batches, results):
-            for name in _RECORD_TABLES:
-                merged[name].extend(part[name])
-            if bar is not None:
-                bar.update(len(rows))
+        if n_jobs == 1 or len(articles) <= batch_size:
+            merged: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
+            for rows in _batches(articles, batch_size):
+                part = _work((rows, stages))
+                for name in _RECORD_TABLES:
+                    merged[name].extend(part[name])
+                if bar is not None:
+                    bar.update(len(rows))
+            tables = {name: _records_to_frame(merged[name], TABLES[name]) for name in _RECORD_TABLES}
+        else:
+            # the streaming workers, in memory: a failing article is named, Ctrl-C stops at once
+            from analysis.pipeline.stream import analyze_in_pool
+
+            tables = analyze_in_pool(articles, stages, n_jobs, batch_size, bar)
     finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
         if bar is not None:
             bar.close()
 
     from analysis import __version__
 
-    tables = {name: _records_to_frame(merged[name], TABLES[name]) for name in _RECORD_TABLES}
     info = {
         "analysis_version": __version__,
         "input": input_name,

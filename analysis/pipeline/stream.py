@@ -123,7 +123,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str, fault=None) -> None:
+def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str | None, fault=None) -> None:
     """A worker process: analyse the chunks it is sent, write their files, report back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and ends us
     _die_with_parent()
@@ -139,7 +139,7 @@ def _worker(conn, slot, stages: tuple[str, ...], errors: str, staging: str, faul
         if task is None:
             return
         try:
-            conn.send(("done", _run_chunk(task, slot, stages, errors, Path(staging), fault)))
+            conn.send(("done", _run_chunk(task, slot, stages, errors, staging and Path(staging), fault)))
         except ArticleError as exc:
             conn.send(("failed", exc))
         except Exception:  # writing failed (disk full ...): not an article's fault
@@ -173,7 +173,10 @@ def _inject(mark, fault: tuple[str, str, str], stage: str) -> None:
     raise RuntimeError(f"injected fault ({FAULT_ENV})")
 
 
-def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging: Path, fault=None) -> dict:
+def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging: Path | None,
+               fault=None) -> dict:
+    """Analyse one chunk; write its files into ``staging`` (or, without one, return the
+    record tables as Arrow tables)."""
     cpu_started = time.process_time()
     df = task.articles
     ids = df["article_id"].tolist()
@@ -210,8 +213,11 @@ def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging:
     if skipped:
         dropped = {s["article_id"] for s in skipped}
         df = df[~df["article_id"].isin(dropped)]
-    tables = {"articles": articles_table(df)}
-    tables.update({name: records_table(merged[name], name) for name in _RECORD_TABLES})
+    tables = {name: records_table(merged[name], name) for name in _RECORD_TABLES}
+    if staging is None:
+        return {"chunk": task.chunk, "tables": tables, "skipped": skipped, "articles": len(ids),
+                "cpu_seconds": time.process_time() - cpu_started}
+    tables = {"articles": articles_table(df), **tables}
     files = {}
     for name, table in tables.items():
         rel = f"{name}.parquet/part-{task.chunk:06d}.parquet"
@@ -226,7 +232,8 @@ class _Worker:
     def __init__(self, ctx, stages, errors, staging, fault):
         self.slot = ctx.RawArray("d", 3)  # article index in the chunk, step, started (monotonic)
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, self.slot, stages, errors, str(staging), fault),
+        self.process = ctx.Process(target=_worker, args=(child, self.slot, stages, errors,
+                                                         str(staging) if staging else None, fault),
                                    daemon=True)
         self.process.start()
         child.close()
@@ -249,7 +256,7 @@ class _Worker:
 class _Pool:
     """Worker processes that each hold at most one chunk; faults are caught per worker."""
 
-    def __init__(self, n: int, stages, errors: str, staging: Path, time_limit: float | None):
+    def __init__(self, n: int, stages, errors: str, staging: Path | None, time_limit: float | None):
         self.ctx = get_context("forkserver" if os.name == "posix" else "spawn")
         if self.ctx.get_start_method() == "forkserver":
             self.ctx.set_forkserver_preload(["analysis.pipeline.stream", "analysis.coding.stance"])
@@ -543,12 +550,37 @@ def _run(pool: _Pool, chunks: Iterator[pd.DataFrame], bar, errors: str) -> dict:
                 task.exclude[payload["article_id"]] = payload
                 retry.append(task)
     ordered = [results[k] for k in sorted(results)]
-    files = {name: [r["files"][name] for r in ordered] for name in TABLES}
-    skipped_articles = [s for r in ordered for s in r["skipped"]]
-    return {"files": files, "reports": reports, "skipped_articles": skipped_articles, "sources": sources,
-            "articles": sum(f["rows"] for f in files["articles"]),
-            "articles_read": sum(r["articles"] for r in ordered), "read_seconds": read_seconds,
-            "worker_cpu_seconds": sum(r["cpu_seconds"] for r in ordered)}
+    run = {"ordered": ordered, "reports": reports, "sources": sources,
+           "skipped_articles": [s for r in ordered for s in r["skipped"]],
+           "articles_read": sum(r["articles"] for r in ordered), "read_seconds": read_seconds,
+           "worker_cpu_seconds": sum(r["cpu_seconds"] for r in ordered)}
+    if all("files" in r for r in ordered):
+        run["files"] = {name: [r["files"][name] for r in ordered] for name in TABLES}
+        run["articles"] = sum(f["rows"] for f in run["files"]["articles"])
+    return run
+
+
+def analyze_in_pool(articles: pd.DataFrame, stages: tuple[str, ...], n_jobs: int, chunk_size: int,
+                    bar=None) -> dict[str, pd.DataFrame]:
+    """The record tables of ``articles`` (ids already text), analysed by ``n_jobs`` workers
+    and kept in memory: :func:`analysis.pipeline.batch.analyze` with several processes.
+
+    Faults are named as in :func:`analyze_to` (errors raise; no time limit), and Ctrl-C
+    ends the workers at once.
+    """
+    columns = articles[["article_id", "title", "body"]]
+    chunks = (columns.iloc[i:i + chunk_size].reset_index(drop=True) for i in range(0, len(columns), chunk_size))
+    pool = _Pool(n_jobs, stages, "raise", None, None)
+    try:
+        run = _run(pool, chunks, bar, "raise")
+    except BaseException:
+        pool.close(kill=True)
+        raise
+    pool.close()
+    import pyarrow as pa
+
+    return {name: to_pandas(pa.concat_tables([r["tables"][name] for r in run["ordered"]]))
+            for name in _RECORD_TABLES}
 
 
 def _write_csv(staging: Path, files: dict[str, list[dict]], formats, n_articles: int) -> None:
