@@ -224,8 +224,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
     study = load_study(args.study)
     written = save_paper_figures(study, out_dir=out)
     written += save_example_figures(out, labels=study.labels)
-    print(f"{len(written)} files in {out} from {study.derived_dir} "
-          f"in {time.perf_counter() - started:.1f} s")
+    derived = Path(study.derived_dir)
+    if derived.is_relative_to(Path.cwd()):
+        derived = derived.relative_to(Path.cwd())
+    print(f"{len(written)} files in {out} from {derived} in {time.perf_counter() - started:.1f} s")
     return 0
 
 

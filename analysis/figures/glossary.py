@@ -73,7 +73,7 @@ _EXTRA_COLORS = ("#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#009E73", "#000000
 #: A brown ramp for everything that is not a side (source types, stance kinds, outlets,
 #: counts): no tone of it can be read as a side's colour (tests/test_plotting.py checks the
 #: colour distance to every side), so a side keeps one colour across all figures.
-CATEGORY_RAMP = ("#F3EBDD", "#DCC7A1", "#B8956A", "#8C6A43", "#5C4429", "#33251A")
+CATEGORY_RAMP = ("#F2E3C6", "#DCC7A1", "#B8956A", "#8C6A43", "#5C4429", "#33251A")
 #: The ink of marks that belong to no side (outlines, count bars, reference lines).
 NEUTRAL_INK = CATEGORY_RAMP[5]
 
