@@ -56,6 +56,45 @@ def stage_profile(articles, n: int = 2000) -> dict[str, float]:
     return {name: round(t, 3) for name, t in zip(names, times)} | {"articles": len(rows)}
 
 
+def pipeline_overhead(articles, n: int = 2000, size: int = 250) -> dict[str, float]:
+    """CPU time of the streaming worker's whole job on a chunk (stages, Arrow tables, Parquet
+    files) over the stages alone, chunk by chunk in one process, alternating which goes
+    first, so both see the same load: the cost of streaming over the analysis itself."""
+    from analysis.pipeline import stream
+    from analysis.pipeline.batch import analyze_article
+
+    head = articles.iloc[:n][["article_id", "title", "body"]]
+    chunks = [head.iloc[i:i + size].reset_index(drop=True) for i in range(0, len(head), size)]
+    slot = [0.0, 0.0, 0.0]
+    ratios, alone, whole = [], 0.0, 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("articles", "sentences", "mentions", "attributions", "stance"):
+            (Path(tmp) / f"{name}.parquet").mkdir()
+
+        def stages_only(chunk) -> float:
+            t0 = time.process_time()
+            for row in zip(chunk["article_id"], chunk["title"], chunk["body"]):
+                analyze_article(*row)
+            return time.process_time() - t0
+
+        def streamed(k, chunk) -> float:
+            t0 = time.process_time()
+            stream._run_chunk(stream._Task(k, chunk), slot, STAGES, "raise", Path(tmp))
+            return time.process_time() - t0
+
+        stages_only(chunks[0])  # warm the lexicons
+        for k, chunk in enumerate(chunks):
+            if k % 2:
+                b, a = streamed(k, chunk), stages_only(chunk)
+            else:
+                a, b = stages_only(chunk), streamed(k, chunk)
+            alone, whole = alone + a, whole + b
+            ratios.append(b / a)
+    return {"articles": len(head), "stages_cpu_seconds": round(alone, 2), "streamed_cpu_seconds": round(whole, 2),
+            "ratio_median": round(statistics.median(ratios), 3), "ratio_min": round(min(ratios), 3),
+            "ratio_max": round(max(ratios), 3)}
+
+
 def one_run(corpus: Path, jobs: int, limit: int | None, chunk_size: int, stages: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         load = os.getloadavg()[0]
@@ -80,6 +119,7 @@ def main() -> int:
     parser.add_argument("--chunk-size", type=int, default=1000)
     parser.add_argument("--stages", nargs="*", default=list(STAGES), help="default: all, stance included")
     parser.add_argument("--out", default=str(Path(__file__).with_name("results")))
+    parser.add_argument("--only-profile", action="store_true", help="skip the runs: overhead and stage profile only")
     args = parser.parse_args()
 
     corpus = Path(args.corpus) if args.corpus else paths.ant_corpus()
@@ -103,7 +143,7 @@ def main() -> int:
         "path": "analyze_to (the command line's streaming path)", "runs": [],
     }
     order = []
-    for i in range(args.repeat):
+    for i in range(0 if args.only_profile else args.repeat):
         order += [1, 2] if i % 2 == 0 else [2, 1]
     for jobs in order:
         run = one_run(corpus, jobs, args.limit, args.chunk_size, args.stages)
@@ -116,11 +156,11 @@ def main() -> int:
     def values(jobs: int, key: str) -> list[float]:
         return [r[key] for r in record["runs"] if r["n_jobs"] == jobs]
 
-    pairs = list(zip(values(1, "seconds"), values(2, "seconds")))
+    pairs = list(zip(values(1, "seconds"), values(2, "seconds"))) or [(1.0, 1.0)]
     summary = {}
     for jobs in (1, 2):
         for key in ("articles_per_second", "articles_per_cpu_second"):
-            v = values(jobs, key)
+            v = values(jobs, key) or [0.0]
             summary[f"{key}_{jobs}"] = {"median": statistics.median(v), "min": min(v), "max": max(v)}
     summary["speedup_2_over_1"] = {"median": round(statistics.median(a / b for a, b in pairs), 2),
                                    "min": round(min(a / b for a, b in pairs), 2),
@@ -128,6 +168,8 @@ def main() -> int:
     record["summary"] = summary
     print(json.dumps(summary, indent=1))
 
+    record["streaming_overhead_first_2000"] = pipeline_overhead(articles)
+    print("streaming (stages + Arrow + Parquet) over the stages alone, CPU:", record["streaming_overhead_first_2000"])
     record["stage_seconds_first_2000"] = stage_profile(articles)
     print("CPU seconds per stage on the first 2,000 articles:", record["stage_seconds_first_2000"])
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -115,6 +115,12 @@ def records_table(records: Sequence[dict], name: str) -> pa.Table:
     1
     """
     fields = arrow_schema(name)
+    try:  # the common case, built in C++: plain str, int, bool and None values
+        table = pa.Table.from_pylist(records, schema=fields)
+        if all(table.column(f.name).null_count == 0 for f in fields if f.type == pa.bool_()):
+            return table
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        pass
     return pa.table([_column([r.get(f.name) for r in records], f.type) for f in fields], schema=fields)
 
 
