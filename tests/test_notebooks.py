@@ -43,7 +43,7 @@ def script_of(name: str) -> Path:
     return ipynb.parent / "scripts" / ipynb.with_suffix(".py").name
 
 #: Parameters each notebook gets besides figures_dir (08 runs on a sample of ANT).
-EXTRA_PARAMETERS = {"08-corpus-at-scale.ipynb": {"sample": 300}}
+EXTRA_PARAMETERS = {"08-corpus-at-scale.ipynb": {"sample": 3000}}
 
 #: Text that must appear in the outputs of a notebook run (stdout, plain-text results or
 #: HTML). Values are specific to the example article so that a change in the extractor or
@@ -64,12 +64,15 @@ EXPECTED_OUTPUT = {
                             "interfax"],
     "04-stance.ipynb": ["11 stance units in the example article",
                         "احتاج أصدقاؤنا إلى 5 ساعات للتنسيق مع واشنطن", "threat", "praise", "criticism"],
-    "05-comparing-sides.ipynb": ["stance-between-sides: stance-between-sides.csv",
-                                 "features: features-by-outlet.csv"],
+    "05-comparing-sides.ipynb": ["derived data: data/derived/ant-2018", "corpus: ant-v2.1 (31,485 articles",
+                                 "share-of-voice.note.csv", "differences have an interval that excludes 0",
+                                 "Sky News Arabia"],
     "06-validation.ipynb": ["gold articles scored:", "articles coded by both coders", "cue_category",
                             "percent_agreement"],
     "07-classifier.ipynb": ["('normalize', ArabicNormalizer())", "واكد لافروف ان الحوار مستمر"],
-    "08-corpus-at-scale.ipynb": ["300 selected", "300 articles,", "Sky News Arabia"],
+    "08-corpus-at-scale.ipynb": ["3,000 articles read", "selected: both sides are actors",
+                                 "would pass the keyword test", "Please cite: Chouigui",
+                                 "blame per 100 articles: US → Russia", "Sky News Arabia"],
     "teaching/01-reporting-verbs-exercise.ipynb": ["Task 1 not answered yet.", "Task 3 not answered yet."],
     "teaching/01-reporting-verbs-solution.ipynb": ["Missing columns: none", "Categories used for the US side: denial, neutral"],
     "teaching/02-blame-exercise.ipynb": ["Task 1 not answered yet.", "Task 3 not answered yet."],
@@ -84,12 +87,13 @@ if paths.ant_corpus() is not None:
     EXPECTED_OUTPUT["06-validation.ipynb"].append("21 articles coded by both coders")
 
 #: Files a run must write into figures_dir.
-_PAPER_FIGURES = ("share-of-voice", "cue-categories", "source-types", "stance-between-sides",
-                  "top-sources", "sides-by-outlet")
+_PAPER_FIGURES = ("share-of-voice", "direct-and-anonymous", "cue-profile", "stance-between-sides",
+                  "coverage-by-month")
 EXPECTED_FIGURES = {
     "00-start-here.ipynb": [f"example-share-of-voice.{ext}" for ext in ("pdf", "png", "svg", "csv")],
-    "05-comparing-sides.ipynb": [f"{name}.{ext}" for name in _PAPER_FIGURES for ext in ("pdf", "png", "svg", "csv")]
-    + ["features-by-outlet.csv"],
+    "05-comparing-sides.ipynb": [f"{name}.{ext}" for name in _PAPER_FIGURES
+                                 for ext in ("pdf", "png", "svg", "csv", "note.csv")]
+    + ["outlet-differences.csv", "measures-by-section.csv", "example-cue-categories.csv"],
 }
 #: Notebooks that must take figures_dir from a tagged parameters cell.
 NEEDS_FIGURES_DIR = ("00-start-here.ipynb", "05-comparing-sides.ipynb", "08-corpus-at-scale.ipynb")

@@ -9,177 +9,211 @@
 # %% [markdown]
 # # 05 · Comparing the sides: the paper figures
 #
-# This notebook draws every figure of `figures/` except the example's own
-# (`example-share-of-voice`, drawn by 00). It is meant to be run headless:
+# This notebook draws the paper's figures: five Arabic news outlets compared on how they
+# let the Russian and the US side speak, how they introduce them and who evaluates whom,
+# every number with a 95 % interval. It needs **no corpus**: it reads the derived data
+# that the study wrote into `data/derived/ant-2018` (offsets, sides, cues and categories of
+# every attribution and stance unit of the 2,400-odd ANT articles in which both sides act,
+# and no article text). The same figures come from the command line:
 #
 # ```bash
-# .venv/bin/python -m analysis figures                      # data/raw → figures/
-# .venv/bin/python -m analysis figures --corpus my.csv --out my-figures
+# make figures                                      # data/derived → figures/ (seconds)
+# .venv/bin/python -m analysis study studies/ant-2018.toml    # rerun the study (needs ANT)
+# .venv/bin/python -m analysis figures --corpus my.csv --out my-figures   # your own corpus
 # ```
-#
-# Each figure is written as PDF, PNG and SVG, next to a CSV of exactly the numbers it
-# draws. The output is **deterministic**: a rerun on the same corpus changes no byte
-# (tables are sorted before plotting and `save_figure` fixes the file metadata).
 #
 # | file | question |
 # |---|---|
-# | `share-of-voice` | Which side gets to speak, by attributions and by quoted words? |
-# | `cue-categories` | With which kinds of reporting verbs is each side introduced? |
-# | `source-types` | Who speaks for each side: persons, institutions, anonymous sources, media? |
-# | `stance-between-sides` | Who blames, denies, praises whom? |
-# | `top-sources` | Which individual sources are quoted most? |
-# | `sides-by-<grouping>` | How do outlets (or articles) differ in whom they let speak? |
-# | `features-by-<grouping>.csv` | All per-side features per outlet (or article), for tables in the paper |
+# | `share-of-voice` | Which side speaks, by attributions and by quoted words, outlet by outlet? |
+# | `direct-and-anonymous` | Is a side quoted in its own words, or through anonymous sources? |
+# | `cue-profile` | With which kinds of reporting verbs is each side introduced? |
+# | `stance-between-sides` | Who blames, criticises, threatens, denies, praises, cooperates with whom? |
+# | `coverage-by-month` | When did the outlets write about both sides? |
+# | `outlet-differences.csv` | Every pair of outlets compared, with an interval |
+# | `measures-by-month.csv`, `measures-by-section.csv` | The same measures by month and section |
+#
+# Each figure is written as PDF, PNG and SVG, next to a CSV of exactly the numbers drawn
+# (with the number of articles and the interval of every estimate) and a note
+# (`*.note.csv`) with the extractor's measured precision and recall for what it draws.
+# The one-article figures of the example (`example-*`) are drawn too. A rerun changes no
+# byte.
 
 # %%
 # %matplotlib inline
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+from IPython.display import Image, display
 
-import analysis
 from analysis import paths
-from analysis.figures import plots, tables
+from analysis.study import load_study, run_study
+from analysis.study.derived import DERIVED_FILES, read_derived
+from analysis.study.paper import save_example_figures, save_paper_figures
 
 # %% [markdown]
 # ## Parameters
 #
-# - `corpus`: a file or folder `analysis.read_articles` reads (default: the example in
-#   `data/raw`);
-# - `grouping`: the column to compare groups by, `"outlet"` or `"article_id"`;
+# - `corpus`: `None` draws the paper figures from the committed derived data; a path to
+#   your own corpus (CSV, XLSX, JSON Lines, a folder of .txt files …) runs the same study
+#   on it first, as `python -m analysis figures --corpus` does;
+# - `grouping`: what the figures compare: `"outlet"`, `"month"` or `"section"`;
 # - `figures_dir`: where to write;
 # - `labels`: `"both"` (Arabic with English gloss), `"ar"` or `"en"`;
-# - `min_total`: groups with fewer attributions than this are hatched in the group figure;
-# - `n_jobs`: processes for the analysis (`-1` = all cores).
+# - `fresh_study`: with the ANT corpus present, rerun the whole study first (about a
+#   minute on two cores) and check that it reproduces `data/derived/ant-2018` byte for byte;
+# - `n_jobs`: processes for an analysis (`-1` = all cores).
 
 # %% tags=["parameters"]
-corpus = str(paths.RAW_DIR)
+corpus = None
 grouping = "outlet"
 figures_dir = str(paths.FIGURES_DIR)
 labels = "both"
-min_total = 20
-n_jobs = 1
-
-# %%
-if grouping not in ("outlet", "article_id"):
-    raise ValueError(f"grouping must be 'outlet' or 'article_id', got {grouping!r}")
-result = analysis.analyze(corpus, n_jobs=n_jobs, progress=False)
-print(result.summary().splitlines()[0])
+fresh_study = False
+n_jobs = 2
 
 # %% [markdown]
-# Sort every table by its key columns, so that figures and CSV files do not depend on
-# the order in which worker processes returned their articles.
-
-# %%
-attributions = result.attributions.sort_values(["article_id", "attribution_id"]).reset_index(drop=True)
-stance = result.stance.sort_values(["article_id", "sent_id", "evidence_start", "holder", "kind"]).reset_index(drop=True)
-mentions = result.mentions.sort_values(["article_id", "mention_id"]).reset_index(drop=True)
-articles = result.articles.sort_values("article_id").reset_index(drop=True)
-written = {}
-
-
-def save(ax, name: str, data: pd.DataFrame) -> None:
-    """Save the figure of ``ax`` with the table of what it draws; remember the files."""
-    files = analysis.save_figure(ax.figure, name, data, out_dir=figures_dir)
-    written[name] = sorted(path.name for path in files.values())
-
-
-# %% [markdown]
-# ## 1 · Share of voice
+# ## The study and its derived data
 #
-# Attributions per side, and quoted words (the sum of the content words of a side's
-# attributions) per side, as shares of all reported speech.
+# The study file says everything the numbers depend on: the corpus, which articles count,
+# the grouping, the bootstrap. Its derived data come with a manifest: the corpus file and
+# its SHA-256, how many articles were read and kept, and the versions of the package and
+# of every lexicon.
 
 # %%
-ax = plots.plot_share_of_voice(attributions, labels=labels)
-save(ax, "share-of-voice", tables.build_share_of_voice_table(attributions))
-ax.figure
+study = load_study(paths.ROOT / "studies" / "ant-2018.toml")
+if corpus is not None:  # your own corpus: the same study, written beside the figures
+    study = replace(study, name=Path(corpus).stem, corpus_fetch=None, corpus_path=Path(corpus).resolve(),
+                    section_column=None, periods=None, tables=("month",),
+                    derived_dir=Path(figures_dir) / "derived", figures_dir=Path(figures_dir))
+    run_study(study, jobs=n_jobs, figures=False)
+elif fresh_study and paths.ant_corpus() is not None:
+    rerun = replace(study, derived_dir=Path(tempfile.mkdtemp()) / "derived")
+    run = run_study(rerun, jobs=n_jobs, figures=False)
+    print(run.summary())
+    same = [name for name in (*DERIVED_FILES, "manifest.json")
+            if (rerun.derived_dir / name).read_bytes() == (study.derived_dir / name).read_bytes()]
+    print(f"reproduced byte for byte: {len(same)} of {len(DERIVED_FILES) + 1} files")
+study = replace(study, compare=grouping, labels=labels)
+derived = read_derived(study.derived_dir)
+manifest = derived.manifest
+print(f"derived data: {study.derived_dir.relative_to(paths.ROOT) if study.derived_dir.is_relative_to(paths.ROOT) else study.derived_dir}")
+print(f"corpus: {manifest['corpus']['name']} ({manifest['corpus']['articles']:,} articles, "
+      f"sha256 {manifest['corpus']['sha256'][:12]}…)")
+selection = manifest["selection"]
+print(f"{selection['read']:,} read, {selection['duplicates']:,} repeats left out, "
+      f"{selection['selected']:,} studied: {selection['rule']}")
 
 # %% [markdown]
-# ## 2 · Reporting-cue categories
+# ## Drawing and saving
 #
-# The share of each side's attributions introduced by each category of reporting verb
-# (neutral, hedged, denial, accusation …). The CSV also lists the most frequent cues.
+# Every table is computed from the derived rows (article-level bootstrap, seeded), every
+# figure drawn from its table, and both saved.
 
 # %%
-ax = plots.plot_cue_categories(attributions, labels=labels)
-save(ax, "cue-categories", tables.build_cue_category_table(attributions))
-ax.figure
+written = save_paper_figures(study, out_dir=figures_dir)
+written += save_example_figures(figures_dir, labels=labels)
+out = Path(figures_dir)
+# the numbers drawn, as saved next to each figure
+tables = {name: pd.read_csv(out / f"{name}.csv", keep_default_na=False, na_values=[""]) for name in study.figures}
+
+
+def interval(table: pd.DataFrame, rows: str, columns: str = "side") -> pd.DataFrame:
+    """Estimates as 'value [low–high]', thin cells marked with *."""
+    text = table.apply(lambda r: f"{r.estimate:.1f} [{r.ci_low:.1f}–{r.ci_high:.1f}]" + ("*" if r.thin else ""),
+                       axis=1)
+    return table.assign(value=text).pivot_table(index=rows, columns=columns, values="value", aggfunc="first")
+
 
 # %% [markdown]
-# ## 3 · Source types
+# ## 1 · Who speaks
 #
-# Who speaks for each side: named persons, institutions, anonymous sources, media,
-# documents.
+# Each side's share of all attributions in an outlet (left) and of all quoted words
+# (right). Sources the extractor could not tie to a side are `unknown`, shown on their own
+# and never folded into the third parties (`other`: the UN, Iran, Turkey, France …).
 
 # %%
-ax = plots.plot_source_types(attributions, labels=labels)
-save(ax, "source-types", tables.build_source_type_table(attributions))
-ax.figure
+display(Image(out / "share-of-voice.png", width=900))
+voice = tables["share-of-voice"]
+interval(voice[voice["measure"] == "voice_attributions"], "group")
 
 # %% [markdown]
-# ## 4 · Stance between the sides
+# ## 2 · In their own words, or anonymously?
 #
-# Stance units per holder side → target side, negative kinds to the left and positive to
-# the right.
+# The share of each side's attributions that quote it directly (the whole content in
+# quotation marks), and the share that come from an anonymous source.
 
 # %%
-ax = plots.plot_stance(stance, labels=labels)
-save(ax, "stance-between-sides", tables.build_stance_table(stance))
-ax.figure
+display(Image(out / "direct-and-anonymous.png", width=900))
+interval(tables["direct-and-anonymous"], ["measure", "group"])
 
 # %% [markdown]
-# ## 5 · The most quoted sources
-
-# %%
-ax = plots.plot_top_sources(attributions, labels=labels)
-save(ax, "top-sources", tables.build_top_sources_table(attributions))
-ax.figure
-
-# %% [markdown]
-# ## 6 · Groups compared
+# ## 3 · How each side is introduced
 #
-# Within each group (outlet, or article), the share of attributions that go to each side;
-# every cell shows its count. Groups with fewer than `min_total` attributions are hatched.
+# The reporting verbs of each side's attributions, by category (neutral قال, assertive
+# أكد, denial نفى, accusation اتهم …), in percent of that side's attributions. The axis is
+# on a square-root scale so that the small, charged categories can be read beside the
+# large neutral one.
 
 # %%
-grouped = articles.assign(outlet=articles[grouping].astype("string"))
-ax = plots.plot_outlet_sides(grouped, attributions, measure="attributions", min_total=min_total, labels=labels)
-save(ax, f"sides-by-{grouping.replace('_', '-')}",
-     tables.build_outlet_side_table(grouped, attributions, measure="attributions")
-     .rename(columns={"outlet": grouping}))
-ax.figure
+display(Image(out / "cue-profile.png", width=900))
+cues = tables["cue-profile"]
+interval(cues[cues["category"].isin(["denial", "accusation", "warning"])], ["category", "group"])
 
 # %% [markdown]
-# ## 7 · The feature table
+# ## 4 · Who evaluates whom
 #
-# All per-side framing features (`docs/features.md`) for each group, sorted, with floats
-# rounded to six decimals so that the CSV is stable across platforms.
+# Stance units per 100 articles, by holder → target and kind. The writer of the article
+# (`author`) is a holder of its own. Faded marks are thin cells: fewer than 20 articles of
+# the outlet hold such a unit at all.
 
 # %%
-features = (result.features(by=grouping)
-            .sort_values([grouping, "side"]).reset_index(drop=True))
-features_path = Path(figures_dir) / f"features-by-{grouping.replace('_', '-')}.csv"
-features.round(6).to_csv(features_path, index=False, lineterminator="\n")
-features.head(6)
+display(Image(out / "stance-between-sides.png", width=900))
+stance = tables["stance-between-sides"]
+interval(stance[stance["category"] == "blame"], "side", "group")
+
+# %% [markdown]
+# ## 5 · When
+#
+# How many articles the study kept each month, and what share of each outlet's articles
+# that month they are.
+
+# %%
+display(Image(out / "coverage-by-month.png", width=900))
+
+# %% [markdown]
+# ## 6 · Which differences hold up
+#
+# Every pair of groups compared, with the interval of the difference (percentage points)
+# from the same bootstrap draws. With this many pairs some intervals exclude zero by
+# chance: read them as a description, not as tests.
+
+# %%
+differences = pd.read_csv(out / f"{grouping}-differences.csv")
+held = differences[differences["excludes_zero"]]
+print(f"{len(held)} of {len(differences)} differences have an interval that excludes 0")
+held.head(12)
 
 # %% [markdown]
 # ## What was written
 
 # %%
-for name, files in sorted(written.items()):
-    print(f"{name}: {', '.join(files)}")
-print(f"features: {features_path.name}")
+for path in sorted({Path(p).name for p in written}):
+    print(path)
 
 # %% [markdown]
 # ## Recap
 #
-# - Six figures and one feature table, each figure with the CSV of its numbers.
-# - Change `corpus` and `grouping` to draw the same figures for your own data:
-#   `python -m analysis figures --corpus my_corpus.csv`, or run this notebook with
-#   papermill (`-p corpus my_corpus.csv -p grouping outlet`).
+# - The paper figures come from derived data without article text, so anyone can rebuild
+#   them from a fresh clone: `make figures`.
+# - Every estimate carries an interval from resampling whole articles, and the CSV next to
+#   each figure lists it with the number of articles behind it.
+# - Each figure's note says how well the extractor does on the locked test split for what
+#   the figure draws — and what has not been measured.
 #
 # ## Where next
 #
 # - [06-validation](06-validation.ipynb): how far to trust these numbers.
-# - [08-corpus-at-scale](08-corpus-at-scale.ipynb): outlets compared on the ANT corpus.
+# - [08-corpus-at-scale](08-corpus-at-scale.ipynb): the whole study, from fetching the
+#   corpus to a reading of the differences between outlets.
