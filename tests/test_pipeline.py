@@ -196,3 +196,16 @@ def test_save_lists_what_the_read_skipped_in_info_json(tmp_path, example_title_b
                                         "same_text_as": "a1", "same_text_as_file": str(src)}]
     assert info["title_only"] == [] and info["cp1256_lines"] == []
     assert Result.load(tmp_path / "out").info["skipped"] == info["skipped"]
+
+
+def test_a_dataframe_is_mapped_like_a_file():
+    """analyze(df, columns=...) maps a DataFrame's columns as read_articles maps a file's."""
+    frame = pd.DataFrame({"id": ["a1"], "headline": ["لافروف: لن نقبل"],  # constructed article
+                          "text": ["قال لافروف إن موسكو لن تقبل."]})
+    result = analyze(frame, columns={"id": "id", "title": "headline", "body": "text"}, progress=False)
+    assert result.articles.loc[0, ["article_id", "title"]].tolist() == ["a1", "لافروف: لن نقبل"]
+    assert result.attributions["source_actor_id"].tolist() == ["lavrov", "lavrov"]
+    untitled = analyze(frame, columns={"id": "id", "body": "text", "title": None}, progress=False)
+    assert untitled.articles.loc[0, "title"] == ""
+    with pytest.raises(ValueError, match=r"columns=\{'body': 'texte'\} names a column that is not in the DataFrame"):
+        analyze(frame, columns={"body": "texte"}, progress=False)

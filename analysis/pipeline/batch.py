@@ -330,6 +330,35 @@ class Result:
         return cls(**tables, info=info)
 
 
+def _mapped_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """An articles DataFrame with its columns mapped to fields as ``read_articles`` maps a
+    file's (``columns={"body": "text"}``; ``id`` is short for ``article_id``; ``None``: empty).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"id": [1], "headline": ["h"], "text": ["t"]})
+    >>> _mapped_columns(df, {"article_id": "id", "title": "headline", "body": "text"})[["article_id", "title", "body"]].values.tolist()
+    [[1, 'h', 't']]
+    """
+    from analysis.corpus.readers import COLUMN_KEYS
+
+    out = frame.copy()
+    for key, column in columns.items():
+        if key not in COLUMN_KEYS:
+            raise ValueError(f"columns= has unknown field {key!r}; use fields {sorted(COLUMN_KEYS)}")
+        field = COLUMN_KEYS[key]
+        if column is None:
+            out[field] = "" if field != "article_id" else range(1, len(out) + 1)
+        elif column not in frame.columns:
+            raise ValueError(f"columns={{{key!r}: {column!r}}} names a column that is not in the "
+                             f"DataFrame; its columns are {list(frame.columns)}")
+        else:
+            out[field] = frame[column]
+    if "title" not in out.columns and "body" in out.columns:
+        out["title"] = ""
+    return out
+
+
 def analyze(
     source,
     *,
@@ -355,7 +384,8 @@ def analyze(
         Show a progress bar (tqdm) for multi-article input.
     **read_kwargs
         Passed to :func:`analysis.corpus.readers.read_articles` (``columns=``, ``outlet=``, ``encoding=``,
-        ``errors=``, ``limit=`` …).
+        ``errors=``, ``limit=`` …). For a DataFrame, ``columns=`` maps its columns the same way
+        (``{"body": "text", "title": "headline"}``; a field mapped to ``None`` is left empty).
 
     Returns
     -------
@@ -364,6 +394,8 @@ def analyze(
     started = time.perf_counter()
     stages = _check_stages(stages)
     if isinstance(source, pd.DataFrame):
+        if read_kwargs.get("columns"):
+            source = _mapped_columns(source, read_kwargs["columns"])
         schema.check_columns(source, ["article_id", "title", "body"], "articles")
         articles = source.assign(article_id=article_ids(source["article_id"]))
         articles.attrs = dict(source.attrs)

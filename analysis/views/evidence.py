@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.figures.glossary import GLOSSARY, SIDE_COLORS
+from analysis.figures.glossary import GLOSSARY, NEUTRAL_INK, SIDE_COLORS
 
 __all__ = ["ArticleView", "Span", "blank_runs", "show_article"]
 
@@ -365,7 +365,7 @@ def _problem_list(problems: list[str]) -> str:
         return ""
     items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
     return (f'<div class="problems" dir="ltr" lang="en" style="text-align:left;font-size:85%;'
-            f'color:#D55E00">{len(problems)} row(s) not highlighted:<ul>{items}</ul></div>')
+            f'color:{NEUTRAL_INK}">{len(problems)} row(s) not highlighted:<ul>{items}</ul></div>')
 
 
 def show_article(result, article_id: str, **tables: pd.DataFrame | None) -> ArticleView:
