@@ -201,7 +201,7 @@ def test_ant_streamed_in_chunks_equals_the_in_memory_run(tmp_path):
     _assert_same_tables(ds, analyze(articles, progress=False))
 
 
-def test_dask_on_a_local_cluster_gives_the_tables_of_the_local_run(in_memory, tmp_path):
+def test_dask_on_a_local_cluster_gives_the_tables_of_the_local_run(corpus, in_memory, tmp_path):
     dd = pytest.importorskip("dask.dataframe", reason="the Dask extra is not installed: pip install -e '.[dask]'")
     distributed = pytest.importorskip("distributed", reason="the Dask extra is not installed: pip install -e '.[dask]'")
     import analysis
@@ -214,6 +214,8 @@ def test_dask_on_a_local_cluster_gives_the_tables_of_the_local_run(in_memory, tm
         assert list(lazy["attributions"]._meta.columns) == analysis.schema.ATTRIBUTIONS
         assert_frame_equal(lazy["stance"].compute().reset_index(drop=True), in_memory.stance, check_exact=True)
         ds = analysis.analyze_dask(ddf, tmp_path / "dask")
+        from_json = analysis.dask.analyze_dask(analysis.dask.read_dask(str(corpus)))  # JSON Lines, its own names
+        assert_frame_equal(from_json["mentions"].compute().reset_index(drop=True), in_memory.mentions, check_exact=True)
     assert ds.info["chunks"] == 3 and len(ds.files("mentions")) == 3
     for name in RECORD_TABLES:
         assert_frame_equal(ds.table(name), getattr(in_memory, name), check_exact=True)
