@@ -347,9 +347,17 @@ class _Pool:
 
 
 def _count_articles(source, fmt: str | None) -> int | None:
-    """Rows of a single JSON Lines file (a quick count of lines, for the progress bar's ETA)."""
+    """Articles to expect, for the progress bar's ETA: the lines of a JSON Lines file, or the
+    files of a folder of .txt/.html articles (None when that cannot be told quickly)."""
     path = Path(source)
     name = path.name.lower()
+    if path.is_dir():
+        files = [p for p in path.rglob("*") if p.is_file()
+                 and not any(x.startswith(".") for x in p.relative_to(path).parts)]
+        kinds = {p.suffix.lower() for p in files}
+        if kinds & {".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".json", ".parquet", ".pq", ".gz"}:
+            return None  # files of many rows each
+        return sum(p.suffix.lower() in (".txt", ".html", ".htm") for p in files)
     if not path.is_file() or fmt not in (None, "jsonl") or not name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
         return None
     opener = gzip.open if name.endswith(".gz") else open
