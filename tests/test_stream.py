@@ -226,3 +226,12 @@ def test_analyze_on_two_processes_names_a_failing_article(corpus, monkeypatch):
     monkeypatch.setenv(FAULT_ENV, "c1-p02:attributions:raise")
     with pytest.raises(ArticleError, match=r"article 'c1-p02' failed in attributions: RuntimeError"):
         analyze(corpus, n_jobs=2, batch_size=5, progress=False)
+
+
+def test_a_dataframe_with_its_own_column_names_is_mapped_as_analyze_maps_it(in_memory, tmp_path):
+    df = in_memory.articles[["article_id", "title", "body"]].rename(
+        columns={"article_id": "doc", "title": "headline", "body": "text"})
+    columns = {"article_id": "doc", "title": "headline", "body": "text"}
+    ds = analyze_to(df, tmp_path / "out", columns=columns, chunk_size=10, progress=False)
+    assert_frame_equal(ds.table("attributions"), analyze(df, columns=columns, progress=False).attributions,
+                       check_exact=True)

@@ -370,6 +370,10 @@ def _count_articles(source, fmt: str | None) -> int | None:
 
 def _chunks(source, chunk_size: int, read_kwargs: dict) -> Iterator[pd.DataFrame]:
     if isinstance(source, pd.DataFrame):
+        if read_kwargs.get("columns"):  # mapped as analyze() and read_articles() map them
+            from analysis.pipeline.batch import _mapped_columns
+
+            source = _mapped_columns(source, read_kwargs["columns"])
         schema.check_columns(source, ["article_id", "title", "body"], "articles")
         articles = source.assign(article_id=article_ids(source["article_id"]))
         for start in range(0, len(articles), chunk_size):
