@@ -615,10 +615,11 @@ def _write_csv(staging: Path, files: dict[str, list[dict]], formats, n_articles:
 
 def _input_digest(source, sources: dict[str, str]) -> tuple[str, str]:
     """(description, SHA-256) of the input: a file's own hash; for several files, the hash of
-    their sorted (path, hash) lines; for a DataFrame, the hash of its ids, titles and bodies."""
+    their sorted (path, hash) lines; for a DataFrame, a hash of its columns and values."""
     if isinstance(source, pd.DataFrame):
         digest = hashlib.sha256()
-        for column in ("article_id", "title", "body"):
+        for column in source.columns:
+            digest.update(str(column).encode() + b"\0")
             digest.update(pd.util.hash_pandas_object(source[column].astype(str), index=False).to_numpy().tobytes())
         return "<DataFrame>", digest.hexdigest()
     if len(sources) == 1:
