@@ -132,6 +132,8 @@ def test_each_figure_has_a_note_with_the_locked_test_scores():
     voice = pd.read_csv(paths.FIGURES_DIR / "share-of-voice.note.csv").set_index(["metric", "scope"])
     assert voice.loc[("precision", "all sides"), "value"] == scoring["attributions_precision"]
     assert voice.loc[("recall", "us"), "value"] == scoring["recall_us"]
+    if "content_f1" in scoring:  # the README records the content spans' word-overlap F1
+        assert voice.loc[("F1 (word overlap, matched attributions)", "all sides"), "value"] == scoring["content_f1"]
     stance = pd.read_csv(paths.FIGURES_DIR / "stance-between-sides.note.csv")
     assert stance.loc[stance["metric"] == "recall", "value"].tolist() == [scoring["stance_recall"]]
     cues = pd.read_csv(paths.FIGURES_DIR / "cue-profile.note.csv")

@@ -315,3 +315,20 @@ def test_fetch_command_refuses_a_damaged_archive(tmp_path, capsys):
     code = main(["fetch", "ant", "--archive", str(archive), "--cache", str(tmp_path / "cache"), "--quiet"])
     err = capsys.readouterr().err
     assert code == 2 and "do not match the manifest" in err  # the real manifest lists 31,526 files
+
+
+def test_a_repeated_article_is_studied_once(tmp_path):
+    """ANT files some stories twice; the repeat is listed, not examined, not counted."""
+    from analysis.study.spec import Study
+
+    body = " ".join([RUSSIA[0], US[0]])
+    pd.DataFrame({"id": ["a", "b", "c"], "text": [body, body, US[1] + " " + RUSSIA[1]]}).to_csv(
+        tmp_path / "twice.csv", index=False)
+    study = Study(name="twice", corpus_path=tmp_path / "twice.csv", draws=200,
+                  derived_dir=tmp_path / "derived", figures_dir=tmp_path / "figures")
+    run = run_study(study, figures=False)
+    assert (run.counts["read"], run.counts["duplicates"], run.counts["selected"]) == (3, 1, 2)
+    rows = read_derived(tmp_path / "derived").articles.set_index("article_id")
+    assert rows.loc["b", "duplicate_of"] == "a" and not rows.loc["b", "selected"]
+    assert rows.loc["b", ["russia_mentions", "us_mentions"]].isna().all()
+    assert rows.loc["a", ["russia_mentions", "us_mentions"]].tolist() == [2, 2]  # لافروف, موسكو; نويرت, واشنطن

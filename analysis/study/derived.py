@@ -5,7 +5,8 @@ A study writes into its ``derived`` folder, as sorted UTF-8 CSV with ``\\n`` lin
 ``articles.csv``
     Every article read: ``article_id``, ``outlet``, ``section``, ``published``, ``month``,
     ``duplicate_of`` (the earlier article with the same title and body, if any), the
-    actor mentions of each filter side, ``relevant`` (the filter's verdict) and
+    actor mentions of each filter side (empty for a repeat, which is not examined),
+    ``relevant`` (the filter's verdict) and
     ``selected`` (relevant and not a duplicate: the articles studied).
 ``features.csv``
     Article × side features of the selected articles (:mod:`analysis.measures.features`).

@@ -9,9 +9,9 @@ part of the figure that the locked split has not measured.
 
 Examples
 --------
->>> scoring = latest_test_scoring()
->>> scoring["attributions_f1"], scoring["split"]
-(0.573, 'test')
+>>> first = read_test_scorings()[0]          # the baseline, recorded once and for all
+>>> first["scoring"], first["attributions_f1"], first["stance_recall"]
+('1', 0.573, 0.113)
 """
 
 from __future__ import annotations
@@ -74,6 +74,12 @@ def read_test_scorings(readme: str | Path = README) -> list[dict]:
         if missing:
             raise ValueError(f"{readme}: 'Test scorings' row {line!r} lacks {missing}")
         rows.append(row)
+    for row in rows:  # "Content spans at scoring 2 (word-overlap F1 ...): 0.882."
+        found = re.search(rf"Content spans at scoring {re.escape(row['scoring'])}\s*\(([^)]*)\):\s*([0-9.]*[0-9])",
+                          match.group(1))
+        if found:
+            row["content_f1"] = float(found.group(2))
+            row["content_f1_basis"] = found.group(1)
     return rows
 
 
@@ -92,7 +98,7 @@ _NOTES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("attributions of the side found", "recall", "recall_us", "us"),
     ],
     "share-of-voice": [
-        ("quoted words (extent of the content span)", "not measured on the locked test split", None, ""),
+        ("quoted words (extent of the content span)", "F1 (word overlap, matched attributions)", "content_f1", "all sides"),
         ("side of unknown sources", "not measured: unknown is what the extractor could not resolve", None, "unknown"),
     ],
     "direct-and-anonymous": [
@@ -132,7 +138,7 @@ def figure_note(figure: str, scoring: dict | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> note = figure_note("stance-between-sides")
+    >>> note = figure_note("stance-between-sides", read_test_scorings()[0])
     >>> note.loc[note["metric"] == "recall", "value"].tolist()
     [0.113]
     """
@@ -140,10 +146,13 @@ def figure_note(figure: str, scoring: dict | None = None) -> pd.DataFrame:
         raise KeyError(f"no note for figure {figure!r}; known: {sorted(_NOTES)}")
     scoring = scoring or latest_test_scoring()
     source = (f"data/annotations/README.md, Test scorings #{scoring['scoring']} ({scoring['date']}, "
-              f"code {scoring['commit']}): the locked test split (30 round-2 articles), scored once; "
-              "the rules may have changed since that commit")
+              f"code {scoring['commit']}): the locked test split (30 round-2 articles), scored once per "
+              "round of rule changes; the rules may have changed since that commit")
     entries = ([] if figure in ("stance-between-sides", "coverage-by-month") else _NOTES["attributions"])
-    rows = [{"figure": figure, "quantity": quantity, "metric": metric,
-             "value": scoring[key] if key else None, "scope": scope, "source": source}
-            for quantity, metric, key, scope in [*entries, *_NOTES[figure]]]
+    rows = []
+    for quantity, metric, key, scope in [*entries, *_NOTES[figure]]:
+        if key is not None and key not in scoring:  # not recorded for this scoring
+            metric, key, scope = "not measured on the locked test split", None, ""
+        rows.append({"figure": figure, "quantity": quantity, "metric": metric,
+                     "value": scoring[key] if key else None, "scope": scope, "source": source})
     return pd.DataFrame(rows, columns=NOTE_COLUMNS)

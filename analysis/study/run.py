@@ -208,8 +208,9 @@ def run_study(study: Study, *, jobs: int | None = None, figures: bool = True, pr
         "month": articles["month"].to_numpy(),
         "duplicate_of": articles["duplicate_of"].to_numpy(),
     })
-    for column in side_columns:
-        table[column] = verdict[column].to_numpy()
+    repeat = articles["duplicate_of"].to_numpy() != ""
+    for column in side_columns:  # a repeat is not examined: its counts stay empty
+        table[column] = verdict[column].mask(repeat).to_numpy()
     table["relevant"] = verdict["relevant"].to_numpy()
     table["selected"] = verdict["selected"].to_numpy()
     features = result.features(by="article_id")

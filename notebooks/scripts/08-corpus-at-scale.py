@@ -38,6 +38,7 @@ from analysis import paths
 from analysis.corpus.fetch import ANT
 from analysis.study import load_study
 from analysis.study.derived import read_derived
+from analysis.study.notes import latest_test_scoring
 from analysis.study.paper import build_paper_tables
 from analysis.study.run import read_study_corpus, select_articles
 
@@ -229,6 +230,11 @@ print(f"anonymous sources: {anonymous.loc['us', 'estimate']:.1f} % of the US sid
       f"{anonymous.loc['russia', 'estimate']:.1f} % of the Russian side's")
 print(f"blame per 100 articles: US → Russia {flows.loc['us>russia', 'estimate']:.1f}, "
       f"Russia → US {flows.loc['russia>us', 'estimate']:.1f}")
+scoring = latest_test_scoring()
+print(f"extractor on the locked test split (scoring #{scoring['scoring']}, code {scoring['commit']}): "
+      f"attributions precision {scoring['attributions_precision']:.2f}, recall {scoring['attributions_recall']:.2f} "
+      f"(Russian side {scoring['recall_russia']:.2f}, US side {scoring['recall_us']:.2f}); "
+      f"stance precision {scoring['stance_precision']:.2f}, recall {scoring['stance_recall']:.2f}")
 
 # %% [markdown]
 # **What differs between the outlets.** In the articles where both act, every outlet but
@@ -248,11 +254,12 @@ print(f"blame per 100 articles: US → Russia {flows.loc['us>russia', 'estimate'
 # **What this cannot say.**
 #
 # - The extractor is imperfect, and not equally so for both sides. On the locked test
-#   split it finds 56 % of the attributions (precision 59 %), 69 % of the Russian side's
-#   and 60 % of the US side's (`figures/*.note.csv`; scored at an earlier commit). A share
-#   of voice can move by several points from that alone; differences *between outlets*
-#   are safer than levels, as long as the errors do not differ by outlet (not measured).
-# - Stance is found rarely (recall 11 %): the stance figures show a small, probably
+#   split (last line above; also in `figures/*.note.csv`) it finds a little over half of
+#   the attributions, with a precision around 0.6, and more of the Russian side's than of
+#   the US side's. A share of voice can move by several points from that alone, and the US
+#   share is if anything understated; differences *between outlets* are safer than
+#   levels, as long as the errors do not differ by outlet (not measured).
+# - Stance is found rarely (recall about 0.1): the stance figures show a small, probably
 #   unrepresentative part of the evaluations, and most per-outlet stance cells are thin.
 #   Cue categories, direct quotation and anonymity have not been measured on the test
 #   split at all.
