@@ -166,9 +166,24 @@ def _python_warnings_as_sphinx_warnings() -> None:
     warnings.showwarning = showwarning
 
 
+def _site_direction(app, exception):
+    """After the build: the same rule on whole pages, for the navigation and the page
+    contents, which the theme renders outside ``body`` (Arabic headings appear there)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from pathlib import Path
+
+    for page in sorted(Path(app.outdir).rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        fixed = set_direction(html)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
+
+
 def setup(app):
     _python_warnings_as_sphinx_warnings()
     importlib.import_module("bs4")  # fail early with a clear ImportError
     app.add_directive("public-api", PublicAPIDirective)
     app.connect("html-page-context", _page_direction)
+    app.connect("build-finished", _site_direction)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
