@@ -75,6 +75,23 @@ def test_cli_streams_small_chunks_into_the_same_tables_as_the_in_memory_run(corp
     assert info["lexicons"]["stance"]["version"] and info["analysis_version"]
 
 
+def test_csv_copies_written_during_the_run_equal_one_whole_table_write(corpus, tmp_path, monkeypatch):
+    """The main process appends each chunk's CSV rows as the workers finish them (in
+    chunk order, whichever worker ends first): the bytes equal a one-chunk run's."""
+    whole = analyze_to(corpus, tmp_path / "whole", chunk_size=10_000, n_jobs=1, progress=False)
+    small = analyze_to(corpus, tmp_path / "small", chunk_size=2, n_jobs=2, progress=False)
+    assert small.info["chunks"] > 10 and whole.info["chunks"] == 1
+    for name in TABLES:
+        assert (tmp_path / "small" / f"{name}.csv").read_bytes() == (tmp_path / "whole" / f"{name}.csv").read_bytes()
+    assert (tmp_path / "small" / "attributions.csv").read_text(encoding="utf-8").count("\n") == \
+        len(small.table("attributions")) + 1
+    # with formats="auto" a run of more articles than CSV_MAX_ARTICLES keeps Parquet only
+    monkeypatch.setattr("analysis.pipeline.stream.CSV_MAX_ARTICLES", 7)
+    big = analyze_to(corpus, tmp_path / "big", chunk_size=3, n_jobs=2, progress=False)
+    assert not list((tmp_path / "big").glob("*.csv"))
+    assert all(not e["path"].endswith(".csv") for e in big.info["tables"]["stance"]["files"])
+
+
 def test_features_from_the_dataset_are_those_of_the_tables(corpus, in_memory, tmp_path):
     ds = analyze_to(corpus, tmp_path / "out", chunk_size=5, progress=False)
     for by in ("article_id", "outlet"):

@@ -456,16 +456,17 @@ def analyze_to(
     chunks = _chunks(source, chunk_size, read_kwargs)  # arguments are checked here
 
     staging = staging_folder(out)
-    pool = bar = None
+    pool = bar = csv_copies = None
     try:
         for name in TABLES:
             (staging / f"{name}.parquet").mkdir()
         bar = _progress_bar(source, read_kwargs, progress)
         pool = _Pool(n_jobs, stages, errors, staging, time_limit)
-        run = _run(pool, chunks, bar, errors)
+        csv_copies = _CsvCopies(staging, formats)
+        run = _run(pool, chunks, bar, errors, csv_copies)
         pool.close()
         pool = None
-        _write_csv(staging, run["files"], formats, run["articles"])
+        csv_copies.finish(run["files"], run["articles"])
         manifest = _manifest(source, stages, n_jobs, chunk_size, run, started, staging)
         write_text_atomic(staging / MANIFEST,
                           json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
@@ -473,6 +474,8 @@ def analyze_to(
     except BaseException:
         if pool is not None:
             pool.close(kill=True)
+        if csv_copies is not None:
+            csv_copies.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
@@ -513,8 +516,12 @@ def _progress_bar(source, read_kwargs: dict, progress: bool):
     return bar
 
 
-def _run(pool: _Pool, chunks: Iterator[pd.DataFrame], bar, errors: str) -> dict:
-    """Feed chunks to the workers (at most one waiting per worker) and gather the results."""
+def _run(pool: _Pool, chunks: Iterator[pd.DataFrame], bar, errors: str,
+         csv_copies: _CsvCopies | None = None) -> dict:
+    """Feed chunks to the workers (at most one waiting per worker) and gather the results.
+
+    While the workers analyse, the main process writes the CSV copies of the chunks that
+    are done, in chunk order (``csv_copies``), so that they cost no time at the end."""
     ready: deque[_Task] = deque()
     retry: deque[_Task] = deque()
     results: dict[int, dict] = {}
@@ -550,6 +557,8 @@ def _run(pool: _Pool, chunks: Iterator[pd.DataFrame], bar, errors: str) -> dict:
         for kind, task, payload in pool.poll(0.2):
             if kind == "done":
                 results[task.chunk] = payload
+                if csv_copies is not None:
+                    csv_copies.add(task.chunk, payload)
                 if bar is not None:
                     bar.update(payload["articles"])
             elif kind == "failed":
@@ -595,22 +604,70 @@ def analyze_in_pool(articles: pd.DataFrame, stages: tuple[str, ...], n_jobs: int
             for name in _RECORD_TABLES}
 
 
-def _write_csv(staging: Path, files: dict[str, list[dict]], formats, n_articles: int) -> None:
-    """CSV copies of the tables, written from the Parquet files one chunk at a time."""
-    if formats == "auto":
-        formats = ("parquet", "csv") if n_articles <= CSV_MAX_ARTICLES else ("parquet",)
-    if "csv" not in formats:
-        return
-    for name, entries in files.items():
-        target = staging / f"{name}.csv"
-        with open(target, "w", encoding="utf-8", newline="") as handle:
+class _CsvCopies:
+    """CSV copies of the tables, appended chunk by chunk (in chunk order) from the Parquet
+    files as the workers finish them.
+
+    With ``formats="auto"`` the copies are written while the run has at most
+    ``CSV_MAX_ARTICLES`` articles and dropped as soon as it has more. The bytes equal one
+    ``to_csv`` of the whole table: the header once, then the rows of each chunk.
+    """
+
+    def __init__(self, staging: Path, formats):
+        self.staging = staging
+        self.auto = formats == "auto"
+        self.active = self.auto or "csv" in formats
+        self.pending: dict[int, dict] = {}
+        self.next_chunk = 0
+        self.articles = 0
+        self.handles: dict[str, object] = {}
+
+    def add(self, chunk: int, payload: dict) -> None:
+        if not self.active or "files" not in payload:
+            return
+        self.pending[chunk] = payload["files"]
+        while self.active and self.next_chunk in self.pending:
+            files = self.pending.pop(self.next_chunk)
+            self.articles += files["articles"]["rows"]
+            if self.auto and self.articles > CSV_MAX_ARTICLES:
+                self._drop()
+                return
+            for name, entry in files.items():
+                handle = self.handles.get(name)
+                header = handle is None
+                if header:
+                    handle = self.handles[name] = open(self.staging / f"{name}.csv", "w",
+                                                       encoding="utf-8", newline="")
+                frame = to_pandas(pq.read_table(self.staging / entry["path"]))
+                frame.to_csv(handle, index=False, header=header, lineterminator="\n")
+            self.next_chunk += 1
+
+    def _drop(self) -> None:
+        self.active = False
+        self.close()
+        for name in TABLES:
+            (self.staging / f"{name}.csv").unlink(missing_ok=True)
+
+    def close(self) -> None:
+        for handle in self.handles.values():
+            handle.close()
+        self.handles = {}
+
+    def finish(self, files: dict[str, list[dict]], n_articles: int) -> None:
+        """Close the copies and list them in ``files`` (the manifest's file lists)."""
+        if self.auto and n_articles > CSV_MAX_ARTICLES:
+            self._drop()
+        if not self.active:
+            return
+        assert not self.pending and self.next_chunk == len(files["articles"]), "CSV copies incomplete"
+        self.close()
+        for name, entries in files.items():
+            target = self.staging / f"{name}.csv"
             if not entries:
-                schema.empty_table(TABLES[name]).to_csv(handle, index=False, lineterminator="\n")
-            for i, entry in enumerate(entries):
-                frame = to_pandas(pq.read_table(staging / entry["path"]))
-                frame.to_csv(handle, index=False, header=i == 0, lineterminator="\n")
-        entries.append({"path": target.name, "rows": sum(e["rows"] for e in entries),
-                        "bytes": target.stat().st_size})
+                with open(target, "w", encoding="utf-8", newline="") as handle:
+                    schema.empty_table(TABLES[name]).to_csv(handle, index=False, lineterminator="\n")
+            entries.append({"path": target.name, "rows": sum(e["rows"] for e in entries),
+                            "bytes": target.stat().st_size})
 
 
 def _input_digest(source, sources: dict[str, str]) -> tuple[str, str]:
