@@ -640,6 +640,47 @@ def test_blame_object_start_constructed(text, content_start):
     assert _span(body, row, "content").startswith(content_start)
 
 
+# ------------------------------------------------------- subject noun phrases (issue 9)
+def _rows_of(text: str):
+    rows, _ = _body(text)
+    return [(r["cue"], r["source_actor_id"], r["source_side"], r["source_type"]) for r in rows]
+
+
+def test_each_of_list_gives_one_source_per_item():
+    # ANT AL-economy-898-20180627 (lead): "كل من" introduces joint subjects (codebook §2)
+    rows = _rows_of("أعلنت كل من #السعودية والإمارات والكويت عن برنامج جديد يهدف إلى #دعم_الإصلاحات_الاقتصادية.")
+    assert [r[1:3] for r in rows] == [("saudi_arabia", "saudi_arabia"), ("uae", "other"), ("kuwait", "other")]
+    # constructed: the object after the list (وقوع …) is not a further subject
+    rows = _rows_of("وتنفي كل من دمشق وموسكو وقوع أي هجوم كيماوي في المنطقة.")
+    assert [r[2] for r in rows] == ["syria_government", "russia"]
+
+
+def test_quoted_name_of_an_outlet_is_the_subject_but_not_when_governed():
+    # ANT AL-internationalNews-1814-20180630: quotation marks around a name are no speech
+    rows = _rows_of('والخميس، ذكرت صحيفة "واشنطن بوست" الأميركية أن ترمب سأل ماكرون خلال اجتماعهما.')
+    assert rows == [("ذكرت", "washington_post", "us", "media")]
+    # ANT AL-internationalNews-438-20180312: the agency is what the witness spoke to
+    rows = _rows_of('من جهته، قال شاهد عيان لوكالة "رويترز" إن عمال الإنقاذ ينتشلون جثثاً متفحمة من حطام الطائرة.')
+    assert rows == [("قال", None, "unknown", "person")]
+
+
+def test_name_after_a_definite_noun_is_the_object():
+    # ANT AL-internationalNews-1545-20180610: المجموعة speaks, روسيا is asked
+    rows = _rows_of('من جهة أخرى طالبت المجموعة روسيا بالكف عن "تقويض الأنظمة الديموقراطية".')
+    assert [r[2] for r in rows] == ["unknown"]
+    # ANT AL-culture-350-20180511: السعودية after a definite noun is its nisba adjective
+    rows = _rows_of('من جهتها قالت المخرجة السعودية "هاجر النعيم" إنني سعيدة بتواجدي في #مهرجان_كان.')
+    assert [r[2] for r in rows] == ["saudi_arabia"]
+
+
+def test_title_with_a_nisba_and_a_name_is_the_person():
+    # ANT AL-internationalNews-1995-20180720 and AL-economy-337-20180328 (leads)
+    rows = _rows_of("أعلن مدير المخابرات الوطنية الأميركية، دان كوتس، الخميس، أنه من الممكن فنياً أن تتخلص كوريا الشمالية من برنامجها.")
+    assert rows == [("أعلن", "dan_coats", "us", "person")]
+    rows = _rows_of("قال #وزير_التجارة_الأميركي ويلبر روس إنه يثق في نجاح خطط التحول في #السعودية.")
+    assert rows[0] == ("قال", "wilbur_ross", "us", "person")
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
@@ -669,7 +710,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 15 and "SUBJECT_HEAD_WORDS" in windows
+    assert len(windows) == 16 and "SUBJECT_HEAD_WORDS" in windows
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])

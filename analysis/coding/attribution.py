@@ -141,6 +141,8 @@ SUBJECT_HEAD_WORDS = 3
 SUBJECT_PHRASE_WORDS = 3
 #: Words between a head noun and the mention its preposition governs (مصدر في الخارجية).
 GOVERNED_GAP_WORDS = 1
+#: Words between two items of a "كل من" list that no mention covers (جيش الإسلام، ومنظمة الخوذ البيضاء).
+EACH_OF_GAP_WORDS = 4
 #: Words between an anonymous source and the group that places it (مصدر في الوفد الروسي).
 AFFILIATION_GAP_WORDS = 1
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
@@ -853,6 +855,98 @@ def _blocks_subject(part: _Part, word: str) -> bool:
     return False
 
 
+def _stops_subject(part: _Part, a: int, b: int) -> bool:
+    """A colon or a quotation mark of speech in ``text[a:b]``: the subject cannot lie beyond it.
+
+    Quotation marks around a name after a noun that names things (وكالة "رويترز"،
+    منظمة "سيتزن لاب") are not speech (note 8) and do not stop the subject.
+    """
+    m = _SUBJECT_STOP_RE.search(part.text, a, b)
+    while m is not None:
+        i = m.start()
+        if m.group() == ":" or not any(q.start == i or q.end - 1 == i for q in part.all_quotes) or any(
+                q.start == i or q.end - 1 == i for q in part.quotes):
+            return True
+        m = _SUBJECT_STOP_RE.search(part.text, i + 1, b)
+    return False
+
+
+def _definite_head_object(part: _Part, head: int, m: dict) -> bool:
+    """A definite noun right after the verb is not the head of a construct (وزارة التجارة):
+
+    a country or institution *name* after it (not a nisba adjective that agrees with it,
+    not a person named in apposition) begins the verb's object: "وانتقدت السفارة الولايات
+    المتحدة" has the embassy as subject and the United States as object.
+    """
+    word = part.word_at(head)
+    if not word.startswith("ال") or word in part.roles["document"] or head + 1 != _word_index_at(part, m["_ns"]):
+        return False
+    return (m.get("via") in ("name", "metonym") and m.get("actor_type") in ("country", "institution")
+            and part.text[m["_ns"]:m["_ne"]] not in _nisba_forms())  # المخرجة السعودية: an adjective
+
+
+@lru_cache(maxsize=1)
+def _nisba_forms() -> frozenset[str]:
+    """Normalised nisba adjectives; some are also country names (السعودية)."""
+    from analysis.coding.actors import load_actor_lexicon
+    return frozenset(normalize(row["adjective"]) for row in load_actor_lexicon().nisba.rows)
+
+
+def _name_quote(part: _Part, m: dict) -> Quote | None:
+    """The non-speech quotation (a name: وكالة "رويترز") that a mention lies in, if any."""
+    for q in part.all_quotes:
+        if q.inner_start <= m["_ns"] < q.inner_end:
+            return None if q in part.quotes else q
+        if q.start > m["_ns"]:
+            break
+    return None
+
+
+def _word_index_at(part: _Part, pos: int) -> int:
+    return bisect_right(part.word_starts, pos) - 1
+
+
+def _title_name(part: _Part, j: int) -> int:
+    """A nisba adjective followed at once by a person's name (المرشد الإيراني علي خامنئي): the name."""
+    m = part.mentions[j]
+    if m.get("via") != "adjective" or j + 1 >= len(part.mentions):
+        return j
+    nxt = part.mentions[j + 1]
+    if nxt.get("actor_type") == "person" and part.text[m["_ne"]:nxt["_ns"]].strip(" ،,") == "" and not _is_object(part, nxt):
+        return j + 1
+    return j
+
+
+def _each_of(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | None:
+    """كل من X و Y: every listed actor is a subject (docs/codebook.md §2, joint subjects).
+
+    The list items are separated by و or a comma; an item may carry a few words no mention
+    covers (جيش الإسلام، ومنظمة الخوذ البيضاء). The list ends at the first mention that is
+    too far from the previous item or not introduced by a separator.
+    """
+    j = bisect_left(part.mention_starts, pos)
+    group: list[dict] = []
+    last = pos
+    while j < len(part.mentions) and part.mentions[j]["_ns"] < limit:
+        m = part.mentions[j]
+        gap = part.text[last:_word_start(part.text, m["_ns"])]
+        words = _WORD_RE.findall(gap)
+        governed = part.text[_word_start(part.text, m["_ns"]):m["_ns"]] not in ("", "و") if not group and not words \
+            else _is_object(part, m)  # the first item follows من itself
+        if (governed or len(words) > EACH_OF_GAP_WORDS or _stops_subject(part, last, m["_ns"])
+                or any(w in part.comp_any for w in words)):
+            break
+        if group and not ("،" in gap or "," in gap or part.text[_word_start(part.text, m["_ns"])] == "و"
+                          or any(w.startswith("و") for w in words)):
+            break
+        group.append(m)
+        last = m["_ne"]
+        j += 1
+    if not group:
+        return None
+    return [_Source.from_mention(g) for g in group], group[-1]["_ne"]
+
+
 def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | None:
     """VSO: the subject noun phrase that starts right after the verb (and its adverbials).
 
@@ -864,14 +958,25 @@ def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], in
     """
     n = len(part.word_starts)
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
+    if k + 1 < n and part.word_at(k) == "كل" and part.word_at(k + 1) == "من" and part.word_starts[k + 1] < limit:
+        return _each_of(part, part.word_ends[k + 1], limit)  # وتنفي كل من سوريا وروسيا …
     head = None
     while k < n and part.word_starts[k] < limit:
-        if _SUBJECT_STOP_RE.search(part.text, pos, part.word_starts[k]):
+        if _stops_subject(part, pos, part.word_starts[k]):
             return None  # a colon or an opening quotation mark before the subject
         j = _mention_at_word(part, k)
+        if j is not None and (nq := _name_quote(part, part.mentions[j])) is not None:
+            # a mention inside a name (وكالة "رويترز"، حركة "بريطانيا المفتوحة", a British
+            # group) places the subject, but after لوكالة "…" the name is governed
+            prev = part.prev_word(nq.start)
+            if prev is not None and (_blocks_subject(part, prev[2]) or prev[2] in part.roles["preposition"]):
+                return None
         if j is not None:
             m = part.mentions[j]
             if not _is_object(part, m):
+                if head is not None and _definite_head_object(part, head, m):
+                    return None  # وانتقدت السفارة الولايات المتحدة: the name is the object
+                j = _title_name(part, j)
                 group = _joined(part, j, limit)
                 sources = [_Source.from_mention(g) for g in group]
                 sources[0] = _anonymous_affiliation(part, j, sources[0])
