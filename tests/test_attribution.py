@@ -681,6 +681,21 @@ def test_title_with_a_nisba_and_a_name_is_the_person():
     assert rows[0] == ("قال", "wilbur_ross", "us", "person")
 
 
+def test_svo_subject_with_a_name_in_apposition():
+    # ANT AL-economy-867-20180622 and AL-internationalNews-1312-20180525: the name between
+    # commas stands in apposition to the subject before the verb
+    rows = _rows_of('وكانت مفوضة التجارة الأوروبية، سيسليا مالستروم، قالت في تصريح سابق، إن "القرار الأحادي لم يترك لنا من خيار".')
+    assert rows[0][0] == "قالت" and rows[0][2] == "eu"
+    rows = _rows_of('وكان أمير الكويت، الشيخ صباح الأحمد، قد أصرّ آنذاك على تفقد موقع الحادث قائلاً: "هذولا عيالي".')
+    assert rows and {r[2] for r in rows} == {"other"}
+
+
+def test_document_noun_before_the_verb():
+    # ANT AL-economy-342-20180328: an indefinite document before the verb is the source, side unknown
+    rows = _rows_of("وكانت تقارير أشارت الشهر الماضي إلى تعرض شركة أوراسكوم للاتصالات لاختراق.")
+    assert rows == [("أشارت", None, "unknown", "document")]
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
@@ -710,7 +725,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 16 and "SUBJECT_HEAD_WORDS" in windows
+    assert len(windows) == 17 and "SUBJECT_HEAD_WORDS" in windows
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])

@@ -143,6 +143,8 @@ SUBJECT_PHRASE_WORDS = 3
 GOVERNED_GAP_WORDS = 1
 #: Words between two items of a "كل من" list that no mention covers (جيش الإسلام، ومنظمة الخوذ البيضاء).
 EACH_OF_GAP_WORDS = 4
+#: SVO: words of a name set off by commas between the subject and its verb (المبعوث الأمريكي، كينيث وورد، قال).
+APPOSITION_WORDS = 3
 #: Words between an anonymous source and the group that places it (مصدر في الوفد الروسي).
 AFFILIATION_GAP_WORDS = 1
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
@@ -638,6 +640,12 @@ class _Part:
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
         self.all_quotes = find_quotes(text)
         self.quotes = [q for q in self.all_quotes if self._is_speech(q)]
+        speech = set(map(id, self.quotes))
+        #: position of every quotation mark -> whether its quotation is speech
+        self.quote_marks = {}
+        for q in self.all_quotes:
+            self.quote_marks[q.start] = self.quote_marks[q.end - 1] = id(q) in speech
+        self.all_quote_starts = [q.start for q in self.all_quotes]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
 
@@ -864,8 +872,7 @@ def _stops_subject(part: _Part, a: int, b: int) -> bool:
     m = _SUBJECT_STOP_RE.search(part.text, a, b)
     while m is not None:
         i = m.start()
-        if m.group() == ":" or not any(q.start == i or q.end - 1 == i for q in part.all_quotes) or any(
-                q.start == i or q.end - 1 == i for q in part.quotes):
+        if m.group() == ":" or part.quote_marks.get(i, True):
             return True
         m = _SUBJECT_STOP_RE.search(part.text, i + 1, b)
     return False
@@ -894,11 +901,12 @@ def _nisba_forms() -> frozenset[str]:
 
 def _name_quote(part: _Part, m: dict) -> Quote | None:
     """The non-speech quotation (a name: وكالة "رويترز") that a mention lies in, if any."""
-    for q in part.all_quotes:
-        if q.inner_start <= m["_ns"] < q.inner_end:
-            return None if q in part.quotes else q
-        if q.start > m["_ns"]:
-            break
+    i = bisect_right(part.all_quote_starts, m["_ns"]) - 1
+    if i < 0:
+        return None
+    q = part.all_quotes[i]
+    if q.inner_start <= m["_ns"] < q.inner_end and not part.quote_marks[q.start]:
+        return q
     return None
 
 
@@ -1107,6 +1115,8 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
         return None
     m = part.mentions[k]
     gap = part.text[m["_ne"]:anchor].split()
+    if _apposition_gap(gap):
+        gap = []  # المبعوث الأمريكي، كينيث وورد، قال: a name in apposition between commas
     if m["_ns"] < floor or any(not w.isalnum() for w in gap):
         return None
     if gap and (len(gap) > SUBJECT_PHRASE_WORDS or gap[0] not in part.roles["preposition"]):
@@ -1122,6 +1132,40 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     group = _joined_back(part, k, floor)
     return [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
             else _Source.from_mention(part.mentions[g]) for g in group]
+
+
+def _apposition_gap(gap: list[str]) -> bool:
+    """Words between a subject and its verb that are a name set off by commas (، كينيث وورد،)."""
+    if not gap[1:] or gap[0] != "،" or not gap[-1].endswith("،"):
+        return False
+    inner = gap[1:-1] + [gap[-1][:-1]] if gap[-1] != "،" else gap[1:-1]
+    inner = [w for w in inner if w]
+    return 0 < len(inner) <= APPOSITION_WORDS and all(w.isalpha() for w in inner)
+
+
+def _document_before(part: _Part, cue: CueMatch, floor: int, last: list[_Source]) -> list[_Source] | None:
+    """SVO with a document noun as subject: وكانت تقارير أشارت إلى …، التقرير يشير إلى أن …
+
+    An indefinite document is nobody's in particular (side ``unknown``); a definite one
+    with no owner is the last source's (note 29).
+    """
+    if cue.prefix == "و":
+        return None
+    anchor = cue.start - len(cue.prefix)
+    prev = part.prev_word(anchor)
+    while (prev is not None and prev[1] > floor and prev[2] in _AUXILIARIES
+           and part.text[prev[1]:anchor].strip() == ""):
+        anchor = prev[0]
+        prev = part.prev_word(anchor)
+    if prev is None or prev[1] <= floor or part.text[prev[1]:anchor].strip():
+        return None
+    word = strip_conjunction(prev[2])
+    if word not in part.roles["document"]:
+        return None
+    if not word.startswith("ال"):
+        return [_Source(None, "unknown", "document", None)]
+    return [_Source(last[0].actor_id, last[0].side, "document", None)] if last else [
+        _Source(None, "unknown", "document", None)]
 
 
 def _joined_back(part: _Part, last: int, floor: int) -> list[int]:
@@ -1538,6 +1582,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
+    elif relative is None and (doc := _document_before(part, cue, ns, state.last)) is not None:
+        act.sources = doc  # وكانت تقارير أشارت إلى …
     elif relative == "resumptive" and (owner := _antecedent_owner(part, cue, ns)) is not None:
         act.sources = owner  # تصريحات ترامب التي قال فيها …
     elif _adjectival_clause(part, cue, ns):
