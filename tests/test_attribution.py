@@ -696,6 +696,18 @@ def test_document_noun_before_the_verb():
     assert rows == [("أشارت", None, "unknown", "document")]
 
 
+def test_anonymous_subject_the_lexicon_does_not_place():
+    # ANT AL-internationalNews-964-20180503 (lead): a dual official with an affiliation
+    rows = _rows_of("أعلن مسؤولان بالبيت الأبيض ومصدر مطلع على المناقشات الداخلية للإدارة الأميركية، الأربعاء، أن الرئيس الأميركي قرر الانسحاب.")
+    assert rows[0][1:] == ("anonymous_official", "us", "anonymous")
+    # constructed: "المسؤول" alone is the anonymous official placed before (note 17)
+    rows = _rows_of("وقال مسؤول في وزارة الخارجية الروسية إن الاجتماع مفيد. وأضاف المسؤول أن الحوار مستمر.")
+    assert [r[1:] for r in rows] == [("anonymous_official", "russia", "anonymous")] * 2
+    # ANT AL-internationalNews-986-20180501: أحد before a word that names no source is a person
+    rows = _rows_of("وذكر أحد السكان أن سقف المسجد سقط جراء الهجوم.")
+    assert rows == [("ذكر", None, "unknown", "person")]
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))

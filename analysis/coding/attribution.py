@@ -1209,7 +1209,50 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
             or word in part.roles["adverb"] or word[:1] in ("ب", "ل") or word.isdigit()
             or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))):
         return None
+    anonymous = _anonymous_head(word)
+    if word == "احد" and k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit:
+        anonymous = _anonymous_head(part.word_at(k + 1))  # أحد المسؤولين
+        k += anonymous is not None
+    if anonymous is not None:
+        return _anonymous_unlisted(part, k, anonymous, limit)
     return _Source(None, "unknown", "institution" if word.startswith("ال") else "person", None)
+
+
+@lru_cache(maxsize=1)
+def _anonymous_heads() -> dict[str, str]:
+    """Normalised anonymous-source heads of the actor lexicon (مصدر، مسؤول …) -> actor id."""
+    from analysis.coding.actors import load_actor_lexicon
+    return {normalize(row["pattern"]): row["actor_id"] for row in load_actor_lexicon().anonymous.rows
+            if row["kind"] in ("head", "qualified_head") and row["actor_id"]}
+
+
+def _anonymous_head(word: str) -> str | None:
+    """The anonymous actor a subject word names, duals included (مسؤولان، المسؤولان → official)."""
+    heads = _anonymous_heads()
+    found = heads.get(word)
+    if found is None and word.endswith(("ان", "ين")):
+        found = heads.get(word[:-2])
+    return found
+
+
+def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
+    """An anonymous subject the actor lexicon did not place (مسؤولان بالإدارة الأمريكية، المسؤول).
+
+    An affiliation right after it (ب/في/من + a mention) gives its side; otherwise it is left
+    to the nearest placed anonymous source (note 17).
+    """
+    n = len(part.word_starts)
+    k += 1
+    if k < n and part.word_starts[k] < limit and part.word_at(k) in ("في", "من", "داخل", "لدي"):
+        k += 1
+    if k < n and part.word_starts[k] < limit and (j := _mention_at_word(part, k)) is not None:
+        m = part.mentions[j]
+        prefix = part.text[part.word_starts[k]:m["_ns"]]
+        side = m.get("side")
+        if (prefix in ("ب", "") and m.get("via") != "adjective" and isinstance(side, str) and side
+                and side != "unknown" and part.text[part.word_ends[k - 1]:part.word_starts[k]].strip(" #") == ""):
+            return _Source(actor, side, "anonymous", None)
+    return _Source(actor, "unknown", "anonymous", None)
 
 
 _ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
