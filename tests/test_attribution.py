@@ -708,6 +708,14 @@ def test_anonymous_subject_the_lexicon_does_not_place():
     assert rows == [("ذكر", None, "unknown", "person")]
 
 
+def test_unvowelled_considered_is_passive_without_a_known_subject():
+    # ANT AL-internationalNews-1304-20180524: تُعتبر "is considered", no act
+    assert _rows_of("وتعتبر الوحدات الاستيطانية في الضفة الغربية غير شرعية بموجب القانون الدولي.") == []
+    # constructed: with a complementizer, or with a subject the lexicon knows, it is an act
+    assert [r[2] for r in _rows_of("قال لافروف إن الحوار مفيد. ويعتبر أن الاتفاق ممكن.")] == ["russia", "russia"]
+    assert _rows_of("ويعتبر لافروف الاتفاق خطوة مهمة.")[0][1:3] == ("lavrov", "russia")
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))

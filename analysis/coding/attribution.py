@@ -1633,7 +1633,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return None  # معلومات موثوقة تؤكد ذلك: the verb describes a noun that is no speaker
     elif (doc := _document_after(part, word_end, state.last)) is not None:
         act.sources, act.after = doc
-    elif quoted or nested or entry.voice == "ambiguous":
+    elif quoted or nested or entry.voice == "ambiguous" or _passive_reading(part, cue, word_end, end):
         # first person inside a quotation; the speaker on himself inside his own reported
         # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject
         return None
@@ -1650,6 +1650,25 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     if entry.lemma == "نقل" and act.sources[0].mention is not None:
         _relay(part, act)
     return act
+
+
+#: Verbs whose unvowelled imperfect is as often the passive (يُعتبر "is considered") as the
+#: active "he considers": without a subject the lexicon knows, they are an act only when a
+#: complementizer follows (ويعتبر أن …), like the belief verbs of note 19.
+_PASSIVE_READING = frozenset({"اعتبر"})
+
+
+def _passive_reading(part: _Part, cue: CueMatch, word_end: int, end: int) -> bool:
+    """تعتبر العقوبات الجديدة الإجراء الأشد: a passive "is considered", not an act."""
+    entry = cue.entry
+    if entry.lemma not in _PASSIVE_READING or entry.form_type not in ("imperfect", "imperfect_fem"):
+        return False
+    k = part.next_word_index(word_end)
+    while k < len(part.word_starts) and part.word_starts[k] < end:
+        if _complementizer_at(part, k):
+            return False
+        k += 1
+    return True
 
 
 def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
