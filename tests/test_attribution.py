@@ -716,6 +716,15 @@ def test_unvowelled_considered_is_passive_without_a_known_subject():
     assert _rows_of("ويعتبر لافروف الاتفاق خطوة مهمة.")[0][1:3] == ("lavrov", "russia")
 
 
+def test_bayna_between_is_no_act_but_bayyana_is():
+    # ANT AL-culture-400-20180521 and AL-culture-289-20180427: بين "between"
+    assert _rows_of('وينتظر الجمهور معرفة نهاية الصراع بين "نصرة" و "هارون" الذي يقدم دوره رياض الخولي.') == []
+    assert [r[0] for r in _rows_of("وأعلن لمحبيه أن الألبوم سيطرح في الفترة بين عيد الفطر وعيد الأضحى المقبل.")] == ["أعلن"]
+    # ANT: a clause-initial بين with its subject and a complementizer, and بيّن with its shadda
+    assert [r[0] for r in _rows_of("وبين السديري بأن غسان كان يقرأ مقالات الكتاب.")] == ["بين"]
+    assert [r[0] for r in _rows_of("وعن آلية العمل، بيّن أن الوكالة المنشأة ستعمل على تهيئة السعوديين.")] == ["بيّن"]
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
@@ -745,7 +754,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 17 and "SUBJECT_HEAD_WORDS" in windows
+    assert len(windows) == 18 and "SUBJECT_HEAD_WORDS" in windows
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])

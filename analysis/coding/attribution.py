@@ -145,6 +145,8 @@ GOVERNED_GAP_WORDS = 1
 EACH_OF_GAP_WORDS = 4
 #: SVO: words of a name set off by commas between the subject and its verb (المبعوث الأمريكي، كينيث وورد، قال).
 APPOSITION_WORDS = 3
+#: Words of a subject between بيّن and its complementizer (وبين السديري بأن …).
+HOMOGRAPH_SUBJECT_WORDS = 3
 #: Words between an anonymous source and the group that places it (مصدر في الوفد الروسي).
 AFFILIATION_GAP_WORDS = 1
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
@@ -1467,6 +1469,8 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
         j = bisect_right(part.mention_starts, cue.start) - 1
         if j >= 0 and part.mentions[j]["_ne"] >= cue.end:
             return False
+    if part.text[cue.start:cue.end] in _PREPOSITION_HOMOGRAPHS and not _preposition_homograph_is_verb(part, cue, ns):
+        return False
     if kind == "participle":
         if cue.prefix == "و" or prev is None or prev[1] <= ns:
             return True
@@ -1474,6 +1478,30 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
             return True
         return any(c.start < cue.start and c.entry.kind in ("verb", "passive") for c in cues)
     return True
+
+
+#: Cue forms that, unvowelled, are first of all a preposition: بين "between" / بيّن "showed".
+_PREPOSITION_HOMOGRAPHS = frozenset({"بين"})
+
+
+def _preposition_homograph_is_verb(part: _Part, cue: CueMatch, ns: int) -> bool:
+    """بيّن is the verb only when printed with its shadda, or when it opens a clause (after و/ف,
+    a comma or the sentence start) and a complementizer follows within a short subject
+    (وبين السديري بأن …). Otherwise it is بين "between" (الصراع بين "ناصرة" و"هارون")."""
+    a, b = part.norm.to_original(cue.start, cue.end)
+    if "\u0651" in part.original[a:b]:
+        return True
+    outer = cue.start - len(cue.prefix)
+    prev = part.prev_word(outer)
+    if not (cue.prefix or prev is None or prev[1] <= ns or any(ch in "،,؛:" for ch in part.text[prev[1]:outer])):
+        return False
+    k = part.next_word_index(cue.end)
+    for j in range(k, min(len(part.word_starts), k + HOMOGRAPH_SUBJECT_WORDS + 1)):
+        if _complementizer_at(part, j):
+            return True
+        if part.word_at(j) in part.roles["preposition"]:
+            return False
+    return False
 
 
 def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
