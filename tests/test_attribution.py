@@ -725,6 +725,18 @@ def test_bayna_between_is_no_act_but_bayyana_is():
     assert [r[0] for r in _rows_of("وعن آلية العمل، بيّن أن الوكالة المنشأة ستعمل على تهيئة السعوديين.")] == ["بيّن"]
 
 
+def test_relayed_words_are_one_act_even_when_the_speaker_is_unplaced():
+    # ANT AL-internationalNews-1067-20180508: قوله after a relay is not a second act
+    rows = _rows_of('ونقلت وكالة تسنيم للأنباء عن جهانكيري قوله: "مستعدون لأي سيناريو محتمل".')
+    assert rows == [("نقلت", None, "unknown", "person")]
+    # ANT AL-internationalNews-1809-20180629: a placed speaker after عن is the source
+    rows = _rows_of('ونقلت الصحيفة عن وزيرة الخارجية السويدية مارغو والستروم، قولها: "نحن الآن في وضع آخر".')
+    assert [r[2] for r in rows] == ["other"]
+    # ANT AL-internationalNews-1101-20180510: an anonymous head after عن
+    rows = _rows_of("إلى ذلك، نقلت وكالة رويترز عن مصدرين أمنيين قولهما إنه جرى العثور على دبلوماسي ميتاً.")
+    assert [(r[0], r[3]) for r in rows] == [("نقلت", "anonymous")]
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))

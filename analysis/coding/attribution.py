@@ -1597,6 +1597,11 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         outer = cue.start - len(cue.prefix)
         later = [b for b in breakers if b > outer] + [ne]
         end = min(later[0], ne)
+        if kind == "noun" and acts and acts[-1].lemma == "نقل" and part.count_words(acts[-1].after, cue.start) <= RELAY_WORDS:
+            # نقلت وكالة تاس عن لافروف قوله / تأكيده: the noun is the relayed act itself
+            if cue.entry.category != "neutral":
+                acts[-1].category = cue.entry.category
+            continue
         act = _resolve(part, cue, outer, end, ns, acts, state, _nested(part, cue, ns))
         if act is None:
             continue
@@ -1675,8 +1680,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources = _sentence_subject(part, ns, outer) or list(state.last)
         if not act.sources:
             return _unknown_source(act)
-    if entry.lemma == "نقل" and act.sources[0].mention is not None:
-        _relay(part, act)
+    if entry.lemma == "نقل":
+        _relay(part, act, end)
     return act
 
 
@@ -1721,18 +1726,35 @@ def _unknown_source(act: _Act) -> _Act:
     return act
 
 
-def _relay(part: _Part, act: _Act) -> None:
-    """نقلت وكالة تاس عن لافروف قوله: the quoted person is the source, the agency the via."""
-    k = part.next_word_index(act.after)
-    if k < len(part.word_starts) and part.word_at(k) == "عن":
-        j = bisect_left(part.mention_starts, part.word_ends[k])
-        if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= RELAY_WORDS:
-            medium = act.sources[0]
-            head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium.mention else []
-            if medium.source_type == "media" or (head and strip_conjunction(head[0]) in part.roles["quote_name"]):
-                act.via = medium.actor_id
-            act.sources = [_Source.from_mention(part.mentions[j])]
-            act.after = part.mentions[j]["_ne"]
+def _relay(part: _Part, act: _Act, end: int) -> None:
+    """نقلت وكالة تاس عن لافروف قوله: the quoted person is the source, the agency the via.
+
+    When no actor the lexicon knows stands right after عن (نقلت الوكالة عن ياكوفينكو قوله),
+    the quoted speaker is still the source, unplaced: an anonymous head (عن مسؤول) or a person.
+    """
+    k = first = part.next_word_index(act.after)
+    while (k < len(part.word_starts) and part.word_starts[k] < end and part.word_at(k) != "عن"
+           and k - first < RELAY_WORDS):
+        k += 1  # نقلت وكالة تسنيم للأنباء، الاثنين، عن …
+    if k >= len(part.word_starts) or part.word_starts[k] >= end or part.word_at(k) != "عن" or (
+            k > first and _complementizer_at(part, first)):
+        return
+    medium = act.sources[0] if act.sources else None
+    head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium and medium.mention else []
+    via = medium.actor_id if medium is not None and medium.mention is not None and (
+        medium.source_type == "media" or (head and strip_conjunction(head[0]) in part.roles["quote_name"])) else None
+    j = bisect_left(part.mention_starts, part.word_ends[k])
+    if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= RELAY_WORDS:
+        act.sources = [_Source.from_mention(part.mentions[j])]
+        act.after = part.mentions[j]["_ne"]
+    elif k + 1 < len(part.word_starts) and part.word_starts[k + 1] < end and (
+            unplaced := _unresolved_subject(part, part.word_ends[k], end)) is not None and unplaced.source_type != "anaphor":
+        act.sources = [unplaced]
+        act.after = part.word_ends[k + 1]
+    else:
+        return
+    if via is not None:
+        act.via = via
 
 
 def _marker_act(part: _Part, act: _Act, ns: int) -> _Act | None:
