@@ -927,6 +927,29 @@ def _title_name(part: _Part, j: int) -> int:
     return j
 
 
+#: Nouns that, in construct with a person (مستشار ترمب، مكتب الرئيس التركي، إدارة ترمب), name
+#: someone or something else of that person's side: the source is not the person (issue 9).
+_RELATED_PERSON = frozenset(normalize(w) for w in (
+    "مستشار", "مستشارة", "مستشارو", "مستشاري", "مساعد", "مساعدة", "مساعدو", "مساعدي", "محامي",
+    "محامية", "محامو", "نجل", "ابن", "ابنة", "زوجة", "زوج", "شقيق", "شقيقة", "صهر", "حارس",
+))
+_RELATED_BODY = frozenset(normalize(w) for w in (
+    "مكتب", "إدارة", "حكومة", "حملة", "فريق", "ديوان", "نظام", "قوات", "حزب", "عائلة", "أسرة",
+))
+
+
+def _related_to(part: _Part, head: int, m: dict) -> _Source | None:
+    """مستشار ترمب: the adviser (a person of Trump's side), not Trump; مكتب الرئيس التركي: an institution."""
+    if m.get("actor_type") != "person" or _word_index_at(part, m["_ns"]) != head + 1:
+        return None
+    word = part.word_at(head)
+    kind = "person" if word in _RELATED_PERSON else "institution" if word in _RELATED_BODY else None
+    if kind is None:
+        return None
+    side = _Source.from_mention(m).side
+    return _Source(None, side, kind, m)
+
+
 def _each_of(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | None:
     """كل من X و Y: every listed actor is a subject (docs/codebook.md §2, joint subjects).
 
@@ -987,6 +1010,8 @@ def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], in
                 if head is not None and _definite_head_object(part, head, m):
                     return None  # وانتقدت السفارة الولايات المتحدة: the name is the object
                 j = _title_name(part, j)
+                if head is not None and (related := _related_to(part, head, part.mentions[j])) is not None:
+                    return [related], part.mentions[j]["_ne"]
                 group = _joined(part, j, limit)
                 sources = [_Source.from_mention(g) for g in group]
                 sources[0] = _anonymous_affiliation(part, j, sources[0])
@@ -1613,8 +1638,8 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         if via and act.via is None and act.sources and act.sources[0].source_type != "media":
             act.via = via
         acts.append(act)
-        if act.sources and act.sources[0].actor_id is not None:
-            state.last = act.sources
+        if act.sources and (act.sources[0].actor_id is not None or act.sources[0].mention is not None):
+            state.last = act.sources  # مستشار ترمب (no actor id of its own) is still the latest speaker
     return acts
 
 
