@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.6.1"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ
+    assert lex.version == "1.7.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -554,3 +554,23 @@ def test_constructed_here_is_not_congratulated():
     body = "وقال بوتين إن روسيا من هنا تراقب واشنطن."
     ms = _m(body, ("بوتين", "putin", "russia"), ("روسيا", "russia", "russia"), ("واشنطن", "us", "us"))
     assert all(u[4] != "praise" for u in _units(body, ms))
+
+
+@pytest.mark.parametrize("body, names, expected", [
+    # ANT (AL-economy, 2018): the side after a singular accusation noun is the accused (lexicon
+    # 1.7.0 target=object); it gave us -> other, Washington accusing Beijing
+    ("وهو ما دفع بكين إلى اتهام واشنطن بإشعال حرب تجارية.",
+     (("بكين", "china", "other"), ("واشنطن", "us", "us")), {("china", "other", "us", "blame")}),
+    # ANT: a second side right after the genitive makes the genitive the accuser
+    ("وطردت دبلوماسيين روسيين اثنين بعد اتهام لندن لموسكو بتسميم سكريبال.",
+     (("لندن", "uk", "uk"), ("موسكو", "russia", "russia")), {("uk", "uk", "russia", "blame")}),
+    # ANT: the object of a punishment, no named actor before it: the author's wording
+    ("وتشمل العقوبات صلاحيات جديدة لمعاقبة موسكو على التدخل في الانتخابات.",
+     (("موسكو", "russia", "russia"),), {("author", "", "russia", "blame")}),
+    # constructed: a reply to the accusation: the genitive is its author (nearest-mention rule)
+    ("موسكو ترد على اتهام لندن بحادث إيمزبري.",
+     (("موسكو", "russia", "russia"), ("لندن", "uk", "uk")), {("uk", "uk", "russia", "blame")}),
+])
+def test_accused_genitive_after_an_accusation_noun(body, names, expected):
+    ms = _m(body, *names)
+    assert {(u[0], u[1], u[2], u[4]) for u in _units(body, ms)} == expected

@@ -81,7 +81,7 @@ FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marke
 #: النووي" names a known deal).
 CONTEXTS = ("denial_sentence", "negated", "indefinite")
 #: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
-TARGET_RULES = ("agent",)
+TARGET_RULES = ("agent", "object")
 
 #: Columns of ``stance.csv``; see the "Stance cues" section of ``lexicons/README.md``.
 STANCE_SCHEMA = LexiconSchema(
@@ -638,7 +638,7 @@ def _unit(doc: Doc, ctx: _Context, holder: str, holder_side: str, target_side: s
         "holder": holder, "holder_side": holder_side, "target_side": target_side,
         "polarity": entry.polarity, "kind": entry.kind,
         "evidence_start": ev_start, "evidence_end": ev_end, "cue": cue,
-        _ACCUSATION: entry.kind == "blame" and entry.form_type == "act_noun" and not entry.target,
+        _ACCUSATION: entry.kind == "blame" and entry.form_type == "act_noun" and entry.target != "agent",
     }
 
 
@@ -778,6 +778,60 @@ def _genitive_threatener(ctx: _Context, hit: _Hit, start: int, end: int, att: di
     return min(after, key=lambda p: p.start) if after else None
 
 
+#: Words of a reply (ردت على اتهام لندن): the side after the accusation noun is then its author.
+_REPLY_WORDS = frozenset({"رد", "ردا", "ردت", "يرد", "ترد", "ردود", "وردت", "ورد", "وردا"})
+
+
+def _accused_genitive(ctx: _Context, hit: _Hit, start: int, end: int) -> list[_Party]:
+    """The side right after a verbal noun whose lexicon row has ``target=object`` is its
+    object, the accused ("اتهام موسكو بالتدخل" = Moscow is accused; "لمعاقبة بكين";
+    "إدانة إيران"), unless a second side follows it ("اتهام لندن لموسكو": the first
+    accuses the second), the noun carries the article or a pronoun (الاتهام، اتهامها), or
+    it answers a reply ("ترد على اتهام لندن"). Returns the accused and the sides
+    co-ordinated with it (empty when the rule does not apply)."""
+    entry, tokens = hit.entry, ctx.tokens
+    if entry.target != "object" or hit.first != hit.last:
+        return []
+    word = tokens[hit.first].text
+    if not word.endswith(entry.words[0]) or _is_definite(word):
+        return []
+    if any(t.text in _REPLY_WORDS for t in tokens[max(0, hit.first - 3):hit.first]):
+        return []
+    after = [p for p in ctx.parties if p.start >= end and _word_distance(ctx, end, p.start) == 0]
+    if not after:
+        return []
+    gen = min(after, key=lambda p: p.start)
+    if gen.side in NO_TARGET_SIDES or gen.via == "adjective":
+        return []
+    nxt = _token_index_at(tokens, gen.end - 1) + 1  # the word after the genitive
+    if nxt < len(tokens) and any(p.side not in NO_TARGET_SIDES and p.side != gen.side
+                                 and tokens[nxt].start <= p.start < tokens[nxt].end for p in ctx.parties):
+        return []  # اتهام لندن لموسكو: the genitive accuses the next side
+    return [gen] + _coordinated(ctx, gen, [p for p in ctx.parties if p.side not in NO_TARGET_SIDES])
+
+
+def _accusation_units(doc: Doc, ctx: _Context, hit: _Hit, accused: list[_Party], att: dict | None,
+                      start: int, end: int, ev_end: int, cue: str) -> list[dict] | None:
+    """Units of an accusation noun whose genitive is the accused: the holder is the
+    attribution's source, else a side right before the noun (دفع بكين إلى اتهام واشنطن),
+    else the author. None when the holder is on the accused's side ("اتهام روسيا ليس له
+    أساس" said by Moscow rejects the charge: the ordinary rules code that)."""
+    if att is not None:
+        holder = _attribution_holder(att, start, end)
+    else:
+        text = doc.source(ctx.sent.part)
+        before = [p for p in ctx.parties if p.end <= start and p.side not in NO_TARGET_SIDES and p.via != "adjective"
+                  and _word_distance(ctx, p.end, start) < SUBJECT_BEFORE
+                  and not _CLAUSE_BREAK_RE.search(text, p.end, start)]
+        subj = max(before, key=lambda p: p.end) if before else None
+        holder = _Holder(subj.actor_id, subj.side, ((start, end),)) if subj is not None \
+            else _Holder("author", "", ((start, end),))
+    if any(t.side == holder.side for t in accused):
+        return None
+    ev_end = max(ev_end, accused[-1].end)
+    return [_unit(doc, ctx, holder.actor_id, holder.side, t.side, hit.entry, start, ev_end, cue) for t in accused]
+
+
 @dataclass(frozen=True)
 class _Holder:
     actor_id: str
@@ -900,6 +954,12 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     threatener = _genitive_threatener(ctx, hit, start, end, att)
     if threatener is not None:
         att = None
+    accused = _accused_genitive(ctx, hit, start, end)
+    if accused and not (att is not None and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end"))) \
+            and not _is_negated(ctx, hit):
+        units = _accusation_units(doc, ctx, hit, accused, att, start, end, ev_end, cue)
+        if units is not None:
+            return units
     if entry.target == "agent":
         if att is None:
             return []  # a narrated act names no evaluation by anyone
