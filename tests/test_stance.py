@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.7.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object
+    assert lex.version == "1.8.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -574,3 +574,24 @@ def test_constructed_here_is_not_congratulated():
 def test_accused_genitive_after_an_accusation_noun(body, names, expected):
     ms = _m(body, *names)
     assert {(u[0], u[1], u[2], u[4]) for u in _units(body, ms)} == expected
+
+
+@pytest.mark.parametrize("body, names, expected", [
+    # ANT (2018): SVO joint subject of an agreement (lexicon 1.8.0, context=joint): each side towards the other
+    ("وكانت واشنطن وبكين اتفقتا يوم أمس على تفادي حرب تجارية.",
+     (("واشنطن", "us", "us"), ("بكين", "china", "other")),
+     {("us", "us", "other"), ("china", "other", "us")}),
+    # ANT (dev lead, FR-internationalNews-1009): VSO joint subject; Iran, a third side, is no target
+    ("اتفق الرئيس الروسي فلاديمير بوتين ونظيره الفرنسي إيمانويل ماكرون على الإبقاء على الاتفاق النووي الإيراني.",
+     (("الرئيس الروسي فلاديمير بوتين", "putin", "russia"), ("نظيره الفرنسي إيمانويل ماكرون", "macron", "france"),
+      ("الإيراني", "iran", "iran", "adjective")),
+     {("putin", "russia", "france"), ("macron", "france", "russia")}),
+    # constructed: one side and no partner after مع: agreeing to something is no cooperation with a third side
+    ("واتفقت روسيا على تمديد العقوبات ضد الولايات المتحدة.",
+     (("روسيا", "russia", "russia"), ("الولايات المتحدة", "us", "us")), set()),
+    # constructed: negated agreement is no unit
+    ("ولم تتفق روسيا وتركيا على الخطة.", (("روسيا", "russia", "russia"), ("تركيا", "turkey", "turkey")), set()),
+])
+def test_joint_subjects_of_an_agreement_are_each_others_targets(body, names, expected):
+    units = _units(body, _m(body, *names))
+    assert {(u[0], u[1], u[2]) for u in units if u[4] == "cooperation"} == expected

@@ -79,7 +79,7 @@ FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marke
 #: ``negated``: only right after a negator (لم يجدوا أي دليل، دون أدلة);
 #: ``indefinite``: only without the article ("اتفاق حول التنسيق" frames cooperation, "الاتفاق
 #: النووي" names a known deal).
-CONTEXTS = ("denial_sentence", "negated", "indefinite")
+CONTEXTS = ("denial_sentence", "negated", "indefinite", "joint")
 #: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
 TARGET_RULES = ("agent", "object")
 
@@ -832,6 +832,52 @@ def _accusation_units(doc: Doc, ctx: _Context, hit: _Hit, accused: list[_Party],
     return [_unit(doc, ctx, holder.actor_id, holder.side, t.side, hit.entry, start, ev_end, cue) for t in accused]
 
 
+def _joint_subjects(ctx: _Context, start: int, end: int) -> list[_Party]:
+    """The co-ordinated subject of a cooperation verb when it joins several sides
+    ("اتفق بوتين ونظيره الفرنسي ماكرون", "بوتين وماكرون اتفقا"); empty otherwise."""
+    subj = _subject(ctx, start, end)
+    if subj is None or subj.side in NO_TARGET_SIDES:
+        return []
+    named = [p for p in ctx.parties if p.side not in NO_TARGET_SIDES]
+    group = [subj] + _coordinated(ctx, subj, named)
+    if subj.end <= start:  # SVO: walk back over "X و" before the subject
+        first = subj
+        while True:
+            i = _token_index_at(ctx.tokens, first.start)
+            tok = ctx.tokens[i] if i < len(ctx.tokens) else None
+            if tok is None or tok.text[:1] != "و" or tok.start >= first.start:
+                break
+            prev = [p for p in named if p.end <= tok.start and _word_distance(ctx, p.end, tok.start) == 0]
+            if not prev:
+                break
+            first = max(prev, key=lambda p: p.end)
+            group.insert(0, first)
+    if len({p.side for p in group}) < 2:
+        return []
+    return group
+
+
+def _has_partner(ctx: _Context, hit: _Hit) -> bool:
+    """Whether مع and a side follow the cue within three words (اتفقت روسيا مع تركيا)."""
+    tokens = ctx.tokens
+    for i in range(hit.last + 1, min(len(tokens) - 1, hit.last + 4)):
+        if tokens[i].text in ctx.partner_words:
+            nxt = tokens[i + 1]
+            return any(p.side not in NO_TARGET_SIDES and (p.start <= nxt.start < p.end or nxt.start <= p.start < nxt.end)
+                       for p in ctx.parties)
+    return False
+
+
+def _mutual_units(doc: Doc, ctx: _Context, hit: _Hit, group: list[_Party], start: int, ev_end: int,
+                  cue: str) -> list[dict]:
+    """Each side of a joint subject towards each other side (co-holders of an agreement
+    are each other's targets, not a third side's)."""
+    ev_start = min([start] + [p.start for p in group])
+    ev_end = max([ev_end] + [p.end for p in group])
+    return [_unit(doc, ctx, h.actor_id, h.side, t.side, hit.entry, ev_start, ev_end, cue)
+            for h in group for t in group if t.side != h.side]
+
+
 @dataclass(frozen=True)
 class _Holder:
     actor_id: str
@@ -950,6 +996,12 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     if entry.context == "indefinite" and _is_definite(first.text):
         return []
 
+    if entry.kind == "cooperation" and entry.form_type == "verb":
+        joint = _joint_subjects(ctx, start, end)
+        if joint:
+            return [] if _is_negated(ctx, hit) else _mutual_units(doc, ctx, hit, joint, start, ev_end, cue)
+        if entry.context == "joint" and not _has_partner(ctx, hit):
+            return []  # اتفق alone: agreeing with a view, or a third side nearby is no partner
     att = _holder_from_attributions(ctx, start, end)
     threatener = _genitive_threatener(ctx, hit, start, end, att)
     if threatener is not None:
