@@ -746,6 +746,18 @@ def test_aide_or_office_of_a_person_is_not_that_person():
     assert [r[2] for r in rows] == ["russia", "russia"]
 
 
+def test_bare_definite_noun_refers_back_to_the_last_source_it_names():
+    # ANT AL-internationalNews-1305-20180524 (shortened): السفارة repeats السفارة الروسية
+    rows = _rows_of('قالت السفارة الروسية في لندن إنه يجب أن تتاح الفرصة. وقالت السفارة في بيان "هذا الفيديو لا يعفي السلطات".')
+    assert [r[1:3] for r in rows] == [("ru_embassy", "russia")] * 2
+    # constructed: a definite noun the last source does not name stays unplaced
+    rows = _rows_of("قالت السفارة الروسية إن الوضع هادئ. وقالت الشرطة إنها تحقق في الحادث.")
+    assert rows[1][2] == "unknown"
+    # constructed: a scare quote still stops the subject (عشرات الأهداف "الإيرانية")
+    rows = _rows_of('وأعلنت قصف عشرات الأهداف "الإيرانية" ردا على هجوم صاروخي.')
+    assert all(r[2] != "iran" for r in rows)
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))

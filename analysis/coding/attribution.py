@@ -642,11 +642,11 @@ class _Part:
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
         self.all_quotes = find_quotes(text)
         self.quotes = [q for q in self.all_quotes if self._is_speech(q)]
-        speech = set(map(id, self.quotes))
-        #: position of every quotation mark -> whether its quotation is speech
+        #: position of every quotation mark -> whether it may stop a subject: speech and scare
+        #: quotes do, the quotes of a name (وكالة "رويترز"، "National Interest") do not
         self.quote_marks = {}
         for q in self.all_quotes:
-            self.quote_marks[q.start] = self.quote_marks[q.end - 1] = id(q) in speech
+            self.quote_marks[q.start] = self.quote_marks[q.end - 1] = not self._is_name(q)
         self.all_quote_starts = [q.start for q in self.all_quotes]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
@@ -685,6 +685,16 @@ class _Part:
         return self.roles[role]
 
     # quotes -----------------------------------------------------------------------
+    def _is_name(self, q: Quote) -> bool:
+        """Quotation marks around a name: no Arabic letter, or right after a noun that names things."""
+        inner = self.text[q.inner_start:q.inner_end]
+        if not any("\u0600" <= ch <= "\u06ff" for ch in inner):
+            return True
+        prev = self.prev_word(q.start)
+        if prev is None or self.text[prev[1]:q.start].strip() not in ("", "ب", "ل"):
+            return False
+        return any(bare in self.roles["quote_name"] for bare in strip_prefix(prev[2], min_stem=3))
+
     def _is_speech(self, q: Quote) -> bool:
         inner = self.text[q.inner_start:q.inner_end]
         if not any("\u0600" <= ch <= "\u06ff" for ch in inner):
@@ -908,7 +918,7 @@ def _name_quote(part: _Part, m: dict) -> Quote | None:
         return None
     q = part.all_quotes[i]
     if q.inner_start <= m["_ns"] < q.inner_end and not part.quote_marks[q.start]:
-        return q
+        return q  # a name
     return None
 
 
@@ -1243,6 +1253,20 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     if anonymous is not None:
         return _anonymous_unlisted(part, k, anonymous, limit)
     return _Source(None, "unknown", "institution" if word.startswith("ال") else "person", None)
+
+
+def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) -> list[_Source] | None:
+    """A bare definite noun after the verb that repeats the head of the last source's name
+    (السفارة after السفارة الروسية, الوكالة after وكالة تاس) refers back to that source."""
+    if not last or last[0].mention is None:
+        return None
+    k = _skip_adverbials(part, part.next_word_index(pos), limit)
+    word = part.word_at(k)
+    if not word.startswith("ال") or len(word) < 5:
+        return None
+    surface = normalize(str(last[0].mention.get("surface") or ""))
+    names = {w[2:] if w.startswith("ال") else w for w in _WORD_RE.findall(surface)}
+    return list(last) if word[2:] in names else None
 
 
 @lru_cache(maxsize=1)
@@ -1697,6 +1721,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return None
     elif (unresolved := _unresolved_subject(part, word_end, end)) is not None:
         act.sources = [unresolved]
+        if unresolved.source_type == "institution" and unresolved.actor_id is None and (
+                same := _definite_anaphor(part, word_end, end, state.last)) is not None:
+            act.sources = same  # وأكدت السفارة الروسية … وانتقدت السفارة
         if unresolved.source_type == "anaphor":
             people = [s for s in state.last if s.source_type == "person"]
             act.sources = people or [_Source(None, "unknown", "person", None)]
