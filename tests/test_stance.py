@@ -595,3 +595,14 @@ def test_accused_genitive_after_an_accusation_noun(body, names, expected):
 def test_joint_subjects_of_an_agreement_are_each_others_targets(body, names, expected):
     units = _units(body, _m(body, *names))
     assert {(u[0], u[1], u[2]) for u in units if u[4] == "cooperation"} == expected
+
+
+def test_dateline_names_no_party():
+    # ANT (CNN, 2018): 2,923 of 3,499 CNN bodies open with a dateline; its place (UAE) and the
+    # agency (CNN, side us in the actor lexicon) gave cnn -> saudi_arabia and uae -> us units
+    body = ("دبي، الإمارات العربية المتحدة (CNN)-- شكر وزير الخارجية الأمريكي، مايك بومبيو، "
+            "المملكة العربية السعودية، وذلك خلال مكالمة هاتفية.")
+    ms = _m(body, ("الإمارات العربية المتحدة", "uae", "other"), ("CNN", "cnn", "us"),
+            ("وزير الخارجية الأمريكي، مايك بومبيو", "pompeo", "us"),
+            ("المملكة العربية السعودية", "saudi_arabia", "saudi_arabia"))
+    assert {(u[0], u[1], u[2], u[4]) for u in _units(body, ms)} == {("pompeo", "us", "saudi_arabia", "praise")}

@@ -132,6 +132,10 @@ _ORIG_TOKEN_RE = re.compile(rf"\w(?:[\w{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*
 _SKIP_MARKS_RE = re.compile(rf"[{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*")
 _WORD_CACHE: dict[str, str] = {}
 # Punctuation that ends the clause of a narrated cooperation (its parties stand in one clause).
+#: A dateline at the start of the body: a place and a news agency in brackets, then a dash
+#: ("دبي، الإمارات العربية المتحدة (CNN)--", "موسكو (رويترز) -"). 2,923 of 3,499 CNN articles
+#: of the ANT corpus open with one; the countries it names are no parties of any stance.
+_DATELINE_RE = re.compile(r"[^\n.،:]{0,40}(?:،[^\n.،:]{0,40})?\((?:CNN|سي إن إن|رويترز|أ ف ب|فرانس برس|د ب أ)\)\s*[-–—]+")
 _CLAUSE_BREAK_RE = re.compile(r"[،,؛;:.]")
 
 
@@ -1220,6 +1224,9 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     att_keys = [_attribution_order(a) for a in atts]
     att_locs = [(a, _locate(a, "cue_start"), _locate(a, "content_start")) for a in atts]
     parties = _article_parties(mentions)
+    dateline = _DATELINE_RE.match(doc.source("body"))
+    if dateline:  # "دبي، الإمارات العربية المتحدة (CNN)--": the place of filing is no party
+        parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
     cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
