@@ -758,6 +758,14 @@ def test_bare_definite_noun_refers_back_to_the_last_source_it_names():
     assert all(r[2] != "iran" for r in rows)
 
 
+def test_time_phrase_after_the_verb_is_not_its_subject():
+    # constructed: pro-drop across "الشهر الماضي" / "العام المقبل" (before: an unknown institution)
+    rows = _rows_of("قال بوتين إن الحوار مفيد. وقال الشهر الماضي إن العلاقات صعبة.")
+    assert [r[1] for r in rows] == ["putin", "putin"]
+    rows = _rows_of("قال ترامب إن القمة ناجحة. وأعلن العام المقبل موعدا لزيارته.")
+    assert [r[1] for r in rows] == ["trump", "trump"]
+
+
 # ---------------------------------------------------------------------- code hygiene
 def _module_tree(module):
     return ast.parse(Path(module.__file__).read_text(encoding="utf-8"))

@@ -851,6 +851,10 @@ def _skip_adverbials(part: _Part, k: int, limit: int) -> int:
         if word in adverbs or word in part.lex.resumptive:
             k += 1
             continue
+        if (k + 1 < n and word.startswith("ال") and part.word_at(k + 1) in _TIME_ADJECTIVES
+                and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
+            k += 2  # الشهر الماضي، العام المقبل: a time phrase, not the subject
+            continue
         for phrase in phrases.get(word, ()):
             if tuple(part.word_at(j) for j in range(k + 1, min(n, k + len(phrase)))) == phrase[1:]:
                 k += len(phrase)
@@ -858,6 +862,12 @@ def _skip_adverbials(part: _Part, k: int, limit: int) -> int:
         else:
             return k
     return k
+
+
+#: Adjectives that make a definite noun before them a time phrase (الشهر الماضي، العام المقبل).
+_TIME_ADJECTIVES = frozenset(normalize(w) for w in (
+    "الماضي", "الماضية", "المقبل", "المقبلة", "الفائت", "الفائتة", "المنصرم", "المنصرمة", "القادم", "القادمة",
+))
 
 
 def _blocks_subject(part: _Part, word: str) -> bool:
