@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.8.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint
+    assert lex.version == "1.9.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -606,3 +606,18 @@ def test_dateline_names_no_party():
             ("وزير الخارجية الأمريكي، مايك بومبيو", "pompeo", "us"),
             ("المملكة العربية السعودية", "saudi_arabia", "saudi_arabia"))
     assert {(u[0], u[1], u[2], u[4]) for u in _units(body, ms)} == {("pompeo", "us", "saudi_arabia", "praise")}
+
+
+@pytest.mark.parametrize("body, names, expected", [
+    # ANT (2018 sport news): ثمن النهائي is the round of 16, no appreciation (lexicon 1.9.0)
+    ("وتأهلت السويد إلى دور ثمن النهائي بعد فوزها على المكسيك.",
+     (("السويد", "sweden", "other"), ("المكسيك", "mexico", "other")), set()),
+    # ANT: the verb after و still praises
+    ("وثمن المجلس الجهود التي تبذلها السعودية.", (("السعودية", "saudi_arabia", "saudi_arabia"),),
+     {("author", "saudi_arabia", "praise")}),
+    # ANT (CNN, dev FP): a ministry's name holds التعاون, no cooperation
+    ("أكد عبدالله بن زايد، وزير الخارجية والتعاون الدولي الإماراتي، وقوف بلاده مع السعودية.",
+     (("الإماراتي", "uae", "other", "adjective"), ("السعودية", "saudi_arabia", "saudi_arabia")), set()),
+])
+def test_cue_words_inside_nouns_and_names(body, names, expected):
+    assert {(u[0], u[2], u[4]) for u in _units(body, _m(body, *names))} == expected
