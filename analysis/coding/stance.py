@@ -136,6 +136,9 @@ _WORD_CACHE: dict[str, str] = {}
 #: ("دبي، الإمارات العربية المتحدة (CNN)--", "موسكو (رويترز) -"). 2,923 of 3,499 CNN articles
 #: of the ANT corpus open with one; the countries it names are no parties of any stance.
 _DATELINE_RE = re.compile(r"[^\n.،:]{0,40}(?:،[^\n.،:]{0,40})?\((?:CNN|سي إن إن|رويترز|أ ف ب|فرانس برس|د ب أ)\)\s*[-–—]+")
+#: A "read more" line: the headline of another article after للمزيد: / اقرأ أيضا: (boilerplate,
+#: CODEBOOK §2; about 430 such lines in ANT, 318 of them France 24's للمزيد:).
+_READ_MORE_RE = re.compile(r"\s*(?:للمزيد|[اإأ]قرأ (?:أيضا|أيضاً|المزيد|كذلك)|(?:شاهد|طالع) أيضاً?)\s*[:.…]")
 _CLAUSE_BREAK_RE = re.compile(r"[،,؛;:.]")
 
 
@@ -1230,8 +1233,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
-        if sent.part in SKIPPED_PARTS:
-            continue  # boilerplate is not coded
+        if sent.part in SKIPPED_PARTS or _READ_MORE_RE.match(sent.text):
+            continue  # boilerplate is not coded (nor a "read more" link to another article)
         words = cue_words["title" if sent.part == "title" else "body"]
         if not words or words.isdisjoint(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi)):
             continue  # most sentences evaluate nobody: skip them before tokenising
