@@ -631,3 +631,16 @@ def test_read_more_line_is_boilerplate():
     ms = _m(body, ("روحاني", "rouhani", "iran", "name", 1), ("باريس", "france", "france"), ("واشنطن", "us", "us"),
             ("الإيراني", "iran", "iran", "adjective"))
     assert _units(body, ms) == []
+
+
+def test_constructed_denial_without_target_rejects_the_latest_accuser():
+    # constructed (codebook §4, a target in an earlier sentence): the claimant is the side
+    # that accused the holder's side, not the latest speaker (France here)
+    body = ("اتهمت واشنطن موسكو بالعبث بالموقع. وقال وزير الخارجية الفرنسي إن التحقيق مستمر. "
+            "ونفى لافروف أي تلاعب بالأدلة.")
+    ms = _m(body, ("واشنطن", "us", "us"), ("موسكو", "russia", "russia"),
+            ("وزير الخارجية الفرنسي", "fr_foreign_minister", "france"), ("لافروف", "lavrov", "russia"))
+    atts = [_att(body, "وزير الخارجية الفرنسي", "fr_foreign_minister", "france", "قال", "neutral"),
+            _att(body, "لافروف", "lavrov", "russia", "نفى")]
+    denials = {(u[0], u[2]) for u in _units(body, ms, atts) if u[4] == "denial"}
+    assert denials == {("lavrov", "us")}

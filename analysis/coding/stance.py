@@ -543,6 +543,8 @@ class _Context:
     between_words: frozenset[str] = frozenset()
     victim_words: frozenset[str] = frozenset()
     flip_words: frozenset[str] = frozenset()
+    # (target side, holder side) of the negative units found in earlier sentences, in text order
+    accusers: list[tuple[str, str]] = field(default_factory=list)
     # token starts (ascending) and the starts of relative pronouns, for binary searches
     starts: list[int] = field(init=False, repr=False)
     relative_starts: list[int] = field(init=False, repr=False)
@@ -630,6 +632,16 @@ def _nearest(cands: list[_Party], start: int, end: int) -> _Party | None:
 
 
 def _anaphoric_side(ctx: _Context, holder_side: str, allies: tuple[str, ...] = ()) -> str | None:
+    """The side a denial without a named target rejects: the latest side that accused the
+    holder's side in an earlier sentence (the claimant), else the latest other side that spoke."""
+    for target_side, accuser in reversed(ctx.accusers):
+        if target_side == holder_side and accuser not in NO_TARGET_SIDES and accuser != holder_side \
+                and accuser not in allies:
+            return accuser
+    return _latest_speaker_side(ctx, holder_side, allies)
+
+
+def _latest_speaker_side(ctx: _Context, holder_side: str, allies: tuple[str, ...] = ()) -> str | None:
     for att in reversed(ctx.earlier):
         side = _value(att, "source_side", "") or ""
         if side not in NO_TARGET_SIDES and side != holder_side and side not in allies:
@@ -1232,6 +1244,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
     cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
+    accusers: list[tuple[str, str]] = []
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
         if sent.part in SKIPPED_PARTS or _READ_MORE_RE.match(sent.text):
             continue  # boilerplate is not coded (nor a "read more" link to another article)
@@ -1249,7 +1262,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
                        lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
                        lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"),
                        lexicon.markers("between_marker"), lexicon.markers("victim_marker"),
-                       lexicon.markers("flip_negator"))
+                       lexicon.markers("flip_negator"), accusers)
+        n_before = len(units)
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
         cues = [h for h in hits if h.entry.role == "cue"]
@@ -1261,6 +1275,8 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             if chained:
                 continue
             units.extend(_units_for_hit(doc, ctx.near(hit), hit))
+        accusers.extend((u["target_side"], u["holder_side"]) for u in units[n_before:]
+                        if u["polarity"] == "negative" and u["kind"] != "denial")
     return _dedupe(units)
 
 
