@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.coding import attribution as attr
+from analysis.coding.attribution import _DATELINE_RE
 from analysis.coding.actors import find_mentions
 from analysis.coding.lexicons import LexiconError
 from analysis.text.normalize import normalize
@@ -764,6 +765,14 @@ def test_time_phrase_after_the_verb_is_not_its_subject():
     assert [r[1] for r in rows] == ["putin", "putin"]
     rows = _rows_of("قال ترامب إن القمة ناجحة. وأعلن العام المقبل موعدا لزيارته.")
     assert [r[1] for r in rows] == ["trump", "trump"]
+
+
+def test_dateline_places_are_never_sources():
+    # ANT (CNN Arabic lead): the dateline country is not the subject of the sentence
+    rows = _rows_of('دبي، الإمارات العربية المتحدة (CNN)-- كشفت بيانات رسمية، أن تركيا سحبت 2.5 مليار دولار من احتياطياتها.')
+    assert rows and all(r[1] != "uae" for r in rows)
+    # constructed: no dateline without the bracketed agency and a dash
+    assert _DATELINE_RE.match("قال بوتين (CNN) - إن الحوار مفيد") is None
 
 
 # ---------------------------------------------------------------------- code hygiene

@@ -127,6 +127,10 @@ _SPEAKER_TYPES = {
 }
 _NO_WORDS: frozenset[str] = frozenset()
 _SUBJECT_STOP_RE = re.compile('[:«»“”„"]')
+#: A dateline at the start of the body: a place, then an agency in Latin letters in brackets
+#: and a dash ("موسكو، روسيا (CNN) --"); its mentions are never the source of an act.
+_DATELINE_RE = re.compile(r"\s*[^\W\d][^()\n.:،,]{0,30}[،,][^()\n.:]{0,40}?\(\s*[A-Za-z][A-Za-z .]{1,20}\)\s*[-–—]+")
+DATELINE_MAX_CHARS = 120
 
 # Word windows: how many words (of the normalised text) each rule looks across, where the
 # codebook gives no number (docs/codebook.md §2; decisions in docs/codebook-notes.md).
@@ -2019,6 +2023,9 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     lexicon = cues or load_cue_lexicon()
     title_m = [m for m in mentions if m.get("part") == "title"]
     body_m = [m for m in mentions if m.get("part") != "title"]
+    dateline = _DATELINE_RE.match(doc.body[:DATELINE_MAX_CHARS])
+    if dateline is not None:  # "دبي، الإمارات العربية المتحدة (CNN)--": places, never a speaker
+        body_m = [m for m in body_m if int(m["start"]) >= dateline.end()]
     parts = {
         "title": _Part("title", doc.title, doc.norm_title, title_m, lexicon),
         "body": _Part("body", doc.body, doc.norm_body, body_m, lexicon),
