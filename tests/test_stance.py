@@ -625,7 +625,7 @@ def test_cue_words_inside_nouns_and_names(body, names, expected):
 
 def test_read_more_line_is_boilerplate():
     # ANT (France 24, dev FP): "للمزيد:" opens the headline of another article (boilerplate,
-    # CODEBOOK §2); it gave six cooperation units between Iran, France and the US
+    # docs/codebook.md §2); it gave six cooperation units between Iran, France and the US
     body = ("وقال روحاني إن الاتفاق غير قابل للتفاوض.\n"
             "للمزيد: روحاني يشكك في \"شرعية\" مطالب باريس وواشنطن للتوصل إلى اتفاق جديد حول النووي الإيراني")
     ms = _m(body, ("روحاني", "rouhani", "iran", "name", 1), ("باريس", "france", "france"), ("واشنطن", "us", "us"),

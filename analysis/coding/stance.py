@@ -137,7 +137,7 @@ _WORD_CACHE: dict[str, str] = {}
 #: of the ANT corpus open with one; the countries it names are no parties of any stance.
 _DATELINE_RE = re.compile(r"[^\n.،:]{0,40}(?:،[^\n.،:]{0,40})?\((?:CNN|سي إن إن|رويترز|أ ف ب|فرانس برس|د ب أ)\)\s*[-–—]+")
 #: A "read more" line: the headline of another article after للمزيد: / اقرأ أيضا: (boilerplate,
-#: CODEBOOK §2; about 430 such lines in ANT, 318 of them France 24's للمزيد:).
+#: docs/codebook.md §2; about 430 such lines in ANT, 318 of them France 24's للمزيد:).
 _READ_MORE_RE = re.compile(r"\s*(?:للمزيد|[اإأ]قرأ (?:أيضا|أيضاً|المزيد|كذلك)|(?:شاهد|طالع) أيضاً?)\s*[:.…]")
 _CLAUSE_BREAK_RE = re.compile(r"[،,؛;:.]")
 
