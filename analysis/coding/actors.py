@@ -192,6 +192,23 @@ class ActorLexicon:
         return auto
 
     @cached_property
+    def accusative_nisba(self) -> dict[str, str]:
+        """Country names that are also the indefinite accusative of a nisba, → its side.
+
+        ``روسيا`` is Russia, and also "Russian" after an accusative head (لكن مسؤولا روسيا
+        قال); nisba.csv cannot list such forms, so the anonymous grammar reads a country
+        right after an accusative head (مسؤولا، دبلوماسيا) as the adjective.
+        """
+        countries = {e.form for e in self.entries if e.kind == "actor" and e.actor_type == "country"}
+        out: dict[str, str] = {}
+        for e in self.entries:
+            if e.kind == "nisba" and not e.definite and e.form.endswith("ي"):
+                acc = e.form + "ا"
+                if acc in countries:
+                    out[acc] = e.side
+        return out
+
+    @cached_property
     def bridge_words(self) -> frozenset[str]:
         """Normalised :data:`BRIDGE_WORDS`."""
         return frozenset(normalize(w) for w in BRIDGE_WORDS)
@@ -654,6 +671,13 @@ class _Parser:
                 if nis is not None and side is None:
                     side, end, j = nis.side, nxt.end, j + 1
                     continue
+                if side is None and not nxt.clitic and prev.first("anon_head", "anon_qualifier") \
+                        and prev.first("anon_head", "anon_qualifier").form.endswith("ا"):
+                    act = nxt.first("actor")
+                    acc_side = self.lex.accusative_nisba.get(act.form) if act is not None else None
+                    if acc_side is not None:  # مسؤولا روسيا: the accusative nisba, not Russia
+                        side, end, j = acc_side, nxt.end, j + 1
+                        continue
             gap = self.lex.affiliation_gap.fullmatch(self.text, prev.end, nxt.start)
             if gap is not None and side is None:
                 has_prep = gap.group().strip() != "" or nxt.clitic in AFFILIATION_CLITICS
