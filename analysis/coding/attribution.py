@@ -645,12 +645,15 @@ class _Part:
         self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
         self.all_quotes = find_quotes(text)
-        self.quotes = [q for q in self.all_quotes if self._is_speech(q)]
+        self.quotes = []
         #: position of every quotation mark -> whether it may stop a subject: speech and scare
         #: quotes do, the quotes of a name (وكالة "رويترز"، "National Interest") do not
         self.quote_marks = {}
         for q in self.all_quotes:
-            self.quote_marks[q.start] = self.quote_marks[q.end - 1] = not self._is_name(q)
+            kind = self._quote_kind(q)
+            if kind == "speech":
+                self.quotes.append(q)
+            self.quote_marks[q.start] = self.quote_marks[q.end - 1] = kind != "name"
         self.all_quote_starts = [q.start for q in self.all_quotes]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
@@ -689,35 +692,26 @@ class _Part:
         return self.roles[role]
 
     # quotes -----------------------------------------------------------------------
-    def _is_name(self, q: Quote) -> bool:
-        """Quotation marks around a name: no Arabic letter, or right after a noun that names things."""
+    def _quote_kind(self, q: Quote) -> str:
+        """``name`` (no Arabic letter: "President Wilson"; after a noun that names things:
+        وكالة "رويترز"), ``scare`` (scare quotes on an adjective: المعارضة "المعتدلة") or ``speech``."""
         inner = self.text[q.inner_start:q.inner_end]
         if not any("\u0600" <= ch <= "\u06ff" for ch in inner):
-            return True
-        prev = self.prev_word(q.start)
-        if prev is None or self.text[prev[1]:q.start].strip() not in ("", "ب", "ل"):
-            return False
-        return any(bare in self.roles["quote_name"] for bare in strip_prefix(prev[2], min_stem=3))
-
-    def _is_speech(self, q: Quote) -> bool:
-        inner = self.text[q.inner_start:q.inner_end]
-        if not any("\u0600" <= ch <= "\u06ff" for ch in inner):
-            return False  # Latin names, numbers: "President Wilson"
+            return "name"
         prev = self.prev_word(q.start)
         if prev is None:
-            return True
+            return "speech"
         ps, pe, word = prev
-        between = self.text[pe:q.start]
-        if between.strip() not in ("", "ب", "ل"):
-            return True
+        if self.text[pe:q.start].strip() not in ("", "ب", "ل"):
+            return "speech"
         names = self.roles["quote_name"]
         if any(bare in names for bare in strip_prefix(word, min_stem=3)):
-            return False
+            return "name"
         inner_words = _WORD_RE.findall(inner)
         if (len(inner_words) <= SCARE_QUOTE_WORDS and inner_words and inner_words[0].startswith("ال")
                 and strip_conjunction(word).startswith("ال")):
-            return False  # scare quotes on an adjective: المعارضة "المعتدلة"
-        return True
+            return "scare"
+        return "speech"
 
     def quote_starting(self, pos: int, limit: int) -> Quote | None:
         """The speech quotation whose opening mark is the first non-space at ``pos``."""
