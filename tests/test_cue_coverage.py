@@ -208,7 +208,7 @@ def test_sentences_are_outside_the_hand_coded_splits():
     from analysis.validation.evaluation import read_splits
 
     coded = set(read_splits()["article_id"])
-    assert {row[0] for row in NEW_FORMS + HOMOGRAPHS} & coded == set()
+    assert {row[0] for row in NEW_FORMS + HOMOGRAPHS + MARKER_SENTENCES} & coded == set()
 
 
 def test_sentences_are_verbatim_ant():
@@ -227,3 +227,30 @@ def test_sentences_are_verbatim_ant():
                 found.add((record["article_id"], text))
     assert found == {(aid, text) for aid, rows in want.items() for _, text in rows}
 
+
+# "As X reported" markers (markers.csv 1.3.0): the verb after ما is relative, so only the
+# listed phrase makes the act; the source is the outlet or speaker named after it.
+MARKER_SENTENCES = [
+    ("SK-technology-772-20180527",
+     "متوسط أو حاد للسمع بنسبة 47 بالمئة، بالمقارنة مع النساء اللائي تناولن وجبات أقل من الناحية "
+     'الصحية، وفق ما أوردت وكالة "رويترز"، الأحد.', "وفق ما أوردت", "uk"),
+    ("SK-internationalNews-2816-20180725",
+     "أوقفت السلطات الروسية عالما يعمل في أكبر مراكز البحث في قطاع الفضاء، بحسب ما أعلنت وكالة "
+     "الفضاء الروسية (روسكوزموس) الثلاثاء", "بحسب ما أعلنت", "russia"),
+]
+
+
+@pytest.mark.parametrize("aid, text, cue, side", MARKER_SENTENCES, ids=[row[0] for row in MARKER_SENTENCES])
+def test_as_reported_markers(aid, text, cue, side):
+    hits = [c for c in _cues("", text) if c[0] == cue]
+    assert [(h[2], h[3]) for h in hits] == [("neutral", side)]
+
+
+def test_marker_sentences_are_verbatim_ant():
+    path = ant_corpus()
+    if path is None:
+        pytest.skip("ANT corpus not available")
+    want = {aid: text for aid, text, _, _ in MARKER_SENTENCES}
+    found = {r["article_id"] for _, r in iter_jsonl(path)
+             if r["article_id"] in want and want[r["article_id"]] in r["body"]}
+    assert found == set(want)
