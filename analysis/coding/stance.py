@@ -1246,11 +1246,13 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     units: list[dict] = []
     accusers: list[tuple[str, str]] = []
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
-        if sent.part in SKIPPED_PARTS or _READ_MORE_RE.match(sent.text):
-            continue  # boilerplate is not coded (nor a "read more" link to another article)
+        if sent.part in SKIPPED_PARTS:
+            continue  # boilerplate is not coded
         words = cue_words["title" if sent.part == "title" else "body"]
         if not words or words.isdisjoint(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi)):
             continue  # most sentences evaluate nobody: skip them before tokenising
+        if _READ_MORE_RE.match(doc.source(sent.part), sent.start):
+            continue  # nor is a "read more" link to another article
         tokens = _tokenize(doc, sent)
         hits = _match_lexicon(tokens, lexicon)
         in_sent = [a for a, cue, content in att_locs if _located_in(cue, sent) or _located_in(content, sent)]
