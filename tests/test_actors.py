@@ -398,3 +398,21 @@ def test_country_after_a_nominative_head_stays_the_country():
     # constructed: only an accusative head (مسؤولا) reads روسيا as the adjective
     found = [(m["surface"], m["actor_id"]) for m in find_mentions(make_doc("x", "", "وقال مسؤول روسيا إن"))]
     assert found == [("روسيا", "russia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ANT BB-middleEast-1039-20180923 (IRNA spelled إيرنا)
+        ("وأشارت وكالة إيرنا الرسمية للأنباء إلى أن", [("وكالة إيرنا", "irna", "iran")]),
+        # ANT SK-middleEast-964-20180412: anonymous media placed by a nisba
+        ("وذكرت وسائل إعلام إسرائيلية أن سفنا عسكرية روسية غادرت",
+         [("وسائل إعلام إسرائيلية", "anonymous_media", "israel"), ("روسية", "russia", "russia")]),
+        # constructed: a name alias that opens with its own title is the object of another side
+        ("وصف الرئيس الأمريكي الرئيس الأسد بالحيوان",
+         [("الرئيس الأمريكي", "us_president", "us"), ("الرئيس الأسد", "bashar_al_assad", "syria_government")]),
+    ],
+)
+def test_issue9_media_and_titled_objects(text, expected):
+    found = [(m["surface"], m["actor_id"], m["side"]) for m in find_mentions(make_doc("x", "", text))]
+    assert found == expected

@@ -209,6 +209,11 @@ class ActorLexicon:
         return out
 
     @cached_property
+    def title_forms(self) -> frozenset[str]:
+        """Normalised title forms (الرئيس، وزير …): a name alias that opens with one is titled."""
+        return frozenset(e.form for e in self.entries if e.kind == "title")
+
+    @cached_property
     def bridge_words(self) -> frozenset[str]:
         """Normalised :data:`BRIDGE_WORDS`."""
         return frozenset(normalize(w) for w in BRIDGE_WORDS)
@@ -511,12 +516,20 @@ class _Parser:
                 return nxt
         return i + 1
 
-    def _person_after(self, i: int, start: int, office_id: str | None, office: str) -> int | None:
-        """Emit title+name as one person mention when a name follows atom ``i``."""
+    def _person_after(self, i: int, start: int, office_id: str | None, office: str,
+                      side: str | None = None) -> int | None:
+        """Emit title+name as one person mention when a name follows atom ``i``.
+
+        A name alias that opens with its own title (الرئيس الأسد) and is of another side
+        than the title's nisba is the object, not the name: وصف الرئيس الأمريكي الرئيس
+        الأسد بـ"الحيوان" has two people.
+        """
         j = self._find_name(i)
         if j is None:
             return None
         act = self.atoms[j].first("actor")
+        if side is not None and act.side != side and act.form.split(" ", 1)[0] in self.lex.title_forms:
+            return None
         m = _Mention(start, self.atoms[j].end, act.actor_id, act.side, "person", "title")
         if office_id:
             self.ctx.bindings[office_id] = act.actor_id
@@ -559,7 +572,7 @@ class _Parser:
         else:
             office_id = f"{prefix}_{title.office}"
         if title.actor_type == "person":
-            nxt = self._person_after(j, start, office_id, title.office)
+            nxt = self._person_after(j, start, office_id, title.office, side_id)
             if nxt is not None:
                 return nxt
         end = self.atoms[j].end
