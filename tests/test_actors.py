@@ -405,6 +405,9 @@ def test_country_after_a_nominative_head_stays_the_country():
     [
         # ANT BB-middleEast-1039-20180923 (IRNA spelled إيرنا)
         ("وأشارت وكالة إيرنا الرسمية للأنباء إلى أن", [("وكالة إيرنا", "irna", "iran")]),
+        # ANT CN-middleEast-733-20180426: an agency name in quotation marks
+        ("في تصريحات أدلى بها الخميس للصحفيين، وفقا لوكالة \"فارس\" الإيرانية",
+         [('وكالة "فارس"', "fars", "iran"), ("الإيرانية", "iran", "iran")]),
         # ANT SK-middleEast-964-20180412: anonymous media placed by a nisba
         ("وذكرت وسائل إعلام إسرائيلية أن سفنا عسكرية روسية غادرت",
          [("وسائل إعلام إسرائيلية", "anonymous_media", "israel"), ("روسية", "russia", "russia")]),
