@@ -4,6 +4,7 @@ one cache every lexicon loader goes through (an edited lexicon is read again).""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 
@@ -85,17 +86,26 @@ def test_pattern_column_rejects_non_snake_case(tmp_path):
         load_lexicon(path, schema)
 
 
+def _readme_versions() -> dict[str, str]:
+    """The version each lexicon has in the version table of analysis/lexicons/README.md."""
+    text = (LEXICON_DIR / "README.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\| ([a-z_]+\.csv) \| ([0-9][0-9.]*) \|", text, flags=re.M))
+
+
 @pytest.mark.parametrize(
-    ("filename", "schema", "minimum", "version"),
-    # versions raised by the reviewed ANT-2018 additions (data/lexicon-mining/ant-2018)
-    [("actors.csv", ACTORS, 720, "1.3.0"), ("titles.csv", TITLES, 120, "1.2.0"),
-     ("nisba.csv", NISBA, 580, "1.3.0"), ("media.csv", MEDIA, 130, "1.1.0"),
-     ("anonymous.csv", ANONYMOUS, 70, "1.1.0")],
+    ("filename", "schema", "minimum"),
+    [("actors.csv", ACTORS, 720), ("titles.csv", TITLES, 120), ("nisba.csv", NISBA, 580),
+     ("media.csv", MEDIA, 130), ("anonymous.csv", ANONYMOUS, 70)],
 )
-def test_shipped_lexicons_load_with_a_version(filename, schema, minimum, version):
+def test_shipped_lexicons_load_with_the_version_their_readme_records(filename, schema, minimum):
     lex = load_lexicon(LEXICON_DIR / filename, schema)
-    assert lex.version == version
+    assert re.fullmatch(r"\d+\.\d+\.\d+", lex.version)
+    assert lex.version == _readme_versions()[filename], "raise the version in README.md's table too"
     assert len(lex) >= minimum
+
+
+def test_readme_version_table_lists_every_lexicon_file():
+    assert set(_readme_versions()) == {p.name for p in LEXICON_DIR.glob("*.csv")}
 
 
 def test_actor_lexicon_has_200_actors_and_both_main_sides():
@@ -246,10 +256,11 @@ def test_teaching_exercise_04_works_when_rerun_after_an_edit():
 
     with client.setup_kernel():
         shipped = run_from(0)
-        assert "Step 2 not answered yet" in shipped and "['hedged'] 1.2.0\n" in shipped
+        cues_version = load_cue_lexicon().versions["cues"]
+        assert "Step 2 not answered yet" in shipped and f"['hedged'] {cues_version}\n" in shipped
         nb.cells[answer].source = 'lemma_to_change = "لمّح"\nnew_category = "neutral"'
         first = run_from(answer)
-        assert "6 rows of لمّح now neutral" in first and "['neutral'] 1.2.0+edited" in first
+        assert "6 rows of لمّح now neutral" in first and f"['neutral'] {cues_version}+edited" in first
         nb.cells[answer].source = 'lemma_to_change = "لمّح"\nnew_category = "affect"'
         second = run_from(answer)
-        assert "6 rows of لمّح now affect" in second and "['affect'] 1.2.0+edited" in second
+        assert "6 rows of لمّح now affect" in second and f"['affect'] {cues_version}+edited" in second
