@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import shutil
 
 import pandas as pd
@@ -16,6 +14,7 @@ from analysis.coding.actors import (
     mentions_at,
 )
 from analysis.coding.lexicons import LexiconError
+from analysis.corpus.files import find_records
 from analysis.corpus.paths import EXAMPLE_ARTICLE, LEXICON_DIR, ant_corpus
 from analysis.corpus.schema import MENTIONS
 from analysis.text.segment import make_doc, split_article
@@ -266,15 +265,7 @@ def _ant_articles(ids):
     path = ant_corpus()
     if path is None:
         pytest.skip("ANT corpus not found (set FRAMING_ANT or place it in ../shared/corpora/ant)")
-    found = {}
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if len(found) == len(ids):
-                break
-            row = json.loads(line)
-            if row["article_id"] in ids:
-                found[row["article_id"]] = row
-    return found
+    return find_records(path, set(ids))
 
 
 def test_real_ant_articles():
@@ -440,3 +431,21 @@ def test_indefinite_deputy_before_a_name_is_not_that_person():
     # ANT title "نائب ترامب ينتقد الصين": نائب is not a title (Trump's deputy is not Trump)
     found = [(m["surface"], m["actor_id"]) for m in find_mentions(make_doc("x", "", "نائب ترامب ينتقد الصين"))]
     assert found == [("ترامب", "trump"), ("الصين", "china")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ANT (a World Cup qualifying table): a region, not the United States
+    ("واحتلت أوروغواي المركز الثاني في تصفيات أمريكا الجنوبية المؤهلة لكأس العالم",
+     [("أوروغواي", "uruguay", "other"), ("أمريكا الجنوبية", "south_america", "other")]),
+    # constructed: a department named after a region, then the US by metonymy
+    ("وقال رئيس قسم أميركا الشمالية في الخارجية الروسية إن واشنطن تخطئ",
+     [("أميركا الشمالية", "north_america", "other"), ("الخارجية الروسية", "ru_foreign_ministry", "russia"),
+      ("واشنطن", "us", "us")]),
+    ("دول أميركا اللاتينية وأمريكا الوسطى", [("أميركا اللاتينية", "latin_america", "other"),
+                                             ("أمريكا الوسطى", "central_america", "other")]),
+    ("وقالت أمريكا إن الاتفاق سيئ", [("أمريكا", "us", "us")]),
+])
+def test_american_regions_are_not_the_united_states(text, expected):
+    mentions = find_mentions(make_doc("t", "", text))
+    assert [(text[m["start"]:m["end"]], m["actor_id"], m["side"]) for m in mentions] == expected
+
