@@ -272,17 +272,13 @@ REAL_IDS = ("AL-internationalNews-412-20180310", "AL-internationalNews-470-20180
 
 @pytest.fixture(scope="module")
 def real_units(ant_path):
-    import gzip
-    import json
+    from analysis.corpus.files import find_records
 
     found = {}
-    with gzip.open(ant_path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["article_id"] in REAL_IDS:
-                doc = make_doc(rec["article_id"], rec["title"], rec["body"])
-                mentions = find_mentions(doc)
-                found[rec["article_id"]] = (doc, find_stance(doc, mentions, find_attributions(doc, mentions)))
+    for article_id, rec in find_records(ant_path, set(REAL_IDS)).items():
+        doc = make_doc(article_id, rec["title"], rec["body"])
+        mentions = find_mentions(doc)
+        found[article_id] = (doc, find_stance(doc, mentions, find_attributions(doc, mentions)))
     missing = set(REAL_IDS) - set(found)
     if missing:
         pytest.skip(f"ANT corpus lacks {sorted(missing)}: use ant-v2.1")
