@@ -395,3 +395,13 @@ def test_bilingual_labels_hold_no_bidi_controls():
         for key in table:
             shown = label_for(kind, key, "both")
             assert not set(shown) & {"\u200e", "\u200f", "\u202a", "\u202b", "\u2066", "\u2067"}, shown
+
+
+def test_office_of_a_country_without_a_nisba_is_named_with_the_country_in_brackets():
+    """سفير إثيوبيا gives ethiopia_ambassador (no Ethiopian nisba in the lexicon): the
+    figure label names the office and the country; countries with a nisba keep theirs."""
+    names = glossary.lexicon_glosses()["actor"]
+    assert names["ethiopia_ambassador"] == ("السفير (إثيوبيا)", "Ambassador (Ethiopia)")
+    assert names["ethiopia_foreign_ministry"] == ("وزارة الخارجية (إثيوبيا)", "Foreign ministry (Ethiopia)")
+    assert names["iq_ambassador"] == ("السفير العراقي", "Iraq ambassador")
+    assert "russia_ambassador" not in names and "iraq_ambassador" not in names

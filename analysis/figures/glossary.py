@@ -559,6 +559,18 @@ def lexicon_glosses(lexicon_dir: Path = LEXICON_DIR) -> dict[str, dict[str, tupl
     for prefix, adjectives in nisba.items():
         for office, (title, office_en) in plain.items():
             actors.setdefault(f"{prefix}_{office}", _with_nisba(title, office_en, adjectives))
+    # a country the nisba file has no adjective for is its own prefix (سفير إثيوبيا →
+    # ethiopia_ambassador): the title with the country in brackets, grammatical for any title
+    placed = {r["country_id"] for r in _lexicon_rows(lexicon_dir, "nisba.csv", ("country_id",))}
+    for row in _lexicon_rows(lexicon_dir, "actors.csv", ("actor_id", "alias", "actor_type", "gloss")):
+        country = row["actor_id"]
+        if row["actor_type"] != "country" or country in placed or not has_arabic(row["alias"]):
+            continue
+        arabic_country, english_country = actors.get(country, (row["alias"], row["gloss"]))
+        for office, (title, office_en) in plain.items():
+            actors.setdefault(f"{country}_{office}", (
+                f"{title} ({arabic_country})",
+                _capitalised(f"{office_en} ({short_gloss(english_country)})")))
     for side in ("author", "unknown", "other"):
         actors.setdefault(side, GLOSSARY["side"][side])
     of_names: dict[str, tuple[str, str]] = {}
