@@ -1139,6 +1139,18 @@ _PARTICLES = frozenset(normalize(w) for w in (
 _AUXILIARIES = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "كانا", "يكون", "تكون"})
 
 
+def _before_auxiliaries(part: _Part, cue: CueMatch, floor: int) -> tuple[int, tuple | None]:
+    """Where the words before a verb start, past the auxiliaries قد/كان right before it
+    (وكان الجيش الروسي قد قال), and the word before that point (``prev_word``)."""
+    anchor = cue.start - len(cue.prefix)
+    prev = part.prev_word(anchor)
+    while (prev is not None and prev[1] > floor and prev[2] in _AUXILIARIES
+           and part.text[prev[1]:anchor].strip() == ""):
+        anchor = prev[0]
+        prev = part.prev_word(anchor)
+    return anchor, prev
+
+
 def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
     """SVO: a mention right before the verb (لافروف قال، واشنطن تتهم …).
 
@@ -1149,12 +1161,7 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     """
     if cue.prefix == "و":
         return None
-    anchor = cue.start - len(cue.prefix)
-    prev = part.prev_word(anchor)
-    while (prev is not None and prev[1] > floor and prev[2] in _AUXILIARIES
-           and part.text[prev[1]:anchor].strip() == ""):
-        anchor = prev[0]
-        prev = part.prev_word(anchor)
+    anchor, prev = _before_auxiliaries(part, cue, floor)
     k = bisect_left(part.mention_starts, anchor) - 1
     if k < 0:
         return None
@@ -1196,12 +1203,7 @@ def _document_before(part: _Part, cue: CueMatch, floor: int, last: list[_Source]
     """
     if cue.prefix == "و":
         return None
-    anchor = cue.start - len(cue.prefix)
-    prev = part.prev_word(anchor)
-    while (prev is not None and prev[1] > floor and prev[2] in _AUXILIARIES
-           and part.text[prev[1]:anchor].strip() == ""):
-        anchor = prev[0]
-        prev = part.prev_word(anchor)
+    anchor, prev = _before_auxiliaries(part, cue, floor)
     if prev is None or prev[1] <= floor or part.text[prev[1]:anchor].strip():
         return None
     word = strip_conjunction(prev[2])
