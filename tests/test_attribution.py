@@ -7,8 +7,6 @@ test time from the example article or from the ANT corpus (skipped when absent).
 from __future__ import annotations
 
 import ast
-import gzip
-import json
 import re
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from analysis.coding import attribution as attr
 from analysis.coding.attribution import _DATELINE_RE
 from analysis.coding.actors import find_mentions
 from analysis.coding.lexicons import LexiconError
+from analysis.corpus.files import find_records
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import EXAMPLE_ARTICLE, ROOT, ant_corpus
 from analysis.corpus.schema import ATTRIBUTIONS, CUE_CATEGORIES, MODES, SOURCE_TYPES
@@ -494,14 +493,8 @@ def ant_articles():
     path = ant_corpus()
     if path is None:
         pytest.skip("ANT corpus not found (set FRAMING_ANT or put it in ../shared/corpora/ant)")
-    found = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            art = json.loads(line)
-            if art["article_id"] in ANT_CASES:
-                found[art["article_id"]] = art
-                if len(found) == len(ANT_CASES):
-                    break
+    found = find_records(path, set(ANT_CASES))
+    assert sorted(found) == sorted(ANT_CASES), "an ANT case is missing from the corpus"
     return found
 
 
