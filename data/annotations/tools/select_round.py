@@ -1,11 +1,12 @@
-"""Choose the round-2 gold articles from ANT v2.1 and assign them to the dev or test split.
+"""Choose a round of gold articles from ANT v2.1 and assign them to the dev or test split.
 
 Run from the repository root (needs only the standard library and the corpus):
 
-    python data/annotations/tools/select_round2.py [path/to/ant-v2.1.jsonl.gz]
+    python data/annotations/tools/select_round.py                 # round 2, as it was made
+    python data/annotations/tools/select_round.py --round 3 --per-cell 3 --test-per-cell 0 \
+        --max-international 1 --seed 20261205                     # round 3 (dev only)
 
-It writes ``data/annotations/splits.csv`` rows for the new articles (``round = 2``) and
-prints the strata. The choice uses plain keyword lists written for this script, never the
+It appends ``data/annotations/splits.csv`` rows for the new articles and prints the strata. The choice uses plain keyword lists written for this script, never the
 extractor of this project, so that the sample does not favour what the rules already find.
 
 Design (see ``data/annotations/README.md``):
@@ -17,16 +18,19 @@ Design (see ``data/annotations/README.md``):
 * inside a cell, at most 3 of the 6 from ``internationalNews`` when other sections have
   eligible articles, so that Middle East, economy, sport, culture and technology appear;
 * split: in every cell 3 articles go to ``test`` and 3 to ``dev``, by a seeded shuffle.
+
+Round 3 used the same eligibility and strata (articles of earlier rounds excluded), 3 articles
+per cell, at most one of them from ``internationalNews``, all to ``dev``.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gzip
 import json
 import random
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -52,7 +56,8 @@ def both_sides(text: str) -> bool:
     return bool(RUSSIA.search(text)) and bool(US.search(text))
 
 
-def main(corpus: Path) -> None:
+def main(corpus: Path, round_: str = "2", seed: int = SEED, per_cell: int = PER_CELL,
+         test_per_cell: int = TEST_PER_CELL, max_international: int = MAX_INTERNATIONAL) -> None:
     existing = {}
     with SPLITS.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -68,7 +73,7 @@ def main(corpus: Path) -> None:
                 continue
             centrality = "lead" if both_sides(title + "\n" + body[:LEAD_CHARS]) else "passing"
             cells[(record["outlet"], centrality)].append(record)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen = []
     for key in sorted(cells):
         pool = sorted(cells[key], key=lambda r: r["article_id"])
@@ -77,11 +82,11 @@ def main(corpus: Path) -> None:
         others = any(r["category"] != "internationalNews" for r in pool)
         for record in pool:
             if record["category"] == "internationalNews":
-                if others and international >= MAX_INTERNATIONAL:
+                if others and international >= max_international:
                     continue
                 international += 1
             picked.append(record)
-            if len(picked) == PER_CELL:
+            if len(picked) == per_cell:
                 break
         order = list(range(len(picked)))
         rng.shuffle(order)
@@ -90,7 +95,7 @@ def main(corpus: Path) -> None:
             chosen.append({
                 "article_id": record["article_id"], "outlet": record["outlet"],
                 "category": record["category"], "centrality": key[1],
-                "split": "test" if rank < TEST_PER_CELL else "dev", "round": "2",
+                "split": "test" if rank < test_per_cell else "dev", "round": round_,
             })
         print(f"{key[0]:18} {key[1]:8} eligible {len(pool):4}  chosen {len(picked)}")
     rows = list(existing.values()) + sorted(chosen, key=lambda r: r["article_id"])
@@ -103,4 +108,12 @@ def main(corpus: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--round", dest="round_", default="2")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--per-cell", type=int, default=PER_CELL)
+    parser.add_argument("--test-per-cell", type=int, default=TEST_PER_CELL)
+    parser.add_argument("--max-international", type=int, default=MAX_INTERNATIONAL)
+    args = parser.parse_args()
+    main(args.corpus, args.round_, args.seed, args.per_cell, args.test_per_cell, args.max_international)
