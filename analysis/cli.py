@@ -327,6 +327,11 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(report)
+    print("\n95 % intervals, resampling whole articles (2,000 draws):")
+    for row in report.intervals().itertuples():
+        print(f"  {row.task:13} P {row.precision:.3f} [{row.precision_low:.3f}, {row.precision_high:.3f}]"
+              f"  R {row.recall:.3f} [{row.recall_low:.3f}, {row.recall_high:.3f}]"
+              f"  F1 {row.f1:.3f} [{row.f1_low:.3f}, {row.f1_high:.3f}]  ({row.articles} articles)")
     return 0
 
 

@@ -147,3 +147,15 @@ def test_cli_formats_match_the_readers():
     from analysis.corpus.readers import FORMATS
 
     assert cli.FORMATS == FORMATS
+
+
+def test_score_prints_article_bootstrap_intervals(tmp_path, capsys):
+    import shutil
+
+    for path in (paths.ANNOTATIONS_DIR / "gold").glob("2016-09-09-lavrov-kerry-geneva.*"):
+        shutil.copy(path, tmp_path / path.name)
+    assert main(["score", "--gold", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    # the example article is coded exactly as its gold; one article resamples to itself
+    assert "  attributions  P 1.000 [1.000, 1.000]  R 1.000 [1.000, 1.000]  F1 1.000 [1.000, 1.000]  (1 articles)" in out
+    assert "  stance        P 1.000 [1.000, 1.000]" in out

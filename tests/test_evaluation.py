@@ -24,6 +24,14 @@ def test_development_gold_meets_the_attribution_target(ant_path):
     assert len(report.gold.article_ids) == 17
     assert report.attributions.f1 >= 0.90
     assert report.stance.precision >= 0.65
+    # article-bootstrap intervals: around the point value, and wider for the smaller task
+    ci = report.intervals().set_index("task")
+    assert ci.loc["attributions", "f1"] == pytest.approx(report.attributions.f1)
+    for task in ("attributions", "stance"):
+        assert ci.loc[task, "f1_low"] < ci.loc[task, "f1"] < ci.loc[task, "f1_high"]
+        assert ci.loc[task, "articles"] == 17
+    width = ci["f1_high"] - ci["f1_low"]
+    assert 0.01 < width["attributions"] < width["stance"] < 0.5
 
 
 def test_unknown_gold_folder_is_a_clear_error(tmp_path):

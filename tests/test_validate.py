@@ -485,3 +485,43 @@ def test_recall_by_counts_found_gold_units_per_value():
     table = recall_by(score_attributions(pred, gold), gold, "cue_category").set_index("cue_category")
     assert table.loc["neutral", ["gold", "found"]].tolist() == [1, 1]
     assert table.loc["denial", ["gold", "found"]].tolist() == [1, 0] and table.loc["denial", "recall"] == 0.0
+
+
+def _two_article_scores():
+    # Constructed: article "x" as above (tp 3, fp 2, fn 1) and article "z", whose two gold
+    # attributions the prediction misses (fn 2).
+    gold = pd.concat([_gold_attributions(), pd.DataFrame([
+        ["z", "z1", "body", "us", 5, 9, "neutral", "indirect", "person", False],
+        ["z", "z2", "body", "russia", 20, 24, "neutral", "indirect", "person", False],
+    ], columns=["article_id", "gold_id", *ATT_COLS[1:]])], ignore_index=True)
+    sentences = pd.concat([SENTENCES, pd.DataFrame({
+        "article_id": ["z"], "sent_id": [0], "part": ["body"], "start": [0], "end": [40], "text": ["b"]})],
+        ignore_index=True)
+    return score_attributions(_pred_attributions(), gold, sentences)
+
+
+def test_article_counts_sum_to_the_totals_and_keep_empty_articles():
+    from analysis.validation.scoring import article_counts
+
+    counts = article_counts(_two_article_scores(), ["x", "z", "empty"]).set_index("article_id")
+    assert counts.loc["x"].tolist() == [3, 2, 1]
+    assert counts.loc["z"].tolist() == [0, 0, 2]
+    assert counts.loc["empty"].tolist() == [0, 0, 0]
+    with pytest.raises(ValueError, match="not in article_ids: \\['z'\\]"):
+        article_counts(_two_article_scores(), ["x"])
+
+
+def test_bootstrap_resamples_whole_articles():
+    from analysis.validation.scoring import bootstrap_scores
+
+    # Two articles: resamples are {x, x} (F1 2/3, p = 1/4), {x, z} (6/11, p = 1/2) and
+    # {z, z} (0, p = 1/4), so the 95 % interval runs from 0 to 2/3 around the point 6/11.
+    b = bootstrap_scores(_two_article_scores(), ["x", "z"], draws=4000, seed=1)
+    assert b["f1"] == pytest.approx(6 / 11) and b["articles"] == 2
+    assert b["f1_low"] == 0.0 and b["f1_high"] == pytest.approx(2 / 3)
+    assert b["precision"] == pytest.approx(3 / 5) and b["recall"] == pytest.approx(3 / 6)
+    # {z, z} has no prediction: its precision is undefined and left out, not counted as 0
+    assert b["precision_low"] == pytest.approx(3 / 5) and b["precision_high"] == pytest.approx(3 / 5)
+    assert bootstrap_scores(_two_article_scores(), ["x", "z"], draws=4000, seed=1) == b  # seeded
+    with pytest.raises(ValueError, match="level=95"):
+        bootstrap_scores(_two_article_scores(), ["x", "z"], level=95)

@@ -18,7 +18,8 @@ import pandas as pd
 from analysis.corpus import paths
 from analysis.validation.gold import Gold, load_gold, read_gold_articles
 from analysis.pipeline.batch import Result, analyze
-from analysis.validation.scoring import Scores, recall_by, score_attributions, score_content, score_stance
+from analysis.validation.scoring import (Scores, bootstrap_scores, recall_by, score_attributions, score_content,
+                                         score_stance)
 
 __all__ = ["GoldReport", "read_splits", "score_against_gold"]
 
@@ -49,6 +50,15 @@ class GoldReport:
         """Word-overlap F1 of the content span of every matched attribution (see
         :func:`~analysis.validation.scoring.score_content`); ``.attrs`` has the totals."""
         return score_content(self.attributions, self.result.attributions, self.gold, self.result.articles)
+
+    def intervals(self, draws: int = 2000, level: float = 0.95, seed: int = 20261204) -> pd.DataFrame:
+        """Precision, recall and F1 of both tasks with bootstrap intervals over articles
+        (:func:`~analysis.validation.scoring.bootstrap_scores`): one row per task."""
+        rows = []
+        for task, scores in (("attributions", self.attributions), ("stance", self.stance)):
+            b = bootstrap_scores(scores, self.gold.article_ids, draws=draws, level=level, seed=seed)
+            rows.append({"task": task, **b})
+        return pd.DataFrame(rows)
 
     def stance_by_kind(self) -> pd.DataFrame:
         """Gold stance units found, per kind (blame, criticism, threat, …)."""
