@@ -174,6 +174,7 @@ class StanceLexicon:
     _markers: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _seen: set[str] = field(default_factory=set, repr=False)
     _cue_words: set[str] = field(default_factory=set, repr=False)
+    _cue_rests: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -223,9 +224,20 @@ class StanceLexicon:
             if len(self._seen) > _SURFACE_CACHE_SIZE:
                 self._seen.clear()
                 self._cue_words.clear()
+                self._cue_rests.clear()
             self._seen |= unseen
             self._cue_words |= {w for w in unseen if self.has_cue(w)}
         return words & self._cue_words
+
+    def cue_possible(self, token: str, sentence_words: set[str]) -> bool:
+        """Whether a ``cue`` entry that ``token`` starts can match in a sentence of these
+        words: a one-word cue always can; a phrase only if its other words are there too
+        (لا starts 40 phrases and about one ANT sentence in twenty, لا أساس له much fewer)."""
+        rests = self._cue_rests.get(token)
+        if rests is None:
+            rests = self._cue_rests[token] = tuple(
+                e.words[1:] for e in self.first_word_entries(token) if e.role == "cue")
+        return any(all(w in sentence_words for w in rest) for rest in rests)
 
     def to_frame(self) -> pd.DataFrame:
         """The entries as a DataFrame (strings, plus ``max_gap`` and ``line``)."""
@@ -1249,7 +1261,10 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         if sent.part in SKIPPED_PARTS:
             continue  # boilerplate is not coded
         words = cue_words["title" if sent.part == "title" else "body"]
-        if not words or words.isdisjoint(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi)):
+        if not words:
+            continue
+        sent_words = set(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi))
+        if not any(lexicon.cue_possible(w, sent_words) for w in words & sent_words):
             continue  # most sentences evaluate nobody: skip them before tokenising
         if _READ_MORE_RE.match(doc.source(sent.part), sent.start):
             continue  # nor is a "read more" link to another article
