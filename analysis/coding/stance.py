@@ -119,8 +119,10 @@ LONG_SENTENCE_WORDS = 300
 AGENT_BEFORE, AGENT_AFTER = 2, 1
 NO_TARGET_SIDES = frozenset({"", "unknown"})
 NEGATIVE_KINDS = frozenset({"blame", "criticism", "threat", "denial"})
-# Distinct tokens whose lexicon entries are remembered before the memo is emptied.
-_SURFACE_CACHE_SIZE = 200_000
+# Distinct tokens whose lexicon entries are remembered before the memo is emptied: more
+# than the whole ANT corpus has (213,000 normalised words), so a long run analyses each
+# word once instead of emptying the memo and starting again (about 100 MB at the limit).
+_SURFACE_CACHE_SIZE = 1_000_000
 # Private key of a unit record until deduplication: the unit comes from an accusation noun.
 _ACCUSATION = "_accusation"
 
@@ -218,7 +220,10 @@ class StanceLexicon:
         >>> sorted(load_stance_lexicon().cue_tokens("وانتقد لافروف السياسة الأمريكية"))
         ['وانتقد']
         """
-        words = set(_TOKEN_RE.findall(text))
+        return self.cue_words_in(set(_TOKEN_RE.findall(text)))
+
+    def cue_words_in(self, words: set[str]) -> set[str]:
+        """The members of a set of normalised words that can start a ``cue`` entry."""
         unseen = words - self._seen
         if unseen:
             if len(self._seen) > _SURFACE_CACHE_SIZE:
@@ -1254,17 +1259,13 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     dateline = _DATELINE_RE.match(doc.source("body"))
     if dateline:  # "دبي، الإمارات العربية المتحدة (CNN)--": the place of filing is no party
         parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
-    cue_words = {part: lexicon.cue_tokens(doc.normalized(part).text) for part in ("title", "body")}
     units: list[dict] = []
     accusers: list[tuple[str, str]] = []
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
         if sent.part in SKIPPED_PARTS:
             continue  # boilerplate is not coded
-        words = cue_words["title" if sent.part == "title" else "body"]
-        if not words:
-            continue
         sent_words = set(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi))
-        if not any(lexicon.cue_possible(w, sent_words) for w in words & sent_words):
+        if not any(lexicon.cue_possible(w, sent_words) for w in lexicon.cue_words_in(sent_words)):
             continue  # most sentences evaluate nobody: skip them before tokenising
         if _READ_MORE_RE.match(doc.source(sent.part), sent.start):
             continue  # nor is a "read more" link to another article
