@@ -62,7 +62,8 @@ def test_report_breaks_scores_down_by_outlet_kind_and_content(ant_path):
     report = score_against_gold(split="dev")
     outlets = report.by_outlet()
     per_task = outlets[outlets["task"] == "attributions"].set_index("outlet")["articles"]
-    assert per_task.sum() == 47 and per_task["unknown"] == 1  # the example article has no outlet
+    # every dev article once (47 of rounds 1-2, and round 3 as it is coded); the example has no outlet
+    assert per_task.sum() == len(report.gold.article_ids) >= 47 and per_task["unknown"] == 1
     kinds = report.stance_by_kind().set_index("kind")
     assert set(kinds.index) == {"blame", "criticism", "threat", "denial", "praise", "cooperation"}
     assert kinds["gold"].sum() == len(report.gold.stance)

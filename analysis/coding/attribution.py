@@ -1237,7 +1237,9 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
 
     The word right after the verb decides: a preposition, complementizer, adverb,
     participle, colon or quotation mark means no subject (pro-drop); any other word is
-    an unresolved subject: side ``unknown``, type ``person`` unless it is definite (الشرطة → institution).
+    an unresolved subject: type ``person`` unless it is definite (الشرطة → institution),
+    side ``other`` (docs/codebook-notes.md, note 37: the lexicon knows the Russian and US
+    speakers, so a named speaker it does not know is most often a third party).
     """
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     if k >= len(part.word_starts) or part.word_starts[k] >= limit:
@@ -1262,7 +1264,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
         k += anonymous is not None
     if anonymous is not None:
         return _anonymous_unlisted(part, k, anonymous, limit)
-    return _Source(None, "unknown", "institution" if word.startswith("ال") else "person", None)
+    return _Source(None, "other", "institution" if word.startswith("ال") else "person", None)
 
 
 def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) -> list[_Source] | None:
