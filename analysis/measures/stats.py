@@ -98,6 +98,16 @@ def _draw_weights(n_articles: int, spec: BootstrapSpec, group: str) -> np.ndarra
     return _cached_weights(int(n_articles), spec.draws, spec.seed, str(group))
 
 
+def article_weights(n_articles: int, draws: int, seed: int, group: str = "") -> np.ndarray:
+    """How often each of ``n_articles`` articles is drawn in each of ``draws`` resamples
+    (a read-only draws × articles array; the same arguments give the same draws).
+
+    The article bootstrap of this module and of the gold scores
+    (:func:`analysis.validation.scoring.bootstrap_scores`) both resample with it.
+    """
+    return _cached_weights(int(n_articles), int(draws), int(seed), str(group))
+
+
 @lru_cache(maxsize=32)
 def _cached_weights(n_articles: int, draws: int, seed: int, group: str) -> np.ndarray:
     rng = _rng(seed, group)
@@ -141,7 +151,8 @@ def _cells(frame: pd.DataFrame, spec: BootstrapSpec, group_col: str, side_col: s
         yield str(group), articles, table
 
 
-def _limits(draws: np.ndarray, level: float) -> tuple[float, float]:
+def percentile_limits(draws: np.ndarray, level: float) -> tuple[float, float]:
+    """The percentile interval of ``level`` coverage over the finite draws (NaN, NaN if none)."""
     finite = draws[np.isfinite(draws)]
     if len(finite) == 0:
         return float("nan"), float("nan")
@@ -163,7 +174,7 @@ def _bootstrap(frame, spec, group, side, article, sides):
             estimate = float(_ratio(np.array(num.sum()), np.array(den.sum())))
             sample = _ratio(drawn_num[:, column], drawn_den[:, column])
             draws[(name, side_name)] = sample
-            low, high = _limits(sample, spec.level)
+            low, high = percentile_limits(sample, spec.level)
             n_articles = int((num != 0).sum()) if spec.denominator is None else int((den != 0).sum())
             why = []
             if n_articles < MIN_ARTICLES:
@@ -251,7 +262,7 @@ def pairwise_differences(
     for a, b in combinations(sorted(table["group"].unique()), 2):
         for side_name in sides:
             diff_draws = draws[(a, side_name)] - draws[(b, side_name)]
-            low, high = _limits(diff_draws, spec.level)
+            low, high = percentile_limits(diff_draws, spec.level)
             rows.append({
                 "group_a": a, "group_b": b, "side": side_name,
                 "difference": estimate[(a, side_name)] - estimate[(b, side_name)],

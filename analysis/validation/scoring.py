@@ -26,6 +26,7 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
 from analysis.corpus import schema
+from analysis.measures.stats import article_weights, percentile_limits
 from analysis.validation.gold import Gold
 
 SCORED_SIDES = ("russia", "us", "other")
@@ -681,16 +682,11 @@ def bootstrap_scores(scores: Scores, article_ids: Iterable[str], *, draws: int =
     if n == 0:
         raise ValueError("no articles to resample")
     values = counts[["tp", "fp", "fn"]].to_numpy(dtype=float)
-    rng = np.random.default_rng(seed)
-    weights = rng.multinomial(n, np.full(n, 1.0 / n), size=draws).astype(float)
-    tp, fp, fn = (weights @ values).T
+    tp, fp, fn = (article_weights(n, draws, seed, scores.task) @ values).T
     with np.errstate(invalid="ignore", divide="ignore"):
         measures = {"precision": tp / (tp + fp), "recall": tp / (tp + fn), "f1": 2 * tp / (2 * tp + fp + fn)}
     total = values.sum(axis=0)
     out: dict[str, float] = {**_prf(*(int(v) for v in total)), "articles": n, "draws": draws}
-    tail = (1 - level) / 2 * 100
     for name, sample in measures.items():
-        sample = sample[~np.isnan(sample)]
-        low, high = np.percentile(sample, [tail, 100 - tail]) if len(sample) else (np.nan, np.nan)
-        out[f"{name}_low"], out[f"{name}_high"] = float(low), float(high)
+        out[f"{name}_low"], out[f"{name}_high"] = percentile_limits(sample, level)
     return out
