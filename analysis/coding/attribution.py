@@ -153,6 +153,10 @@ APPOSITION_WORDS = 3
 HOMOGRAPH_SUBJECT_WORDS = 3
 #: Words between an anonymous source and the group that places it (مصدر في الوفد الروسي).
 AFFILIATION_GAP_WORDS = 1
+#: A name the lexicons do not know has at most this many words (جان بول بالوميروس).
+NAME_WORDS = 3
+#: Head words between an unknown name and the title that places it (أحد مستشاري الرئيس …).
+NAME_APPOSITION_HEAD_WORDS = 2
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
 SENTENCE_SUBJECT_WORDS = 2
 #: Scare quotes: a definite word of at most this many words quoted after a definite noun
@@ -657,6 +661,8 @@ class _Part:
         self.all_quote_starts = [q.start for q in self.all_quotes]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
+        #: unknown names the article has placed, shared by its parts (_register_names)
+        self.names: dict[str, _Source] = {}
 
     def _real_suffix(self, cue: CueMatch) -> bool:
         """Reject a verb whose "object suffix" ه was a ta marbuta: إضافة is not أضاف+ه."""
@@ -1232,6 +1238,151 @@ def _joined_back(part: _Part, last: int, floor: int) -> list[int]:
     return out
 
 
+#: Words that never belong to a person's name after a title (وزير الدفاع البريطاني يوم الأحد):
+#: function words and time nouns the role lists of attribution_words.csv do not hold.
+_NOT_NAME = frozenset(normalize(w) for w in (
+    "يوم", "أمس", "اليوم", "مساء", "صباح", "ليلة", "قد", "لقد", "لم", "لن", "لا", "ما", "كان",
+    "كانت", "هو", "هي", "هم", "إن", "أن", "عن", "على", "في", "من", "إلى", "مع", "بعد", "قبل",
+    "خلال", "عبر", "حيث", "بين", "ضد", "منذ", "حول", "نحو", "لدى", "عند", "غير", "كل", "بعض",
+    "هذا", "هذه", "ذلك", "تلك", "أو", "ثم", "حتى", "أي", "أيضا", "الذي", "التي", "الذين", "بأن",
+    "وأن", "وإن", "فإن", "لأن", "إنه", "أنه", "إنها", "أنها", "سابقا", "مجددا", "أمام", "أحد",
+    "إحدى",
+))
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{2,}")
+
+
+def _name_like(part: _Part, k: int) -> bool:
+    """Word ``k`` may be part of a person's name the lexicons do not know (غافين ويليامسون).
+
+    Arabic letters only, not definite, not a function, time, role or nisba word, and no
+    cue, complementizer or actor mention begins in it.
+    """
+    word = part.word_at(k)
+    if not _ARABIC_WORD_RE.fullmatch(word) or word.startswith("ال") or word in _NOT_NAME:
+        return False
+    bare = strip_conjunction(word)
+    roles = part.roles
+    if any(word in roles[r] or bare in roles[r] for r in ("preposition", "adverb", "anaphor", "relative",
+                                                          "coordinator", "complementizer", "document")):
+        return False
+    if word in part.lex.resumptive or word in _nisba_forms() or _complementizer_at(part, k):
+        return False
+    ws, we = part.word_starts[k], part.word_ends[k]
+    c = bisect_left(part.cue_outer, ws)
+    if c < len(part.cue_outer) and part.cue_outer[c] < we:
+        return False
+    return _mention_at_word(part, k) is None
+
+
+def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS) -> int:
+    """How many name-like words (at most ``most``) follow one another from word ``k``, with
+    only spaces between them."""
+    n = 0
+    while (n < most and k + n < len(part.word_starts) and part.word_starts[k + n] < limit
+           and (n == 0 or (not part.text[part.word_ends[k + n - 1]:part.word_starts[k + n]].strip()
+                           and not _blocks_subject(part, part.word_at(k + n))))
+           and _name_like(part, k + n)):
+        n += 1  # a later word with ب/ل/ك (كولومب لإذاعة) opens an object, not more name
+    return n
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> frozenset[str]:
+    """Normalised title nouns of the actor lexicon (وزير، الرئيس، المتحدث …)."""
+    from analysis.coding.actors import load_actor_lexicon
+    return load_actor_lexicon().title_forms
+
+
+def _title_only(part: _Part, m: dict) -> bool:
+    """The mention is a placed title without a name (وزير الدفاع البريطاني), so a name may
+    follow it; after a name (ترمب قراره) the next word is the object, not more name."""
+    words = _WORD_RE.findall(part.text, m["_ns"], m["_ne"])
+    return bool(words) and (words[-1] in _nisba_forms() or words[-1] in _title_forms())
+
+
+def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
+    """Remember the people the article introduces with a placed title and an unknown name.
+
+    وزير الدفاع البريطاني غافين ويليامسون: the title places him (uk) and the name follows
+    it, so a later وأضاف ويليامسون is the same speaker of the same side, not an unplaced
+    third party (codebook §1: an actor keeps the side the article gave him). The surname
+    (the last word of the name) is remembered for the rest of the article, title first.
+    """
+    for m in part.mentions:
+        if m.get("actor_type") != "person":
+            continue
+        src = _Source.from_mention(m)
+        if src.side in ("unknown", "other") or not _title_only(part, m):
+            continue
+        prev = part.prev_word(m["_ns"])
+        if prev is not None and strip_conjunction(prev[2]) in _RELATED_PERSON:
+            src = _Source(None, src.side, "person", None)  # مساعد وزير الخارجية الأمريكي ويس ميتشل
+        surname = None
+        k = part.next_word_index(m["_ne"])
+        if k < len(part.word_starts) and part.text[m["_ne"]:part.word_starts[k]].strip(" ،,") == "":
+            n = _name_run(part, k, len(part.text))  # title, name: وزير الدفاع البريطاني غافين ويليامسون
+            if n:
+                surname = part.word_at(k + n - 1)
+        if surname is None and prev is not None and part.text[prev[1]:m["_ns"]].strip() in ("،", ","):
+            k = _word_index_at(part, prev[0])  # name, title: غافين ويليامسون، وزير الدفاع البريطاني
+            if _name_like(part, k):
+                surname = part.word_at(k)
+        if surname is not None and len(strip_conjunction(surname)) >= 3:
+            names.setdefault(strip_conjunction(surname), src)
+
+
+def _name_source(part: _Part, k: int, n: int, src: _Source) -> _Source:
+    """``src`` spoken of by the name in words ``k`` to ``k + n - 1``: the record's source
+    offsets point at the name where it stands, not at the title that placed it."""
+    a, b = part.norm.to_original(part.word_starts[k], part.word_ends[k + n - 1])
+    mention = {"part": "title" if part.name == "title" else "body", "start": a, "end": b,
+               "actor_id": src.actor_id, "side": src.side, "actor_type": "person",
+               "_ns": part.word_starts[k], "_ne": part.word_ends[k + n - 1]}
+    return _Source(src.actor_id, src.side, "person", mention)
+
+
+def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
+    """An unknown name followed by a title that places it (ويس ميتشل مساعد وزير الخارجية
+    الأمريكي، كارتر بيج، المستشار السابق في حملة ترمب): the side of the title, remembered
+    for the name's later bare uses."""
+    n = _name_run(part, k, limit)
+    if not n:
+        return None
+    j = k + n
+    if j >= len(part.word_starts) or part.word_starts[j] >= limit:
+        return None
+    if part.text[part.word_ends[j - 1]:part.word_starts[j]].strip(" ،,"):
+        return None
+    for jj in range(j, j + NAME_APPOSITION_HEAD_WORDS + 1):  # the title, or heads before it
+        if jj >= len(part.word_starts) or part.word_starts[jj] >= limit:
+            return None
+        idx = _mention_at_word(part, jj)
+        if idx is not None:
+            m = part.mentions[idx]
+            src = _Source.from_mention(m)
+            if (m.get("actor_type") != "person" or src.side in ("unknown", "other")
+                    or _is_object(part, m)):
+                return None
+            named = _Source(None, src.side, "person", None)
+            for w in range(k, j):
+                word = strip_conjunction(part.word_at(w))
+                if len(word) >= 3:
+                    part.names.setdefault(word, named)
+            return _name_source(part, k, n, named)
+        if part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip(" ،,") or not (
+                strip_conjunction(part.word_at(jj)) in _APPOSITION_HEADS
+                or part.word_at(jj) in _title_forms()):
+            return None
+    return None
+
+
+#: Words that head an appositive description before the title or person it names
+#: (أحد مستشاري الرئيس الأمريكي، مساعد وزير الخارجية): the description places the name.
+_APPOSITION_HEADS = _RELATED_PERSON | frozenset(normalize(w) for w in (
+    "أحد", "إحدى", "مؤيدي", "مستشاري", "مساعدي", "أنصار", "عضو", "نائب", "مسؤول", "المسؤول",
+))
+
+
 def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     """A subject the actor lexicon does not know (وذكر وزير النقل أحمد أرسلان أنه …).
 
@@ -1258,6 +1409,11 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
             or word in part.roles["adverb"] or word[:1] in ("ب", "ل") or word.isdigit()
             or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))):
         return None
+    named = part.names.get(bare)
+    if named is not None:  # وأضاف ويليامسون, after وزير الدفاع البريطاني غافين ويليامسون
+        return _name_source(part, k, 1, named)
+    if (described := _described_subject(part, k, limit)) is not None:
+        return described
     anonymous = _anonymous_head(word)
     if word == "احد" and k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit:
         anonymous = _anonymous_head(part.word_at(k + 1))  # أحد المسؤولين
@@ -2028,6 +2184,10 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
         "title": _Part("title", doc.title, doc.norm_title, title_m, lexicon),
         "body": _Part("body", doc.body, doc.norm_body, body_m, lexicon),
     }
+    names: dict[str, _Source] = {}
+    for part in parts.values():  # title first: a name it places holds in the body
+        part.names = names
+        _register_names(part, names)
     state = _Article()
     records: list[dict] = []
     order: list[tuple[int, int]] = []
