@@ -888,3 +888,14 @@ def test_words_after_a_named_person_are_no_name():
     assert all(s[2] != "قراره" for s in _sources(text))
     # an unknown name with nothing placing it stays an unplaced third party (note 37)
     assert _sources("وقال شكارجي لوكالة الأنباء الرسمية إن القتلى ثلاثة.") == [("قال", "other", None)]
+
+
+def test_definite_head_refers_back_to_an_earlier_placed_body():
+    # constructed: the bare definite head repeats an earlier mention that quoted nobody
+    text = "وصل وفد الحكومة السورية إلى جنيف. وقالت الحكومة إنها مستعدة للحوار."
+    assert _sources(text) == [("قالت", "syria_government", "الحكومة")]
+    # constructed: إدارة + a person names that person's administration (note: not the person)
+    rows, _ = _body("فرضت إدارة ترمب عقوبات جديدة على موسكو يوم الخميس. وقالت الإدارة إن العقوبات ستستمر.")
+    assert [(r["source_side"], r["source_type"], r["source_actor_id"]) for r in rows] == [("us", "institution", None)]
+    # a head no earlier mention has stays an unplaced third party (note 37)
+    assert _sources("وقالت الشرطة إن التحقيق مستمر.") == [("قالت", "other", None)]

@@ -1335,10 +1335,11 @@ def _name_source(part: _Part, k: int, n: int, src: _Source) -> _Source:
     """``src`` spoken of by the name in words ``k`` to ``k + n - 1``: the record's source
     offsets point at the name where it stands, not at the title that placed it."""
     a, b = part.norm.to_original(part.word_starts[k], part.word_ends[k + n - 1])
+    kind = "person" if src.source_type == "person" else "institution"
     mention = {"part": "title" if part.name == "title" else "body", "start": a, "end": b,
-               "actor_id": src.actor_id, "side": src.side, "actor_type": "person",
+               "actor_id": src.actor_id, "side": src.side, "actor_type": kind,
                "_ns": part.word_starts[k], "_ne": part.word_ends[k + n - 1]}
-    return _Source(src.actor_id, src.side, "person", mention)
+    return _Source(src.actor_id, src.side, src.source_type, mention)
 
 
 def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
@@ -1423,18 +1424,35 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     return _Source(None, "other", "institution" if word.startswith("ال") else "person", None)
 
 
+def _head_words(m: dict) -> set[str]:
+    surface = normalize(str(m.get("surface") or ""))
+    return {w[2:] if w.startswith("ال") else w for w in _WORD_RE.findall(surface)}
+
+
 def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) -> list[_Source] | None:
-    """A bare definite noun after the verb that repeats the head of the last source's name
-    (السفارة after السفارة الروسية, الوكالة after وكالة تاس) refers back to that source."""
-    if not last or last[0].mention is None:
-        return None
+    """A bare definite noun after the verb that repeats the head of an earlier name refers
+    back to it: السفارة after السفارة الروسية, الوكالة after وكالة تاس; the latest source
+    first, else the latest placed mention before the verb (وقالت الإدارة … after إدارة
+    ترمب, in an earlier sentence that quoted nobody)."""
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     word = part.word_at(k)
     if not word.startswith("ال") or len(word) < 5:
         return None
-    surface = normalize(str(last[0].mention.get("surface") or ""))
-    names = {w[2:] if w.startswith("ال") else w for w in _WORD_RE.findall(surface)}
-    return list(last) if word[2:] in names else None
+    if last and last[0].mention is not None and word[2:] in _head_words(last[0].mention):
+        return list(last)
+    head = word[2:]
+    for j in range(bisect_left(part.mention_starts, pos) - 1, -1, -1):
+        m = part.mentions[j]
+        src = _Source.from_mention(m)
+        if src.side in ("unknown", "other"):
+            continue
+        if m.get("actor_type") != "person" and head in _head_words(m):
+            return [_name_source(part, k, 1, src)]  # وقالت الحكومة … after الحكومة السورية
+        prev = part.prev_word(m["_ns"])
+        if (m.get("actor_type") == "person" and prev is not None and head in _RELATED_BODY
+                and strip_conjunction(prev[2]) == head):
+            return [_name_source(part, k, 1, _Source(None, src.side, "institution", None))]  # after إدارة ترمب
+    return None
 
 
 @lru_cache(maxsize=1)
