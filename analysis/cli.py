@@ -359,8 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="articles per chunk: one Parquet file per table per chunk (default 1000)")
     p.add_argument("--time-limit", type=float, default=120.0,
                    help="seconds one article may take before it is reported (0: no limit; default 120)")
-    p.add_argument("--stages", nargs="*", default=["mentions", "attributions", "stance"],
-                   help="stages after segmentation (a prefix of: mentions attributions stance)")
+    p.add_argument("--stages", nargs="*", default=["mentions", "attributions", "stance", "stance_model"],
+                   help="stages after segmentation (a prefix of: mentions attributions stance stance_model; "
+                        "stance_model adds the learned stance units to the rules' ones)")
     p.add_argument("--input-format", choices=FORMATS,
                    help="format of the input files (default: from each file's suffix)")
     p.add_argument("--column", action="append", metavar="FIELD=COLUMN",

@@ -33,7 +33,7 @@ from analysis.text.segment import make_doc
 __all__ = ["Result", "analyze", "analyze_article", "analyze_partition", "article_ids", "STAGES", "TABLES"]
 
 #: Extraction stages after segmentation, in order; each needs the ones before it.
-STAGES = ("mentions", "attributions", "stance")
+STAGES = ("mentions", "attributions", "stance", "stance_model")
 #: Tables a Result holds, with their column contracts.
 TABLES = {
     "articles": schema.ARTICLES,
@@ -96,6 +96,11 @@ def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str
         from analysis.coding.stance import find_stance
 
         out["stance"] = find_stance(doc, out["mentions"], out["attributions"])
+    if "stance_model" in stages:
+        mark("stance_model")
+        from analysis.coding.stance_model import model_units
+
+        out["stance"] += model_units(doc, out["mentions"], out["attributions"], out["stance"])
     return out
 
 

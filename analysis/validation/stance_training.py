@@ -1,0 +1,167 @@
+"""Train the learned stance pass (:mod:`analysis.coding.stance_model`) on the dev gold.
+
+Only articles of the ``dev`` split are used, never ``test``. The model's regularisation
+and its threshold are chosen by cross-validation over articles (five folds, each round
+spread over the folds, seeded): every dev article is scored by a model that did not see
+it, the rule units and the model's units are scored together with the project's scorer
+(:func:`~analysis.validation.scoring.score_stance`), and the setting with the best F1 is
+kept. The final model is then fitted on all the chosen articles.
+
+    python data/annotations/tools/train_stance_model.py            # writes the shipped model
+    python data/annotations/tools/train_stance_model.py --check    # retrains, compares
+
+The cross-validated scores are written into the model file (``cv``), so the numbers that
+justified the threshold travel with it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.coding import stance_model as sm
+from analysis.corpus import schema
+from analysis.pipeline.batch import analyze
+from analysis.text.segment import make_doc
+from analysis.validation.evaluation import read_splits
+from analysis.validation.gold import load_gold, read_gold_articles
+from analysis.validation.scoring import score_stance
+
+__all__ = ["TrainingSet", "training_set", "cross_validate", "train", "FOLDS", "C_GRID", "THRESHOLDS", "SEED"]
+
+FOLDS = 5
+SEED = 20261204
+#: Inverse regularisation strengths tried.
+C_GRID = (0.1, 0.3, 1.0)
+#: Probability thresholds tried for adding a unit.
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+@dataclass
+class TrainingSet:
+    """Candidates, gold labels and rule units of the chosen dev articles."""
+
+    article_ids: list[str]
+    rounds: dict[str, str]
+    docs: dict
+    candidates: dict
+    labels: dict
+    rule_units: dict
+    gold: object
+    sentences: pd.DataFrame
+
+
+def _records(frame: pd.DataFrame) -> dict[str, list[dict]]:
+    return {a: g.to_dict("records") for a, g in frame.groupby("article_id", sort=True)}
+
+
+def training_set(rounds: tuple[str, ...], n_jobs: int = 1) -> TrainingSet:
+    """Analyse the dev gold articles of ``rounds`` with the rules (no model) and build the
+    candidates and their gold labels."""
+    splits = read_splits()
+    chosen = splits[(splits["split"] == "dev") & splits["round"].astype(str).isin(rounds)]
+    ids = sorted(chosen["article_id"].astype(str))
+    from analysis.corpus.paths import ANNOTATIONS_DIR
+
+    folder = ANNOTATIONS_DIR / "gold"
+    gold = load_gold(folder, article_ids=ids)
+    articles = read_gold_articles(gold)
+    gold = load_gold(folder, articles=articles, article_ids=ids)
+    ids = list(gold.article_ids)
+    result = analyze(articles, stages=("mentions", "attributions", "stance"), n_jobs=n_jobs, progress=False)
+    texts = result.articles.set_index("article_id")
+    mentions, attributions, units = (_records(result.mentions), _records(result.attributions),
+                                     _records(result.stance))
+    gold_units = _records(gold.stance)
+    docs, cands, labels = {}, {}, {}
+    for a in ids:
+        doc = make_doc(a, str(texts.loc[a, "title"]), str(texts.loc[a, "body"]))
+        docs[a] = doc
+        cands[a] = sm.candidates(doc, mentions.get(a, []), attributions.get(a, []))
+        labels[a] = sm.gold_labels(doc, cands[a], gold_units.get(a, []))
+    round_of = dict(zip(chosen["article_id"].astype(str), chosen["round"].astype(str)))
+    return TrainingSet(ids, {a: round_of[a] for a in ids}, docs, cands, labels,
+                       {a: units.get(a, []) for a in ids}, gold, result.sentences)
+
+
+def folds(ts: TrainingSet) -> dict[str, int]:
+    """Article -> fold: each round shuffled (seeded) and dealt over the folds in turn."""
+    rng = random.Random(SEED)
+    out = {}
+    for rnd in sorted(set(ts.rounds.values())):
+        ids = sorted(a for a in ts.article_ids if ts.rounds[a] == rnd)
+        rng.shuffle(ids)
+        for i, a in enumerate(ids):
+            out[a] = i % FOLDS
+    return out
+
+
+def combined_units(ts: TrainingSet, probs: dict[str, list[list[float]]], threshold: float) -> pd.DataFrame:
+    """Rule units plus the units the probabilities add at ``threshold`` (as ``model_units``)."""
+    rows = []
+    for a in ts.article_ids:
+        units = ts.rule_units[a]
+        rows += [{k: u[k] for k in schema.STANCE} for u in units]
+        model = {"labels": list(sm.LABELS), "threshold": threshold, "bias": [0.0] * 3, "weights": {}}
+        rows += sm.units_from_probabilities(ts.docs[a], ts.candidates[a], probs[a], units, model)
+    frame = pd.DataFrame(rows, columns=schema.STANCE) if rows else schema.empty_table(schema.STANCE)
+    return schema.coerce_table(frame[schema.STANCE], schema.STANCE)
+
+
+def cross_validate(ts: TrainingSet) -> pd.DataFrame:
+    """Out-of-fold precision, recall and F1 (rules + model) for every C and threshold, and
+    the rules alone (``c`` and ``threshold`` empty)."""
+    fold = folds(ts)
+    base = score_stance(combined_units(ts, {a: [] for a in ts.article_ids}, 2.0), ts.gold, ts.sentences)
+    rows = [{"c": None, "threshold": None, "precision": base.precision, "recall": base.recall, "f1": base.f1}]
+    for c in C_GRID:
+        probs: dict[str, list[list[float]]] = {}
+        for k in range(FOLDS):
+            train_ids = [a for a in ts.article_ids if fold[a] != k]
+            model = sm.fit([x.features for a in train_ids for x in ts.candidates[a]],
+                           [y for a in train_ids for y in ts.labels[a]], c=c)
+            for a in ts.article_ids:
+                if fold[a] == k:
+                    probs[a] = [sm.probabilities(x.features, model) for x in ts.candidates[a]]
+        for th in THRESHOLDS:
+            s = score_stance(combined_units(ts, probs, th), ts.gold, ts.sentences)
+            rows.append({"c": c, "threshold": th, "precision": s.precision, "recall": s.recall, "f1": s.f1})
+    return pd.DataFrame(rows)
+
+
+def train(rounds: tuple[str, ...] = ("1", "2", "3"), n_jobs: int = 1, *, c: float | None = None,
+          threshold: float | None = None) -> dict:
+    """The model file's content: cross-validate (unless ``c`` and ``threshold`` are given),
+    then fit on every chosen article."""
+    ts = training_set(rounds, n_jobs)
+    cv = None
+    if c is None or threshold is None:
+        cv = cross_validate(ts)
+        best = cv.dropna(subset=["c"]).sort_values(["f1", "threshold"], ascending=[False, False]).iloc[0]
+        c, threshold = float(best["c"]), float(best["threshold"])
+    model = sm.fit([x.features for a in ts.article_ids for x in ts.candidates[a]],
+                   [y for a in ts.article_ids for y in ts.labels[a]], c=c)
+    model["threshold"] = threshold
+    model["c"] = c
+    labels = Counter(y for a in ts.article_ids for y in ts.labels[a])
+    model["trained_on"] = {
+        "split": "dev", "rounds": list(rounds), "articles": len(ts.article_ids),
+        "candidates": sum(len(v) for v in ts.candidates.values()),
+        "labels": {k: labels[k] for k in sm.LABELS},
+    }
+    if cv is not None:
+        model["cv"] = [{k: (None if pd.isna(v) else round(float(v), 4)) for k, v in row.items()}
+                       for row in cv.to_dict("records")]
+    return model
+
+
+def write_model(model: dict, path: str | Path) -> None:
+    """Write the model as sorted, indented JSON (atomically)."""
+    from analysis.corpus.files import write_text_atomic
+
+    write_text_atomic(Path(path), json.dumps(model, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
