@@ -915,3 +915,21 @@ def test_a_speaker_inside_reported_words_is_not_the_latest_speaker():
     text = "قال الجنرال المتقاعد بالوميروس إن النظام السوري وعد بالتخلص من ترسانته، لافتا إلى أن الضربات لا تقلق روسيا."
     rows = _sources(text)
     assert [r[:2] for r in rows] == [("قال", "other"), ("وعد", "syria_government"), ("لافتا", "other")]
+
+
+def test_name_then_a_placed_office_after_a_comma():
+    # ANT BB-culture-239-20180727 (two sentences of it): "name، office" places the name,
+    # and the bare surname later keeps the side
+    text = ("وقالت سارا ساندرز، المتحدثة باسم البيت الأبيض، إن المراسلة صاحت وهي توجه الأسئلة ورفضت المغادرة. "
+            "وقالت ساندرز إن مراسلة، لم تذكر اسمها، رفضت مغادرة المؤتمر.")
+    rows = _sources(text)
+    assert rows[0][:2] == ("قالت", "us") and ("قالت", "us", "ساندرز") in rows
+
+
+def test_pro_drop_continues_an_unplaced_speaker():
+    # ANT AL-sport-2197-20180629 (first sentence): Ibrahimovic is no lexicon actor; the
+    # pro-drop وقال continues him (a third party), it is not an unknown source
+    text = ("أبدى زلاتان إبراهيموفيتش دعمه الكبير للمنتخب السويدي الأول لكرة القدم في حملته ببطولة كأس العالم "
+            "المقامة حاليا بروسيا، وقال للصحفيين في لوس أنجليس : كنت أقول دائما أنهم سيفوزون. "
+            "وأضاف : أنا سعيد للغاية.")
+    assert [r[:2] for r in _sources(text)] == [("أبدى", "other"), ("قال", "other"), ("أضاف", "other")]
