@@ -30,7 +30,7 @@ from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("segment", "mentions", "attributions", "stance")
+STAGES = ("segment", "mentions", "attributions", "stance", "stance_model")
 _IMPORT_RE = re.compile(r"(?m)^(\s*)(from|import) analysis\b")
 
 
@@ -49,17 +49,22 @@ def unpack_revision(rev: str, dest: Path) -> str:
 
 
 def stage_functions(package: str) -> tuple:
-    """``make_doc``, ``find_mentions``, ``find_attributions``, ``find_stance`` of a package."""
+    """``make_doc``, ``find_mentions``, ``find_attributions``, ``find_stance`` and the
+    learned stance pass's ``model_units`` of a package (None before the package had one)."""
     seg = importlib.import_module(f"{package}.text.segment")
     act = importlib.import_module(f"{package}.coding.actors")
     att = importlib.import_module(f"{package}.coding.attribution")
     sta = importlib.import_module(f"{package}.coding.stance")
-    return seg.make_doc, act.find_mentions, att.find_attributions, sta.find_stance
+    try:
+        model_units = importlib.import_module(f"{package}.coding.stance_model").model_units
+    except ModuleNotFoundError:
+        model_units = None
+    return seg.make_doc, act.find_mentions, att.find_attributions, sta.find_stance, model_units
 
 
 def article_cpu(funcs: tuple, row: tuple[str, str, str], times: list[float]) -> None:
     """Add the CPU seconds of each stage on one article to ``times`` (in STAGES order)."""
-    make_doc, find_mentions, find_attributions, find_stance = funcs
+    make_doc, find_mentions, find_attributions, find_stance, model_units = funcs
     clock = time.process_time
     t0 = clock()
     doc = make_doc(*row)
@@ -68,12 +73,16 @@ def article_cpu(funcs: tuple, row: tuple[str, str, str], times: list[float]) -> 
     t2 = clock()
     attributions = find_attributions(doc, mentions)
     t3 = clock()
-    find_stance(doc, mentions, attributions)
+    units = find_stance(doc, mentions, attributions)
     t4 = clock()
+    if model_units is not None:
+        model_units(doc, mentions, attributions, units)
+    t5 = clock()
     times[0] += t1 - t0
     times[1] += t2 - t1
     times[2] += t3 - t2
     times[3] += t4 - t3
+    times[4] += (t5 - t4) if model_units is not None else 0.0
 
 
 def interleaved_pass(old: tuple, new: tuple, rows: list[tuple[str, str, str]]) -> dict[str, dict[str, float]]:
@@ -85,7 +94,7 @@ def interleaved_pass(old: tuple, new: tuple, rows: list[tuple[str, str, str]]) -
     out = {}
     for tag, values in times.items():
         out[tag] = dict(zip(STAGES, values))
-        out[tag]["target"] = sum(values[:3])
+        out[tag]["total"] = sum(values)
     return out
 
 
@@ -118,9 +127,12 @@ def main() -> int:
             for tag, times in interleaved_pass(old, new, rows).items():
                 results[tag].append(times)
     print(f"{args.rev} (old) vs working tree (new), {len(rows):,} articles, {args.runs} passes")
-    for key in (*STAGES, "target"):
+    for key in (*STAGES, "total"):
         old = [r[key] for r in results["old"]]
         new = [r[key] for r in results["new"]]
+        if min(old) <= 0:  # a stage the old version does not have
+            print(f"{key:13s} old       - s  new {statistics.median(new):7.3f} s")
+            continue
         ratio = statistics.median(b / a for a, b in zip(old, new))
         print(f"{key:13s} old {statistics.median(old):7.3f} s  new {statistics.median(new):7.3f} s"
               f"  ({(statistics.median(new) / statistics.median(old) - 1) * 100:+.0f} %,"

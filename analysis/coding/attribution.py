@@ -1258,20 +1258,30 @@ def _name_like(part: _Part, k: int) -> bool:
     cue, complementizer or actor mention begins in it.
     """
     word = part.word_at(k)
-    if not _ARABIC_WORD_RE.fullmatch(word) or word.startswith("ال") or word in _NOT_NAME:
-        return False
-    bare = strip_conjunction(word)
-    roles = part.roles
-    if any(word in roles[r] or bare in roles[r] for r in ("preposition", "adverb", "anaphor", "relative",
-                                                          "coordinator", "complementizer", "document")):
-        return False
-    if word in part.lex.resumptive or word in _nisba_forms() or _complementizer_at(part, k):
+    if word.startswith("ال") or word in _NOT_NAME or not _ARABIC_WORD_RE.fullmatch(word):
         return False
     ws, we = part.word_starts[k], part.word_ends[k]
     c = bisect_left(part.cue_outer, ws)
     if c < len(part.cue_outer) and part.cue_outer[c] < we:
         return False
-    return _mention_at_word(part, k) is None
+    if _mention_at_word(part, k) is not None:
+        return False
+    stop = _not_name_words(part)
+    if word in stop or strip_conjunction(word) in stop:
+        return False
+    return not _complementizer_at(part, k)
+
+
+_NOT_NAME_ROLES = ("preposition", "adverb", "anaphor", "relative", "coordinator", "complementizer", "document")
+def _not_name_words(part: _Part) -> frozenset[str]:
+    """Function words of the cue lexicon's roles, resumptives and nisba adjectives: never
+    part of a name (built on first use and kept on the lexicon object, so an edited and
+    reloaded lexicon gets its own)."""
+    words = part.lex.__dict__.get("_not_name_words")
+    if words is None:
+        words = frozenset().union(*(part.roles[r] for r in _NOT_NAME_ROLES), part.lex.resumptive, _nisba_forms())
+        part.lex.__dict__["_not_name_words"] = words
+    return words
 
 
 def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS) -> int:
@@ -1435,8 +1445,11 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
 
 
 def _head_words(m: dict) -> set[str]:
-    surface = normalize(str(m.get("surface") or ""))
-    return {w[2:] if w.startswith("ال") else w for w in _WORD_RE.findall(surface)}
+    heads = m.get("_heads")
+    if heads is None:  # computed once per mention of the article
+        surface = normalize(str(m.get("surface") or ""))
+        heads = m["_heads"] = {w[2:] if w.startswith("ال") else w for w in _WORD_RE.findall(surface)}
+    return heads
 
 
 def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) -> list[_Source] | None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,13 +59,19 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True)
 class Candidate:
-    """One (holder side, target side) pair of one sentence."""
+    """One (holder side, target side) pair of one sentence: its own features; the words
+    and other features it shares with the sentence's other pairs are in ``shared``."""
 
     sent_index: int
     holder: str  # actor id, or "author"
     holder_side: str  # "author" for the author
     target_side: str
-    features: tuple[str, ...]
+    own: tuple[str, ...]
+    shared: tuple[str, ...]
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return self.own + self.shared
 
 
 def _group(side: str) -> str:
@@ -83,15 +90,7 @@ def _placed(side) -> bool:
     return isinstance(side, str) and side not in ("", "unknown")
 
 
-def _sentence_words(doc: Doc, sent, span: tuple[int, int]) -> list[str]:
-    text = doc.normalized(sent.part).text
-    return _WORD_RE.findall(text, span[0], span[1])
-
-
-def _lexicon_features(words: Sequence[str]) -> list[str]:
-    from analysis.coding.stance import load_stance_lexicon
-
-    lex = load_stance_lexicon()
+def _lexicon_features(words: Iterable[str], lex) -> list[str]:
     out = set()
     for w in words:
         for entry in lex.first_word_entries(w):
@@ -100,24 +99,30 @@ def _lexicon_features(words: Sequence[str]) -> list[str]:
     return sorted(out)
 
 
-def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]) -> list[Candidate]:
+def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
+               skip: frozenset | set = frozenset()) -> list[Candidate]:
     """Every candidate pair of every sentence of one article, with its features.
 
     ``mentions`` and ``attributions`` are the records of the earlier stages (original
-    offsets). The features do not look at the rule units: the rules were written on the
-    dev articles the model learns from, so features built on them would teach it the
-    rules' precision on dev (0.55), not on unseen news (about 0.3).
+    offsets); sentences whose ``sent_id`` is in ``skip`` are left out. The features do not
+    look at the rule units: the rules were written on the dev articles the model learns
+    from, so features built on them would teach it the rules' precision on dev (0.55),
+    not on unseen news (about 0.3).
     """
+    from analysis.coding.stance import load_stance_lexicon
+
+    lexicon = load_stance_lexicon()
     out: list[Candidate] = []
+    by_sent = _mentions_by_sentence(doc, mentions)
+    atts_by_sent: dict[int, list[dict]] = {}
+    for a in attributions:
+        atts_by_sent.setdefault(a.get("sent_id"), []).append(a)
     spans = doc.sentence_norm_spans()
-    for i, sent in enumerate(doc.sentences):
-        if sent.part in SKIPPED_PARTS:
+    for i, ments in sorted(by_sent.items()):
+        sent = doc.sentences[i]
+        if sent.part in SKIPPED_PARTS or sent.sent_id in skip:
             continue
-        ments = [m for m in mentions if _placed(m.get("side")) and _in_sentence(int(m["start"]), str(m.get("part") or "body"), sent)]
         targets = sorted({str(m["side"]) for m in ments})
-        if not targets:
-            continue
-        atts = [a for a in attributions if a.get("sent_id") == sent.sent_id]
         first_at: dict[str, int] = {}
         holder_ids: dict[str, str] = {}
         for m in ments:
@@ -125,7 +130,7 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict])
             first_at.setdefault(side, int(m["start"]))
             holder_ids.setdefault(side, str(m.get("actor_id") or side))
         src_cats: dict[str, set[str]] = {}
-        for a in atts:
+        for a in atts_by_sent.get(sent.sent_id, ()):
             side = a.get("source_side")
             if _placed(side):
                 src_cats.setdefault(str(side), set()).add(str(a.get("cue_category")))
@@ -133,22 +138,25 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict])
                     holder_ids[str(side)] = str(a["source_actor_id"])
                 else:
                     holder_ids.setdefault(str(side), str(side))
-        holders = sorted(set(targets) | set(src_cats)) + ["author"]
+        holders = sorted(set(targets) | set(src_cats))
+        if len(holders) < 2:
+            continue  # one side only: no pair (the author as holder is left to the rules)
         norm = doc.normalized(sent.part)
+        lo, hi = spans[i]
         before: dict[str, list[str]] = {}
         after: dict[str, list[str]] = {}
         for side, start in first_at.items():
             pos = norm.to_normalized(start)
-            prev = _WORD_RE.findall(norm.text, max(spans[i][0], pos - 30), pos)[-2:]
-            before[side] = [f"tprev:{w}" for w in prev]
-            after[side] = [f"hnext:{w}" for w in _WORD_RE.findall(norm.text, pos, min(spans[i][1], pos + 60))[1:3]]
-        words = _sentence_words(doc, sent, spans[i])
+            before[side] = [f"tprev:{w}" for w in _WORD_RE.findall(norm.text, max(lo, pos - 30), pos)[-2:]]
+            after[side] = [f"hnext:{w}" for w in _WORD_RE.findall(norm.text, pos, min(hi, pos + 60))[1:3]]
+        words = _WORD_RE.findall(norm.text, lo, hi)
         shared = [f"w:{w}" for w in sorted(set(words))]
         shared += [f"w:{w[1:]}" for w in sorted({w for w in words if w[:1] in ("و", "ف") and len(w) > 3})]
-        shared += _lexicon_features(words)
+        shared += _lexicon_features(set(words), lexicon)
         shared.append(f"ntargets:{min(len(targets), 3)}")
         if sent.part in ("title", "heading"):
             shared.append("heading")
+        shared_t = tuple(shared)
         for h in holders:
             for t in targets:
                 if h == t:
@@ -165,7 +173,27 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict])
                 f += before[t]
                 f += after.get(h, [])
                 out.append(Candidate(i, holder_ids.get(h, "author") if h != "author" else "author",
-                                     h, t, tuple(f + shared)))
+                                     h, t, tuple(f), shared_t))
+    return out
+
+
+def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[dict]]:
+    """Sentence index -> the placed mentions that start in it, in text order."""
+    starts: dict[str, tuple[list[int], list[int]]] = {}
+    for i, sent in enumerate(doc.sentences):
+        key = _part_key(sent.part)
+        starts.setdefault(key, ([], []))
+        starts[key][0].append(sent.start)
+        starts[key][1].append(i)
+    out: dict[int, list[dict]] = {}
+    for m in sorted((m for m in mentions if _placed(m.get("side"))), key=lambda m: int(m["start"])):
+        key = _part_key(str(m.get("part") or "body"))
+        if key not in starts:
+            continue
+        pos, idx = starts[key]
+        k = bisect_right(pos, int(m["start"])) - 1
+        if k >= 0 and int(m["start"]) < doc.sentences[idx[k]].end:
+            out.setdefault(idx[k], []).append(m)
     return out
 
 
@@ -191,27 +219,46 @@ def load_model(path: str | Path | None = None) -> dict:
     return model
 
 
-def probabilities(features: Iterable[str], model: dict) -> list[float]:
-    """Softmax probabilities of :data:`LABELS` for one candidate."""
-    scores = list(model["bias"])
+def _raw_scores(features: Iterable[str], model: dict, scores: list[float]) -> list[float]:
     weights = model["weights"]
     for f in features:
         w = weights.get(f)
         if w is not None:
-            for k in range(len(scores)):
-                scores[k] += w[k]
+            scores[0] += w[0]
+            scores[1] += w[1]
+            scores[2] += w[2]
+    return scores
+
+
+def _softmax(scores: list[float]) -> list[float]:
     top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
+    exps = [math.exp(x - top) for x in scores]
     total = sum(exps)
     return [e / total for e in exps]
+
+
+def probabilities(features: Iterable[str], model: dict) -> list[float]:
+    """Softmax probabilities of :data:`LABELS` for one candidate's features."""
+    return _softmax(_raw_scores(features, model, list(model["bias"])))
 
 
 def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                 units: Sequence[dict], model: dict | None = None) -> list[dict]:
     """The units the model adds to the rule ``units`` of one article (records of ``schema.STANCE``)."""
+    sides = {m.get("side") for m in mentions} | {a.get("source_side") for a in attributions}
+    if sum(1 for side in sides if _placed(side)) < 2:
+        return []  # no sentence can hold a pair of two sides (most sport and economy news)
     model = model or load_model()
-    cands = candidates(doc, mentions, attributions)
-    return units_from_probabilities(doc, cands, [probabilities(c.features, model) for c in cands], units, model)
+    covered = {u.get("sent_id") for u in units}
+    cands = candidates(doc, mentions, attributions, skip=covered)
+    probs = []
+    shared_scores: dict[int, list[float]] = {}
+    for c in cands:
+        base = shared_scores.get(id(c.shared))
+        if base is None:
+            base = shared_scores[id(c.shared)] = _raw_scores(c.shared, model, list(model["bias"]))
+        probs.append(_softmax(_raw_scores(c.own, model, list(base))))
+    return units_from_probabilities(doc, cands, probs, units, model)
 
 
 def units_from_probabilities(doc: Doc, cands: Sequence[Candidate], probs: Sequence[Sequence[float]],
