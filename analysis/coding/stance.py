@@ -1286,7 +1286,10 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         n_before = len(units)
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
-        cues = [h for h in hits if h.entry.role == "cue"]
+        # a cue whose required word is missing is no cue ("رجلين يحملان الجنسية الروسية"): it
+        # must not take the next act noun as its charge ("مشتبه بضلوعهما")
+        cues = [h for h in hits if h.entry.role == "cue"
+                and (not h.entry.requires or _find_required(tokens, h) is not None)]
         chained = False
         for k, hit in enumerate(cues):
             if hit.entry.context == "denial_sentence" and not has_denial:
