@@ -631,6 +631,36 @@ def _subject(ctx: _Context, hit_start: int, hit_end: int) -> _Party | None:
     return max(before, key=lambda p: p.end) if before else None
 
 
+#: Pronoun suffixes of a possessed verbal noun as printed (قلقهما، مخاوفها، اتهاماته), where a
+#: ta marbuta is still ة and so never read as the pronoun ه.
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+#: Words before a possessed act noun in which its possessor is looked for ("ميركل وترامب
+#: يعربان عن قلقهما": the subject of the verb of expressing, two or three words back).
+POSSESSOR_BEFORE = 4
+
+
+def _possessed(doc: Doc, ctx: _Context, hit: _Hit) -> bool:
+    """Whether a one-word act noun carries a possessive pronoun as printed (قلقهما، اتهاماته).
+
+    Its agent is the possessor, named before it; a side after it is what it is about
+    ("قلقهما إزاء تصريحات بوتين"), never its subject."""
+    if hit.first != hit.last:
+        return False
+    tok = ctx.tokens[hit.first]
+    word = _SKIP_MARKS_RE.sub("", doc.source(ctx.sent.part)[tok.start:tok.end])
+    return any(word.endswith(suf) and len(word) - len(suf) >= 3 for suf in _POSSESSIVE_SUFFIXES)
+
+
+def _possessor(doc: Doc, ctx: _Context, start: int) -> _Party | None:
+    """The side a possessed act noun belongs to: the nearest mention before it within
+    :data:`POSSESSOR_BEFORE` words of the same clause (no comma or colon between)."""
+    text = doc.source(ctx.sent.part)
+    before = [p for p in ctx.parties if p.end <= start and p.side not in NO_TARGET_SIDES
+              and _word_distance(ctx, p.end, start) <= POSSESSOR_BEFORE
+              and not _CLAUSE_BREAK_RE.search(text, p.end, start)]
+    return max(before, key=lambda p: p.end) if before else None
+
+
 def _target_candidates(ctx: _Context, holder_side: str, exclude: list[tuple[int, int]]) -> list[_Party]:
     out = []
     for p in ctx.parties:
@@ -1077,7 +1107,8 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     elif entry.kind == "cooperation" and entry.form_type != "verb":
         return _cooperation_units(doc, ctx, hit, start, end, cue)
     elif entry.form_type in ("verb", "act_noun"):
-        subj = _subject(ctx, start, end)
+        possessed = entry.form_type == "act_noun" and _possessed(doc, ctx, hit)
+        subj = _possessor(doc, ctx, start) if possessed else _subject(ctx, start, end)
         if subj is None:
             if entry.kind == "cooperation":
                 return _cooperation_units(doc, ctx, hit, start, end, cue)
