@@ -81,7 +81,7 @@ FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marke
 #: النووي" names a known deal).
 CONTEXTS = ("denial_sentence", "negated", "indefinite", "joint")
 #: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
-TARGET_RULES = ("agent", "object")
+TARGET_RULES = ("agent", "object", "on")
 
 #: Columns of ``stance.csv``; see the "Stance cues" section of ``lexicons/README.md``.
 STANCE_SCHEMA = LexiconSchema(
@@ -314,7 +314,7 @@ def _build_stance_lexicon(path: str | Path) -> StanceLexicon:
         entries.append(StanceCue(
             form=row["form"], words=tuple(normalize(row["form"]).split()), role=row["role"],
             kind=row["kind"], polarity=row["polarity"], form_type=row["form_type"],
-            requires=_stem(normalize(row["requires"])) if row["requires"] else "",
+            requires="|".join(_stem(normalize(w)) for w in row["requires"].split("|")) if row["requires"] else "",
             max_gap=int(row["max_gap"] or 0), context=row["context"], target=row["target"], side=row["side"],
             gloss=row["gloss"], line=lex.lines[i],
         ))
@@ -493,8 +493,10 @@ def _recent(kept: list[_Hit], first: int) -> Iterable[_Hit]:
 
 def _find_required(tokens: Sequence[_Token], hit: _Hit) -> int | None:
     entry = hit.entry
+    wanted = entry.requires.split("|")  # alternatives: عقوبات … بسبب|لدوره|ردا
     for j in range(hit.last + 1, min(len(tokens), hit.last + 1 + entry.max_gap)):
-        if entry.requires in _noun_candidates(tokens[j].text):
+        cands = _noun_candidates(tokens[j].text)
+        if any(w in cands for w in wanted):
             return j
     return None
 
@@ -1032,6 +1034,47 @@ def _agent_units(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int
     return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, denial, ev_start, ev_end, cue)]
 
 
+#: Words after a ``target=on`` cue in which على opens its target (عقوبات اقتصادية جديدة على إيران).
+ON_WINDOW = 4
+_ON = normalize("على")
+
+
+def _sanction_units(doc: Doc, ctx: _Context, hit: _Hit, att: dict | None, start: int, end: int,
+                    ev_end: int, cue: str) -> list[dict] | None:
+    """Units of a ``target=on`` cue (sanctions): the side after على is the target
+    ("عقوبات على إيران"), a nisba right after the noun its holder when the act is narrated
+    ("تواجه إيران عقوبات أميركية بسبب": us -> iran, not iran -> us); said in an attribution,
+    the source holds it. None when no side follows على (the ordinary rules apply); no unit
+    when holder and target are one side (a side's reply to sanctions on itself)."""
+    tokens = ctx.tokens
+    target = None
+    for i in range(hit.last + 1, min(len(tokens) - 1, hit.last + 1 + ON_WINDOW)):
+        if tokens[i].text == _ON:
+            nxt = tokens[i + 1]
+            found = [p for p in ctx.parties if p.side not in NO_TARGET_SIDES and p.start < nxt.end and nxt.start < p.end]
+            target = min(found, key=lambda p: p.start) if found else None
+            break
+    limit = target.start if target is not None else ctx.sent.end
+    adjective = [p for p in ctx.parties if p.via == "adjective" and p.side not in NO_TARGET_SIDES
+                 and end <= p.start < limit and _word_distance(ctx, end, p.start) <= 1]
+    if target is None:
+        if att is None and adjective:  # "تواجه إيران عقوبات أميركية بسبب …": the nisba sanctions
+            holder = _Holder(adjective[0].actor_id, adjective[0].side, ((start, end), (adjective[0].start, adjective[0].end)))
+            return _units_from_holder(doc, ctx, hit, holder, start, end, ev_end, cue)
+        return None
+    if att is not None:
+        holder = _attribution_holder(att, start, end)
+    elif adjective:
+        holder = _Holder(adjective[0].actor_id, adjective[0].side, ((start, end),))
+    else:
+        subj = _subject(ctx, start, end)
+        holder = _Holder(subj.actor_id, subj.side, ((start, end),)) if subj is not None and subj is not target \
+            else _Holder("author", "", ((start, end),))
+    targets = [target] + _coordinated(ctx, target, [p for p in ctx.parties if p.side not in NO_TARGET_SIDES])
+    return [_unit(doc, ctx, holder.actor_id, holder.side, t.side, hit.entry, start, max(ev_end, t.end), cue)
+            for t in targets if t.side != holder.side]
+
+
 def _blocked(ctx: _Context, hit: _Hit) -> bool:
     """Whether a blocker (داعش، التعليق …) stands within a few words after the cue, not
     counting a subject mention right after it ("رفضت وزارة الدفاع الأمريكية التعليق")."""
@@ -1092,6 +1135,10 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         hit = hit._replace(entry=entry)
     elif (entry.context == "negated") != negated:
         return []  # لم ينتقد، عدم وجود تنسيق: nothing is evaluated; "الأدلة" alone rejects nothing
+    if entry.target == "on" and not negated:
+        units = _sanction_units(doc, ctx, hit, att, start, end, ev_end, cue)
+        if units is not None:
+            return units
     if att is not None:
         co_sources = _co_sources(ctx, att)
         if co_sources:
