@@ -793,6 +793,24 @@ def _is_definite(token: str) -> bool:
     return token.startswith("ال")
 
 
+_QUOTES = "\"«“”'"
+
+
+def _names_known_deal(doc: Doc, ctx: _Context, hit: _Hit) -> bool:
+    """Whether an indefinite cue is the head of a deal's name: a year (اتفاق 2015) or a
+    quoted name (اتفاق "خفض التصعيد") right after it names a known deal, as the article
+    does (الاتفاق النووي); it frames no cooperation."""
+    k = hit.last + 1
+    if k >= len(ctx.tokens):
+        return False
+    nxt = ctx.tokens[k]
+    if nxt.text.isdigit():
+        return True
+    gap = doc.source(ctx.sent.part)[ctx.tokens[hit.last].end:nxt.start]
+    # an opening quote (after a space), not the closing one of a quoted cue ("أسوأ اتفاق")
+    return gap[:1].isspace() and any(q in gap for q in _QUOTES)
+
+
 def _agent(ctx: _Context, start: int, end: int) -> _Party | None:
     """The doer of an act: the mention right after the cue (التدخل الروسي، تدخل موسكو),
     else one shortly before it (روسيا لم تتدخل، روسيا مسؤولة عن)."""
@@ -1104,7 +1122,7 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         return []
     if entry.kind == "cooperation" and _partner_is_no_side(ctx, hit):
         return []
-    if entry.context == "indefinite" and _is_definite(first.text):
+    if entry.context == "indefinite" and (_is_definite(first.text) or _names_known_deal(doc, ctx, hit)):
         return []
 
     if entry.kind == "cooperation" and entry.form_type == "verb":
