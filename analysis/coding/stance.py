@@ -1177,6 +1177,8 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         if subj is None:
             if entry.kind == "cooperation":
                 return _cooperation_units(doc, ctx, hit, start, end, cue)
+            if possessed:
+                return []  # "انتقاداتهم": someone's act, never the writer's own wording
             holder = _Holder("author", "", ((start, end),))
         else:
             co_holders = _coordinated(ctx, subj, ctx.parties)
