@@ -205,3 +205,11 @@ def test_a_quoted_cue_still_frames_cooperation():
     body = 'ووصف روحاني الاتفاق مع واشنطن بأنه "أفضل اتفاق" ممكن مع روسيا.'
     ms = [_m(body, "روحاني", "rouhani", "iran"), _m(body, "واشنطن", "us", "us"), _m(body, "روسيا", "russia", "russia")]
     assert any(u[3] == "cooperation" for u in _units(body, ms))
+
+
+def test_possessed_act_noun_without_its_possessor_is_no_author_unit():
+    # ANT (BBC Arabic, 2018): Khashoggi (no actor mention) "known for his criticism of the Saudi
+    # government": the possessed noun is his act, not the writer's wording (it gave author -> saudi_arabia)
+    body = "وعرف جمال خاشقجي، الذي ولد في عام 1958، بانتقاداته للحكومة السعودية مؤخرا."
+    ms = [_m(body, "السعودية", "saudi_arabia", "saudi_arabia")]
+    assert _units(body, ms) == set()
