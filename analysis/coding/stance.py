@@ -81,7 +81,7 @@ FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marke
 #: النووي" names a known deal).
 CONTEXTS = ("denial_sentence", "negated", "indefinite", "joint")
 #: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
-TARGET_RULES = ("agent", "object")
+TARGET_RULES = ("agent", "object", "on")
 
 #: Columns of ``stance.csv``; see the "Stance cues" section of ``lexicons/README.md``.
 STANCE_SCHEMA = LexiconSchema(
@@ -314,7 +314,7 @@ def _build_stance_lexicon(path: str | Path) -> StanceLexicon:
         entries.append(StanceCue(
             form=row["form"], words=tuple(normalize(row["form"]).split()), role=row["role"],
             kind=row["kind"], polarity=row["polarity"], form_type=row["form_type"],
-            requires=_stem(normalize(row["requires"])) if row["requires"] else "",
+            requires="|".join(_stem(normalize(w)) for w in row["requires"].split("|")) if row["requires"] else "",
             max_gap=int(row["max_gap"] or 0), context=row["context"], target=row["target"], side=row["side"],
             gloss=row["gloss"], line=lex.lines[i],
         ))
@@ -493,8 +493,10 @@ def _recent(kept: list[_Hit], first: int) -> Iterable[_Hit]:
 
 def _find_required(tokens: Sequence[_Token], hit: _Hit) -> int | None:
     entry = hit.entry
+    wanted = entry.requires.split("|")  # alternatives: عقوبات … بسبب|لدوره|ردا
     for j in range(hit.last + 1, min(len(tokens), hit.last + 1 + entry.max_gap)):
-        if entry.requires in _noun_candidates(tokens[j].text):
+        cands = _noun_candidates(tokens[j].text)
+        if any(w in cands for w in wanted):
             return j
     return None
 
@@ -631,6 +633,36 @@ def _subject(ctx: _Context, hit_start: int, hit_end: int) -> _Party | None:
     return max(before, key=lambda p: p.end) if before else None
 
 
+#: Pronoun suffixes of a possessed verbal noun as printed (قلقهما، مخاوفها، اتهاماته), where a
+#: ta marbuta is still ة and so never read as the pronoun ه.
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+#: Words before a possessed act noun in which its possessor is looked for ("ميركل وترامب
+#: يعربان عن قلقهما": the subject of the verb of expressing, two or three words back).
+POSSESSOR_BEFORE = 4
+
+
+def _possessed(doc: Doc, ctx: _Context, hit: _Hit) -> bool:
+    """Whether a one-word act noun carries a possessive pronoun as printed (قلقهما، اتهاماته).
+
+    Its agent is the possessor, named before it; a side after it is what it is about
+    ("قلقهما إزاء تصريحات بوتين"), never its subject."""
+    if hit.first != hit.last:
+        return False
+    tok = ctx.tokens[hit.first]
+    word = _SKIP_MARKS_RE.sub("", doc.source(ctx.sent.part)[tok.start:tok.end])
+    return any(word.endswith(suf) and len(word) - len(suf) >= 3 for suf in _POSSESSIVE_SUFFIXES)
+
+
+def _possessor(doc: Doc, ctx: _Context, start: int) -> _Party | None:
+    """The side a possessed act noun belongs to: the nearest mention before it within
+    :data:`POSSESSOR_BEFORE` words of the same clause (no comma or colon between)."""
+    text = doc.source(ctx.sent.part)
+    before = [p for p in ctx.parties if p.end <= start and p.side not in NO_TARGET_SIDES
+              and _word_distance(ctx, p.end, start) <= POSSESSOR_BEFORE
+              and not _CLAUSE_BREAK_RE.search(text, p.end, start)]
+    return max(before, key=lambda p: p.end) if before else None
+
+
 def _target_candidates(ctx: _Context, holder_side: str, exclude: list[tuple[int, int]]) -> list[_Party]:
     out = []
     for p in ctx.parties:
@@ -759,6 +791,24 @@ def _is_definite(token: str) -> bool:
     if token[:1] in PREPOSITIONS and token[1:3] == "ال":
         token = token[1:]
     return token.startswith("ال")
+
+
+_QUOTES = "\"«“”'"
+
+
+def _names_known_deal(doc: Doc, ctx: _Context, hit: _Hit) -> bool:
+    """Whether an indefinite cue is the head of a deal's name: a year (اتفاق 2015) or a
+    quoted name (اتفاق "خفض التصعيد") right after it names a known deal, as the article
+    does (الاتفاق النووي); it frames no cooperation."""
+    k = hit.last + 1
+    if k >= len(ctx.tokens):
+        return False
+    nxt = ctx.tokens[k]
+    if nxt.text.isdigit():
+        return True
+    gap = doc.source(ctx.sent.part)[ctx.tokens[hit.last].end:nxt.start]
+    # an opening quote (after a space), not the closing one of a quoted cue ("أسوأ اتفاق")
+    return gap[:1].isspace() and any(q in gap for q in _QUOTES)
 
 
 def _agent(ctx: _Context, start: int, end: int) -> _Party | None:
@@ -1002,6 +1052,47 @@ def _agent_units(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int
     return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, denial, ev_start, ev_end, cue)]
 
 
+#: Words after a ``target=on`` cue in which على opens its target (عقوبات اقتصادية جديدة على إيران).
+ON_WINDOW = 4
+_ON = normalize("على")
+
+
+def _sanction_units(doc: Doc, ctx: _Context, hit: _Hit, att: dict | None, start: int, end: int,
+                    ev_end: int, cue: str) -> list[dict] | None:
+    """Units of a ``target=on`` cue (sanctions): the side after على is the target
+    ("عقوبات على إيران"), a nisba right after the noun its holder when the act is narrated
+    ("تواجه إيران عقوبات أميركية بسبب": us -> iran, not iran -> us); said in an attribution,
+    the source holds it. None when no side follows على (the ordinary rules apply); no unit
+    when holder and target are one side (a side's reply to sanctions on itself)."""
+    tokens = ctx.tokens
+    target = None
+    for i in range(hit.last + 1, min(len(tokens) - 1, hit.last + 1 + ON_WINDOW)):
+        if tokens[i].text == _ON:
+            nxt = tokens[i + 1]
+            found = [p for p in ctx.parties if p.side not in NO_TARGET_SIDES and p.start < nxt.end and nxt.start < p.end]
+            target = min(found, key=lambda p: p.start) if found else None
+            break
+    limit = target.start if target is not None else ctx.sent.end
+    adjective = [p for p in ctx.parties if p.via == "adjective" and p.side not in NO_TARGET_SIDES
+                 and end <= p.start < limit and _word_distance(ctx, end, p.start) <= 1]
+    if target is None:
+        if att is None and adjective:  # "تواجه إيران عقوبات أميركية بسبب …": the nisba sanctions
+            holder = _Holder(adjective[0].actor_id, adjective[0].side, ((start, end), (adjective[0].start, adjective[0].end)))
+            return _units_from_holder(doc, ctx, hit, holder, start, end, ev_end, cue)
+        return None
+    if att is not None:
+        holder = _attribution_holder(att, start, end)
+    elif adjective:
+        holder = _Holder(adjective[0].actor_id, adjective[0].side, ((start, end),))
+    else:
+        subj = _subject(ctx, start, end)
+        holder = _Holder(subj.actor_id, subj.side, ((start, end),)) if subj is not None and subj is not target \
+            else _Holder("author", "", ((start, end),))
+    targets = [target] + _coordinated(ctx, target, [p for p in ctx.parties if p.side not in NO_TARGET_SIDES])
+    return [_unit(doc, ctx, holder.actor_id, holder.side, t.side, hit.entry, start, max(ev_end, t.end), cue)
+            for t in targets if t.side != holder.side]
+
+
 def _blocked(ctx: _Context, hit: _Hit) -> bool:
     """Whether a blocker (داعش، التعليق …) stands within a few words after the cue, not
     counting a subject mention right after it ("رفضت وزارة الدفاع الأمريكية التعليق")."""
@@ -1031,7 +1122,7 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         return []
     if entry.kind == "cooperation" and _partner_is_no_side(ctx, hit):
         return []
-    if entry.context == "indefinite" and _is_definite(first.text):
+    if entry.context == "indefinite" and (_is_definite(first.text) or _names_known_deal(doc, ctx, hit)):
         return []
 
     if entry.kind == "cooperation" and entry.form_type == "verb":
@@ -1062,6 +1153,10 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         hit = hit._replace(entry=entry)
     elif (entry.context == "negated") != negated:
         return []  # لم ينتقد، عدم وجود تنسيق: nothing is evaluated; "الأدلة" alone rejects nothing
+    if entry.target == "on" and not negated:
+        units = _sanction_units(doc, ctx, hit, att, start, end, ev_end, cue)
+        if units is not None:
+            return units
     if att is not None:
         co_sources = _co_sources(ctx, att)
         if co_sources:
@@ -1077,10 +1172,13 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     elif entry.kind == "cooperation" and entry.form_type != "verb":
         return _cooperation_units(doc, ctx, hit, start, end, cue)
     elif entry.form_type in ("verb", "act_noun"):
-        subj = _subject(ctx, start, end)
+        possessed = entry.form_type == "act_noun" and _possessed(doc, ctx, hit)
+        subj = _possessor(doc, ctx, start) if possessed else _subject(ctx, start, end)
         if subj is None:
             if entry.kind == "cooperation":
                 return _cooperation_units(doc, ctx, hit, start, end, cue)
+            if possessed:
+                return []  # "انتقاداتهم": someone's act, never the writer's own wording
             holder = _Holder("author", "", ((start, end),))
         else:
             co_holders = _coordinated(ctx, subj, ctx.parties)
@@ -1286,7 +1384,10 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         n_before = len(units)
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
-        cues = [h for h in hits if h.entry.role == "cue"]
+        # a cue whose required word is missing is no cue ("رجلين يحملان الجنسية الروسية"): it
+        # must not take the next act noun as its charge ("مشتبه بضلوعهما")
+        cues = [h for h in hits if h.entry.role == "cue"
+                and (not h.entry.requires or _find_required(tokens, h) is not None)]
         chained = False
         for k, hit in enumerate(cues):
             if hit.entry.context == "denial_sentence" and not has_denial:
