@@ -1,0 +1,138 @@
+"""The learned stance pass (analysis.coding.stance_model) and its training on the dev gold."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from analysis.coding import stance_model as sm
+from analysis.corpus import paths
+from analysis.pipeline.batch import analyze_article
+from analysis.text.segment import make_doc
+from analysis.validation.evaluation import read_splits
+
+
+def _mention(text: str, word: str, side: str, actor: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return {"part": "body", "start": start, "end": start + len(word), "actor_id": actor, "side": side,
+            "actor_type": "country"}
+
+
+# constructed sentences (labelled as such): two sides in the first, one in the second
+TEXT = "اتهمت موسكو واشنطن بتقويض الاتفاق. ورحبت موسكو بالقرار."
+
+
+def _doc_and_mentions():
+    doc = make_doc("c1", "", TEXT)
+    mentions = [_mention(TEXT, "موسكو", "russia", "russia"), _mention(TEXT, "واشنطن", "us", "us"),
+                _mention(TEXT, "موسكو", "russia", "russia", nth=1)]
+    return doc, mentions
+
+
+def test_candidates_are_the_ordered_pairs_of_two_sides_in_a_sentence():
+    doc, mentions = _doc_and_mentions()
+    cands = sm.candidates(doc, mentions, [])
+    # the one-side sentence gives no pair; the author is never a candidate holder
+    assert [(c.sent_index, c.holder, c.holder_side, c.target_side) for c in cands] == [
+        (0, "russia", "russia", "us"), (0, "us", "us", "russia")]
+    first = cands[0]
+    assert first.own[:4] == ("h:russia", "t:us", "ht:russia>us", "hmention")
+    assert "h<t" in first.own and "t<h" in cands[1].own
+    assert {"w:اتهمت", "w:موسكو", "w:بتقويض", "ntargets:2"} <= set(first.shared)
+    assert "lex:blame:negative" in first.shared  # اتهمت is a stance-lexicon cue
+    assert first.features == first.own + first.shared
+
+
+def test_attribution_source_is_a_holder_feature():
+    doc, mentions = _doc_and_mentions()
+    att = {"sent_id": doc.sentences[0].sent_id, "source_side": "russia", "source_actor_id": "lavrov",
+           "cue_category": "accusation"}
+    cands = sm.candidates(doc, mentions, [att])
+    russia = next(c for c in cands if c.holder_side == "russia")
+    assert russia.holder == "lavrov" and {"hsrc", "hsrc:accusation"} <= set(russia.own)
+    assert "hsrc" not in next(c for c in cands if c.holder_side == "us").own
+
+
+TOY = {"labels": list(sm.LABELS), "threshold": 0.6, "bias": [1.0, 0.0, 0.0],
+       "weights": {"h:russia": [0.0, 3.0, 0.0], "w:بالقرار": [0.0, 0.0, 5.0]}}
+
+
+def test_probabilities_are_a_softmax_over_known_features():
+    e = math.e
+    # bias [1, 0, 0] + h:russia [0, 3, 0] = [1, 3, 0]; an unknown feature adds nothing
+    assert sm.probabilities(["h:russia", "never seen"], TOY) == pytest.approx(
+        [e / (e + e ** 3 + 1), e ** 3 / (e + e ** 3 + 1), 1 / (e + e ** 3 + 1)], rel=1e-12)
+    assert sm.probabilities([], TOY) == pytest.approx([e / (e + 2), 1 / (e + 2), 1 / (e + 2)], rel=1e-12)
+
+
+def test_units_only_in_sentences_the_rules_left_empty():
+    doc, mentions = _doc_and_mentions()
+    units = sm.model_units(doc, mentions, [], [], TOY)
+    # russia -> us scores 1 : 3 for negative: p = e^3 / (e + e^3 + 1) = 0.84 >= 0.6; us -> russia does not
+    assert [(u["holder_side"], u["target_side"], u["polarity"], u["kind"], u["cue"]) for u in units] == [
+        ("russia", "us", "negative", "criticism", "")]
+    sent = doc.sentences[0]
+    assert (units[0]["part"], units[0]["evidence_start"], units[0]["evidence_end"]) == ("lead", sent.start, sent.end)
+    assert TEXT[sent.start:sent.end] == "اتهمت موسكو واشنطن بتقويض الاتفاق."
+    rule = {"sent_id": sent.sent_id, "holder_side": "us", "target_side": "iran"}
+    assert sm.model_units(doc, mentions, [], [rule], TOY) == []  # a rule unit in the sentence: nothing added
+
+
+def test_articles_with_fewer_than_two_sides_are_skipped():
+    doc, mentions = _doc_and_mentions()
+    assert sm.model_units(doc, mentions[:1], [], [], TOY) == []
+
+
+def test_shipped_model_was_trained_on_dev_only(tmp_path):
+    model = sm.load_model()
+    assert tuple(model["labels"]) == sm.LABELS and 0.5 <= model["threshold"] <= 0.9
+    trained = model["trained_on"]
+    splits = read_splits()
+    dev_rounds = set(splits.loc[splits["split"] == "dev", "round"].astype(str))
+    assert trained["split"] == "dev" and set(trained["rounds"]) <= dev_rounds
+    assert trained["articles"] == int((splits["split"] == "dev").sum())  # every dev article, no test one
+    chosen = [row for row in model["cv"] if row["c"] == model["c"] and row["threshold"] == model["threshold"]]
+    rules = [row for row in model["cv"] if row["c"] is None]
+    assert len(chosen) == 1 and chosen[0]["f1"] == max(r["f1"] for r in model["cv"])
+    assert chosen[0]["f1"] > rules[0]["f1"]  # cross-validated: the pass helps on dev
+
+
+def test_broken_model_files_name_the_file(tmp_path):
+    sm.load_model.cache_clear()
+    with pytest.raises(FileNotFoundError, match="stance_model.json.*train_stance_model"):
+        sm.load_model(tmp_path / "stance_model.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"labels": ["none",\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.json, line 2"):
+        sm.load_model(bad)
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"labels": ["no", "yes"], "threshold": 0.5, "bias": [0], "weights": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        sm.load_model(old)
+    sm.load_model.cache_clear()
+
+
+def test_pipeline_adds_model_units_on_a_real_headline(ant_path):
+    # ANT AL-economy-189-20180308, title: Germany (a third party) says the EU must answer US tariffs
+    title = "ألمانيا: الاتحاد الأوروبي يجب أن يرد على رسوم أميركا"
+    out = analyze_article("AL-economy-189-20180308", title, "")
+    model = [u for u in out["stance"] if u["cue"] == ""]
+    assert [(u["holder"], u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in model] == [
+        ("germany", "other", "us", "negative", "criticism")]
+    assert title[model[0]["evidence_start"]:model[0]["evidence_end"]] == title
+    rules_only = analyze_article("x", title, "", stages=("mentions", "attributions", "stance"))
+    assert all(u["cue"] for u in rules_only["stance"])
+
+
+def test_retraining_from_the_dev_gold_reproduces_the_shipped_model(ant_path):
+    from analysis.validation.stance_training import train
+
+    shipped = json.loads(sm.MODEL_PATH.read_text(encoding="utf-8"))
+    model = train(tuple(shipped["trained_on"]["rounds"]), c=shipped["c"], threshold=shipped["threshold"])
+    assert model["trained_on"] == shipped["trained_on"]
+    assert model["bias"] == shipped["bias"]
+    assert model["weights"] == shipped["weights"]
