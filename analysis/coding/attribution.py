@@ -1434,14 +1434,16 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     if anonymous is not None:
         return _anonymous_unlisted(part, k, anonymous, limit)
     kind = "institution" if word.startswith("ال") else "person"
-    # the record's source offsets point at the speaker as written (its name, or the head
-    # noun), and a later pro-drop verb (وتابع قائلا، وأضاف) continues this speaker like any
-    # other. Measured on dev: round 2 fell (0.701 -> 0.667: speakers the lexicon cannot
-    # place, such as ويس ميتشل مساعد وزير الخارجية without a nisba, now pass their side
-    # `other` on), rounds 3 and 4, coded after the rules, rose (0.590 -> 0.607, 0.550 ->
-    # 0.581); all 107 dev articles 0.680 -> 0.683.
-    return _name_source(part, k, max(1, _name_run(part, k, limit)) if kind == "person" else 1,
-                        _Source(None, "other", kind, None))
+    # The record's source offsets point at the speaker as written (its name, or the head
+    # noun). It is marked unplaced and does not become the latest speaker for later
+    # pro-drop verbs (codebook note 39): letting it in raised dev F1 a little (0.680 ->
+    # 0.683, on `other` sources) but lowered recall of the Russian and US sources (0.789 ->
+    # 0.770, 0.691 -> 0.661), which the figures count; a pro-drop verb after an unplaced
+    # speaker usually goes on with a placed one when the article has one.
+    src = _name_source(part, k, max(1, _name_run(part, k, limit)) if kind == "person" else 1,
+                       _Source(None, "other", kind, None))
+    src.mention["unplaced"] = True
+    return src
 
 
 def _head_words(m: dict) -> set[str]:
@@ -1888,7 +1890,8 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         act.inner = quoted or _nested(part, cue, ns) or _reported(part, acts, outer)
         acts.append(act)
         first = act.sources[0] if act.sources else None
-        if not quoted and first is not None and (first.actor_id is not None or first.mention is not None):
+        if not quoted and first is not None and (first.actor_id is not None or (
+                first.mention is not None and not first.mention.get("unplaced"))):
             # مستشار ترمب (no actor id of its own) is still the latest speaker; a speaker
             # inside quoted words (قال بومبيو: "يدافع لافروف عن …") is not: the next وأضاف
             # continues the outer speaker. One in indirect reported words is (ذكرت الصحيفة أن
