@@ -48,11 +48,11 @@ def stage_profile(articles, n: int = 2000) -> dict[str, float]:
     funcs = stage_functions("analysis")
     rows = list(zip(articles["article_id"][:n], articles["title"][:n], articles["body"][:n]))
     for row in rows[:200]:
-        article_cpu(funcs, row, [0.0] * 4)  # warm the lexicons and word caches
-    times = [0.0] * 4
+        article_cpu(funcs, row, [0.0] * 5)  # warm the lexicons and word caches
+    times = [0.0] * 5
     for row in rows:
         article_cpu(funcs, row, times)
-    names = ("normalise+segment", "mentions", "attributions", "stance")
+    names = ("normalise+segment", "mentions", "attributions", "stance", "stance_model")
     return {name: round(t, 3) for name, t in zip(names, times)} | {"articles": len(rows)}
 
 
