@@ -263,3 +263,16 @@ def test_blank_runs_inside_a_span_show_as_one_break():
 def test_single_line_breaks_stay():
     assert blank_runs("قال\nإن") == []  # constructed
     assert blank_runs("") == [] and blank_runs(" \n ") == [(0, 3, "")]
+
+
+def test_units_of_the_learned_stance_pass_are_labelled():
+    articles = pd.DataFrame({"article_id": ["c"], "title": [""],
+                             "body": ["اتهمت موسكو واشنطن. ورحبت باريس ببرلين."]})  # constructed
+    stance = pd.DataFrame({"article_id": ["c", "c"], "part": ["body", "body"], "holder": ["russia", "france"],
+                           "holder_side": ["russia", "france"], "target_side": ["us", "eu"],
+                           "kind": ["blame", "praise"], "polarity": ["negative", "positive"],
+                           "evidence_start": [0, 20], "evidence_end": [5, 38], "cue": ["اتهمت", ""]})
+    spans = [s for s in show_article(articles, "c", stance=stance).spans if s.kind == "stance"]
+    labels = {s.start: s.title for s in spans}
+    assert "learned pass" not in labels[0]  # a rule unit with its cue word
+    assert labels[20].endswith("· learned pass (no cue word)")

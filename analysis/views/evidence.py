@@ -248,10 +248,12 @@ def _spans_for(tables: dict[str, pd.DataFrame], article_id: str, lengths: dict[s
         if where:
             kind = _value(rec, "kind", "?")
             holder = _value(rec, "holder_side", "unknown")
+            # a unit of the learned pass has no cue word: say so, its kind is only a default
+            learned = " · learned pass (no cue word)" if _value(rec, "cue", "") == "" else ""
             spans.append(Span(*where, "stance", holder, f"stance kind-{kind} side-{holder}",
                               f"stance: {kind} ({_value(rec, 'polarity', '?')}) · holder: "
                               f"{_value(rec, 'holder', '?')} ({_side_name(holder)}) → target: "
-                              f"{_side_name(_value(rec, 'target_side', '?'))}"))
+                              f"{_side_name(_value(rec, 'target_side', '?'))}{learned}"))
     return spans
 
 
