@@ -1273,6 +1273,8 @@ def _name_like(part: _Part, k: int) -> bool:
 
 
 _NOT_NAME_ROLES = ("preposition", "adverb", "anaphor", "relative", "coordinator", "complementizer", "document")
+
+
 def _not_name_words(part: _Part) -> frozenset[str]:
     """Function words of the cue lexicon's roles, resumptives and nisba adjectives: never
     part of a name (built on first use and kept on the lexicon object, so an edited and
