@@ -137,3 +137,13 @@ def test_retraining_from_the_dev_gold_reproduces_the_shipped_model(ant_path):
     assert model["trained_on"] == shipped["trained_on"]
     assert model["bias"] == shipped["bias"]
     assert model["weights"] == shipped["weights"]
+
+
+def test_fit_needs_every_label():
+    with pytest.raises(ValueError, match=r"\['positive'\].*more gold articles"):
+        sm.fit([["a"], ["b"], ["a", "b"]], ["none", "negative", "none"])
+    model = sm.fit([["a"], ["b"], ["c"], ["a"], ["b"], ["c"]],
+                   ["none", "negative", "positive", "none", "negative", "positive"], c=10.0)
+    # each feature pulls towards its own label
+    assert sm.probabilities(["b"], model).index(max(sm.probabilities(["b"], model))) == 1
+    assert sm.probabilities(["c"], model).index(max(sm.probabilities(["c"], model))) == 2

@@ -172,8 +172,10 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                     f.append("h<t" if first_at[h] < first_at[t] else "t<h")
                 f += before[t]
                 f += after.get(h, [])
+                # each feature once (two equal words before a target): the model was
+                # fitted on presence, so a repeat must not count twice when scoring
                 out.append(Candidate(i, holder_ids.get(h, "author") if h != "author" else "author",
-                                     h, t, tuple(f), shared_t))
+                                     h, t, tuple(dict.fromkeys(f)), shared_t))
     return out
 
 
@@ -334,6 +336,10 @@ def fit(features: Sequence[Sequence[str]], labels: Sequence[str], *, c: float = 
             cols.append(j)
     x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(features), len(vocab)))
     y = np.array([LABELS.index(label) for label in labels])
+    missing = [label for k, label in enumerate(LABELS) if k not in set(y.tolist())]
+    if missing:
+        raise ValueError(f"no training candidate has the label(s) {missing}: the model needs "
+                         "examples of every label; train on more gold articles")
     clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", random_state=0)
     clf.fit(x, y)
     coef = clf.coef_  # rows in LABELS order (classes 0, 1, 2)
