@@ -147,3 +147,11 @@ def test_fit_needs_every_label():
     # each feature pulls towards its own label
     assert sm.probabilities(["b"], model).index(max(sm.probabilities(["b"], model))) == 1
     assert sm.probabilities(["c"], model).index(max(sm.probabilities(["c"], model))) == 2
+
+
+def test_the_example_article_gets_no_model_unit(example_title_body):
+    # the example's sentences with two sides all have rule units, so the pass adds none
+    # and the example stays fully right (issue 9: all its stance units, no false one)
+    title, body = example_title_body
+    units = analyze_article("2016-09-09-lavrov-kerry-geneva", title, body)["stance"]
+    assert len(units) == 11 and all(u["cue"] for u in units)
