@@ -103,7 +103,6 @@ def test_shipped_model_was_trained_on_dev_only(tmp_path):
 
 
 def test_broken_model_files_name_the_file(tmp_path):
-    sm.load_model.cache_clear()
     with pytest.raises(FileNotFoundError, match="stance_model.json.*train_stance_model"):
         sm.load_model(tmp_path / "stance_model.json")
     bad = tmp_path / "bad.json"
@@ -114,7 +113,6 @@ def test_broken_model_files_name_the_file(tmp_path):
     old.write_text(json.dumps({"labels": ["no", "yes"], "threshold": 0.5, "bias": [0], "weights": {}}), encoding="utf-8")
     with pytest.raises(ValueError, match="retrain"):
         sm.load_model(old)
-    sm.load_model.cache_clear()
 
 
 def test_pipeline_adds_model_units_on_a_real_headline(ant_path):
@@ -155,3 +153,12 @@ def test_the_example_article_gets_no_model_unit(example_title_body):
     title, body = example_title_body
     units = analyze_article("2016-09-09-lavrov-kerry-geneva", title, body)["stance"]
     assert len(units) == 11 and all(u["cue"] for u in units)
+
+
+def test_a_retrained_model_file_is_read_again(tmp_path):
+    # like the lexicons: the model is cached per version of its file, not for the process
+    file = tmp_path / "stance_model.json"
+    file.write_text(json.dumps(TOY), encoding="utf-8")
+    assert sm.load_model(file)["threshold"] == 0.6
+    file.write_text(json.dumps({**TOY, "threshold": 0.75}), encoding="utf-8")
+    assert sm.load_model(file)["threshold"] == 0.75

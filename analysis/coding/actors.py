@@ -214,6 +214,17 @@ class ActorLexicon:
         return frozenset(e.form for e in self.entries if e.kind == "title")
 
     @cached_property
+    def nisba_forms(self) -> frozenset[str]:
+        """Normalised nisba adjectives (الروسي، السعودية …); some are also country names."""
+        return frozenset(normalize(row["adjective"]) for row in self.nisba.rows)
+
+    @cached_property
+    def anonymous_heads(self) -> dict[str, str]:
+        """Normalised anonymous-source heads (مصدر، مسؤول …) -> their actor id."""
+        return {normalize(row["pattern"]): row["actor_id"] for row in self.anonymous.rows
+                if row["kind"] in ("head", "qualified_head") and row["actor_id"]}
+
+    @cached_property
     def bridge_words(self) -> frozenset[str]:
         """Normalised :data:`BRIDGE_WORDS`."""
         return frozenset(normalize(w) for w in BRIDGE_WORDS)

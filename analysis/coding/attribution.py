@@ -663,6 +663,8 @@ class _Part:
         self.mention_starts = [m["_ns"] for m in self.mentions]
         #: unknown names the article has placed, shared by its parts (_register_names)
         self.names: dict[str, _Source] = {}
+        #: the actor lexicon (nisba adjectives, titles, anonymous heads), set per article
+        self.actors = None
 
     def _real_suffix(self, cue: CueMatch) -> bool:
         """Reject a verb whose "object suffix" ه was a ta marbuta: إضافة is not أضاف+ه."""
@@ -915,14 +917,7 @@ def _definite_head_object(part: _Part, head: int, m: dict) -> bool:
     if not word.startswith("ال") or word in part.roles["document"] or head + 1 != _word_index_at(part, m["_ns"]):
         return False
     return (m.get("via") in ("name", "metonym") and m.get("actor_type") in ("country", "institution")
-            and part.text[m["_ns"]:m["_ne"]] not in _nisba_forms())  # المخرجة السعودية: an adjective
-
-
-@lru_cache(maxsize=1)
-def _nisba_forms() -> frozenset[str]:
-    """Normalised nisba adjectives; some are also country names (السعودية)."""
-    from analysis.coding.actors import load_actor_lexicon
-    return frozenset(normalize(row["adjective"]) for row in load_actor_lexicon().nisba.rows)
+            and part.text[m["_ns"]:m["_ne"]] not in part.actors.nisba_forms)  # المخرجة السعودية: an adjective
 
 
 def _name_quote(part: _Part, m: dict) -> Quote | None:
@@ -1267,7 +1262,8 @@ def _name_like(part: _Part, k: int) -> bool:
     if _mention_at_word(part, k) is not None:
         return False
     stop = _not_name_words(part)
-    if word in stop or strip_conjunction(word) in stop:
+    bare = strip_conjunction(word)
+    if word in stop or bare in stop or word in part.actors.nisba_forms or bare in part.actors.nisba_forms:
         return False
     return not _complementizer_at(part, k)
 
@@ -1276,12 +1272,12 @@ _NOT_NAME_ROLES = ("preposition", "adverb", "anaphor", "relative", "coordinator"
 
 
 def _not_name_words(part: _Part) -> frozenset[str]:
-    """Function words of the cue lexicon's roles, resumptives and nisba adjectives: never
-    part of a name (built on first use and kept on the lexicon object, so an edited and
-    reloaded lexicon gets its own)."""
+    """Function words of the cue lexicon's roles and its resumptives: never part of a name
+    (built on first use and kept on the lexicon object, so an edited and reloaded lexicon
+    gets its own)."""
     words = part.lex.__dict__.get("_not_name_words")
     if words is None:
-        words = frozenset().union(*(part.roles[r] for r in _NOT_NAME_ROLES), part.lex.resumptive, _nisba_forms())
+        words = frozenset().union(*(part.roles[r] for r in _NOT_NAME_ROLES), part.lex.resumptive)
         part.lex.__dict__["_not_name_words"] = words
     return words
 
@@ -1298,18 +1294,11 @@ def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS) -> int:
     return n
 
 
-@lru_cache(maxsize=1)
-def _title_forms() -> frozenset[str]:
-    """Normalised title nouns of the actor lexicon (وزير، الرئيس، المتحدث …)."""
-    from analysis.coding.actors import load_actor_lexicon
-    return load_actor_lexicon().title_forms
-
-
 def _title_only(part: _Part, m: dict) -> bool:
     """The mention is a placed title without a name (وزير الدفاع البريطاني), so a name may
     follow it; after a name (ترمب قراره) the next word is the object, not more name."""
     words = _WORD_RE.findall(part.text, m["_ns"], m["_ne"])
-    return bool(words) and (words[-1] in _nisba_forms() or words[-1] in _title_forms())
+    return bool(words) and (words[-1] in part.actors.nisba_forms or words[-1] in part.actors.title_forms)
 
 
 def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
@@ -1386,7 +1375,7 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
             return _name_source(part, k, n, named)
         if part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip(" ،,") or not (
                 strip_conjunction(part.word_at(jj)) in _APPOSITION_HEADS
-                or part.word_at(jj) in _title_forms()):
+                or part.word_at(jj) in part.actors.title_forms):
             return None
     return None
 
@@ -1429,9 +1418,9 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
         return _name_source(part, k, 1, named)
     if (described := _described_subject(part, k, limit)) is not None:
         return described
-    anonymous = _anonymous_head(word)
+    anonymous = _anonymous_head(part, word)
     if word == "احد" and k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit:
-        anonymous = _anonymous_head(part.word_at(k + 1))  # أحد المسؤولين
+        anonymous = _anonymous_head(part, part.word_at(k + 1))  # أحد المسؤولين
         k += anonymous is not None
     if anonymous is not None:
         return _anonymous_unlisted(part, k, anonymous, limit)
@@ -1482,17 +1471,9 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
     return None
 
 
-@lru_cache(maxsize=1)
-def _anonymous_heads() -> dict[str, str]:
-    """Normalised anonymous-source heads of the actor lexicon (مصدر، مسؤول …) -> actor id."""
-    from analysis.coding.actors import load_actor_lexicon
-    return {normalize(row["pattern"]): row["actor_id"] for row in load_actor_lexicon().anonymous.rows
-            if row["kind"] in ("head", "qualified_head") and row["actor_id"]}
-
-
-def _anonymous_head(word: str) -> str | None:
+def _anonymous_head(part: _Part, word: str) -> str | None:
     """The anonymous actor a subject word names, duals included (مسؤولان، المسؤولان → official)."""
-    heads = _anonymous_heads()
+    heads = part.actors.anonymous_heads
     found = heads.get(word)
     if found is None and word.endswith(("ان", "ين")):
         found = heads.get(word[:-2])
@@ -2252,6 +2233,11 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
         "title": _Part("title", doc.title, doc.norm_title, title_m, lexicon),
         "body": _Part("body", doc.body, doc.norm_body, body_m, lexicon),
     }
+    from analysis.coding.actors import load_actor_lexicon
+
+    actors = load_actor_lexicon()  # once per article: an edited lexicon is read again
+    for part in parts.values():
+        part.actors = actors
     names: dict[str, _Source] = {}
     for part in parts.values():  # title first: a name it places holds in the body
         part.names = names

@@ -38,7 +38,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from analysis.corpus.paths import LEXICON_DIR
@@ -63,8 +62,8 @@ class Candidate:
     and other features it shares with the sentence's other pairs are in ``shared``."""
 
     sent_index: int
-    holder: str  # actor id, or "author"
-    holder_side: str  # "author" for the author
+    holder: str  # actor id (the side's id when no actor is named)
+    holder_side: str
     target_side: str
     own: tuple[str, ...]
     shared: tuple[str, ...]
@@ -75,7 +74,7 @@ class Candidate:
 
 
 def _group(side: str) -> str:
-    return side if side in NAMED_SIDES or side == "author" else "third"
+    return side if side in NAMED_SIDES else "third"
 
 
 def _part_key(part: str) -> str:
@@ -166,7 +165,7 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                 if h in src_cats:
                     f.append("hsrc")
                     f += [f"hsrc:{c}" for c in sorted(src_cats[h])]
-                elif h != "author":
+                else:
                     f.append("hmention")
                 if h in first_at:
                     f.append("h<t" if first_at[h] < first_at[t] else "t<h")
@@ -174,8 +173,7 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                 f += after.get(h, [])
                 # each feature once (two equal words before a target): the model was
                 # fitted on presence, so a repeat must not count twice when scoring
-                out.append(Candidate(i, holder_ids.get(h, "author") if h != "author" else "author",
-                                     h, t, tuple(dict.fromkeys(f)), shared_t))
+                out.append(Candidate(i, holder_ids[h], h, t, tuple(dict.fromkeys(f)), shared_t))
     return out
 
 
@@ -202,10 +200,18 @@ def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[
 # ----------------------------------------------------------------------------- model
 
 
-@lru_cache(maxsize=4)
 def load_model(path: str | Path | None = None) -> dict:
-    """The shipped model: ``{"labels", "threshold", "bias", "weights": {feature: [..]}, ...}``."""
-    file = Path(path) if path else MODEL_PATH
+    """The shipped model: ``{"labels", "threshold", "bias", "weights": {feature: [..]}, ...}``.
+
+    Read once per version of the file, like the lexicons (a retrained model is read again
+    on the next call; :func:`analysis.coding.lexicons.load_cached`).
+    """
+    from analysis.coding.lexicons import load_cached
+
+    return load_cached(_read_model, Path(path) if path else MODEL_PATH)
+
+
+def _read_model(file: Path) -> dict:
     try:
         model = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -260,11 +266,11 @@ def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         if base is None:
             base = shared_scores[id(c.shared)] = _raw_scores(c.shared, model, list(model["bias"]))
         probs.append(_softmax(_raw_scores(c.own, model, list(base))))
-    return units_from_probabilities(doc, cands, probs, units, model)
+    return units_from_probabilities(doc, cands, probs, units, float(model["threshold"]))
 
 
 def units_from_probabilities(doc: Doc, cands: Sequence[Candidate], probs: Sequence[Sequence[float]],
-                             units: Sequence[dict], model: dict) -> list[dict]:
+                             units: Sequence[dict], threshold: float) -> list[dict]:
     """A unit for each candidate whose likelier polarity reaches the model's threshold, in
     the sentences where the rules coded no unit.
 
@@ -273,7 +279,6 @@ def units_from_probabilities(doc: Doc, cands: Sequence[Candidate], probs: Sequen
     unit it tends to add the other pairs as well (ten false units on the example article,
     which it was trained on); filling gaps only cost 0.01 of cross-validated F1 on dev.
     """
-    threshold = float(model["threshold"])
     covered = {u.get("sent_id") for u in units}
     out = []
     for c, p in zip(cands, probs):
@@ -286,7 +291,7 @@ def units_from_probabilities(doc: Doc, cands: Sequence[Candidate], probs: Sequen
         polarity = LABELS[k]
         out.append({
             "article_id": doc.article_id, "sent_id": sent.sent_id, "part": sent.part,
-            "holder": c.holder, "holder_side": "" if c.holder_side == "author" else c.holder_side,
+            "holder": c.holder, "holder_side": c.holder_side,
             "target_side": c.target_side, "polarity": polarity, "kind": MODEL_KIND[polarity],
             "evidence_start": sent.start, "evidence_end": sent.end, "cue": "",
         })

@@ -26,6 +26,7 @@ import pandas as pd
 
 from analysis.coding import stance_model as sm
 from analysis.corpus import schema
+from analysis.corpus.paths import ANNOTATIONS_DIR
 from analysis.pipeline.batch import analyze
 from analysis.text.segment import make_doc
 from analysis.validation.evaluation import read_splits
@@ -66,8 +67,6 @@ def training_set(rounds: tuple[str, ...], n_jobs: int = 1) -> TrainingSet:
     splits = read_splits()
     chosen = splits[(splits["split"] == "dev") & splits["round"].astype(str).isin(rounds)]
     ids = sorted(chosen["article_id"].astype(str))
-    from analysis.corpus.paths import ANNOTATIONS_DIR
-
     folder = ANNOTATIONS_DIR / "gold"
     gold = load_gold(folder, article_ids=ids)
     articles = read_gold_articles(gold)
@@ -107,8 +106,7 @@ def combined_units(ts: TrainingSet, probs: dict[str, list[list[float]]], thresho
     for a in ts.article_ids:
         units = ts.rule_units[a]
         rows += [{k: u[k] for k in schema.STANCE} for u in units]
-        model = {"labels": list(sm.LABELS), "threshold": threshold, "bias": [0.0] * 3, "weights": {}}
-        rows += sm.units_from_probabilities(ts.docs[a], ts.candidates[a], probs[a], units, model)
+        rows += sm.units_from_probabilities(ts.docs[a], ts.candidates[a], probs[a], units, threshold)
     frame = pd.DataFrame(rows, columns=schema.STANCE) if rows else schema.empty_table(schema.STANCE)
     return schema.coerce_table(frame[schema.STANCE], schema.STANCE)
 
