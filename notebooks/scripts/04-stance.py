@@ -21,6 +21,12 @@
 # | evidence | the words that carry it (`evidence_start`/`evidence_end` into the original text) |
 #
 # Only what the sentence expresses is coded, never what a reader might infer.
+#
+# Most units come from the stance lexicon and rules, and name their `cue` word. A learned
+# pass (stage `stance_model`, trained on the dev gold) adds units in sentences the rules left
+# empty: those have an empty `cue`, the whole sentence as evidence and a default `kind`
+# (`criticism` or `praise`); filter them with `stance[stance.cue != ""]` to keep rule units
+# only (docs/stance-notes.md, round 7). The example article has none.
 
 # %%
 # %matplotlib inline

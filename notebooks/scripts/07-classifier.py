@@ -9,8 +9,9 @@
 # %% [markdown]
 # # 07 · A learned classifier for stance sentences
 #
-# The stance stage (notebook 04) works from a lexicon and rules: precise, explainable,
-# but it misses much (notebook 06 measured its recall). A common complement is a
+# The stance stage (notebook 04) works mainly from a lexicon and rules: precise, explainable,
+# but it misses much (notebook 06 measured its recall); the pipeline's own learned pass
+# (`analysis.coding.stance_model`) fills some of the gaps pair by pair. A common complement is a
 # classifier *learned* from labelled examples. This notebook shows the scikit-learn
 # recipe shipped in `analysis.models`:
 #
