@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.coding.mining import (
-    MiningWindows, cue_candidates, lexicon_forms, stance_candidates, title_candidates, tokens,
+    MiningWindows, cue_candidates, lexicon_forms, name_candidates, stance_candidates, title_candidates, tokens,
 )
 
 LOW = MiningWindows(min_count=2, min_articles=2)
@@ -56,3 +56,28 @@ def test_lexicon_forms_are_normalised():
     forms = lexicon_forms()
     assert "قال" in forms["cues"] and forms["nisba"]["الروسي"] == "russia"
     assert forms["actors"]["لافروف"] == "russia"
+
+
+def test_name_candidates_take_the_side_of_the_title_that_introduces_them():
+    # Constructed sentences: a US senator introduced after "title nisba" and before
+    # "، title nisba", then named alone (counted in ``total``).
+    bodies = ["قال السيناتور الأمريكي بوب كوركر إن العقوبات ضرورية.",
+              "وقال بوب كوركر، رئيس لجنة العلاقات الخارجية الأمريكية، إن موسكو تتدخل.",
+              "وأكد السيناتور الأمريكي بوب كوركر أن التحقيق مستمر.",
+              "رد بوب كوركر على الانتقادات."]
+    table = name_candidates(_articles(bodies), min_count=3).set_index("candidate")
+    row = table.loc["بوب كوركر"]
+    assert (row.side, row["count"], row.agreement, row.articles, row.total) == ("us", 3, 1.0, 3, 4)
+    assert (row.example_article, bodies[0][row.example_start:row.example_end]) == ("a0", "بوب")
+    assert not bool(row.in_lexicon)
+    # the first name alone is nearly always followed by the family name: not a whole name
+    assert "بوب" not in table.index
+
+
+def test_name_candidates_stop_at_particles_and_lexicon_words():
+    # Constructed: the word after the name is a preposition or a cue, never part of it.
+    bodies = ["وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن الحوار ممكن."] * 3
+    forms = lexicon_forms()
+    table = name_candidates(_articles(bodies), forms=forms, min_count=3)
+    assert list(table["candidate"]) == ["سيرغي لافروف"]
+    assert table.loc[0, "side"] == "russia" and bool(table.loc[0, "in_lexicon"])

@@ -7,7 +7,7 @@ read it in context). Candidates are never added automatically: a person reads th
 moves the good ones into the lexicon (``analysis/lexicons/README.md`` says how, and
 ``data/lexicon-mining/README.md`` records each review).
 
-Three miners, all on normalised text (``analysis.text.normalize``):
+Four miners, all on normalised text (``analysis.text.normalize``):
 
 * :func:`cue_candidates` — words that *introduce content*: followed within a few words by
   a complementizer (أن/إن), a colon or an opening quotation mark, with an actor (a
@@ -16,6 +16,12 @@ Three miners, all on normalised text (``analysis.text.normalize``):
 * :func:`title_candidates` — one- and two-word phrases that stand right before a nisba
   adjective of a side (وزير الدفاع الأمريكي, المدعي العام الروسي): the heads of speaker
   noun phrases.
+* :func:`name_candidates` — person names introduced by a title of a side: the one to
+  three words right after "title … nisba" (السيناتور الأمريكي بوب كوركر) or right before
+  "، title … nisba" (بول راين، رئيس مجلس النواب الأمريكي). Each name gets the side most
+  often written next to it across the corpus and the share of its side-marked
+  occurrences that agree, so that a name introduced once in one article can be placed
+  when it stands alone in another.
 * :func:`stance_candidates` — words over-represented in sentences that name both a
   Russian and a US actor, against all sentences of the corpus, by the log-odds ratio with
   an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words",
@@ -44,7 +50,7 @@ from analysis.text import clitics
 from analysis.text.normalize import normalize, normalize_with_map
 
 __all__ = [
-    "MiningWindows", "Token", "cue_candidates", "lexicon_forms", "stance_candidates",
+    "MiningWindows", "Token", "cue_candidates", "lexicon_forms", "name_candidates", "stance_candidates",
     "title_candidates", "tokens",
 ]
 
@@ -321,6 +327,178 @@ def title_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWind
     return frame.sort_values(["count", "candidate"], ascending=[False, True]).reset_index(drop=True)
 
 
+#: Normalised words that never stand inside a person's name: particles, prepositions,
+#: pronouns and the like (the lexicons' cue, stance, title, nisba and time words are
+#: excluded as well).
+NAME_STOP = frozenset({
+    "في", "من", "على", "الى", "عن", "مع", "ان", "او", "ام", "ثم", "قد", "لقد", "لا", "لم", "لن", "ما",
+    "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "هو", "هي", "هم", "كما", "بعد", "قبل", "خلال",
+    "حول", "بين", "عند", "منذ", "حتي", "الا", "غير", "كل", "بعض", "اي", "انه", "انها", "يوم", "امس",
+    "اليوم", "وقال", "قال", "قالت", "وقالت", "فيما", "بينما", "حيث", "اذ", "اذا", "لدي", "لدى", "عبر",
+    "ضد", "نحو", "دون", "بان", "لان", "كان", "كانت", "يكون", "تكون", "وكان", "وكانت", "السابق",
+    "السابقة", "الحالي", "الجديد", "الجديدة", "المقبل", "الماضي", "العام", "الخاص", "الخاصة",
+    "الاعلى", "الاسبق", "بلاده", "نفسه", "ايضا", "وهو", "وهي", "الدولي", "الدولية", "المتحدة",
+})
+#: Most words a name is taken to have.
+NAME_MAX_WORDS = 3
+
+
+def _name_word(word: str, stop: frozenset[str], first: bool) -> bool:
+    """Whether a normalised word can be part of a person's name.
+
+    Names are written without the article in foreign names; an Arab family name may carry
+    it (بشار الاسد), so ال is allowed after the first word only.
+    """
+    if len(word) < 2 or not word.isalpha():
+        return False
+    # the word itself or with و/ف taken off (واكد) is a lexicon or stop word
+    if any(reading in stop for reading in clitics.strip_prefix(word, clitics.VERB_PREFIXES, min_stem=2)):
+        return False
+    return not (first and word.startswith("ال"))
+
+
+def _name_after(words: list[str], i: int, stop: frozenset[str]) -> tuple[str, ...]:
+    """The name words right after index ``i`` (none when the next word is no name word)."""
+    name = []
+    for j in range(i + 1, min(len(words), i + 1 + NAME_MAX_WORDS)):
+        if not _name_word(words[j], stop, first=not name):
+            break
+        name.append(words[j])
+    return tuple(name)
+
+
+def _title_before(words: list[str], i: int, titles: frozenset[str], reach: int = 4) -> bool:
+    """Whether a title word stands within ``reach`` words before index ``i``."""
+    for j in range(max(0, i - reach), i):
+        word = words[j]
+        if word in titles or _bare(word, clitics.NOUN_PREFIXES) in titles:
+            return True
+    return False
+
+
+def _name_stop(forms: dict) -> frozenset[str]:
+    lexical = set(forms["cues"]) | set(forms["stance"]) | set(forms["titles"]) | set(forms["nisba"])
+    return frozenset(NAME_STOP | lexical | TIME_WORDS | {w for t in forms["titles"] for w in t.split()})
+
+
+def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindows(),
+                    forms: dict | None = None, min_count: int = 3) -> pd.DataFrame:
+    """Person names that a title of a side introduces, with the side the corpus gives them.
+
+    Two frames introduce a name: "title … nisba NAME" (a title word within four words
+    before a nisba adjective, the name right after it) and "NAME ، title … nisba" (the
+    name right before a comma that opens a title phrase with a nisba within five words).
+    A name is one to three words that are not particles, lexicon words or time words.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``candidate`` (the name, normalised), ``words``, ``side`` (the side of most of its
+        introductions), ``count`` (introductions with that side), ``agreement`` (that
+        count over all its introductions), ``articles``, ``total`` (occurrences of the
+        name anywhere in the corpus), ``in_lexicon`` (an actor alias already), and the
+        place of the first example. Sorted by count, best first; only names introduced
+        at least ``min_count`` times in at least two articles.
+    """
+    forms = forms or lexicon_forms()
+    stop = _name_stop(forms)
+    nisba = {w: s for w, s in forms["nisba"].items() if s not in ("other", "unknown")}
+    titles = forms["titles"] | frozenset(t.split()[0] for t in forms["titles"])
+    sides, seen_in, example = defaultdict(Counter), defaultdict(set), {}
+    total = Counter()
+    sentences_of = []
+    for article_id, part, original, sentence in _sentences_with_text(articles):
+        words = [t.text for t in sentence]
+        sentences_of.append(words)
+        for i, word in enumerate(words):
+            side = nisba.get(word) or nisba.get(_bare(word, clitics.NOUN_PREFIXES))
+            if side is None or not _title_before(words, i, titles):
+                continue
+            found = [(_name_after(words, i, stop), i + 1)]
+            # "NAME ، title … nisba": the title phrase opens right after a comma
+            for j in range(max(1, i - 5), i):
+                if words[j] in titles or _bare(words[j], clitics.NOUN_PREFIXES) in titles:
+                    gap = original[sentence[j - 1].end:sentence[j].start]
+                    if ("،" in gap or "," in gap) and j >= 1:
+                        found.append((_name_before(words, j, stop), None))
+                    break
+            for name, at in found:
+                if not name:
+                    continue
+                first = sentence[at if at is not None else j - len(name)]
+                # every leading part of the run counts: where the name ends is decided below
+                for n in range(1, len(name) + 1):
+                    phrase = " ".join(name[:n])
+                    sides[phrase][side] += 1
+                    seen_in[phrase].add(article_id)
+                    example.setdefault(phrase, _example(article_id, first))
+    counts = {p: sum(c.values()) for p, c in sides.items()}
+    extended = Counter()
+    for phrase, n in counts.items():
+        if " " in phrase:
+            extended[phrase.rsplit(" ", 1)[0]] += n
+    wanted = {p for p, n in counts.items() if _name_closed(p, n, counts, extended, min_count)
+              and len(seen_in[p]) >= 2}
+    longest = max((len(p.split()) for p in wanted), default=0)
+    for words in sentences_of:
+        for n in range(1, longest + 1):
+            for k in range(len(words) - n + 1):
+                phrase = " ".join(words[k:k + n])
+                if phrase in wanted:
+                    total[phrase] += 1
+    aliases = forms["actors"]
+    rows = []
+    for phrase in wanted:
+        side, n = sorted(sides[phrase].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        rows.append({"candidate": phrase, "words": len(phrase.split()), "side": side, "count": n,
+                     "agreement": round(n / sum(sides[phrase].values()), 3),
+                     "articles": len(seen_in[phrase]), "total": total[phrase],
+                     "in_lexicon": phrase in aliases, **example[phrase]})
+    frame = pd.DataFrame(rows, columns=["candidate", "words", "side", "count", "agreement", "articles", "total",
+                                        "in_lexicon", "example_article", "example_part", "example_start",
+                                        "example_end"])
+    return frame.sort_values(["count", "candidate"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _name_closed(phrase: str, n: int, counts: dict[str, int], extended: Counter, min_count: int) -> bool:
+    """Whether a run of name words is a whole name rather than a part or a name + a word.
+
+    A run is a whole name when it is seen often enough, mostly *not* followed by a further
+    name word (a first name such as جيمس is nearly always followed by a family name), and,
+    for three words or more, not much rarer than its first words (دونالد ترامب followed by
+    a word that happens to pass the filter, علي "on", is a tenth as frequent as the name).
+    """
+    if n < min_count or n - extended[phrase] < n / 2:
+        return False
+    words = phrase.split()
+    if len(words) >= 3 and 3 * n < counts.get(" ".join(words[:-1]), 0):
+        return False
+    return True
+
+
+def _sentences_with_text(articles: pd.DataFrame) -> Iterator[tuple[str, str, str, list[Token]]]:
+    """(article id, part, the part's original text, sentence tokens) for every sentence."""
+    for record in articles[["article_id", "title", "body"]].itertuples(index=False):
+        for part in ("title", "body"):
+            original = getattr(record, part) or ""
+            for sentence in tokens(part, original):
+                yield str(record.article_id), part, original, sentence
+
+
+def _name_before(words: list[str], j: int, stop: frozenset[str]) -> tuple[str, ...]:
+    """The name words that end right before index ``j - 1`` + 1 (a comma stands before ``j``)."""
+    name: list[str] = []
+    k = j - 1
+    while k >= 0 and len(name) < NAME_MAX_WORDS:
+        if not _name_word(words[k], stop, first=False):
+            break
+        name.insert(0, words[k])
+        k -= 1
+    while name and not _name_word(name[0], stop, first=True):
+        name.pop(0)
+    return tuple(name)
+
+
 def _merge_clitic_forms(focus: Counter, background: Counter, seen_in: dict, example: dict) -> None:
     """Count a word written with a clitic prefix under its bare form, where the corpus has it.
 
@@ -396,19 +574,20 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    """Command line: mine a corpus and write the three candidate tables."""
+    """Command line: mine a corpus and write the four candidate tables."""
     from analysis.corpus.io import read_articles
 
     parser = argparse.ArgumentParser(prog="python -m analysis.coding.mining", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="corpus file or folder (any format read_articles reads)")
-    parser.add_argument("--out", required=True, help="folder for cue_candidates.csv, title_candidates.csv, stance_candidates.csv")
+    parser.add_argument("--out", required=True, help="folder for cue_, title_, name_ and stance_candidates.csv")
     parser.add_argument("--min-count", type=int, default=MiningWindows.min_count)
     args = parser.parse_args(list(argv) if argv is not None else None)
     articles = read_articles(args.corpus)
     windows = MiningWindows(min_count=args.min_count)
     forms = lexicon_forms()
     out = Path(args.out)
-    for name, miner in (("cue", cue_candidates), ("title", title_candidates), ("stance", stance_candidates)):
+    for name, miner in (("cue", cue_candidates), ("title", title_candidates), ("name", name_candidates),
+                        ("stance", stance_candidates)):
         table = miner(articles, windows, forms)
         _write(table, out / f"{name}_candidates.csv")
         print(f"{name}: {len(table)} candidates, {int((~table['in_lexicon']).sum())} not in the lexicon")
