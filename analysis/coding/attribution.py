@@ -1427,7 +1427,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     kind = "institution" if word.startswith("ال") else "person"
     # The record's source offsets point at the speaker as written (its name, or the head
     # noun). It is marked unplaced and does not become the latest speaker for later
-    # pro-drop verbs (codebook note 39): letting it in raised dev F1 a little (0.680 ->
+    # pro-drop verbs while a placed one exists (codebook note 39): letting it in raised dev F1 a little (0.680 ->
     # 0.683, on `other` sources) but lowered recall of the Russian and US sources (0.789 ->
     # 0.770, 0.691 -> 0.661), which the figures count; a pro-drop verb after an unplaced
     # speaker usually goes on with a placed one when the article has one.
@@ -1822,6 +1822,13 @@ class _Article:
 
     def __init__(self) -> None:
         self.last: list[_Source] = []
+        # the latest unplaced speaker (codebook note 39): not in the pro-drop chain, but
+        # the one a pro-drop verb continues when no placed speaker has spoken yet
+        self.unplaced: list[_Source] = []
+
+    def previous(self) -> list[_Source]:
+        """The speaker a pro-drop verb continues: the latest placed one, else the latest unplaced."""
+        return list(self.last or self.unplaced)
 
 
 def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Article) -> list[_Act]:
@@ -1881,6 +1888,8 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             # ترامب قال … وأضاف): on 4,000 ANT articles, skipping those too sent 13 US and 46
             # third-party pro-drop acts to unknown, most of them wrongly.
             state.last = act.sources
+        elif not quoted and first is not None and first.mention is not None:
+            state.unplaced = act.sources
     return acts
 
 
@@ -1905,7 +1914,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         if acts:  # مضيفا after قال الجنرال إن النظام وعد …: the outer speaker, not the nested one
             act.sources = list(next((a for a in reversed(acts) if not a.inner), acts[-1]).sources)
         else:
-            act.sources = _sentence_subject(part, ns, outer) or list(state.last)
+            act.sources = _sentence_subject(part, ns, outer) or state.previous()
         return act if act.sources else _unknown_source(act)
     relative = _relative_subject(part, cue, ns)
     before = None if relative is not None else _subject_before(part, cue, ns)
@@ -1946,7 +1955,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.sources = people or [_Source(None, "unknown", "person", None)]
     else:
         # pro-drop: the subject of this sentence (ترامب يتراجع … ويقر), else the last source
-        act.sources = _sentence_subject(part, ns, outer) or list(state.last)
+        act.sources = _sentence_subject(part, ns, outer) or state.previous()
         if not act.sources:
             return _unknown_source(act)
     if entry.lemma == "نقل":
