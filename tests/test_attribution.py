@@ -805,7 +805,8 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 20 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS"} <= set(windows)
+    assert len(windows) == 21 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+                                   "TITLE_DOMAIN_WORDS"} <= set(windows)
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])
@@ -938,3 +939,15 @@ def test_pro_drop_continues_an_unplaced_speaker_only_without_a_placed_one():
     # the cost of the choice, paid for the Russian and US sources it keeps)
     text = "قال لافروف إن موسكو سترد. وأبدى زلاتان إبراهيموفيتش دعمه للمنتخب، وقال للصحفيين: سنفوز."
     assert [r[:2] for r in _sources(text)] == [("قال", "russia"), ("أبدى", "other"), ("قال", "russia")]
+
+
+def test_a_title_described_by_its_domain_gives_way_to_the_named_person():
+    # Constructed, after ANT AL-internationalNews-1967-20180717: title + description with
+    # في (the office's domain, here itself an actor) + a person the lexicon knows
+    text = "وقال زعيم الأقلية الديمقراطية في مجلس الشيوخ تشاك شومر إن ترامب ضعيف."
+    assert _sources(text) == [("قال", "us", "تشاك شومر")]
+    text = "وقال رئيس لجنة العلاقات الخارجية بمجلس الشيوخ جون ماكين إن ترامب ضعيف."
+    assert _sources(text) == [("قال", "us", "جون ماكين")]
+    # a second preposition means the phrase was framing, not a description: no subject
+    text = "وقال الرئيس في مؤتمر صحفي مع لافروف إن ترامب ضعيف."
+    assert _sources(text) == [("قال", "unknown", None)]

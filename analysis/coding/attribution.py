@@ -155,6 +155,9 @@ HOMOGRAPH_SUBJECT_WORDS = 3
 AFFILIATION_GAP_WORDS = 1
 #: A name the lexicons do not know has at most this many words (جان بول بالوميروس).
 NAME_WORDS = 3
+#: Words a title's description may span, from the title to the person's name, when it
+#: names the office's domain with في (زعيم الأقلية الديمقراطية في مجلس الشيوخ تشاك شومر).
+TITLE_DOMAIN_WORDS = 8
 #: Head words between an unknown name and the title that places it (أحد مستشاري الرئيس …).
 NAME_APPOSITION_HEAD_WORDS = 2
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
@@ -1048,10 +1051,62 @@ def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], in
         if _complementizer_at(part, k) or (head is None and _blocks_subject(part, word)):
             return None
         if head is not None and (word in part.roles["preposition"] or k - head >= SUBJECT_HEAD_WORDS):
-            return None
+            # زعيم الأقلية الديمقراطية في مجلس الشيوخ تشاك شومر: a title's description
+            return _title_domain_name(part, head, k, limit)
         head = k if head is None else head
         k += 1
     return None
+
+
+def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list[_Source], int] | None:
+    """A title, its description (one في phrase at most), then a person's name: the name.
+
+    ``head`` is the first word of the subject phrase and ``k`` the word where the plain
+    phrase ended (a preposition, or the phrase grew too long). Only a title head opens such
+    a description, only a named person (not a country or institution) closes it, and not
+    right after a preposition; a second preposition (في مؤتمر صحفي مع لافروف), a
+    complementizer, a colon or a quotation mark first means there was no such description.
+    """
+    if strip_conjunction(part.word_at(head)) not in _DESCRIBED_TITLES and \
+            strip_conjunction(part.word_at(head)) not in part.actors.title_forms:
+        return None
+    n = len(part.word_starts)
+    prepositions = 0
+    domain_end = -1
+    for jj in range(k, min(n, head + TITLE_DOMAIN_WORDS + 1)):
+        if part.word_starts[jj] >= limit or _stops_subject(part, part.word_ends[jj - 1], part.word_starts[jj]):
+            return None
+        if part.word_starts[jj] < domain_end:
+            continue
+        idx = _mention_at_word(part, jj)
+        word = part.word_at(jj)
+        if not prepositions and word == "في":
+            prepositions += 1  # في مجلس الشيوخ
+            continue
+        if (not prepositions and word[:1] == "ب" and idx is not None
+                and part.mentions[idx].get("actor_type") != "person"):
+            prepositions += 1  # بمجلس الشيوخ: the domain itself, ب attached
+            domain_end = part.mentions[idx]["_ne"]
+            continue
+        if idx is not None:
+            m = part.mentions[idx]
+            before = part.word_at(jj - 1)
+            if m.get("actor_type") != "person" and prepositions:
+                domain_end = m["_ne"]  # the domain itself: في مجلس الشيوخ الأمريكي
+                continue
+            if (m.get("actor_type") != "person" or m.get("via") != "name" or _is_object(part, m)
+                    or before in part.roles["preposition"]):
+                return None
+            return [_Source.from_mention(m)], m["_ne"]
+        if (word in part.roles["preposition"] or _complementizer_at(part, jj)
+                or _blocks_subject(part, word) or word[:1] in ("ب", "ل")):
+            return None
+    return None
+
+
+#: Heads of a speaker's description that the title list lacks (it lists offices that
+#: combine with a nisba): زعيم الأغلبية الجمهورية في مجلس النواب بول راين.
+_DESCRIBED_TITLES = frozenset(normalize(w) for w in ("زعيم", "زعيمة", "عضو", "عضوة", "رئيسة"))
 
 
 def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | str | None:
