@@ -805,7 +805,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 21 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 22 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "TITLE_DOMAIN_WORDS"} <= set(windows)
 
 
@@ -951,3 +951,14 @@ def test_a_title_described_by_its_domain_gives_way_to_the_named_person():
     # a second preposition means the phrase was framing, not a description: no subject
     text = "وقال الرئيس في مؤتمر صحفي مع لافروف إن ترامب ضعيف."
     assert _sources(text) == [("قال", "unknown", None)]
+
+
+def test_an_anonymous_head_takes_the_side_of_the_body_named_a_few_nouns_later():
+    # ANT AL-economy-711-20180601 (shortened): rank adjective, في, three nouns, a nisba
+    text = "وقال مسؤول كبير في شركة شحن نفط صينية مملوكة للدولة إن الشركة أوقفت الشحن."
+    assert _sources(text) == [("قال", "other", "مسؤول كبير")]
+    # constructed: a body of a side places the source; a firm of a side is a third party
+    assert _sources("وقال مصدر عسكري في قيادة القوات الأمريكية إن الهجوم فشل.")[0][:2] == ("قال", "us")
+    assert _sources("وقال مصدر في شركة روسية إن الهجوم فشل.")[0][:2] == ("قال", "other")
+    # a second preposition before the nisba: no affiliation, the source stays unknown
+    assert _sources("وقال مسؤول كبير في مؤتمر عن الأزمة الروسية إن الهجوم فشل.")[0][:2] == ("قال", "unknown")

@@ -153,6 +153,9 @@ APPOSITION_WORDS = 3
 HOMOGRAPH_SUBJECT_WORDS = 3
 #: Words between an anonymous source and the group that places it (مصدر في الوفد الروسي).
 AFFILIATION_GAP_WORDS = 1
+#: Plain nouns between an anonymous head's preposition and the nisba or name that places
+#: it (مسؤول كبير في شركة شحن نفط صينية).
+AFFILIATION_NOUN_WORDS = 3
 #: A name the lexicons do not know has at most this many words (جان بول بالوميروس).
 NAME_WORDS = 3
 #: Words a title's description may span, from the title to the person's name, when it
@@ -826,14 +829,20 @@ def _joined(part: _Part, first: int, limit: int) -> list[dict]:
 
 def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
     """مصدر في الوفد الروسي: an anonymous head takes the side of the group it sits in."""
-    if src.source_type != "anonymous" or src.side != "unknown" or idx + 1 >= len(part.mentions):
+    if src.source_type != "anonymous" or src.side != "unknown":
         return src
+    if idx + 1 >= len(part.mentions):
+        placed = _affiliation_phrase(part, _word_index_at(part, part.mentions[idx]["_ne"] - 1), len(part.text))
+        return src if placed is None else _Source(src.actor_id, placed, "anonymous", src.mention)
     m, nxt = part.mentions[idx], part.mentions[idx + 1]
     gap = part.text[m["_ne"]:nxt["_ns"]].split()
     if len(gap) <= AFFILIATION_GAP_WORDS and (not gap or gap[0] in ("في", "من", "داخل", "لدي", "ب")):
         side = nxt.get("side")
         if side and not pd.isna(side) and side != "unknown":
             return _Source(src.actor_id, str(side), "anonymous", src.mention)
+    placed = _affiliation_phrase(part, _word_index_at(part, m["_ne"] - 1), len(part.text))
+    if placed is not None:
+        return _Source(src.actor_id, placed, "anonymous", src.mention)
     return src
 
 
@@ -1542,6 +1551,7 @@ def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
     to the nearest placed anonymous source (note 17).
     """
     n = len(part.word_starts)
+    start = k
     k += 1
     if k < n and part.word_starts[k] < limit and part.word_at(k) in ("في", "من", "داخل", "لدي"):
         k += 1
@@ -1552,7 +1562,64 @@ def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
         if (prefix in ("ب", "") and m.get("via") != "adjective" and isinstance(side, str) and side
                 and side != "unknown" and part.text[part.word_ends[k - 1]:part.word_starts[k]].strip(" #") == ""):
             return _Source(actor, side, "anonymous", None)
+    if (placed := _affiliation_phrase(part, start, limit)) is not None:
+        return _Source(actor, placed, "anonymous", None)
     return _Source(actor, "unknown", "anonymous", None)
+
+
+#: Adjectives of an anonymous head before its affiliation (مسؤول كبير في …), normalised.
+_RANK_ADJECTIVES = frozenset(normalize(w) for w in (
+    "كبير", "كبار", "رفيع", "بارز", "بارزين", "سابق", "سابقون", "سابقين", "آخر", "آخرون", "مطلع", "مطلعون",
+    "مطلعين", "أمني", "عسكري", "حكومي", "دبلوماسي", "رسمي",
+))
+
+
+#: Nouns of a firm: an anonymous source in one is a third party (مسؤول في شركة روسية).
+_FIRMS = frozenset(normalize(w) for w in (
+    "شركة", "الشركة", "شركات", "مجموعة", "بنك", "مصرف", "مصنع", "مؤسسة",
+))
+
+
+def _affiliation_phrase(part: _Part, k: int, limit: int) -> str | None:
+    """The side of the body an anonymous head belongs to, named a few nouns after في/من/بـ.
+
+    مسؤول كبير في شركة شحن صينية، مصدر عسكري في قيادة التحالف الأمريكي: after the head
+    (word ``k``) and at most one rank adjective, a preposition, then at most
+    ``AFFILIATION_NOUN_WORDS`` plain nouns and a mention of a placed side (a nisba
+    adjective or a name). Anything else between (a verb, a cue, a second preposition, a
+    comma) means no affiliation.
+    """
+    n = len(part.word_starts)
+    j = k + 1
+    if j < n and part.word_starts[j] < limit and part.word_at(j) in _RANK_ADJECTIVES:
+        j += 1
+    if j >= n or part.word_starts[j] >= limit:
+        return None
+    word = part.word_at(j)
+    if word in ("في", "من", "داخل", "لدي"):
+        j += 1
+    elif not (word[:1] == "ب" and len(word) > 3):
+        return None
+    for jj in range(j, min(n, j + AFFILIATION_NOUN_WORDS + 1)):
+        if part.word_starts[jj] >= limit or part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
+            return None
+        idx = _mention_at_word(part, jj)
+        if idx is not None:
+            side = part.mentions[idx].get("side")
+            if jj == j and part.mentions[idx].get("via") == "adjective":
+                return None
+            if not (isinstance(side, str) and side and side != "unknown"):
+                return None
+            # a firm is a third party whatever its country (codebook notes 32 and 37)
+            return "other" if jj > j and strip_conjunction(part.word_at(j)) in _FIRMS else side
+        w = part.word_at(jj)
+        if (w in part.roles["preposition"] or _complementizer_at(part, jj) or _blocks_subject(part, w)
+                or (jj > j and w[:1] in ("ب", "ل"))):
+            return None
+        c = bisect_left(part.cue_outer, part.word_starts[jj])
+        if c < len(part.cue_outer) and part.cue_outer[c] < part.word_ends[jj]:
+            return None
+    return None
 
 
 _ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
