@@ -805,7 +805,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 22 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 23 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "TITLE_DOMAIN_WORDS"} <= set(windows)
 
 
@@ -962,3 +962,15 @@ def test_an_anonymous_head_takes_the_side_of_the_body_named_a_few_nouns_later():
     assert _sources("وقال مصدر في شركة روسية إن الهجوم فشل.")[0][:2] == ("قال", "other")
     # a second preposition before the nisba: no affiliation, the source stays unknown
     assert _sources("وقال مسؤول كبير في مؤتمر عن الأزمة الروسية إن الهجوم فشل.")[0][:2] == ("قال", "unknown")
+
+
+def test_jaa_fi_is_an_act_only_before_a_document_which_is_its_source():
+    # ANT AL-economy-744-20180605 (shortened): the owner after صادر عن is no lexicon actor,
+    # so a third party (note 37)
+    assert _sources("وجاء في بيان صادر عن وزراء خارجية دول بريكس أن الرسوم مضرة.") == [("جاء في", "other", None)]
+    # constructed: an owner the lexicon knows; a bare definite document is the last source's
+    assert _sources("وجاء في بيان للكرملين أن المشروعات تواجه إجراءات.")[0][:2] == ("جاء في", "russia")
+    text = "وقالت الخارجية الروسية إن الهجوم مدان. وجاء في البيان أن موسكو سترد."
+    assert [r[:2] for r in _sources(text)] == [("قالت", "russia"), ("جاء في", "russia")]
+    # no document after it: "it came within the visit", no act
+    assert _sources("وجاء في إطار الزيارة أن الوزير التقى نظيره.") == []

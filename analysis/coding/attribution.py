@@ -156,6 +156,9 @@ AFFILIATION_GAP_WORDS = 1
 #: Plain nouns between an anonymous head's preposition and the nisba or name that places
 #: it (مسؤول كبير في شركة شحن نفط صينية).
 AFFILIATION_NOUN_WORDS = 3
+#: Words between a document's owner phrase and the mention of its owner (بيان صادر عن
+#: مكتب حاكم الإقليم التركي).
+DOCUMENT_OWNER_WORDS = 4
 #: A name the lexicons do not know has at most this many words (جان بول بالوميروس).
 NAME_WORDS = 3
 #: Words a title's description may span, from the title to the person's name, when it
@@ -1643,11 +1646,50 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
     if j < len(part.mentions) and (not gap or (len(gap) == 2 and gap[0] in _ISSUED and gap[1] in ("عن", "من"))):
         owner = _Source.from_mention(part.mentions[j])  # بيان صادر عن الخارجية الأميركية
         return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.mentions[j]["_ne"]
+    if (owned := _document_owner(part, k)) is not None:
+        return owned
     if not word.startswith("ال"):
         return [_Source(None, "unknown", "document", None)], end  # وأشارت تقارير إلى …
     side = last[0].side if last else "unknown"
     actor = last[0].actor_id if last else None
     return [_Source(actor, side, "document", None)], end
+
+
+def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
+    """The owner named a few words after a document (word ``k``), when no mention follows at once.
+
+    بيان صادر عن مكتب حاكم الإقليم، بيان للمركز الإعلامي الأمني، بيان المحكمة: an owner
+    phrase opens with صادر عن/من, with لـ, or (after an indefinite document) with a
+    definite genitive. A mention within ``DOCUMENT_OWNER_WORDS`` words of the phrase is the
+    owner; an owner the lexicons do not know is a third party (codebook note 37).
+    """
+    n = len(part.word_starts)
+    j = k + 1
+    if j >= n or part.text[part.word_ends[k]:part.word_starts[j]].strip():
+        return None
+    word = part.word_at(j)
+    if word in _ISSUED and j + 1 < n and part.word_at(j + 1) in ("عن", "من"):
+        j += 2
+    elif not (word[:2] == "لل" or (word[:1] == "ل" and _mention_at_word(part, j) is not None)
+              or (word.startswith("ال") and not part.word_at(k).startswith("ال")
+                  and word not in _DOCUMENT_ADJECTIVES and word not in part.roles["preposition"]
+                  and not _complementizer_at(part, j))):
+        return None
+    for jj in range(j, min(n, j + DOCUMENT_OWNER_WORDS)):
+        if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
+            break
+        if (idx := _mention_at_word(part, jj)) is not None:
+            m = part.mentions[idx]
+            owner = _Source.from_mention(m)
+            return [_Source(owner.actor_id, owner.side, "document", owner.mention)], m["_ne"]
+        if _complementizer_at(part, jj) or part.word_at(jj) in part.roles["preposition"]:
+            break
+    return [_Source(None, "other", "document", None)], part.word_ends[j]
+
+
+#: Adjectives after a document noun that are not its owner (بيان الرسمي is rare, but
+#: البيان الختامي/المشترك are common after a definite document).
+_DOCUMENT_ADJECTIVES = frozenset(normalize(w) for w in ("الرسمي", "الختامي", "المشترك", "الصحفي", "الصادر"))
 
 
 # --------------------------------------------------------------------------- content
@@ -2025,6 +2067,14 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return _marker_act(part, act, ns)
     if entry.kind == "noun":
         return _noun_act(part, act, state)
+    if entry.lemma in _IN_DOCUMENT:
+        # وجاء في البيان أن …: an act only when a document follows; the document is the
+        # source (its owner's side, or the last source's for a bare definite one)
+        doc = _document_after(part, word_end, state.last)
+        if doc is None:
+            return None  # جاء في إطار …، جاء في وقت …: no act
+        act.sources, act.after = doc
+        return act
     if _is_passive(part, cue):
         act.sources = [_UNKNOWN]
         if entry.lemma in _ASKING and (asked := _subject_after(part, word_end, end)) is not None:
@@ -2083,6 +2133,10 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     if entry.lemma == "نقل":
         _relay(part, act, end)
     return act
+
+
+#: Cue lemmas whose source is the document named after them (وجاء في البيان، وورد في التقرير).
+_IN_DOCUMENT = frozenset({"جاء في", "ورد في"})
 
 
 #: Verbs whose unvowelled imperfect is as often the passive (يُعتبر "is considered") as the
