@@ -974,3 +974,11 @@ def test_jaa_fi_is_an_act_only_before_a_document_which_is_its_source():
     assert [r[:2] for r in _sources(text)] == [("قالت", "russia"), ("جاء في", "russia")]
     # no document after it: "it came within the visit", no act
     assert _sources("وجاء في إطار الزيارة أن الوزير التقى نظيره.") == []
+
+
+def test_a_marker_credits_a_document_or_an_earlier_source_named_again():
+    # Constructed, after ANT BB-middleEast-1040-20180922: "the same agency" after the agency
+    text = "وقالت وكالة تسنيم الإيرانية إن الهجوم استمر. وبحسب الوكالة نفسها، فإن المهاجمين أطلقوا النار."
+    assert [r[:2] for r in _sources(text)] == [("قالت", "iran"), ("بحسب", "iran")]
+    # constructed: a document after the marker, no verb in the sentence
+    assert _sources("وارتفع عدد القتلى إلى عشرة، بحسب تقرير صادر عن وزارة الدفاع الروسية.")[0][:2] == ("بحسب", "russia")

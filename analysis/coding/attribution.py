@@ -2064,7 +2064,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     quoted = part.in_quote(outer) is not None
     act = _Act(cue, [], word_end, end, entry.category, cue.start, cue.end, entry.lemma)
     if entry.kind == "marker":
-        return _marker_act(part, act, ns)
+        return _marker_act(part, act, ns, state)
     if entry.kind == "noun":
         return _noun_act(part, act, state)
     if entry.lemma in _IN_DOCUMENT:
@@ -2211,18 +2211,28 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
         act.via = via
 
 
-def _marker_act(part: _Part, act: _Act, ns: int) -> _Act | None:
-    """بحسب لافروف، فإن …: a marker with no reporting verb in its clause."""
+def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | None:
+    """بحسب لافروف، فإن …: a marker with no reporting verb in its clause.
+
+    The source is a mention right after it, else a document (بحسب بيان صدر …، بحسب التقرير)
+    or a definite noun that names an earlier source again (بحسب الوكالة نفسها، وبحسب
+    السفارة).
+    """
     k = bisect_left(part.mention_starts, act.after)
-    if k >= len(part.mentions) or part.count_words(act.after, part.mentions[k]["_ns"]) > MARKER_SOURCE_WORDS:
+    if k < len(part.mentions) and part.count_words(act.after, part.mentions[k]["_ns"]) <= MARKER_SOURCE_WORDS:
+        m = part.mentions[k]
+        act.sources, source_end = [_Source.from_mention(m)], m["_ne"]
+    elif (doc := _document_after(part, act.after, state.last)) is not None:
+        act.sources, source_end = doc
+    elif (same := _definite_anaphor(part, act.after, act.end, state.last)) is not None:
+        act.sources, source_end = same, part.word_ends[part.next_word_index(act.after)]
+    else:
         return None
-    m = part.mentions[k]
-    act.sources = [_Source.from_mention(m)]
     outer = act.cue_start - len(act.cue.prefix)
     if part.text[ns:outer].strip(" ،,") and part.count_words(ns, outer) >= MARKER_AFTER_CONTENT_WORDS:
         act.after, act.end = ns, outer  # "…، بحسب وكالة رويترز"
     else:
-        act.after = m["_ne"]
+        act.after = source_end
     return act
 
 
