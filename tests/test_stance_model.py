@@ -57,6 +57,23 @@ def test_attribution_source_is_a_holder_feature():
     assert "hsrc" not in next(c for c in cands if c.holder_side == "us").own
 
 
+def test_a_source_naming_another_actor_of_its_side_in_its_words_may_evaluate_its_side():
+    # constructed: a US senator's words name the US president (same side, codebook §4)
+    text = "وقال شومر إن ترامب أضعف أمام بوتين."
+    doc = make_doc("c2", "", text)
+    mentions = [_mention(text, "شومر", "us", "schumer"), _mention(text, "ترامب", "us", "trump"),
+                _mention(text, "بوتين", "russia", "putin")]
+    start = text.index("ترامب")
+    att = {"sent_id": doc.sentences[0].sent_id, "part": "body", "source_side": "us", "source_actor_id": "schumer",
+           "cue_category": "neutral", "content_start": start, "content_end": len(text) - 1}
+    cands = {(c.holder_side, c.target_side): c for c in sm.candidates(doc, mentions, [att])}
+    assert set(cands) == {("us", "us"), ("us", "russia"), ("russia", "us")}
+    assert {"same", "tincontent", "tincontent:neutral", "hsrc"} <= set(cands["us", "us"].own)
+    assert "tincontent" in cands["us", "russia"].own and "same" not in cands["us", "russia"].own
+    # without the attribution, the two US mentions are one side: no same-side pair
+    assert ("us", "us") not in {(c.holder_side, c.target_side) for c in sm.candidates(doc, mentions, [])}
+
+
 TOY = {"labels": list(sm.LABELS), "threshold": 0.6, "bias": [1.0, 0.0, 0.0],
        "weights": {"h:russia": [0.0, 3.0, 0.0], "w:بالقرار": [0.0, 0.0, 5.0]}}
 

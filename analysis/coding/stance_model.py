@@ -7,12 +7,14 @@ trained on the ``dev`` split of the gold only, that looks at every *candidate* p
 sentence and says whether the gold would code a unit for it, and with which polarity:
 
 * **candidates** — in each sentence, every target side an actor mention places there,
-  and every holder side an attribution source, a mention or the author gives it
-  (holder and target differ);
+  and every holder side an attribution source or a mention gives it (holder and target
+  differ, except that a source whose reported words name another actor of its own side
+  may evaluate its own side: a US senator on the US president, codebook §4);
 * **features** — the sentence's words (normalised, with and without a leading و/ف),
   the holder's and target's sides (russia, us or a third party), whether the holder is
   the source of an attribution in the sentence and with which cue category, whether the
-  holder is named before the target, the two words before the target and after the
+  target is named inside that source's reported words, whether the holder evaluates its
+  own side, whether the holder is named before the target, the two words before the target and after the
   holder, and the stance-lexicon cues of the sentence (never the rules' units);
 * **model** — multinomial logistic regression (none / negative / positive), trained
   with scikit-learn by :func:`train` and shipped as plain numbers in
@@ -129,16 +131,26 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
             first_at.setdefault(side, int(m["start"]))
             holder_ids.setdefault(side, str(m.get("actor_id") or side))
         src_cats: dict[str, set[str]] = {}
+        in_content: set[tuple[str, str]] = set()  # (holder, target): target named in holder's words
+        same_side: set[str] = set()  # a source evaluating another actor of its own side
         for a in atts_by_sent.get(sent.sent_id, ()):
             side = a.get("source_side")
             if _placed(side):
-                src_cats.setdefault(str(side), set()).add(str(a.get("cue_category")))
+                side = str(side)
+                src_cats.setdefault(side, set()).add(str(a.get("cue_category")))
                 if a.get("source_actor_id"):
-                    holder_ids[str(side)] = str(a["source_actor_id"])
+                    holder_ids[side] = str(a["source_actor_id"])
                 else:
-                    holder_ids.setdefault(str(side), str(side))
+                    holder_ids.setdefault(side, side)
+                for m in ments:
+                    inside = _in_content(m, a)
+                    if inside:
+                        in_content.add((side, str(m["side"])))
+                    if (str(m["side"]) == side and inside
+                            and (m.get("actor_id") or None) != (a.get("source_actor_id") or None)):
+                        same_side.add(side)  # انتقد شومر ترامب قائلا …: us on us
         holders = sorted(set(targets) | set(src_cats))
-        if len(holders) < 2:
+        if len(holders) < 2 and not same_side:
             continue  # one side only: no pair (the author as holder is left to the rules)
         norm = doc.normalized(sent.part)
         lo, hi = spans[i]
@@ -158,10 +170,15 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
         shared_t = tuple(shared)
         for h in holders:
             for t in targets:
-                if h == t:
+                if h == t and h not in same_side:
                     continue
                 hg, tg = _group(h), _group(t)
                 f = [f"h:{hg}", f"t:{tg}", f"ht:{hg}>{tg}"]
+                if h == t:
+                    f.append("same")
+                if (h, t) in in_content:
+                    f.append("tincontent")
+                    f += [f"tincontent:{c}" for c in sorted(src_cats.get(h, ()))]
                 if h in src_cats:
                     f.append("hsrc")
                     f += [f"hsrc:{c}" for c in sorted(src_cats[h])]
@@ -175,6 +192,15 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                 # fitted on presence, so a repeat must not count twice when scoring
                 out.append(Candidate(i, holder_ids[h], h, t, tuple(dict.fromkeys(f)), shared_t))
     return out
+
+
+def _in_content(m: dict, a: dict) -> bool:
+    """Whether mention ``m`` lies inside the reported words of attribution ``a``."""
+    try:
+        start, end = int(a.get("content_start")), int(a.get("content_end"))
+    except (TypeError, ValueError):  # no content span (None, NaN or NA)
+        return False
+    return m.get("part") == a.get("part") and start <= int(m["start"]) and int(m["end"]) <= end
 
 
 def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[dict]]:
