@@ -982,3 +982,8 @@ def test_a_marker_credits_a_document_or_an_earlier_source_named_again():
     assert [r[:2] for r in _sources(text)] == [("قالت", "iran"), ("بحسب", "iran")]
     # constructed: a document after the marker, no verb in the sentence
     assert _sources("وارتفع عدد القتلى إلى عشرة، بحسب تقرير صادر عن وزارة الدفاع الروسية.")[0][:2] == ("بحسب", "russia")
+
+
+def test_an_unnamed_person_is_placed_by_the_body_named_after_its_preposition():
+    # ANT BB-internationalNews-109-20180307 (shortened): a BBC journalist takes the BBC's side
+    assert _sources("واتهمت صحفية في بي بي سي النائب بالتحرش.")[0][:2] == ("اتهمت", "uk")
