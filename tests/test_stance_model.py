@@ -74,6 +74,21 @@ def test_a_source_naming_another_actor_of_its_side_in_its_words_may_evaluate_its
     assert ("us", "us") not in {(c.holder_side, c.target_side) for c in sm.candidates(doc, mentions, [])}
 
 
+def test_a_source_may_evaluate_a_side_named_in_the_sentence_before():
+    # constructed: the target (Washington) is named in the first sentence only (codebook §4,
+    # targets in an earlier sentence); the second has a source and no other side
+    text = "فرضت واشنطن عقوبات جديدة. وقال لافروف إن هذه الخطوة عدائية."
+    doc = make_doc("c3", "", text)
+    mentions = [_mention(text, "واشنطن", "us", "us"), _mention(text, "لافروف", "russia", "lavrov")]
+    att = {"sent_id": doc.sentences[1].sent_id, "part": "body", "source_side": "russia", "source_actor_id": "lavrov",
+           "cue_category": "neutral"}
+    pairs = {(c.sent_index, c.holder_side, c.target_side): c for c in sm.candidates(doc, mentions, [att])}
+    assert set(pairs) == {(1, "russia", "us")}
+    assert "tearlier" in pairs[1, "russia", "us"].own
+    # without a source in the second sentence there is no holder to evaluate it
+    assert sm.candidates(doc, mentions, []) == []
+
+
 TOY = {"labels": list(sm.LABELS), "threshold": 0.6, "bias": [1.0, 0.0, 0.0],
        "weights": {"h:russia": [0.0, 3.0, 0.0], "w:بالقرار": [0.0, 0.0, 5.0]}}
 
@@ -133,12 +148,13 @@ def test_broken_model_files_name_the_file(tmp_path):
 
 
 def test_pipeline_adds_model_units_on_a_real_headline(ant_path):
-    # ANT AL-economy-189-20180308, title: Germany (a third party) says the EU must answer US tariffs
-    title = "ألمانيا: الاتحاد الأوروبي يجب أن يرد على رسوم أميركا"
-    out = analyze_article("AL-economy-189-20180308", title, "")
+    # ANT AL-internationalNews-490-20180316, title: "Russia: the American sanctions are
+    # playing with fire" (no stance-lexicon cue the rules read)
+    title = "روسيا: العقوبات الأميركية لعب بالنار"
+    out = analyze_article("AL-internationalNews-490-20180316", title, "")
     model = [u for u in out["stance"] if u["cue"] == ""]
     assert [(u["holder"], u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in model] == [
-        ("germany", "other", "us", "negative", "criticism")]
+        ("russia", "russia", "us", "negative", "criticism")]
     assert title[model[0]["evidence_start"]:model[0]["evidence_end"]] == title
     rules_only = analyze_article("x", title, "", stages=("mentions", "attributions", "stance"))
     assert all(u["cue"] for u in rules_only["stance"])

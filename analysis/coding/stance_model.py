@@ -119,7 +119,10 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
     for a in attributions:
         atts_by_sent.setdefault(a.get("sent_id"), []).append(a)
     spans = doc.sentence_norm_spans()
-    for i, ments in sorted(by_sent.items()):
+    index_of = {sent.sent_id: i for i, sent in enumerate(doc.sentences)}
+    spoken = {index_of[k] for k in atts_by_sent if k in index_of}
+    for i in sorted(set(by_sent) | spoken):  # a sentence with a mention or a source
+        ments = by_sent.get(i, [])
         sent = doc.sentences[i]
         if sent.part in SKIPPED_PARTS or sent.sent_id in skip:
             continue
@@ -149,8 +152,12 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                     if (str(m["side"]) == side and inside
                             and (m.get("actor_id") or None) != (a.get("source_actor_id") or None)):
                         same_side.add(side)  # انتقد شومر ترامب قائلا …: us on us
-        holders = sorted(set(targets) | set(src_cats))
-        if len(holders) < 2 and not same_side:
+        earlier: set[str] = set()  # targets named in the sentence before, evaluated here by a source
+        if src_cats and i - 1 in by_sent and _part_key(doc.sentences[i - 1].part) == _part_key(sent.part):
+            earlier = {str(m["side"]) for m in by_sent[i - 1]} - set(targets)
+        holders = sorted(set(targets) | set(src_cats))  # a holder speaks in this sentence
+        targets = sorted(set(targets) | earlier)
+        if not same_side and all(h == t for h in holders for t in targets):
             continue  # one side only: no pair (the author as holder is left to the rules)
         norm = doc.normalized(sent.part)
         lo, hi = spans[i]
@@ -176,6 +183,8 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                 f = [f"h:{hg}", f"t:{tg}", f"ht:{hg}>{tg}"]
                 if h == t:
                     f.append("same")
+                if t in earlier:
+                    f.append("tearlier")
                 if (h, t) in in_content:
                     f.append("tincontent")
                     f += [f"tincontent:{c}" for c in sorted(src_cats.get(h, ()))]
@@ -184,13 +193,13 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                     f += [f"hsrc:{c}" for c in sorted(src_cats[h])]
                 else:
                     f.append("hmention")
-                if h in first_at:
+                if h in first_at and t in first_at:
                     f.append("h<t" if first_at[h] < first_at[t] else "t<h")
-                f += before[t]
+                f += before.get(t, [])
                 f += after.get(h, [])
                 # each feature once (two equal words before a target): the model was
                 # fitted on presence, so a repeat must not count twice when scoring
-                out.append(Candidate(i, holder_ids[h], h, t, tuple(dict.fromkeys(f)), shared_t))
+                out.append(Candidate(i, holder_ids.get(h, h), h, t, tuple(dict.fromkeys(f)), shared_t))
     return out
 
 
