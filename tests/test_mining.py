@@ -59,19 +59,19 @@ def test_lexicon_forms_are_normalised():
 
 
 def test_name_candidates_take_the_side_of_the_title_that_introduces_them():
-    # Constructed sentences: a US senator introduced after "title nisba" and before
+    # Constructed sentences: a US senator (a made-up name) introduced after "title nisba" and before
     # "، title nisba", then named alone (counted in ``total``).
-    bodies = ["قال السيناتور الأمريكي بوب كوركر إن العقوبات ضرورية.",
-              "وقال بوب كوركر، رئيس لجنة العلاقات الخارجية الأمريكية، إن موسكو تتدخل.",
-              "وأكد السيناتور الأمريكي بوب كوركر أن التحقيق مستمر.",
-              "رد بوب كوركر على الانتقادات."]
+    bodies = ["قال السيناتور الأمريكي مارك فالنتاين إن العقوبات ضرورية.",
+              "وقال مارك فالنتاين، رئيس لجنة العلاقات الخارجية الأمريكية، إن موسكو تتدخل.",
+              "وأكد السيناتور الأمريكي مارك فالنتاين أن التحقيق مستمر.",
+              "رد مارك فالنتاين على الانتقادات."]
     table = name_candidates(_articles(bodies), min_count=3).set_index("candidate")
-    row = table.loc["بوب كوركر"]
+    row = table.loc["مارك فالنتاين"]
     assert (row.side, row["count"], row.agreement, row.articles, row.total) == ("us", 3, 1.0, 3, 4)
-    assert (row.example_article, bodies[0][row.example_start:row.example_end]) == ("a0", "بوب")
+    assert (row.example_article, bodies[0][row.example_start:row.example_end]) == ("a0", "مارك")
     assert not bool(row.in_lexicon)
     # the first name alone is nearly always followed by the family name: not a whole name
-    assert "بوب" not in table.index
+    assert "مارك" not in table.index
 
 
 def test_name_candidates_stop_at_particles_and_lexicon_words():

@@ -1522,6 +1522,8 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
     first, else the latest placed mention before the verb (وقالت الإدارة … after إدارة
     ترمب, in an earlier sentence that quoted nobody)."""
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
+    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
+        return None  # no word before the limit (a marker closing the text: … بحسب أمس)
     word = part.word_at(k)
     if not word.startswith("ال") or len(word) < 5:
         return None
@@ -2228,8 +2230,9 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
         act.sources, source_end = [_Source.from_mention(m)], m["_ne"]
     elif (doc := _document_after(part, act.after, state.last)) is not None:
         act.sources, source_end = doc
-    elif (same := _definite_anaphor(part, act.after, act.end, state.last)) is not None:
-        act.sources, source_end = same, part.word_ends[part.next_word_index(act.after)]
+    elif ((nxt := part.next_word_index(act.after)) < len(part.word_starts)
+          and (same := _definite_anaphor(part, act.after, act.end, state.last)) is not None):
+        act.sources, source_end = same, part.word_ends[nxt]
     else:
         return None
     outer = act.cue_start - len(act.cue.prefix)
