@@ -643,9 +643,7 @@ class _Part:
         self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
         self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
-        spans = [m.span() for m in _WORD_RE.finditer(text)]
-        self.word_starts = [s for s, _ in spans]
-        self.word_ends = [e for _, e in spans]
+        self.word_texts, self.word_starts, self.word_ends = norm.words  # shared with the other stages
         self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
         self.all_quotes = find_quotes(text)
@@ -675,7 +673,7 @@ class _Part:
 
     # words ------------------------------------------------------------------------
     def word_at(self, k: int) -> str:
-        return self.text[self.word_starts[k]:self.word_ends[k]]
+        return self.word_texts[k]
 
     def next_word_index(self, pos: int) -> int:
         return bisect_left(self.word_starts, pos)

@@ -1364,7 +1364,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
         if sent.part in SKIPPED_PARTS:
             continue  # boilerplate is not coded
-        sent_words = set(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi))
+        sent_words = set(doc.normalized(sent.part).words_in(lo, hi))
         if not any(lexicon.cue_possible(w, sent_words) for w in lexicon.cue_words_in(sent_words)):
             continue  # most sentences evaluate nobody: skip them before tokenising
         if _READ_MORE_RE.match(doc.source(sent.part), sent.start):
