@@ -333,12 +333,27 @@ class NormalizedText:
         >>> normalize_with_map("قال لافروف إن").words_in(2, 10)
         ['ل', 'لافروف']
         """
-        words, starts, ends = self.words
+        found = self.word_range(start, end)
+        if found is None:
+            return _WORD_RE.findall(self.text, start, end)  # a bound cuts a word
+        return self.words.words[found[0]:found[1]]
+
+    def word_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Indices ``[i, j)`` in :attr:`words` of the words of ``text[start:end]``, or None
+        when ``start`` or ``end`` falls inside a word.
+
+        Examples
+        --------
+        >>> nt = normalize_with_map("قال لافروف إن")
+        >>> nt.word_range(4, 13), nt.word_range(5, 13)
+        ((1, 3), None)
+        """
+        _, starts, ends = self.words
         i = bisect_right(ends, start)
         j = bisect_left(starts, end)
         if i < j and (starts[i] < start or ends[j - 1] > end):
-            return _WORD_RE.findall(self.text, start, end)  # a bound cuts a word
-        return words[i:j]
+            return None
+        return i, j
 
     @property
     def identity(self) -> bool:
