@@ -115,6 +115,7 @@ _DAMMA = "\u064f"
 
 _WORD_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
+_ARABIC_CHAR_RE = re.compile("[\u0600-\u06ff]")
 _LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"})
 _SPEECH_REQUIREMENTS = frozenset({"ان", "بان", "قائلا"})
 _RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما", "لما", "كلما"})
@@ -701,8 +702,7 @@ class _Part:
     def _quote_kind(self, q: Quote) -> str:
         """``name`` (no Arabic letter: "President Wilson"; after a noun that names things:
         وكالة "رويترز"), ``scare`` (scare quotes on an adjective: المعارضة "المعتدلة") or ``speech``."""
-        inner = self.text[q.inner_start:q.inner_end]
-        if not any("\u0600" <= ch <= "\u06ff" for ch in inner):
+        if _ARABIC_CHAR_RE.search(self.text, q.inner_start, q.inner_end) is None:
             return "name"
         prev = self.prev_word(q.start)
         if prev is None:
@@ -713,7 +713,7 @@ class _Part:
         names = self.roles["quote_name"]
         if any(bare in names for bare in strip_prefix(word, min_stem=3)):
             return "name"
-        inner_words = _WORD_RE.findall(inner)
+        inner_words = self.norm.words_in(q.inner_start, q.inner_end)
         if (len(inner_words) <= SCARE_QUOTE_WORDS and inner_words and inner_words[0].startswith("ال")
                 and strip_conjunction(word).startswith("ال")):
             return "scare"

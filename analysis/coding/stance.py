@@ -527,6 +527,10 @@ class _Party(NamedTuple):
     via: str = ""
 
 
+#: ``_Party(*fields)`` (all five given) without the Python-level ``__new__``.
+_new_party = partial(tuple.__new__, _Party)
+
+
 def _overlaps(a0: int, a1: int, b0, b1) -> bool:
     return b0 is not None and b1 is not None and a0 < b1 and b0 < a1
 
@@ -1253,10 +1257,14 @@ class _Located(NamedTuple):
     pos: int | None
 
 
+#: ``_Located(*fields)`` without the Python-level ``__new__`` (one per mention and attribution).
+_new_located = partial(tuple.__new__, _Located)
+
+
 def _locate(record: dict, key: str) -> _Located:
     part = _value(record, "part")
     pos = _value(record, key)
-    return _Located(None if part is None else part == "title", None if pos is None else int(pos))
+    return _new_located((None if part is None else part == "title", None if pos is None else int(pos)))
 
 
 def _located_in(loc: _Located, sent: Sentence) -> bool:
@@ -1269,8 +1277,8 @@ def _located_in(loc: _Located, sent: Sentence) -> bool:
 def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
     """Every mention of the article as a party, with where it lies."""
     return [(_locate(m, "start"),
-             _Party(str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
-                    int(m["start"]), int(m["end"]), str(_value(m, "via", "") or "")))
+             _new_party((str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
+                         int(m["start"]), int(m["end"]), str(_value(m, "via", "") or ""))))
             for m in mentions]
 
 
