@@ -115,6 +115,7 @@ _DAMMA = "\u064f"
 
 _WORD_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
+_ARABIC_CHAR_RE = re.compile("[\u0600-\u06ff]")
 _LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"})
 _SPEECH_REQUIREMENTS = frozenset({"ان", "بان", "قائلا"})
 _RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما", "لما", "كلما"})
@@ -652,9 +653,7 @@ class _Part:
         self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
         self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
-        spans = [m.span() for m in _WORD_RE.finditer(text)]
-        self.word_starts = [s for s, _ in spans]
-        self.word_ends = [e for _, e in spans]
+        self.word_texts, self.word_starts, self.word_ends = norm.words  # shared with the other stages
         self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
         self.all_quotes = find_quotes(text)
@@ -684,7 +683,7 @@ class _Part:
 
     # words ------------------------------------------------------------------------
     def word_at(self, k: int) -> str:
-        return self.text[self.word_starts[k]:self.word_ends[k]]
+        return self.word_texts[k]
 
     def next_word_index(self, pos: int) -> int:
         return bisect_left(self.word_starts, pos)
@@ -712,8 +711,7 @@ class _Part:
     def _quote_kind(self, q: Quote) -> str:
         """``name`` (no Arabic letter: "President Wilson"; after a noun that names things:
         وكالة "رويترز"), ``scare`` (scare quotes on an adjective: المعارضة "المعتدلة") or ``speech``."""
-        inner = self.text[q.inner_start:q.inner_end]
-        if not any("\u0600" <= ch <= "\u06ff" for ch in inner):
+        if _ARABIC_CHAR_RE.search(self.text, q.inner_start, q.inner_end) is None:
             return "name"
         prev = self.prev_word(q.start)
         if prev is None:
@@ -724,7 +722,7 @@ class _Part:
         names = self.roles["quote_name"]
         if any(bare in names for bare in strip_prefix(word, min_stem=3)):
             return "name"
-        inner_words = _WORD_RE.findall(inner)
+        inner_words = self.norm.words_in(q.inner_start, q.inner_end)
         if (len(inner_words) <= SCARE_QUOTE_WORDS and inner_words and inner_words[0].startswith("ال")
                 and strip_conjunction(word).startswith("ال")):
             return "scare"

@@ -360,7 +360,7 @@ def load_cached(build: Callable[..., T], *paths: str | Path) -> T:
     >>> load_lexicon(LEXICON_DIR / "nisba.csv", NISBA).rows == first.rows
     True
     """
-    stamps = tuple(_stamp(p) for p in paths)
+    stamps = tuple(map(_stamp, paths))
     if None in stamps:
         return build(*paths)  # a missing file: let the loader name it
     key = (build, stamps)

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -133,6 +134,8 @@ _TOKEN_RE = re.compile(r"\w+")
 _MARKS = charmaps.DIACRITICS_CLASS[1:-2]
 _ORIG_TOKEN_RE = re.compile(rf"\w(?:[\w{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*[\w{_MARKS}])?")
 _SKIP_MARKS_RE = re.compile(rf"[{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*")
+# The same words as separators and words in turn (one regex pass, no match object per word).
+_ORIG_TOKEN_SPLIT_RE = re.compile(f"({_ORIG_TOKEN_RE.pattern})")
 _WORD_CACHE: dict[str, str] = {}
 # Punctuation that ends the clause of a narrated cooperation (its parties stand in one clause).
 #: A dateline at the start of the body: a place and a news agency in brackets, then a dash
@@ -208,6 +211,14 @@ class StanceLexicon:
                 self._surface.clear()
             found = self._surface[token] = _entries_for_token(token, self)
         return found
+
+    def entries_of_tokens(self, tokens: Sequence[str]) -> list[tuple[StanceCue, ...]]:
+        """:meth:`first_word_entries` of each token, in order (memo lookups inlined)."""
+        found = self._surface.get
+        out = [found(tok) for tok in tokens]
+        if None in out:
+            out = [self.first_word_entries(tok) if e is None else e for e, tok in zip(out, tokens)]
+        return out
 
     def has_cue(self, token: str) -> bool:
         """Whether a normalised token can start a ``cue`` entry."""
@@ -415,21 +426,23 @@ def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
     """The words of a sentence with their original offsets and normalised text.
 
     Words are found in the original string (letters with their marks and inner controls),
-    so no offset has to be mapped back; each distinct word is normalised once.
+    so no offset has to be mapped back; each distinct word is normalised once. One split
+    of the sentence gives separators and words in turn, and the running sum of their
+    lengths every offset.
     """
     text = doc.source(sent.part)
-    tokens = []
+    pieces = _ORIG_TOKEN_SPLIT_RE.split(text[sent.start:sent.end])
+    offsets = list(accumulate(map(len, pieces), initial=sent.start))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
     cache = _WORD_CACHE
-    for m in _ORIG_TOKEN_RE.finditer(text, sent.start, sent.end):
-        o_start, o_end = m.span()
-        word = cache.get(m.group())
-        if word is None:
-            word = _normalized_word(m.group())
-        conj_end = o_start
+    words = [cache.get(w) for w in pieces[1::2]]
+    if None in words:
+        words = [_normalized_word(o) if w is None else w for w, o in zip(words, pieces[1::2])]
+    conj_ends = starts.copy()  # after a leading و/ف (the start when there is none)
+    for k, word in enumerate(words):
         if word[:1] in CONJUNCTIONS and len(word) > 3:
-            conj_end = _SKIP_MARKS_RE.match(text, o_start + 1, o_end).end()
-        tokens.append(_new_token((word, o_start, o_end, conj_end)))
-    return tokens
+            conj_ends[k] = _SKIP_MARKS_RE.match(text, starts[k] + 1, ends[k]).end()
+    return list(map(_new_token, zip(words, starts, ends, conj_ends)))
 
 
 def _normalized_word(word: str) -> str:
@@ -458,8 +471,10 @@ def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...
 def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hit]:
     hits: list[_Hit] = []
     n = len(tokens)
-    for i, tok in enumerate(tokens):
-        for entry in lexicon.first_word_entries(tok.text):
+    for i, entries in enumerate(lexicon.entries_of_tokens([tok.text for tok in tokens])):
+        if not entries:
+            continue  # most words start no entry
+        for entry in entries:
             rest = entry.words[1:]
             if rest and (i + len(rest) >= n
                          or any(tokens[i + 1 + k].text != w for k, w in enumerate(rest))):
@@ -510,6 +525,10 @@ class _Party(NamedTuple):
     start: int
     end: int
     via: str = ""
+
+
+#: ``_Party(*fields)`` (all five given) without the Python-level ``__new__``.
+_new_party = partial(tuple.__new__, _Party)
 
 
 def _overlaps(a0: int, a1: int, b0, b1) -> bool:
@@ -1238,10 +1257,14 @@ class _Located(NamedTuple):
     pos: int | None
 
 
+#: ``_Located(*fields)`` without the Python-level ``__new__`` (one per mention and attribution).
+_new_located = partial(tuple.__new__, _Located)
+
+
 def _locate(record: dict, key: str) -> _Located:
     part = _value(record, "part")
     pos = _value(record, key)
-    return _Located(None if part is None else part == "title", None if pos is None else int(pos))
+    return _new_located((None if part is None else part == "title", None if pos is None else int(pos)))
 
 
 def _located_in(loc: _Located, sent: Sentence) -> bool:
@@ -1254,8 +1277,8 @@ def _located_in(loc: _Located, sent: Sentence) -> bool:
 def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
     """Every mention of the article as a party, with where it lies."""
     return [(_locate(m, "start"),
-             _Party(str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
-                    int(m["start"]), int(m["end"]), str(_value(m, "via", "") or "")))
+             _new_party((str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
+                         int(m["start"]), int(m["end"]), str(_value(m, "via", "") or ""))))
             for m in mentions]
 
 
@@ -1361,12 +1384,27 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
     units: list[dict] = []
     accusers: list[tuple[str, str]] = []
+    part_cues: dict[bool, set[str]] = {}  # title or not -> the words of the part that can start a cue
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
         if sent.part in SKIPPED_PARTS:
             continue  # boilerplate is not coded
-        sent_words = set(_TOKEN_RE.findall(doc.normalized(sent.part).text, lo, hi))
-        if not any(lexicon.cue_possible(w, sent_words) for w in lexicon.cue_words_in(sent_words)):
-            continue  # most sentences evaluate nobody: skip them before tokenising
+        norm = doc.normalized(sent.part)
+        span = norm.word_range(lo, hi)
+        if span is None:  # a bound cuts a word: look the cut words up
+            sent_words = set(norm.words_in(lo, hi))
+            starters = lexicon.cue_words_in(sent_words)
+        else:
+            in_title = sent.part == "title"
+            cues_here = part_cues.get(in_title)
+            if cues_here is None:
+                cues_here = part_cues[in_title] = lexicon.cue_words_in(set(norm.words.words))
+            sent_list = norm.words.words[span[0]:span[1]]
+            if cues_here.isdisjoint(sent_list):
+                continue  # most sentences evaluate nobody: skip them before tokenising
+            sent_words = set(sent_list)
+            starters = sent_words & cues_here
+        if not any(lexicon.cue_possible(w, sent_words) for w in starters):
+            continue  # a cue phrase whose other words are missing
         if _READ_MORE_RE.match(doc.source(sent.part), sent.start):
             continue  # nor is a "read more" link to another article
         tokens = _tokenize(doc, sent)

@@ -93,8 +93,8 @@ def _placed(side) -> bool:
 
 def _lexicon_features(words: Iterable[str], lex) -> list[str]:
     out = set()
-    for w in words:
-        for entry in lex.first_word_entries(w):
+    for entries in lex.entries_of_tokens(list(words)):
+        for entry in entries:
             if entry.role == "cue":
                 out.add(f"lex:{entry.kind}:{entry.polarity}")
     return sorted(out)
@@ -263,13 +263,13 @@ def _read_model(file: Path) -> dict:
 
 
 def _raw_scores(features: Iterable[str], model: dict, scores: list[float]) -> list[float]:
-    weights = model["weights"]
-    for f in features:
-        w = weights.get(f)
+    s0, s1, s2 = scores  # summed in the order of the features, as floats always were
+    for w in map(model["weights"].get, features):
         if w is not None:
-            scores[0] += w[0]
-            scores[1] += w[1]
-            scores[2] += w[2]
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+    scores[:] = (s0, s1, s2)
     return scores
 
 

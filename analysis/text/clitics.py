@@ -12,6 +12,8 @@ never stemmed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: Conjunctions written on the next word: "and", "then/so".
 CONJUNCTIONS = ("و", "ف")
 #: One-letter prepositions written on the next word: "with/by", "like", "for/to".
@@ -53,9 +55,19 @@ def strip_prefix(word: str, prefixes: frozenset[str] = NOUN_PREFIXES, *, min_ste
     >>> strip_prefix("قال")
     ['قال']
     """
-    readings = [word[len(p):] for p in sorted(prefixes, key=len, reverse=True)
+    try:
+        ordered = _longest_first(prefixes)
+    except TypeError:  # a set of prefixes of the caller's own (unhashable)
+        ordered = tuple(sorted(prefixes, key=len, reverse=True))
+    readings = [word[len(p):] for p in ordered
                 if word.startswith(p) and len(word) - len(p) >= min_stem]
     return list(dict.fromkeys(readings))
+
+
+@lru_cache(maxsize=16)
+def _longest_first(prefixes: frozenset[str]) -> tuple[str, ...]:
+    """``prefixes`` longest first (sorted once per set of prefixes, not once per word)."""
+    return tuple(sorted(prefixes, key=len, reverse=True))
 
 
 def strip_conjunction(word: str, *, min_stem: int = 3) -> str:

@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from analysis.text import charmaps
 
@@ -34,7 +36,7 @@ __all__ = [
     "nfkc", "remove_tatweel", "remove_diacritics", "remove_controls", "fold_alef",
     "fold_alef_maqsura", "fold_ta_marbuta", "fold_hamza_carriers", "fold_persian_letters",
     "fold_digits", "fold_quotes", "normalize", "normalize_with_map", "NormalizedText",
-    "DEFAULT_RULES",
+    "DEFAULT_RULES", "WordIndex",
 ]
 
 
@@ -271,6 +273,35 @@ def _nfkc_step(text: str) -> tuple[str, _Step | None]:
     return _apply_with_anchors(text, _nfkc_pattern(compose), lambda s: unicodedata.normalize("NFKC", s))
 
 
+#: A word of the normalised text, as the extraction stages count words.
+_WORD_RE = re.compile(r"\w+")
+_WORD_SPLIT_RE = re.compile(r"(\w+)")
+
+
+class WordIndex(NamedTuple):
+    """The words (``\\w+`` runs) of a string with their offsets, in text order."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def word_index(text: str) -> WordIndex:
+    """Every ``\\w+`` word of ``text`` with its start and end, in one regex pass.
+
+    Splitting on a captured pattern gives separators and words in turn; the running sum
+    of their lengths gives every offset without a match object per word.
+
+    Examples
+    --------
+    >>> word_index("قال: لن نقبل")
+    WordIndex(words=['قال', 'لن', 'نقبل'], starts=[0, 5, 8], ends=[3, 7, 12])
+    """
+    pieces = _WORD_SPLIT_RE.split(text)
+    offsets = list(accumulate(map(len, pieces)))
+    return WordIndex(pieces[1::2], offsets[0:-1:2], offsets[1::2])
+
+
 @dataclass
 class NormalizedText:
     """A normalised string that remembers where each of its characters came from.
@@ -286,6 +317,43 @@ class NormalizedText:
     text: str
     original: str
     _steps: list[_Step] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def words(self) -> WordIndex:
+        """The ``\\w+`` words of :attr:`text` with their offsets (computed once, shared by
+        the stages that count or look up words)."""
+        return word_index(self.text)
+
+    def words_in(self, start: int, end: int) -> list[str]:
+        """The words of ``text[start:end]``, as ``re.findall(r"\\w+", text, start, end)``
+        gives them (a word cut by a bound is cut there too).
+
+        Examples
+        --------
+        >>> normalize_with_map("قال لافروف إن").words_in(2, 10)
+        ['ل', 'لافروف']
+        """
+        found = self.word_range(start, end)
+        if found is None:
+            return _WORD_RE.findall(self.text, start, end)  # a bound cuts a word
+        return self.words.words[found[0]:found[1]]
+
+    def word_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Indices ``[i, j)`` in :attr:`words` of the words of ``text[start:end]``, or None
+        when ``start`` or ``end`` falls inside a word.
+
+        Examples
+        --------
+        >>> nt = normalize_with_map("قال لافروف إن")
+        >>> nt.word_range(4, 13), nt.word_range(5, 13)
+        ((1, 3), None)
+        """
+        _, starts, ends = self.words
+        i = bisect_right(ends, start)
+        j = bisect_left(starts, end)
+        if i < j and (starts[i] < start or ends[j - 1] > end):
+            return None
+        return i, j
 
     @property
     def identity(self) -> bool:
