@@ -995,3 +995,5 @@ def test_a_marker_at_the_very_end_of_a_text_has_no_source():
     # follows, so no source and no act, and no error
     assert _sources("ارتفعت الأسعار بحسب") == []
     assert _sources("لافروف لافروف بحسب أمس ,") == []  # found by the generated-article test
+    # a document whose owner phrase closes the text (found on review)
+    assert _sources("وقال بيان صادر عن") == [("قال", "unknown", None)]

@@ -1674,6 +1674,8 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
     word = part.word_at(j)
     if word in _ISSUED and j + 1 < n and part.word_at(j + 1) in ("عن", "من"):
         j += 2
+        if j >= n:
+            return None  # the text ends at صادر عن
     elif not (word[:2] == "لل" or (word[:1] == "ل" and _mention_at_word(part, j) is not None)
               or (word.startswith("ال") and not part.word_at(k).startswith("ال")
                   and word not in _DOCUMENT_ADJECTIVES and word not in part.roles["preposition"]

@@ -6,10 +6,12 @@ find about one unit in eight (docs/evaluation.md). This module adds a small line
 trained on the ``dev`` split of the gold only, that looks at every *candidate* pair of a
 sentence and says whether the gold would code a unit for it, and with which polarity:
 
-* **candidates** — in each sentence, every target side an actor mention places there,
-  and every holder side an attribution source or a mention gives it (holder and target
-  differ, except that a source whose reported words name another actor of its own side
-  may evaluate its own side: a US senator on the US president, codebook §4);
+* **candidates** — in each sentence, every target side an actor mention places there
+  (and, when a source speaks in the sentence, every side named in the sentence before:
+  codebook §4, targets in an earlier sentence), and every holder side an attribution
+  source or a mention gives it (holder and target differ, except that a source whose
+  reported words name another actor of its own side may evaluate its own side: a US
+  senator on the US president, codebook §4);
 * **features** — the sentence's words (normalised, with and without a leading و/ف),
   the holder's and target's sides (russia, us or a third party), whether the holder is
   the source of an attribution in the sentence and with which cue category, whether the
