@@ -89,6 +89,22 @@ def test_a_source_may_evaluate_a_side_named_in_the_sentence_before():
     assert sm.candidates(doc, mentions, []) == []
 
 
+def test_a_one_side_article_is_scored_when_a_source_may_judge_its_own_side():
+    # constructed: only US actors; the learned pass must not skip the article before its
+    # same-side candidate (training sees that candidate, so scoring must too)
+    text = "وقال شومر إن ترامب ضعيف."
+    mentions = [_mention(text, "شومر", "us", "schumer"), _mention(text, "ترامب", "us", "trump")]
+    start = text.index("ترامب")
+    att = {"sent_id": 0, "part": "body", "source_side": "us", "source_actor_id": "schumer",
+           "cue_category": "neutral", "content_start": start, "content_end": len(text) - 1}
+    assert sm._may_judge_own_side(mentions, [att])
+    assert not sm._may_judge_own_side(mentions, [{**att, "content_start": 0, "content_end": 3}])
+    # its candidate is the same-side pair, scored by the shipped model
+    doc = make_doc("c4", "", text)
+    (cand,) = sm.candidates(doc, mentions, [att])
+    assert (cand.holder, cand.holder_side, cand.target_side) == ("schumer", "us", "us")
+
+
 TOY = {"labels": list(sm.LABELS), "threshold": 0.6, "bias": [1.0, 0.0, 0.0],
        "weights": {"h:russia": [0.0, 3.0, 0.0], "w:بالقرار": [0.0, 0.0, 5.0]}}
 

@@ -291,8 +291,8 @@ def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
                 units: Sequence[dict], model: dict | None = None) -> list[dict]:
     """The units the model adds to the rule ``units`` of one article (records of ``schema.STANCE``)."""
     sides = {m.get("side") for m in mentions} | {a.get("source_side") for a in attributions}
-    if sum(1 for side in sides if _placed(side)) < 2:
-        return []  # no sentence can hold a pair of two sides (most sport and economy news)
+    if sum(1 for side in sides if _placed(side)) < 2 and not _may_judge_own_side(mentions, attributions):
+        return []  # no sentence can hold a pair (most sport and economy news)
     model = model or load_model()
     covered = {u.get("sent_id") for u in units}
     cands = candidates(doc, mentions, attributions, skip=covered)
@@ -304,6 +304,18 @@ def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             base = shared_scores[id(c.shared)] = _raw_scores(c.shared, model, list(model["bias"]))
         probs.append(_softmax(_raw_scores(c.own, model, list(base))))
     return units_from_probabilities(doc, cands, probs, units, float(model["threshold"]))
+
+
+def _may_judge_own_side(mentions: Sequence[dict], attributions: Sequence[dict]) -> bool:
+    """Whether some source's reported words name another actor of its own side: the one
+    candidate (a same-side pair) an article with a single side can have."""
+    for a in attributions:
+        side = a.get("source_side")
+        if _placed(side) and any(m.get("side") == side and _in_content(m, a)
+                                 and (m.get("actor_id") or None) != (a.get("source_actor_id") or None)
+                                 for m in mentions):
+            return True
+    return False
 
 
 def units_from_probabilities(doc: Doc, cands: Sequence[Candidate], probs: Sequence[Sequence[float]],
