@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.10.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة
+    assert lex.version == "1.11.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة; 1.11.0: refusal blockers
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -471,6 +471,20 @@ def test_constructed_blocker_after_the_subject_cancels_the_cue():
     body = "ورفضت وزارة الخارجية الروسية التعليق على تصريحات واشنطن."
     ms = _m(body, ("وزارة الخارجية الروسية", "ru_mfa", "russia"), ("واشنطن", "us", "us"))
     assert _units(body, ms, [_att(body, "وزارة الخارجية الروسية", "ru_mfa", "russia", "رفضت")]) == []
+
+
+def test_refusing_to_answer_talk_or_leave_evaluates_nobody():
+    # lexicon 1.11.0, after ANT sentences (shortened): refusing one's own action is no denial
+    body = "ورفض جونسون الإجابة على أسئلة الصحفيين بشأن روسيا."
+    ms = _m(body, ("جونسون", "boris_johnson", "uk"), ("روسيا", "russia", "russia"))
+    assert _units(body, ms, [_att(body, "جونسون", "boris_johnson", "uk", "رفض")]) == []
+    body = "ورفضت واشنطن الحديث عن العقوبات على موسكو."
+    ms = _m(body, ("واشنطن", "us", "us"), ("موسكو", "russia", "russia"))
+    assert _units(body, ms) == []
+    # ... while rejecting another side's claim still is
+    body = "ورفضت واشنطن الاتهامات الروسية."
+    ms = _m(body, ("واشنطن", "us", "us"), ("الروسية", "russia", "russia", "adjective"))
+    assert [(u[1], u[2], u[4]) for u in _units(body, ms)] == [("us", "russia", "denial")]
 
 
 def test_constructed_act_noun_with_a_pronoun_suffix_keeps_its_ta_marbuta():
