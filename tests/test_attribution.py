@@ -997,3 +997,14 @@ def test_a_marker_at_the_very_end_of_a_text_has_no_source():
     assert _sources("لافروف لافروف بحسب أمس ,") == []  # found by the generated-article test
     # a document whose owner phrase closes the text (found on review)
     assert _sources("وقال بيان صادر عن") == [("قال", "unknown", None)]
+
+
+def test_a_country_right_after_a_masculine_verb_is_its_object():
+    # constructed, after ANT BB-middleEast-544-20180528: a country takes a feminine verb
+    # (طالبت روسيا), so after طالب it is the addressee and the verb continues the speaker
+    text = "وقال ترامب إن الهجوم مدان. وطالب روسيا بوقف دعم الأسد."
+    assert [r[:2] for r in _sources(text)] == [("قال", "us"), ("طالب", "us")]
+    assert _sources("وطالبت روسيا بوقف الهجوم.")[0][:2] == ("طالبت", "russia")
+    # countries that take a masculine verb, and peoples named by their nisba, stay subjects
+    assert _sources("ويقول الأردن إنه لم يعد قادرا على قبول اللاجئين.")[0][:2] == ("يقول", "other")
+    assert _sources("ويقول الفلسطينيون إن القناصة أطلقوا النار.")[0][:2] == ("يقول", "other")

@@ -1012,14 +1012,17 @@ def _each_of(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | N
     return [_Source.from_mention(g) for g in group], group[-1]["_ne"]
 
 
-def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | None:
+def _subject_after(part: _Part, pos: int, limit: int,
+                   masculine: bool = False) -> tuple[list[_Source], int] | None:
     """VSO: the subject noun phrase that starts right after the verb (and its adverbials).
 
     The phrase is a mention, or a head noun followed within a few words by a mention
     (وزارة التجارة الصينية، وكالات الاستخبارات الأمريكية). A preposition, an attached
     ب/ل/ك, a complementizer, a colon or a quotation mark before any mention means the
     verb has no overt subject here (كذلك أشاد باستضافة روسيا … → pro-drop). A preposition
-    phrase naming a medium (وقال لوكالة رويترز مسؤول …) is skipped.
+    phrase naming a medium (وقال لوكالة رويترز مسؤول …) is skipped. After a ``masculine``
+    singular verb a country right after it is the object, not the subject (اتهم روسيا،
+    دعا واشنطن إلى: a country takes a feminine verb, اتهمت روسيا).
     """
     n = len(part.word_starts)
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
@@ -1038,6 +1041,8 @@ def _subject_after(part: _Part, pos: int, limit: int) -> tuple[list[_Source], in
                 return None
         if j is not None:
             m = part.mentions[j]
+            if masculine and head is None and _country_name(m):
+                return None  # وطالب روسيا بـ …: the country is the addressee; the subject is dropped
             if not _is_object(part, m):
                 if head is not None and _definite_head_object(part, head, m):
                     return None  # وانتقدت السفارة الولايات المتحدة: the name is the object
@@ -1452,7 +1457,7 @@ _APPOSITION_HEADS = _RELATED_PERSON | frozenset(normalize(w) for w in (
 ))
 
 
-def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
+def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = False) -> _Source | None:
     """A subject the actor lexicon does not know (وذكر وزير النقل أحمد أرسلان أنه …).
 
     The word right after the verb decides: a preposition, complementizer, adverb,
@@ -1472,6 +1477,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     bare = strip_conjunction(word)
     if word in part.lex.resumptive:
         return None  # قال فيها: …
+    if masculine and (j := _mention_at_word(part, k)) is not None and _country_name(part.mentions[j]):
+        return None  # وطالب روسيا بـ …: the country is the object (see _subject_after)
     if word in part.roles["anaphor"]:
         return _Source(None, "unknown", "anaphor", None)  # resolved by the caller
     if (word in part.roles["preposition"] or bare in part.roles["preposition"]
@@ -2107,7 +2114,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.sources = [_Source(None, "unknown", "institution", None)]
     elif before is not None and not cue.prefix:
         act.sources = before  # SVO: واشنطن تتهم موسكو
-    elif (found := _subject_after(part, word_end, end)) is not None:
+    elif (found := _subject_after(part, word_end, end, entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
@@ -2123,7 +2130,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         # first person inside a quotation; the speaker on himself inside his own reported
         # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject
         return None
-    elif (unresolved := _unresolved_subject(part, word_end, end)) is not None:
+    elif (unresolved := _unresolved_subject(part, word_end, end, entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
@@ -2139,6 +2146,28 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     if entry.lemma == "نقل":
         _relay(part, act, end)
     return act
+
+
+#: Cue form types of a masculine singular verb (قال، يقول): a country cannot be their subject.
+_MASCULINE_FORMS = frozenset({"past", "imperfect"})
+
+
+def _country_name(m: dict) -> bool:
+    """A country or its capital by name (روسيا، الولايات المتحدة، موسكو), which takes a
+    feminine verb; a people named by its nisba (الفلسطينيون، الفرنسيون) takes a masculine one
+    in verb-first order (ويقول الفلسطينيون) and is not meant."""
+    if m.get("actor_type") != "country" or m.get("via") not in ("name", "metonym"):
+        return False
+    surface = normalize(str(m.get("surface") or ""))
+    return not any(surface == c or surface.endswith(" " + c) or surface[1:] == c for c in _MASCULINE_COUNTRIES)
+
+
+#: Country names that take a masculine verb (وأكد الأردن، ويقول العراق), normalised.
+_MASCULINE_COUNTRIES = frozenset(normalize(w) for w in (
+    "الأردن", "العراق", "المغرب", "اليمن", "السودان", "لبنان", "الصومال", "المكسيك",
+    "السنغال", "الكونغو", "الغابون", "الكاميرون", "البرازيل", "البيرو", "بيرو", "الإكوادور",
+    "الأوروغواي", "الباراغواي", "الفاتيكان", "الجبل الأسود",
+))
 
 
 #: Cue lemmas whose source is the document named after them (وجاء في البيان، وورد في التقرير).
