@@ -398,7 +398,8 @@ def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindo
         count over all its introductions), ``articles``, ``total`` (occurrences of the
         name anywhere in the corpus), ``in_lexicon`` (an actor alias already), and the
         place of the first example. Sorted by count, best first; only names introduced
-        at least ``min_count`` times in at least two articles.
+        at least ``min_count`` times in at least two articles. ``windows`` is not used (the
+        frames are fixed); it is taken so that every miner is called the same way.
     """
     forms = forms or lexicon_forms()
     stop = _name_stop(forms)
@@ -486,7 +487,8 @@ def _sentences_with_text(articles: pd.DataFrame) -> Iterator[tuple[str, str, str
 
 
 def _name_before(words: list[str], j: int, stop: frozenset[str]) -> tuple[str, ...]:
-    """The name words that end right before index ``j - 1`` + 1 (a comma stands before ``j``)."""
+    """The name words that end at index ``j - 1``, right before the comma that opens the title
+    phrase at ``j`` (at most ``NAME_MAX_WORDS``; a definite first word is dropped)."""
     name: list[str] = []
     k = j - 1
     while k >= 0 and len(name) < NAME_MAX_WORDS:
