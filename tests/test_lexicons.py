@@ -14,7 +14,7 @@ from analysis.coding.actors import find_mentions, load_actor_lexicon
 from analysis.coding.attribution import load_cue_lexicon, save_recategorised_cues
 from analysis.coding.lexicons import (
     ACTORS, ANONYMOUS, MEDIA, NISBA, RACY_NS, SIDES, TITLES, Column, LexiconError, LexiconSchema,
-    load_cached, load_lexicon,
+    load_cached, load_lexicon, pinned,
 )
 from analysis.coding.stance import load_stance_lexicon
 from analysis.corpus.paths import LEXICON_DIR
@@ -210,6 +210,30 @@ def test_load_cached_builds_once_per_version(tmp_path):
     assert load_cached(build, path) == "three" and len(calls) == 2
     with pytest.raises(FileNotFoundError):
         load_cached(build, tmp_path / "missing.txt")  # nothing cached: the loader names the file
+
+
+def test_a_pinned_batch_reads_each_lexicon_once_and_the_next_call_sees_edits(tmp_path, monkeypatch):
+    from analysis.coding import lexicons
+
+    calls = []
+
+    def build(path):
+        calls.append(path.read_text(encoding="utf-8"))
+        return calls[-1]
+
+    path = tmp_path / "words.txt"
+    path.write_text("one", encoding="utf-8")
+    stats = []
+    real_stamp = lexicons._stamp
+    monkeypatch.setattr(lexicons, "_stamp", lambda p: stats.append(p) or real_stamp(p))
+    with pinned():
+        assert load_cached(build, path) == "one"
+        path.write_text("two!", encoding="utf-8")  # edited mid-batch: the batch keeps "one"
+        with pinned():  # nested: the outer block counts
+            assert load_cached(build, path) == "one"
+        assert load_cached(build, path) == "one"
+    assert len(stats) == 1 and calls == ["one"]
+    assert load_cached(build, path) == "two!" and calls == ["one", "two!"]
 
 
 def test_save_recategorised_cues_starts_from_the_shipped_lexicon_each_time(tmp_path):

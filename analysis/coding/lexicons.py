@@ -35,7 +35,8 @@ import os
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -312,6 +313,36 @@ CACHE_SIZE = 16
 RACY_NS = 2_000_000_000
 
 _CACHE: OrderedDict[tuple, list] = OrderedDict()
+#: Within :func:`pinned`: the lexicon objects already looked up, by (build, paths).
+_PINNED: dict[tuple, object] | None = None
+
+
+@contextmanager
+def pinned() -> Iterator[None]:
+    """Within the block, each lexicon's files are checked once; later loads reuse that version.
+
+    A batch of articles is coded with one version of every lexicon (a file edited half-way
+    through a run would otherwise code some articles with the old rows and some with the
+    new), and the files are not looked at again for every article and stage. The next
+    load after the block checks them again. Blocks nest; the outermost one counts.
+
+    Examples
+    --------
+    >>> from analysis.coding.lexicons import load_cached, load_lexicon, pinned, NISBA
+    >>> build = lambda p: load_lexicon(p, NISBA)
+    >>> with pinned():
+    ...     load_cached(build, LEXICON_DIR / "nisba.csv") is load_cached(build, LEXICON_DIR / "nisba.csv")
+    True
+    """
+    global _PINNED
+    outermost = _PINNED is None
+    if outermost:
+        _PINNED = {}
+    try:
+        yield
+    finally:
+        if outermost:
+            _PINNED = None
 
 
 def _stamp(path: str | Path) -> tuple[str, int, int, int, int] | None:
@@ -344,6 +375,7 @@ def load_cached(build: Callable[..., T], *paths: str | Path) -> T:
     edited lexicon is read again on the next call: the cue, actor and stance loaders all go
     through here. A file changed within the clock tick of its last write (same size, same mtime) is still
     noticed: until its mtime is :data:`RACY_NS` old, its content is compared as well.
+    Inside :func:`pinned` (a batch of articles) the files are checked on the first call only.
 
     Parameters
     ----------
@@ -360,6 +392,17 @@ def load_cached(build: Callable[..., T], *paths: str | Path) -> T:
     >>> load_lexicon(LEXICON_DIR / "nisba.csv", NISBA).rows == first.rows
     True
     """
+    if _PINNED is not None:
+        found = _PINNED.get((build, paths))
+        if found is not None:
+            return found
+        value = _load_checked(build, paths)
+        _PINNED[(build, paths)] = value
+        return value
+    return _load_checked(build, paths)
+
+
+def _load_checked(build: Callable[..., T], paths: tuple) -> T:
     stamps = tuple(map(_stamp, paths))
     if None in stamps:
         return build(*paths)  # a missing file: let the loader name it

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.coding.lexicons import pinned
 from analysis.corpus import schema
 from analysis.corpus.files import write_text_atomic
 from analysis.text.segment import make_doc
@@ -72,7 +73,12 @@ def analyze_article(article_id: str, title: str, body: str, stages: Iterable[str
     ('title', 'لافروف: لن نقبل')
     """
     stages = _check_stages(stages)
-    mark = on_stage or _no_mark
+    with pinned():  # one version of every lexicon for all stages
+        return _analyze_article(article_id, title, body, stages, on_stage or _no_mark)
+
+
+def _analyze_article(article_id: str, title: str, body: str, stages: tuple[str, ...],
+                     mark: Callable[[str], None]) -> dict[str, list[dict]]:
     mark("segment")
     doc = make_doc(article_id, title, body)
     out: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
@@ -180,10 +186,11 @@ def _records_to_frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
 def _work(args: tuple) -> dict[str, list[dict]]:
     rows, stages = args
     merged: dict[str, list[dict]] = {name: [] for name in _RECORD_TABLES}
-    for article_id, title, body in rows:
-        recs = analyze_article(article_id, title, body, stages)
-        for name in _RECORD_TABLES:
-            merged[name].extend(recs[name])
+    with pinned():
+        for article_id, title, body in rows:
+            recs = analyze_article(article_id, title, body, stages)
+            for name in _RECORD_TABLES:
+                merged[name].extend(recs[name])
     return merged
 
 

@@ -46,6 +46,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from analysis.coding.lexicons import pinned
 from analysis.corpus import paths, schema
 from analysis.corpus.files import write_text_atomic
 from analysis.pipeline.batch import READ_REPORT, STAGES, TABLES, _check_stages, analyze_article, article_ids
@@ -190,24 +191,25 @@ def _run_chunk(task: _Task, slot, stages: tuple[str, ...], errors: str, staging:
         slot[1] = codes[stage]
 
     clock = time.monotonic
-    for i, (article_id, title, body) in enumerate(zip(ids, titles, bodies)):
-        if article_id in task.exclude:
-            continue
-        slot[0], slot[2] = i, clock()
-        try:
-            if fault is not None and article_id == fault[0]:
-                recs = analyze_article(article_id, title, body, stages, on_stage=partial(_inject, mark, fault))
-            else:
-                recs = analyze_article(article_id, title, body, stages, on_stage=mark)
-        except Exception as exc:
-            stage = _STEPS[int(slot[1])]
-            reason = f"{type(exc).__name__}: {exc}"
-            if errors == "raise":
-                raise ArticleError(article_id, stage, reason, traceback.format_exc()) from None
-            skipped.append({"article_id": article_id, "stage": stage, "reason": reason})
-            continue
-        for name in _RECORD_TABLES:
-            merged[name].extend(recs[name])
+    with pinned():  # one version of every lexicon for the whole chunk
+        for i, (article_id, title, body) in enumerate(zip(ids, titles, bodies)):
+            if article_id in task.exclude:
+                continue
+            slot[0], slot[2] = i, clock()
+            try:
+                if fault is not None and article_id == fault[0]:
+                    recs = analyze_article(article_id, title, body, stages, on_stage=partial(_inject, mark, fault))
+                else:
+                    recs = analyze_article(article_id, title, body, stages, on_stage=mark)
+            except Exception as exc:
+                stage = _STEPS[int(slot[1])]
+                reason = f"{type(exc).__name__}: {exc}"
+                if errors == "raise":
+                    raise ArticleError(article_id, stage, reason, traceback.format_exc()) from None
+                skipped.append({"article_id": article_id, "stage": stage, "reason": reason})
+                continue
+            for name in _RECORD_TABLES:
+                merged[name].extend(recs[name])
     slot[1], slot[2] = _WRITING, 0.0
     skipped = list(task.exclude.values()) + skipped
     if skipped:
