@@ -954,6 +954,23 @@ def test_a_title_described_by_its_domain_gives_way_to_the_named_person():
     assert _sources(text) == [("قال", "unknown", None)]
 
 
+def test_an_unknown_name_after_a_title_described_by_a_placed_body_takes_its_side():
+    # ANT CN-middleEast-1495-20181012 (shortened): a region names the department, the
+    # ministry places the speaker, and the bare surname later is the same speaker
+    text = ("وقال مدير قسم أمريكا الشمالية في وزارة الخارجية الروسية غيورغي بوريسينكو، إن الآلية "
+            "فعالة. وأضاف بوريسينكو أن الجيشين على اتصال.")
+    assert [r[:3] for r in _sources(text)] == [("قال", "russia", "غيورغي بوريسينكو"),
+                                              ("أضاف", "russia", "غيورغي بوريسينكو")]
+    # ANT AL-internationalNews-1967-20180717 (shortened): a comma before the name
+    text = "ودعا زعيم الجمهوريين في الكونغرس، بول راين، الاثنين، ترمب إلى الحذر. وقال راين إن روسيا ليست حليفة."
+    assert [r[:3] for r in _sources(text)] == [("دعا", "us", "بول راين"), ("قال", "us", "راين")]
+    # ANT SK-technology-875 (shortened): a capital says where the hospital is; it places nobody
+    text = "وقال رئيس قسم الطوارئ في مستشفى سان جوزيف بباريس، أوليفييه جانانسيا، إن الأمر خطير."
+    assert _sources(text)[0][:2] == ("قال", "other")
+    # constructed: a one-word name is not enough, the speaker stays unplaced
+    assert _sources("وقال مدير قسم في وزارة الخارجية الروسية غيورغي إن الأمر خطير.")[0][:2] == ("قال", "other")
+
+
 def test_an_anonymous_head_takes_the_side_of_the_body_named_a_few_nouns_later():
     # ANT AL-economy-711-20180601 (shortened): rank adjective, في, three nouns, a nisba
     text = "وقال مسؤول كبير في شركة شحن نفط صينية مملوكة للدولة إن الشركة أوقفت الشحن."

@@ -1046,6 +1046,11 @@ def _subject_after(part: _Part, pos: int, limit: int,
             if not _is_object(part, m):
                 if head is not None and _definite_head_object(part, head, m):
                     return None  # وانتقدت السفارة الولايات المتحدة: the name is the object
+                if (head is not None and _Source.from_mention(m).side in ("other", "unknown")
+                        and m.get("actor_type") != "person"
+                        and (after := part.next_word_index(m["_ne"])) < n and part.word_at(after) == "في"
+                        and (described := _title_domain_name(part, head, after, limit)) is not None):
+                    return described  # مدير قسم أمريكا الشمالية في وزارة الخارجية الروسية …: a region names the department
                 j = _title_name(part, j)
                 if head is not None and (related := _related_to(part, head, part.mentions[j])) is not None:
                     return [related], part.mentions[j]["_ne"]
@@ -1088,6 +1093,7 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
     n = len(part.word_starts)
     prepositions = 0
     domain_end = -1
+    domain_side = None
     for jj in range(k, min(n, head + TITLE_DOMAIN_WORDS + 1)):
         if part.word_starts[jj] >= limit or _stops_subject(part, part.word_ends[jj - 1], part.word_starts[jj]):
             return None
@@ -1102,26 +1108,54 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
                 and part.mentions[idx].get("actor_type") != "person"):
             prepositions += 1  # بمجلس الشيوخ: the domain itself, ب attached
             domain_end = part.mentions[idx]["_ne"]
+            domain_side = _Source.from_mention(part.mentions[idx]).side
             continue
         if idx is not None:
             m = part.mentions[idx]
             before = part.word_at(jj - 1)
             if m.get("actor_type") != "person" and prepositions:
                 domain_end = m["_ne"]  # the domain itself: في مجلس الشيوخ الأمريكي
+                # a capital names where the body is (مستشفى … بباريس), not the body
+                domain_side = _Source.from_mention(m).side if m.get("via") != "metonym" else None
                 continue
             if (m.get("actor_type") != "person" or m.get("via") != "name" or _is_object(part, m)
                     or before in part.roles["preposition"]):
                 return None
             return [_Source.from_mention(m)], m["_ne"]
+        if domain_side not in (None, "unknown", "other") and jj > 0 and part.word_ends[jj - 1] <= domain_end \
+                and (run := _closed_name_run(part, jj, limit)) >= 2:
+            # مدير قسم أمريكا الشمالية في وزارة الخارجية الروسية غيورغي بوريسينكو: a name the
+            # lexicon lacks, right after the domain, is a person of the domain's side; later
+            # bare uses of it (وأشار بوريسينكو) are the same speaker (codebook note 47)
+            named = _Source(None, domain_side, "person", None)
+            for w in range(jj, jj + run):
+                if len(bare := strip_conjunction(part.word_at(w))) >= 3:
+                    part.names.setdefault(bare, named)
+            return [_name_source(part, jj, run, named)], part.word_ends[jj + run - 1]
         if (word in part.roles["preposition"] or _complementizer_at(part, jj)
                 or _blocks_subject(part, word) or word[:1] in ("ب", "ل")):
             return None
     return None
 
 
+def _closed_name_run(part: _Part, k: int, limit: int) -> int:
+    """:func:`_name_run`, where the word after the run may still end the name when a comma
+    or a full stop closes it: غيورغي بوريسينكو، (a ب that begins the last word of a name
+    is no preposition when nothing follows it)."""
+    run = _name_run(part, k, limit)
+    j = k + run
+    if (run and run < NAME_WORDS and j < len(part.word_starts) and part.word_starts[j] < limit
+            and not part.text[part.word_ends[j - 1]:part.word_starts[j]].strip() and _name_like(part, j)
+            and part.text[part.word_ends[j]:part.word_ends[j] + 1] in ("،", ",", ".")):
+        run += 1
+    return run
+
+
 #: Heads of a speaker's description that the title list lacks (it lists offices that
 #: combine with a nisba): زعيم الأغلبية الجمهورية في مجلس النواب بول راين.
-_DESCRIBED_TITLES = frozenset(normalize(w) for w in ("زعيم", "زعيمة", "عضو", "عضوة", "رئيسة"))
+_DESCRIBED_TITLES = frozenset(normalize(w) for w in (
+    "زعيم", "زعيمة", "عضو", "عضوة", "رئيسة", "مدير", "مديرة", "نائب", "نائبة", "مساعد", "مساعدة",
+))
 
 
 def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | str | None:
