@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -407,10 +408,13 @@ def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindo
     titles = forms["titles"] | frozenset(t.split()[0] for t in forms["titles"])
     sides, seen_in, example = defaultdict(Counter), defaultdict(set), {}
     total = Counter()
-    sentences_of = []
+    # every sentence again below, to count each kept name anywhere: as word numbers (4
+    # bytes a word), not as lists of strings, so a large corpus fits in memory
+    vocabulary: dict[str, int] = {}
+    encoded: list[array] = []
     for article_id, part, original, sentence in _sentences_with_text(articles):
         words = [t.text for t in sentence]
-        sentences_of.append(words)
+        encoded.append(array("I", [vocabulary.setdefault(w, len(vocabulary)) for w in words]))
         for i, word in enumerate(words):
             side = nisba.get(word) or nisba.get(_bare(word, clitics.NOUN_PREFIXES))
             if side is None or not _title_before(words, i, titles):
@@ -440,13 +444,19 @@ def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindo
             extended[phrase.rsplit(" ", 1)[0]] += n
     wanted = {p for p, n in counts.items() if _name_closed(p, n, counts, extended, min_count)
               and len(seen_in[p]) >= 2}
-    longest = max((len(p.split()) for p in wanted), default=0)
-    for words in sentences_of:
-        for n in range(1, longest + 1):
-            for k in range(len(words) - n + 1):
-                phrase = " ".join(words[k:k + n])
-                if phrase in wanted:
-                    total[phrase] += 1
+    wanted_ids: dict[tuple[int, ...], str] = {}
+    for phrase in wanted:
+        ids = tuple(vocabulary.get(w, -1) for w in phrase.split(" "))
+        if -1 not in ids:
+            wanted_ids[ids] = phrase
+    lengths = sorted({len(ids) for ids in wanted_ids})
+    for sentence_ids in encoded:
+        seq = sentence_ids.tolist()
+        for n in lengths:
+            for k in range(len(seq) - n + 1):
+                found = wanted_ids.get(tuple(seq[k:k + n]))
+                if found is not None:
+                    total[found] += 1
     aliases = forms["actors"]
     rows = []
     for phrase in wanted:
