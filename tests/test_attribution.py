@@ -22,6 +22,7 @@ from analysis.coding.lexicons import LexiconError
 from analysis.corpus.files import find_records
 from analysis.text.normalize import normalize
 from analysis.corpus.paths import EXAMPLE_ARTICLE, ROOT, ant_corpus
+from analysis.pipeline.batch import analyze_article
 from analysis.corpus.schema import ATTRIBUTIONS, CUE_CATEGORIES, MODES, SOURCE_TYPES
 from analysis.text.segment import make_doc
 
@@ -952,6 +953,17 @@ def test_a_title_described_by_its_domain_gives_way_to_the_named_person():
     # a second preposition means the phrase was framing, not a description: no subject
     text = "وقال الرئيس في مؤتمر صحفي مع لافروف إن ترامب ضعيف."
     assert _sources(text) == [("قال", "unknown", None)]
+
+
+def test_a_heading_that_names_an_event_after_an_actor_is_a_label_not_a_source():
+    # ANT FR-sport-188-20180622, BB-internationalNews-639, BB-middleEast-254 (titles)
+    for title in ("مونديال روسيا: نيجيريا تبقي على حظوظها بالتأهل إلى ثمن النهائي",
+                  "قمة ترامب وكيم: أهداف اللقاء التاريخي وجدول أعماله",
+                  "الحرب في سوريا: خروج 7 آلاف مدني ومسلح من الغوطة الشرقية"):
+        assert analyze_article("x", title, "", stages=("mentions", "attributions"))["attributions"] == []
+    # a speaker before the colon is still an act (codebook: headlines count)
+    recs = analyze_article("x", "روسيا: لن نقبل بأي عقوبات جديدة", "", stages=("mentions", "attributions"))
+    assert [(a["cue"], a["source_side"]) for a in recs["attributions"]] == [(":", "russia")]
 
 
 def test_an_unknown_name_after_a_title_described_by_a_placed_body_takes_its_side():

@@ -2352,6 +2352,10 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
     covered = sum(part.count_words(m["_ns"], m["_ne"]) for m in inside)
     if part.count_words(ns, colon) - covered > HEADING_EXTRA_WORDS:
         return None
+    head = part.next_word_index(ns)
+    if head < len(part.word_starts) and part.word_starts[head] < inside[0]["_ns"] and (
+            _bare_definite(strip_conjunction(part.word_at(head))) in _LABEL_HEADS):
+        return None  # مونديال روسيا: …, قمة ترامب-كيم: …: an event named after actors labels the story
     first = part.mentions.index(inside[0])
     group = _joined(part, first, colon)
     sources = [_Source.from_mention(g) for g in group]
@@ -2367,6 +2371,19 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
 
 
 _COLON = CueEntry(":", ":", "colon", "colon", "neutral", "headline colon")
+
+#: Event and topic nouns that head a label before a headline colon (the codebook's "قمة
+#: هلسنكي: …"): with an actor in the genitive (مونديال روسيا، قمة ترامب-كيم، الحرب في سوريا)
+#: the heading still names no speaker. Normalised, without ال.
+_LABEL_HEADS = frozenset(normalize(w) for w in (
+    "مونديال", "كأس", "قمة", "بطولة", "أزمة", "انتخابات", "حرب", "ملف", "محادثات", "مباحثات",
+    "مفاوضات", "اتفاق", "صفقة", "زيارة", "عقوبات", "مؤتمر", "منتدى", "معركة", "هجوم", "تحقيق",
+    "قضية", "فضيحة", "أولمبياد", "دوري", "مباراة", "انتخاب", "استفتاء",
+))
+
+
+def _bare_definite(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
