@@ -137,3 +137,19 @@ def test_unpunctuated_paragraph_followed_by_the_story_is_not_a_teaser():
     # the lead itself never starts a teaser block
     body = "كلمة " * 40 + "أخيرة\n" + "أعلن الوزير أن " + "كلمة " * 15 + "."
     assert teaser_start(body) == len(body)
+
+
+def test_a_line_that_links_to_another_story_gives_no_sentence():
+    # link lines as France 24, CNN Arabic and BBC Arabic print them in ANT (e.g.
+    # FR-middleEast-247-20180414, CN-middleEast-463-20180414); the first line and the
+    # last two are constructed
+    body = ("قال الوزير إن الضربات فشلت.\n"
+            "للمزيد: ضربات جوية تستهدف مطار التيفور العسكري السوري وواشنطن تنفي تنفيذها\n"
+            "اقرأ.. رأي: سوريا من دون الأمريكيين تقلق دول المنطقة\n"
+            "اقرأ أيضا: ترامب يصف تفتيش مكتب محاميه بأنه \"اعتداء على الوطن\"\n"
+            "شاهد آلاف الأشخاص الفيلم في يومه الأول.\n"
+            "للمزيد سألنا الدكتور مروان قبلان.")
+    texts = [s.text for s in split_article("", body)]
+    # a verb or للمزيد with no mark after it begins a sentence of the story
+    assert texts == ["قال الوزير إن الضربات فشلت.", "شاهد آلاف الأشخاص الفيلم في يومه الأول.",
+                     "للمزيد سألنا الدكتور مروان قبلان."]

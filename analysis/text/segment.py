@@ -10,7 +10,8 @@ Rules
   sentence) that does not end in final punctuation (``. ! ? ؟ ؛ …`` or a colon); trailing spaces do not count.
 * The **lead** is the first paragraph of the body that is not a sub-heading.
 * A block of **site teasers** at the end of the body (:func:`teaser_start`) is boilerplate:
-  it gives no sentences, so no stage codes it (CODEBOOK §2).
+  it gives no sentences, so no stage codes it (CODEBOOK §2); so is a line that links to
+  another story ("للمزيد: …", "اقرأ أيضا: …", "شاهد.. …").
 * Inside a paragraph, a sentence ends at ``. ! ? ؟ ؛ …`` (with any closing quotes or
   brackets that follow) when the next character is a space, the end of the line or an
   Arabic letter; never inside quotation marks, never at a decimal or date point
@@ -50,6 +51,13 @@ CLOSERS = frozenset("\"'»”’)]}›")
 OPEN_TO_CLOSE = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 _CANDIDATE_RE = re.compile(r"[.!?؟؛…]")
 _LINE_RE = re.compile(r"[^\n]+")
+#: A line that links to another story of the site ("للمزيد: …", "اقرأ أيضا: …", "شاهد.. …"):
+#: boilerplate, like the teasers (CODEBOOK §2). The bare verbs need a mark after them, so
+#: that "شاهد آلاف الأشخاص …" and "للمزيد سألنا …" stay sentences.
+_LINK_LINE_RE = re.compile(
+    r"[ \t\u00a0]*(?:(?:[اإ]قرأ|شاهد|طالع)[ \u00a0]+(?:أيضا|ايضا|أيضاً|ايضاً|المزيد)[ \u00a0]*[:\-–|.…]*"
+    r"|(?:للمزيد|[اإ]قرأ|شاهد|طالع)[ \u00a0]*[:\-–|.…]+)"
+)
 _OPENER_RE = re.compile('[«“„‹"]')
 
 
@@ -242,7 +250,7 @@ def split_article(title: str, body: str) -> list[Sentence]:
     teasers = teaser_start(body)
     for m in _LINE_RE.finditer(body, 0, teasers):
         a, b = _strip_span(body, m.start(), m.end())
-        if a == b:
+        if a == b or _LINK_LINE_RE.match(body, a, b):
             continue
         spans = split_paragraph(body, a, b)
         if len(spans) == 1 and _is_heading(body, a, b):
