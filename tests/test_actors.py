@@ -449,3 +449,16 @@ def test_american_regions_are_not_the_united_states(text, expected):
     mentions = find_mentions(make_doc("t", "", text))
     assert [(text[m["start"]:m["end"]], m["actor_id"], m["side"]) for m in mentions] == expected
 
+
+
+def test_names_of_the_second_mining_pass_are_placed():
+    # ANT AL-internationalNews-605 and CN-internationalNews-658 (shortened), the last two
+    # constructed; actors 1.8.0 from data/lexicon-mining/ant-2018/name_review_min2.csv
+    cases = [("وقال الجنرال جون نيكلسون، في مقابلة مع هيئة الإذاعة البريطانية", ("john_nicholson", "us")),
+             ("بدوره، دعا ستيف بيغون نظيره الكوري الشمالي إلى إجراء محادثات عمل", ("stephen_biegun", "us")),
+             ("وقال فلاديمير تشيزوف إن الاتحاد الأوروبي منقسم", ("vladimir_chizhov", "russia")),
+             ("وأضاف تشيزوف أن العقوبات لم تنجح", ("vladimir_chizhov", "russia"))]
+    for text, expected in cases:
+        found = [(m["actor_id"], m["side"]) for m in find_mentions(make_doc("x", "", text))
+                 if m["actor_type"] == "person"]
+        assert found[0] == expected, text

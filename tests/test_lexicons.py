@@ -168,7 +168,8 @@ def test_actor_lexicon_is_read_again_after_an_edit(tmp_path):
     doc = make_doc("x", "", "قال لافروف إن المحادثات مستمرة.")
     assert [m["side"] for m in find_mentions(doc, load_actor_lexicon(folder))] == ["russia"]
     _edit(folder / "actors.csv", "lavrov,لافروف,russia", "lavrov,لافروف,un")
-    for alias in ("سيرغي لافروف", "سيرجي لافروف", "سيرغي فيكتوروفيتش لافروف", "سيرجي فيكتوروفيتش لافروف"):
+    for alias in ("سيرغي لافروف", "سيرجي لافروف", "سيرغي فيكتوروفيتش لافروف", "سيرجي فيكتوروفيتش لافروف",
+                  "سيرغيه لافروف"):
         _edit(folder / "actors.csv", f"lavrov,{alias},russia", f"lavrov,{alias},un")
     assert [m["side"] for m in find_mentions(doc, load_actor_lexicon(folder))] == ["un"]
 
