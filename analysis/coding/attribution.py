@@ -1070,12 +1070,21 @@ def _subject_after(part: _Part, pos: int, limit: int,
                 continue  # وقال لوكالة رويترز مسؤول …
         if _complementizer_at(part, k) or (head is None and _blocks_subject(part, word)):
             return None
+        if head is None and _accusative(part, k):
+            return None  # الأمر الذي اعتبره خرقاً لقرارات الأمم المتحدة: a word in the accusative is no subject
         if head is not None and (word in part.roles["preposition"] or k - head >= SUBJECT_HEAD_WORDS):
             # زعيم الأقلية الديمقراطية في مجلس الشيوخ تشاك شومر: a title's description
             return _title_domain_name(part, head, k, limit)
         head = k if head is None else head
         k += 1
     return None
+
+
+def _accusative(part: _Part, k: int) -> bool:
+    """Word ``k`` is written with the accusative tanween (خرقاً، خرقًا), so it is an object or
+    a circumstantial, never the subject of the verb before it (codebook note 49)."""
+    a, b = part.norm.to_original(part.word_starts[k], part.word_ends[k])
+    return "\u064b" in part.original[a:b]
 
 
 def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list[_Source], int] | None:
@@ -1274,6 +1283,8 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     gap = part.text[m["_ne"]:anchor].split()
     if _apposition_gap(gap):
         gap = []  # المبعوث الأمريكي، كينيث وورد، قال: a name in apposition between commas
+    elif gap in (["،"], [","]) and anchor < cue.start - len(cue.prefix) and _after_kana(part, m["_ns"]):
+        gap = []  # وكان لافروف، قد قال: كان … قد frames the subject, a comma may follow it
     if m["_ns"] < floor or any(not w.isalnum() for w in gap):
         return None
     if gap and (len(gap) > SUBJECT_PHRASE_WORDS or gap[0] not in part.roles["preposition"]):
@@ -1289,6 +1300,13 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     group = _joined_back(part, k, floor)
     return [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
             else _Source.from_mention(part.mentions[g]) for g in group]
+
+
+def _after_kana(part: _Part, pos: int) -> bool:
+    """Whether the word right before ``pos`` is كان (وكان، فكانت …)."""
+    prev = part.prev_word(pos)
+    return (prev is not None and part.text[prev[1]:pos].strip() == ""
+            and strip_conjunction(prev[2]) in ("كان", "كانت", "كانوا", "كانا"))
 
 
 def _apposition_gap(gap: list[str]) -> bool:
@@ -1517,7 +1535,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         return _Source(None, "unknown", "anaphor", None)  # resolved by the caller
     if (word in part.roles["preposition"] or bare in part.roles["preposition"]
             or word in part.roles["adverb"] or word[:1] in ("ب", "ل") or word.isdigit()
-            or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))):
+            or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))
+            or _accusative(part, k)):
         return None
     named = part.names.get(bare)
     if named is not None:  # وأضاف ويليامسون, after وزير الدفاع البريطاني غافين ويليامسون
