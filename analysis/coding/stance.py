@@ -1282,14 +1282,20 @@ def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
             for m in mentions]
 
 
-def _parties(mentions: Sequence[tuple[_Located, _Party]], sent: Sentence, tokens: list[_Token],
-             alias_hits: list[_Hit]) -> list[_Party]:
-    out = [party for loc, party in mentions if _located_in(loc, sent)]
+def _with_aliases(out: list[_Party], tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
+    """The parties of a sentence (in text order) with its target aliases that no mention covers."""
+    if not alias_hits:
+        return sorted(out, key=_party_start)
+    out = list(out)
     for hit in alias_hits:
         start, end = tokens[hit.first].start, tokens[hit.last].end
         if not any(_overlaps(start, end, p.start, p.end) for p in out):
             out.append(_Party(hit.entry.side, hit.entry.side, start, end))
-    return sorted(out, key=lambda p: p.start)
+    return sorted(out, key=_party_start)
+
+
+def _party_start(p: _Party) -> int:
+    return p.start
 
 
 def _is_complement(tokens: Sequence[_Token], previous: _Hit, hit: _Hit, chained: bool) -> bool:
@@ -1338,6 +1344,40 @@ def _dedupe(units: list[dict]) -> list[dict]:
     return out
 
 
+class _Article:
+    """The mentions and attributions of one article as the sentences of :func:`find_stance`
+    use them: built at its first sentence with a cue (most articles have none)."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]) -> None:
+        mentions = [m for m in mentions if _value(m, "article_id", doc.article_id) == doc.article_id]
+        atts = sorted((a for a in attributions if _value(a, "article_id", doc.article_id) == doc.article_id),
+                      key=_attribution_order)
+        self.atts = atts
+        self.att_keys = [_attribution_order(a) for a in atts]
+        self.att_locs = [(a, _locate(a, "cue_start"), _locate(a, "content_start")) for a in atts]
+        parties = _article_parties(mentions)
+        dateline = _DATELINE_RE.match(doc.source("body"))
+        if dateline:  # "دبي، الإمارات العربية المتحدة (CNN)--": the place of filing is no party
+            parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
+        # title or not -> (offsets, parties) of the parties that can lie in a sentence of that
+        # part, by offset (a stable sort: parties at one offset keep their order)
+        self._by_part: dict[bool, tuple[list[int], list[_Party]]] = {}
+        for in_title in (True, False):
+            found = sorted(((loc.pos, p) for loc, p in parties
+                            if loc.pos is not None and (loc.title is None or loc.title == in_title)), key=_first)
+            self._by_part[in_title] = ([pos for pos, _ in found], [p for _, p in found])
+
+    def parties_in(self, sent: Sentence, tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
+        """:func:`_parties` of a sentence, found by binary search in the parties by offset."""
+        positions, parties = self._by_part[sent.part == "title"]
+        out = parties[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]
+        return _with_aliases(out, tokens, alias_hits)
+
+
+def _first(pair: tuple) -> int:
+    return pair[0]
+
+
 def _attribution_order(att: dict) -> tuple[bool, int]:
     """Text order of attributions: the title first, then the other parts by cue offset."""
     return (_value(att, "part") != "title", int(_value(att, "cue_start", 0) or 0))
@@ -1373,18 +1413,10 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     [('russia', 'us', 'praise', 'رحبت')]
     """
     lexicon = lexicon or load_stance_lexicon()
-    mentions = [m for m in mentions if _value(m, "article_id", doc.article_id) == doc.article_id]
-    atts = sorted((a for a in attributions if _value(a, "article_id", doc.article_id) == doc.article_id),
-                  key=_attribution_order)
-    att_keys = [_attribution_order(a) for a in atts]
-    att_locs = [(a, _locate(a, "cue_start"), _locate(a, "content_start")) for a in atts]
-    parties = _article_parties(mentions)
-    dateline = _DATELINE_RE.match(doc.source("body"))
-    if dateline:  # "دبي، الإمارات العربية المتحدة (CNN)--": the place of filing is no party
-        parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
     units: list[dict] = []
     accusers: list[tuple[str, str]] = []
     part_cues: dict[bool, set[str]] = {}  # title or not -> the words of the part that can start a cue
+    article = None  # the article's parties and attributions, read at its first sentence with a cue
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
         if sent.part in SKIPPED_PARTS:
             continue  # boilerplate is not coded
@@ -1407,13 +1439,16 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             continue  # a cue phrase whose other words are missing
         if _READ_MORE_RE.match(doc.source(sent.part), sent.start):
             continue  # nor is a "read more" link to another article
+        if article is None:
+            article = _Article(doc, mentions, attributions)
+        atts, att_keys, att_locs = article.atts, article.att_keys, article.att_locs
         tokens = _tokenize(doc, sent)
         hits = _match_lexicon(tokens, lexicon)
         in_sent = [a for a, cue, content in att_locs if _located_in(cue, sent) or _located_in(content, sent)]
         earlier = atts[:bisect_left(att_keys, (sent.part != "title", sent.start))]
         aliases = [h for h in hits if h.entry.role == "target_alias"]
         blocked = {tokens[i].start for h in hits if h.entry.role == "blocker" for i in range(h.first, h.last + 1)}
-        ctx = _Context(sent, tokens, _parties(parties, sent, tokens, aliases), in_sent, earlier,
+        ctx = _Context(sent, tokens, article.parties_in(sent, tokens, aliases), in_sent, earlier,
                        lexicon.markers("topic_marker"), lexicon.markers("place_marker"),
                        lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
                        lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"),
