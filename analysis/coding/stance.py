@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -214,8 +214,7 @@ class StanceLexicon:
 
     def entries_of_tokens(self, tokens: Sequence[str]) -> list[tuple[StanceCue, ...]]:
         """:meth:`first_word_entries` of each token, in order (memo lookups inlined)."""
-        found = self._surface.get
-        out = [found(tok) for tok in tokens]
+        out = list(map(self._surface.get, tokens))
         if None in out:
             out = [self.first_word_entries(tok) if e is None else e for e, tok in zip(out, tokens)]
         return out
@@ -245,6 +244,13 @@ class StanceLexicon:
             self._seen |= unseen
             self._cue_words |= {w for w in unseen if self.has_cue(w)}
         return words & self._cue_words
+
+    def cue_words_of(self, words: Sequence[str]) -> set[str]:
+        """:meth:`cue_words_in` of the distinct words of a sequence; when every word has
+        been seen before (the common case) their set is never built."""
+        if not self._seen.issuperset(words):
+            return self.cue_words_in(set(words))
+        return self._cue_words.intersection(words)
 
     def cue_possible(self, token: str, sentence_words: set[str]) -> bool:
         """Whether a ``cue`` entry that ``token`` starts can match in a sentence of these
@@ -434,15 +440,28 @@ def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
     pieces = _ORIG_TOKEN_SPLIT_RE.split(text[sent.start:sent.end])
     offsets = list(accumulate(map(len, pieces), initial=sent.start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
-    cache = _WORD_CACHE
-    words = [cache.get(w) for w in pieces[1::2]]
+    originals = pieces[1::2]
+    words = list(map(_WORD_CACHE.get, originals))
     if None in words:
-        words = [_normalized_word(o) if w is None else w for w, o in zip(words, pieces[1::2])]
+        words = [_normalized_word(o) if w is None else w for w, o in zip(words, originals)]
     conj_ends = starts.copy()  # after a leading و/ف (the start when there is none)
-    for k, word in enumerate(words):
-        if word[:1] in CONJUNCTIONS and len(word) > 3:
-            conj_ends[k] = _SKIP_MARKS_RE.match(text, starts[k] + 1, ends[k]).end()
+    flags = list(map(_CONJ_WORDS.get, words))
+    if None in flags:
+        flags = [_conj_word(w) if f is None else f for f, w in zip(flags, words)]
+    for k in compress(range(len(words)), flags):
+        conj_ends[k] = _SKIP_MARKS_RE.match(text, starts[k] + 1, ends[k]).end()
     return list(map(_new_token, zip(words, starts, ends, conj_ends)))
+
+
+# normalised word -> whether it opens with a conjunction و/ف (and is longer than three letters)
+_CONJ_WORDS: dict[str, bool] = {}
+
+
+def _conj_word(word: str) -> bool:
+    if len(_CONJ_WORDS) > _SURFACE_CACHE_SIZE:
+        _CONJ_WORDS.clear()
+    found = _CONJ_WORDS[word] = word[:1] in CONJUNCTIONS and len(word) > 3
+    return found
 
 
 def _normalized_word(word: str) -> str:
@@ -471,9 +490,8 @@ def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...
 def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hit]:
     hits: list[_Hit] = []
     n = len(tokens)
-    for i, entries in enumerate(lexicon.entries_of_tokens([tok.text for tok in tokens])):
-        if not entries:
-            continue  # most words start no entry
+    found = lexicon.entries_of_tokens([tok[0] for tok in tokens])
+    for i, entries in compress(enumerate(found), found):  # most words start no entry
         for entry in entries:
             rest = entry.words[1:]
             if rest and (i + len(rest) >= n
@@ -510,10 +528,20 @@ def _find_required(tokens: Sequence[_Token], hit: _Hit) -> int | None:
     entry = hit.entry
     wanted = entry.requires.split("|")  # alternatives: عقوبات … بسبب|لدوره|ردا
     for j in range(hit.last + 1, min(len(tokens), hit.last + 1 + entry.max_gap)):
-        cands = _noun_candidates(tokens[j].text)
+        word = tokens[j].text
+        cands = _NOUN_STEMS.get(word)
+        if cands is None:
+            if len(_NOUN_STEMS) > _SURFACE_CACHE_SIZE:
+                _NOUN_STEMS.clear()
+            cands = _NOUN_STEMS[word] = frozenset(_noun_candidates(word))
         if any(w in cands for w in wanted):
             return j
     return None
+
+
+# normalised token -> its :func:`_noun_candidates` (the words after a cue are looked up for
+# every cue with a required word, and twice: when the cues are listed and for the unit)
+_NOUN_STEMS: dict[str, frozenset[str]] = {}
 
 
 # --------------------------------------------------------------------------- context
@@ -1275,11 +1303,28 @@ def _located_in(loc: _Located, sent: Sentence) -> bool:
 
 
 def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
-    """Every mention of the article as a party, with where it lies."""
-    return [(_locate(m, "start"),
-             _new_party((str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
-                         int(m["start"]), int(m["end"]), str(_value(m, "via", "") or ""))))
-            for m in mentions]
+    """Every mention of the article as a party, with where it lies.
+
+    The fields are read as :func:`_value` reads them; it is called only for a value that is
+    not a plain string or int (a missing-value marker to test for)."""
+    out = []
+    for m in mentions:
+        get = m.get
+        part, start, actor, side, via = get("part"), get("start"), get("actor_id"), get("side"), get("via", "")
+        if type(part) is not str:
+            part = _value(m, "part")
+        pos = start if type(start) is int else _value(m, "start")
+        if type(actor) is not str:
+            actor = _value(m, "actor_id")
+        if type(side) is not str:
+            side = _value(m, "side")
+        side_or_empty = side if type(side) is str else _value(m, "side", "")
+        if type(via) is not str:
+            via = _value(m, "via", "")
+        out.append((_new_located((None if part is None else part == "title", None if pos is None else int(pos))),
+                    _new_party((str(actor or side), str(side_or_empty or ""),
+                                int(m["start"]), int(m["end"]), str(via or "")))))
+    return out
 
 
 def _with_aliases(out: list[_Party], tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
@@ -1349,11 +1394,12 @@ class _Article:
     use them: built at its first sentence with a cue (most articles have none)."""
 
     def __init__(self, doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]) -> None:
-        mentions = [m for m in mentions if _value(m, "article_id", doc.article_id) == doc.article_id]
-        atts = sorted((a for a in attributions if _value(a, "article_id", doc.article_id) == doc.article_id),
-                      key=_attribution_order)
-        self.atts = atts
-        self.att_keys = [_attribution_order(a) for a in atts]
+        aid = doc.article_id
+        mentions = [m for m in mentions if _same_article(m, aid)]
+        keyed = [(_attribution_order(a), a) for a in attributions if _same_article(a, aid)]
+        keyed.sort(key=_first)  # stable: attributions with one key keep their order
+        self.atts = atts = [a for _, a in keyed]
+        self.att_keys = [key for key, _ in keyed]
         self.att_locs = [(a, _locate(a, "cue_start"), _locate(a, "content_start")) for a in atts]
         parties = _article_parties(mentions)
         dateline = _DATELINE_RE.match(doc.source("body"))
@@ -1376,6 +1422,15 @@ class _Article:
 
 def _first(pair: tuple) -> int:
     return pair[0]
+
+
+def _same_article(record: dict, article_id: str) -> bool:
+    """``_value(record, "article_id", article_id) == article_id``, without the call when the
+    id is a plain string."""
+    value = record.get("article_id", article_id)
+    if type(value) is str:
+        return value == article_id
+    return _value(record, "article_id", article_id) == article_id
 
 
 def _attribution_order(att: dict) -> tuple[bool, int]:
@@ -1429,7 +1484,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             in_title = sent.part == "title"
             cues_here = part_cues.get(in_title)
             if cues_here is None:
-                cues_here = part_cues[in_title] = lexicon.cue_words_in(set(norm.words.words))
+                cues_here = part_cues[in_title] = lexicon.cue_words_of(norm.words.words)
             sent_list = norm.words.words[span[0]:span[1]]
             if cues_here.isdisjoint(sent_list):
                 continue  # most sentences evaluate nobody: skip them before tokenising
