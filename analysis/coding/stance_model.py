@@ -59,6 +59,8 @@ NAMED_SIDES = ("russia", "us")
 SKIPPED_PARTS = frozenset({"boilerplate"})
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# what splits a \w+ word into several of _WORD_RE's letter words (or drops it)
+_NOT_LETTER_RE = re.compile(r"[\d_]")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,11 @@ class Candidate:
 
 def _group(side: str) -> str:
     return side if side in NAMED_SIDES else "third"
+
+
+#: (holder group, target group) -> the pair's first three features
+_GROUP_FEATURES = {(hg, tg): (f"h:{hg}", f"t:{tg}", f"ht:{hg}>{tg}")
+                   for hg in (*NAMED_SIDES, "third") for tg in (*NAMED_SIDES, "third")}
 
 
 def _part_key(part: str) -> str:
@@ -230,32 +237,46 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
             after[side] = [f"hnext:{w}" for w in _WORD_RE.findall(text, pos, min(hi, pos + 60))[1:3]]
         pairs = []
         for h in holders:
+            hg = _group(h)
+            if h in src_cats:
+                cats = sorted(src_cats[h])
+                src_f = ["hsrc"] + [f"hsrc:{c}" for c in cats]
+                content_f = ["tincontent"] + [f"tincontent:{c}" for c in cats]
+            else:
+                src_f, content_f = ["hmention"], ["tincontent"]
+            h_at = first_at.get(h)
+            h_after = after.get(h, ())
+            h_id = holder_ids.get(h, h)
             for t in targets:
                 if h == t and h not in same_side:
                     continue
-                hg, tg = _group(h), _group(t)
-                f = [f"h:{hg}", f"t:{tg}", f"ht:{hg}>{tg}"]
+                f = list(_GROUP_FEATURES[hg, _group(t)])  # h:, t:, ht:
                 if h == t:
                     f.append("same")
                 if t in earlier:
                     f.append("tearlier")
                 if (h, t) in in_content:
-                    f.append("tincontent")
-                    f += [f"tincontent:{c}" for c in sorted(src_cats.get(h, ()))]
-                if h in src_cats:
-                    f.append("hsrc")
-                    f += [f"hsrc:{c}" for c in sorted(src_cats[h])]
-                else:
-                    f.append("hmention")
-                if h in first_at and t in first_at:
-                    f.append("h<t" if first_at[h] < first_at[t] else "t<h")
+                    f += content_f
+                f += src_f
+                if h_at is not None and t in first_at:
+                    f.append("h<t" if h_at < first_at[t] else "t<h")
                 f += before.get(t, ())
-                f += after.get(h, ())
+                f += h_after
                 # each feature once (two equal words before a target): the model was
                 # fitted on presence, so a repeat must not count twice when scoring
-                pairs.append((holder_ids.get(h, h), h, t, tuple(dict.fromkeys(f))))
-        out.append(_Sentence(i, sent, _WORD_RE.findall(text, lo, hi), len(targets), pairs))
+                pairs.append((h_id, h, t, tuple(dict.fromkeys(f))))
+        out.append(_Sentence(i, sent, _letter_words(norm, lo, hi), len(targets), pairs))
     return out
+
+
+def _letter_words(norm, lo: int, hi: int) -> list[str]:
+    """``_WORD_RE.findall(norm.text, lo, hi)``: the normalised text's cached ``\\w+`` words
+    of the span when none is cut by a bound and the span has no digit or underscore (the
+    letter words are then exactly the ``\\w+`` words), else the regex."""
+    span = norm.word_range(lo, hi)
+    if span is None or _NOT_LETTER_RE.search(norm.text, lo, hi):
+        return _WORD_RE.findall(norm.text, lo, hi)
+    return norm.words.words[span[0]:span[1]]
 
 
 def _in_content(m: dict, a: dict) -> bool:
@@ -382,8 +403,9 @@ def _shared_weights(s: _Sentence, lexicon, weights: dict, word_weights: dict) ->
     """The weights of :func:`_shared_features` (None for an unknown feature), in order."""
     uniq = set(s.words)
     get = word_weights.get
-    found = list(map(get, sorted(uniq)))
-    found += map(get, [w[1:] for w in sorted({w for w in uniq if w[:1] in _CONJ and len(w) > 3})])
+    ordered = sorted(uniq)
+    found = list(map(get, ordered))
+    found += map(get, [w[1:] for w in ordered if w[:1] in _CONJ and len(w) > 3])
     found += map(weights.get, _cue_features(uniq, lexicon))
     found.append(weights.get(f"ntargets:{min(s.n_targets, 3)}"))
     if s.sent.part in ("title", "heading"):
