@@ -42,6 +42,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -388,15 +389,28 @@ def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     weights = model["weights"]
     word_weights = _word_weights(weights)
     bias = model["bias"]
-    cands: list[Candidate] = []
+    cands: list[_Pair] = []
     probs = []
     for s in sentences:
         base = _add(_shared_weights(s, lexicon, weights, word_weights), list(bias))
         i = s.index
         for hid, h, t, own in s.pairs:
-            cands.append(Candidate(i, hid, h, t, own, ()))
+            cands.append(_new_pair((i, hid, h, t)))
             probs.append(_softmax(_add(map(weights.get, own), list(base))))
     return units_from_probabilities(doc, cands, probs, units, float(model["threshold"]))
+
+
+class _Pair(NamedTuple):
+    """What :func:`units_from_probabilities` reads of a :class:`Candidate` (a candidate
+    scored by :func:`model_units` needs no feature strings kept)."""
+
+    sent_index: int
+    holder: str
+    holder_side: str
+    target_side: str
+
+
+_new_pair = partial(tuple.__new__, _Pair)
 
 
 def _shared_weights(s: _Sentence, lexicon, weights: dict, word_weights: dict) -> list:
