@@ -181,6 +181,8 @@ class StanceLexicon:
     _seen: set[str] = field(default_factory=set, repr=False)
     _cue_words: set[str] = field(default_factory=set, repr=False)
     _cue_rests: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
+    _targeting_seen: set[str] = field(default_factory=set, repr=False)
+    _targeting: set[str] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -251,6 +253,21 @@ class StanceLexicon:
         if not self._seen.issuperset(words):
             return self.cue_words_in(set(words))
         return self._cue_words.intersection(words)
+
+    def may_target_without_party(self, words: set[str]) -> bool:
+        """Whether one of a set of normalised words can start a ``target_alias`` entry (a
+        side named by the lexicon) or a ``denial`` cue (whose target may be the side of an
+        earlier sentence): in a sentence without a mention, only these can give a unit."""
+        unseen = words - self._targeting_seen
+        if unseen:
+            if len(self._targeting_seen) > _SURFACE_CACHE_SIZE:
+                self._targeting_seen.clear()
+                self._targeting.clear()
+            self._targeting_seen |= unseen
+            self._targeting |= {w for w in unseen if any(
+                e.role == "target_alias" or (e.role == "cue" and e.kind == "denial")
+                for e in self.first_word_entries(w))}
+        return not self._targeting.isdisjoint(words)
 
     def cue_possible(self, token: str, sentence_words: set[str]) -> bool:
         """Whether a ``cue`` entry that ``token`` starts can match in a sentence of these
@@ -1413,6 +1430,12 @@ class _Article:
                             if loc.pos is not None and (loc.title is None or loc.title == in_title)), key=_first)
             self._by_part[in_title] = ([pos for pos, _ in found], [p for _, p in found])
 
+    def has_parties(self, sent: Sentence) -> bool:
+        """Whether a mention lies in the sentence."""
+        positions, _ = self._by_part[sent.part == "title"]
+        i = bisect_left(positions, sent.start)
+        return i < len(positions) and positions[i] < sent.end
+
     def parties_in(self, sent: Sentence, tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
         """:func:`_parties` of a sentence, found by binary search in the parties by offset."""
         positions, parties = self._by_part[sent.part == "title"]
@@ -1496,6 +1519,10 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             continue  # nor is a "read more" link to another article
         if article is None:
             article = _Article(doc, mentions, attributions)
+        if not article.has_parties(sent) and not lexicon.may_target_without_party(sent_words):
+            # no side is named here: the only unit a sentence without a party can give is
+            # a denial of an earlier speaker's side (and a target alias would be a party)
+            continue
         atts, att_keys, att_locs = article.atts, article.att_keys, article.att_locs
         tokens = _tokenize(doc, sent)
         hits = _match_lexicon(tokens, lexicon)
