@@ -247,9 +247,10 @@ class StanceLexicon:
             self._cue_words |= {w for w in unseen if self.has_cue(w)}
         return words & self._cue_words
 
-    def cue_words_of(self, words: Sequence[str]) -> set[str]:
-        """:meth:`cue_words_in` of the distinct words of a sequence; when every word has
-        been seen before (the common case) their set is never built."""
+    def cue_words_of(self, words: set[str]) -> set[str]:
+        """:meth:`cue_words_in` without building the set of unseen words when every word
+        has been seen before (the common case: one probe of the memo per word). Pass a
+        set: a part's words repeat, and each distinct word is then looked up once."""
         if not self._seen.issuperset(words):
             return self.cue_words_in(set(words))
         return self._cue_words.intersection(words)
@@ -1509,7 +1510,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             in_title = sent.part == "title"
             cues_here = part_cues.get(in_title)
             if cues_here is None:
-                cues_here = part_cues[in_title] = lexicon.cue_words_of(norm.words.words)
+                cues_here = part_cues[in_title] = lexicon.cue_words_of(set(norm.words.words))
             sent_list = norm.words.words[span[0]:span[1]]
             if cues_here.isdisjoint(sent_list):
                 continue  # most sentences evaluate nobody: skip them before tokenising
