@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -181,6 +181,8 @@ class StanceLexicon:
     _seen: set[str] = field(default_factory=set, repr=False)
     _cue_words: set[str] = field(default_factory=set, repr=False)
     _cue_rests: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
+    _targeting_seen: set[str] = field(default_factory=set, repr=False)
+    _targeting: set[str] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -214,8 +216,7 @@ class StanceLexicon:
 
     def entries_of_tokens(self, tokens: Sequence[str]) -> list[tuple[StanceCue, ...]]:
         """:meth:`first_word_entries` of each token, in order (memo lookups inlined)."""
-        found = self._surface.get
-        out = [found(tok) for tok in tokens]
+        out = list(map(self._surface.get, tokens))
         if None in out:
             out = [self.first_word_entries(tok) if e is None else e for e, tok in zip(out, tokens)]
         return out
@@ -245,6 +246,29 @@ class StanceLexicon:
             self._seen |= unseen
             self._cue_words |= {w for w in unseen if self.has_cue(w)}
         return words & self._cue_words
+
+    def cue_words_of(self, words: set[str]) -> set[str]:
+        """:meth:`cue_words_in` without building the set of unseen words when every word
+        has been seen before (the common case: one probe of the memo per word). Pass a
+        set: a part's words repeat, and each distinct word is then looked up once."""
+        if not self._seen.issuperset(words):
+            return self.cue_words_in(set(words))
+        return self._cue_words.intersection(words)
+
+    def may_target_without_party(self, words: set[str]) -> bool:
+        """Whether one of a set of normalised words can start a ``target_alias`` entry (a
+        side named by the lexicon) or a ``denial`` cue (whose target may be the side of an
+        earlier sentence): in a sentence without a mention, only these can give a unit."""
+        unseen = words - self._targeting_seen
+        if unseen:
+            if len(self._targeting_seen) > _SURFACE_CACHE_SIZE:
+                self._targeting_seen.clear()
+                self._targeting.clear()
+            self._targeting_seen |= unseen
+            self._targeting |= {w for w in unseen if any(
+                e.role == "target_alias" or (e.role == "cue" and e.kind == "denial")
+                for e in self.first_word_entries(w))}
+        return not self._targeting.isdisjoint(words)
 
     def cue_possible(self, token: str, sentence_words: set[str]) -> bool:
         """Whether a ``cue`` entry that ``token`` starts can match in a sentence of these
@@ -434,15 +458,28 @@ def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
     pieces = _ORIG_TOKEN_SPLIT_RE.split(text[sent.start:sent.end])
     offsets = list(accumulate(map(len, pieces), initial=sent.start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
-    cache = _WORD_CACHE
-    words = [cache.get(w) for w in pieces[1::2]]
+    originals = pieces[1::2]
+    words = list(map(_WORD_CACHE.get, originals))
     if None in words:
-        words = [_normalized_word(o) if w is None else w for w, o in zip(words, pieces[1::2])]
+        words = [_normalized_word(o) if w is None else w for w, o in zip(words, originals)]
     conj_ends = starts.copy()  # after a leading و/ف (the start when there is none)
-    for k, word in enumerate(words):
-        if word[:1] in CONJUNCTIONS and len(word) > 3:
-            conj_ends[k] = _SKIP_MARKS_RE.match(text, starts[k] + 1, ends[k]).end()
+    flags = list(map(_CONJ_WORDS.get, words))
+    if None in flags:
+        flags = [_conj_word(w) if f is None else f for f, w in zip(flags, words)]
+    for k in compress(range(len(words)), flags):
+        conj_ends[k] = _SKIP_MARKS_RE.match(text, starts[k] + 1, ends[k]).end()
     return list(map(_new_token, zip(words, starts, ends, conj_ends)))
+
+
+# normalised word -> whether it opens with a conjunction و/ف (and is longer than three letters)
+_CONJ_WORDS: dict[str, bool] = {}
+
+
+def _conj_word(word: str) -> bool:
+    if len(_CONJ_WORDS) > _SURFACE_CACHE_SIZE:
+        _CONJ_WORDS.clear()
+    found = _CONJ_WORDS[word] = word[:1] in CONJUNCTIONS and len(word) > 3
+    return found
 
 
 def _normalized_word(word: str) -> str:
@@ -471,9 +508,8 @@ def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...
 def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hit]:
     hits: list[_Hit] = []
     n = len(tokens)
-    for i, entries in enumerate(lexicon.entries_of_tokens([tok.text for tok in tokens])):
-        if not entries:
-            continue  # most words start no entry
+    found = lexicon.entries_of_tokens([tok[0] for tok in tokens])
+    for i, entries in compress(enumerate(found), found):  # most words start no entry
         for entry in entries:
             rest = entry.words[1:]
             if rest and (i + len(rest) >= n
@@ -510,10 +546,20 @@ def _find_required(tokens: Sequence[_Token], hit: _Hit) -> int | None:
     entry = hit.entry
     wanted = entry.requires.split("|")  # alternatives: عقوبات … بسبب|لدوره|ردا
     for j in range(hit.last + 1, min(len(tokens), hit.last + 1 + entry.max_gap)):
-        cands = _noun_candidates(tokens[j].text)
+        word = tokens[j].text
+        cands = _NOUN_STEMS.get(word)
+        if cands is None:
+            if len(_NOUN_STEMS) > _SURFACE_CACHE_SIZE:
+                _NOUN_STEMS.clear()
+            cands = _NOUN_STEMS[word] = frozenset(_noun_candidates(word))
         if any(w in cands for w in wanted):
             return j
     return None
+
+
+# normalised token -> its :func:`_noun_candidates` (the words after a cue are looked up for
+# every cue with a required word, and twice: when the cues are listed and for the unit)
+_NOUN_STEMS: dict[str, frozenset[str]] = {}
 
 
 # --------------------------------------------------------------------------- context
@@ -1275,21 +1321,44 @@ def _located_in(loc: _Located, sent: Sentence) -> bool:
 
 
 def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
-    """Every mention of the article as a party, with where it lies."""
-    return [(_locate(m, "start"),
-             _new_party((str(_value(m, "actor_id") or _value(m, "side")), str(_value(m, "side", "") or ""),
-                         int(m["start"]), int(m["end"]), str(_value(m, "via", "") or ""))))
-            for m in mentions]
+    """Every mention of the article as a party, with where it lies.
+
+    The fields are read as :func:`_value` reads them; it is called only for a value that is
+    not a plain string or int (a missing-value marker to test for)."""
+    out = []
+    for m in mentions:
+        get = m.get
+        part, start, actor, side, via = get("part"), get("start"), get("actor_id"), get("side"), get("via", "")
+        if type(part) is not str:
+            part = _value(m, "part")
+        pos = start if type(start) is int else _value(m, "start")
+        if type(actor) is not str:
+            actor = _value(m, "actor_id")
+        if type(side) is not str:
+            side = _value(m, "side")
+        side_or_empty = side if type(side) is str else _value(m, "side", "")
+        if type(via) is not str:
+            via = _value(m, "via", "")
+        out.append((_new_located((None if part is None else part == "title", None if pos is None else int(pos))),
+                    _new_party((str(actor or side), str(side_or_empty or ""),
+                                int(m["start"]), int(m["end"]), str(via or "")))))
+    return out
 
 
-def _parties(mentions: Sequence[tuple[_Located, _Party]], sent: Sentence, tokens: list[_Token],
-             alias_hits: list[_Hit]) -> list[_Party]:
-    out = [party for loc, party in mentions if _located_in(loc, sent)]
+def _with_aliases(out: list[_Party], tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
+    """The parties of a sentence (in text order) with its target aliases that no mention covers."""
+    if not alias_hits:
+        return sorted(out, key=_party_start)
+    out = list(out)
     for hit in alias_hits:
         start, end = tokens[hit.first].start, tokens[hit.last].end
         if not any(_overlaps(start, end, p.start, p.end) for p in out):
             out.append(_Party(hit.entry.side, hit.entry.side, start, end))
-    return sorted(out, key=lambda p: p.start)
+    return sorted(out, key=_party_start)
+
+
+def _party_start(p: _Party) -> int:
+    return p.start
 
 
 def _is_complement(tokens: Sequence[_Token], previous: _Hit, hit: _Hit, chained: bool) -> bool:
@@ -1338,6 +1407,58 @@ def _dedupe(units: list[dict]) -> list[dict]:
     return out
 
 
+class _Article:
+    """The mentions and attributions of one article as the sentences of :func:`find_stance`
+    use them: built at its first sentence with a cue (about a quarter of the ANT articles
+    have none, and skip the work)."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]) -> None:
+        aid = doc.article_id
+        mentions = [m for m in mentions if _same_article(m, aid)]
+        keyed = [(_attribution_order(a), a) for a in attributions if _same_article(a, aid)]
+        keyed.sort(key=_first)  # stable: attributions with one key keep their order
+        self.atts = atts = [a for _, a in keyed]
+        self.att_keys = [key for key, _ in keyed]
+        self.att_locs = [(a, _locate(a, "cue_start"), _locate(a, "content_start")) for a in atts]
+        parties = _article_parties(mentions)
+        dateline = _DATELINE_RE.match(doc.source("body"))
+        if dateline:  # "دبي، الإمارات العربية المتحدة (CNN)--": the place of filing is no party
+            parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
+        # title or not -> (offsets, parties) of the parties that can lie in a sentence of that
+        # part, by offset (a stable sort: parties at one offset keep their order)
+        self._by_part: dict[bool, tuple[list[int], list[_Party]]] = {}
+        for in_title in (True, False):
+            found = sorted(((loc.pos, p) for loc, p in parties
+                            if loc.pos is not None and (loc.title is None or loc.title == in_title)), key=_first)
+            self._by_part[in_title] = ([pos for pos, _ in found], [p for _, p in found])
+
+    def has_parties(self, sent: Sentence) -> bool:
+        """Whether a mention lies in the sentence."""
+        positions, _ = self._by_part[sent.part == "title"]
+        i = bisect_left(positions, sent.start)
+        return i < len(positions) and positions[i] < sent.end
+
+    def parties_in(self, sent: Sentence, tokens: list[_Token], alias_hits: list[_Hit]) -> list[_Party]:
+        """The parties of a sentence: the mentions that start in it (found by binary search
+        in the parties by offset) and its target aliases, in text order."""
+        positions, parties = self._by_part[sent.part == "title"]
+        out = parties[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]
+        return _with_aliases(out, tokens, alias_hits)
+
+
+def _first(pair: tuple) -> int:
+    return pair[0]
+
+
+def _same_article(record: dict, article_id: str) -> bool:
+    """``_value(record, "article_id", article_id) == article_id``, without the call when the
+    id is a plain string."""
+    value = record.get("article_id", article_id)
+    if type(value) is str:
+        return value == article_id
+    return _value(record, "article_id", article_id) == article_id
+
+
 def _attribution_order(att: dict) -> tuple[bool, int]:
     """Text order of attributions: the title first, then the other parts by cue offset."""
     return (_value(att, "part") != "title", int(_value(att, "cue_start", 0) or 0))
@@ -1373,18 +1494,10 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     [('russia', 'us', 'praise', 'رحبت')]
     """
     lexicon = lexicon or load_stance_lexicon()
-    mentions = [m for m in mentions if _value(m, "article_id", doc.article_id) == doc.article_id]
-    atts = sorted((a for a in attributions if _value(a, "article_id", doc.article_id) == doc.article_id),
-                  key=_attribution_order)
-    att_keys = [_attribution_order(a) for a in atts]
-    att_locs = [(a, _locate(a, "cue_start"), _locate(a, "content_start")) for a in atts]
-    parties = _article_parties(mentions)
-    dateline = _DATELINE_RE.match(doc.source("body"))
-    if dateline:  # "دبي، الإمارات العربية المتحدة (CNN)--": the place of filing is no party
-        parties = [(loc, p) for loc, p in parties if loc.title is True or p.start >= dateline.end()]
     units: list[dict] = []
     accusers: list[tuple[str, str]] = []
     part_cues: dict[bool, set[str]] = {}  # title or not -> the words of the part that can start a cue
+    article = None  # the article's parties and attributions, read at its first sentence with a cue
     for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
         if sent.part in SKIPPED_PARTS:
             continue  # boilerplate is not coded
@@ -1397,7 +1510,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             in_title = sent.part == "title"
             cues_here = part_cues.get(in_title)
             if cues_here is None:
-                cues_here = part_cues[in_title] = lexicon.cue_words_in(set(norm.words.words))
+                cues_here = part_cues[in_title] = lexicon.cue_words_of(set(norm.words.words))
             sent_list = norm.words.words[span[0]:span[1]]
             if cues_here.isdisjoint(sent_list):
                 continue  # most sentences evaluate nobody: skip them before tokenising
@@ -1407,13 +1520,21 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             continue  # a cue phrase whose other words are missing
         if _READ_MORE_RE.match(doc.source(sent.part), sent.start):
             continue  # nor is a "read more" link to another article
+        if article is None:
+            article = _Article(doc, mentions, attributions)
+        if not article.has_parties(sent) and not lexicon.may_target_without_party(sent_words):
+            # no side is named here: the only unit a sentence without a party can give is
+            # a denial of an earlier speaker's side (and a target alias would be a party);
+            # its words are those its tokens normalise to, as for the cue test above
+            continue
+        atts, att_keys, att_locs = article.atts, article.att_keys, article.att_locs
         tokens = _tokenize(doc, sent)
         hits = _match_lexicon(tokens, lexicon)
         in_sent = [a for a, cue, content in att_locs if _located_in(cue, sent) or _located_in(content, sent)]
         earlier = atts[:bisect_left(att_keys, (sent.part != "title", sent.start))]
         aliases = [h for h in hits if h.entry.role == "target_alias"]
         blocked = {tokens[i].start for h in hits if h.entry.role == "blocker" for i in range(h.first, h.last + 1)}
-        ctx = _Context(sent, tokens, _parties(parties, sent, tokens, aliases), in_sent, earlier,
+        ctx = _Context(sent, tokens, article.parties_in(sent, tokens, aliases), in_sent, earlier,
                        lexicon.markers("topic_marker"), lexicon.markers("place_marker"),
                        lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
                        lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"),

@@ -42,7 +42,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from analysis.corpus.paths import LEXICON_DIR
 from analysis.text.segment import Doc
@@ -58,6 +60,8 @@ NAMED_SIDES = ("russia", "us")
 SKIPPED_PARTS = frozenset({"boilerplate"})
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# what splits a \w+ word into several of _WORD_RE's letter words (or drops it)
+_NOT_LETTER_RE = re.compile(r"[\d_]")
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,11 @@ def _group(side: str) -> str:
     return side if side in NAMED_SIDES else "third"
 
 
+#: (holder group, target group) -> the pair's first three features
+_GROUP_FEATURES = {(hg, tg): (f"h:{hg}", f"t:{tg}", f"ht:{hg}>{tg}")
+                   for hg in (*NAMED_SIDES, "third") for tg in (*NAMED_SIDES, "third")}
+
+
 def _part_key(part: str) -> str:
     return "title" if part == "title" else "body"
 
@@ -102,6 +111,37 @@ def _lexicon_features(words: Iterable[str], lex) -> list[str]:
     return sorted(out)
 
 
+def _cue_features(words: set[str], lex) -> list[str]:
+    """:func:`_lexicon_features` of a set of words, looking only at the words that can
+    start a cue (:meth:`StanceLexicon.cue_words_in`, memoised: most words start none)."""
+    cue_words = lex.cue_words_in(words)
+    if not cue_words:
+        return []
+    return _lexicon_features(cue_words, lex)
+
+
+class _Sentence(NamedTuple):
+    """One sentence with candidate pairs: what its pairs share and each pair's own features."""
+
+    index: int
+    sent: object  # the Sentence
+    words: list[str]  # its letter words (normalised), in text order
+    n_targets: int
+    pairs: list[tuple[str, str, str, tuple[str, ...]]]  # (holder id, holder side, target side, own)
+
+
+def _shared_features(s: _Sentence, lexicon) -> tuple[str, ...]:
+    """The features every pair of a sentence shares (:class:`Candidate` ``shared``)."""
+    uniq = set(s.words)
+    shared = [f"w:{w}" for w in sorted(uniq)]
+    shared += [f"w:{w[1:]}" for w in sorted({w for w in uniq if w[:1] in _CONJ and len(w) > 3})]
+    shared += _cue_features(uniq, lexicon)
+    shared.append(f"ntargets:{min(s.n_targets, 3)}")
+    if s.sent.part in ("title", "heading"):
+        shared.append("heading")
+    return tuple(shared)
+
+
 def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                skip: frozenset | set = frozenset()) -> list[Candidate]:
     """Every candidate pair of every sentence of one article, with its features.
@@ -116,29 +156,53 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
 
     lexicon = load_stance_lexicon()
     out: list[Candidate] = []
+    for s in _sentence_pairs(doc, mentions, attributions, skip):
+        shared_t = _shared_features(s, lexicon)
+        i = s.index
+        out.extend([Candidate(i, hid, h, t, own, shared_t) for hid, h, t, own in s.pairs])
+    return out
+
+
+_CONJ = ("و", "ف")
+
+
+def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
+                    skip: frozenset | set) -> list[_Sentence]:
+    """The sentences of :func:`candidates` that hold a pair, in order, with their pairs."""
+    out: list[_Sentence] = []
     by_sent = _mentions_by_sentence(doc, mentions)
     atts_by_sent: dict[int, list[dict]] = {}
     for a in attributions:
         atts_by_sent.setdefault(a.get("sent_id"), []).append(a)
-    spans = doc.sentence_norm_spans()
-    index_of = {sent.sent_id: i for i, sent in enumerate(doc.sentences)}
-    spoken = {index_of[k] for k in atts_by_sent if k in index_of}
-    for i in sorted(set(by_sent) | spoken):  # a sentence with a mention or a source
-        ments = by_sent.get(i, [])
-        sent = doc.sentences[i]
+    sentences = doc.sentences
+    if atts_by_sent:
+        index_of = {sent.sent_id: i for i, sent in enumerate(sentences)}
+        spoken = {index_of[k] for k in atts_by_sent if k in index_of}
+        order = sorted(set(by_sent) | spoken)
+    else:
+        order = sorted(by_sent)
+    spans = None
+    for i in order:  # a sentence with a mention or a source
+        ments = by_sent.get(i, ())
+        sent = sentences[i]
         if sent.part in SKIPPED_PARTS or sent.sent_id in skip:
             continue
-        targets = sorted({str(m["side"]) for m in ments})
+        atts = atts_by_sent.get(sent.sent_id, ())
+        sides = [str(m["side"]) for m in ments]
+        if not atts and len(set(sides)) < 2:
+            continue  # one side and no source: no pair (the author is left to the rules)
+        targets = sorted(set(sides))
         first_at: dict[str, int] = {}
         holder_ids: dict[str, str] = {}
-        for m in ments:
-            side = str(m["side"])
-            first_at.setdefault(side, int(m["start"]))
-            holder_ids.setdefault(side, str(m.get("actor_id") or side))
+        for m, side in zip(ments, sides):
+            if side not in first_at:
+                first_at[side] = int(m["start"])
+            if side not in holder_ids:
+                holder_ids[side] = str(m.get("actor_id") or side)
         src_cats: dict[str, set[str]] = {}
         in_content: set[tuple[str, str]] = set()  # (holder, target): target named in holder's words
         same_side: set[str] = set()  # a source evaluating another actor of its own side
-        for a in atts_by_sent.get(sent.sent_id, ()):
+        for a in atts:
             side = a.get("source_side")
             if _placed(side):
                 side = str(side)
@@ -147,62 +211,73 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                     holder_ids[side] = str(a["source_actor_id"])
                 else:
                     holder_ids.setdefault(side, side)
-                for m in ments:
+                for m, m_side in zip(ments, sides):
                     inside = _in_content(m, a)
                     if inside:
-                        in_content.add((side, str(m["side"])))
-                    if (str(m["side"]) == side and inside
+                        in_content.add((side, m_side))
+                    if (m_side == side and inside
                             and (m.get("actor_id") or None) != (a.get("source_actor_id") or None)):
                         same_side.add(side)  # انتقد شومر ترامب قائلا …: us on us
         earlier: set[str] = set()  # targets named in the sentence before, evaluated here by a source
-        if src_cats and i - 1 in by_sent and _part_key(doc.sentences[i - 1].part) == _part_key(sent.part):
+        if src_cats and i - 1 in by_sent and _part_key(sentences[i - 1].part) == _part_key(sent.part):
             earlier = {str(m["side"]) for m in by_sent[i - 1]} - set(targets)
         holders = sorted(set(targets) | set(src_cats))  # a holder speaks in this sentence
         targets = sorted(set(targets) | earlier)
         if not same_side and all(h == t for h in holders for t in targets):
             continue  # one side only: no pair (the author as holder is left to the rules)
+        if spans is None:
+            spans = doc.sentence_norm_spans()
         norm = doc.normalized(sent.part)
+        text = norm.text
         lo, hi = spans[i]
         before: dict[str, list[str]] = {}
         after: dict[str, list[str]] = {}
         for side, start in first_at.items():
             pos = norm.to_normalized(start)
-            before[side] = [f"tprev:{w}" for w in _WORD_RE.findall(norm.text, max(lo, pos - 30), pos)[-2:]]
-            after[side] = [f"hnext:{w}" for w in _WORD_RE.findall(norm.text, pos, min(hi, pos + 60))[1:3]]
-        words = _WORD_RE.findall(norm.text, lo, hi)
-        shared = [f"w:{w}" for w in sorted(set(words))]
-        shared += [f"w:{w[1:]}" for w in sorted({w for w in words if w[:1] in ("و", "ف") and len(w) > 3})]
-        shared += _lexicon_features(set(words), lexicon)
-        shared.append(f"ntargets:{min(len(targets), 3)}")
-        if sent.part in ("title", "heading"):
-            shared.append("heading")
-        shared_t = tuple(shared)
+            before[side] = [f"tprev:{w}" for w in _WORD_RE.findall(text, max(lo, pos - 30), pos)[-2:]]
+            after[side] = [f"hnext:{w}" for w in _WORD_RE.findall(text, pos, min(hi, pos + 60))[1:3]]
+        pairs = []
         for h in holders:
+            hg = _group(h)
+            if h in src_cats:
+                cats = sorted(src_cats[h])
+                src_f = ["hsrc"] + [f"hsrc:{c}" for c in cats]
+                content_f = ["tincontent"] + [f"tincontent:{c}" for c in cats]
+            else:
+                src_f, content_f = ["hmention"], ["tincontent"]
+            h_at = first_at.get(h)
+            h_after = after.get(h, ())
+            h_id = holder_ids.get(h, h)
             for t in targets:
                 if h == t and h not in same_side:
                     continue
-                hg, tg = _group(h), _group(t)
-                f = [f"h:{hg}", f"t:{tg}", f"ht:{hg}>{tg}"]
+                f = list(_GROUP_FEATURES[hg, _group(t)])  # h:, t:, ht:
                 if h == t:
                     f.append("same")
                 if t in earlier:
                     f.append("tearlier")
                 if (h, t) in in_content:
-                    f.append("tincontent")
-                    f += [f"tincontent:{c}" for c in sorted(src_cats.get(h, ()))]
-                if h in src_cats:
-                    f.append("hsrc")
-                    f += [f"hsrc:{c}" for c in sorted(src_cats[h])]
-                else:
-                    f.append("hmention")
-                if h in first_at and t in first_at:
-                    f.append("h<t" if first_at[h] < first_at[t] else "t<h")
-                f += before.get(t, [])
-                f += after.get(h, [])
+                    f += content_f
+                f += src_f
+                if h_at is not None and t in first_at:
+                    f.append("h<t" if h_at < first_at[t] else "t<h")
+                f += before.get(t, ())
+                f += h_after
                 # each feature once (two equal words before a target): the model was
                 # fitted on presence, so a repeat must not count twice when scoring
-                out.append(Candidate(i, holder_ids.get(h, h), h, t, tuple(dict.fromkeys(f)), shared_t))
+                pairs.append((h_id, h, t, tuple(dict.fromkeys(f))))
+        out.append(_Sentence(i, sent, _letter_words(norm, lo, hi), len(targets), pairs))
     return out
+
+
+def _letter_words(norm, lo: int, hi: int) -> list[str]:
+    """``_WORD_RE.findall(norm.text, lo, hi)``: the normalised text's cached ``\\w+`` words
+    of the span when none is cut by a bound and the span has no digit or underscore (the
+    letter words are then exactly the ``\\w+`` words), else the regex."""
+    span = norm.word_range(lo, hi)
+    if span is None or _NOT_LETTER_RE.search(norm.text, lo, hi):
+        return _WORD_RE.findall(norm.text, lo, hi)
+    return norm.words.words[span[0]:span[1]]
 
 
 def _in_content(m: dict, a: dict) -> bool:
@@ -216,22 +291,27 @@ def _in_content(m: dict, a: dict) -> bool:
 
 def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[dict]]:
     """Sentence index -> the placed mentions that start in it, in text order."""
-    starts: dict[str, tuple[list[int], list[int]]] = {}
+    placed = [(int(m["start"]), m) for m in mentions if _placed(m.get("side"))]
+    if not placed:
+        return {}
+    placed.sort(key=_first)  # stable: mentions with one start keep their order
+    starts: dict[str, tuple[list[int], list[int]]] = {"title": ([], []), "body": ([], [])}
     for i, sent in enumerate(doc.sentences):
-        key = _part_key(sent.part)
-        starts.setdefault(key, ([], []))
-        starts[key][0].append(sent.start)
-        starts[key][1].append(i)
+        pos, idx = starts["title" if sent.part == "title" else "body"]
+        pos.append(sent.start)
+        idx.append(i)
+    sentences = doc.sentences
     out: dict[int, list[dict]] = {}
-    for m in sorted((m for m in mentions if _placed(m.get("side"))), key=lambda m: int(m["start"])):
-        key = _part_key(str(m.get("part") or "body"))
-        if key not in starts:
-            continue
-        pos, idx = starts[key]
-        k = bisect_right(pos, int(m["start"])) - 1
-        if k >= 0 and int(m["start"]) < doc.sentences[idx[k]].end:
+    for start, m in placed:
+        pos, idx = starts["title" if str(m.get("part") or "body") == "title" else "body"]
+        k = bisect_right(pos, start) - 1
+        if k >= 0 and start < sentences[idx[k]].end:
             out.setdefault(idx[k], []).append(m)
     return out
+
+
+def _first(pair: tuple) -> int:
+    return pair[0]
 
 
 # ----------------------------------------------------------------------------- model
@@ -289,21 +369,91 @@ def probabilities(features: Iterable[str], model: dict) -> list[float]:
 
 def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
                 units: Sequence[dict], model: dict | None = None) -> list[dict]:
-    """The units the model adds to the rule ``units`` of one article (records of ``schema.STANCE``)."""
+    """The units the model adds to the rule ``units`` of one article (records of ``schema.STANCE``).
+
+    Scores the candidates of :func:`candidates` without building their shared features
+    as strings: a sentence's words are looked up in the model's word weights directly,
+    and summed in the order of those features (so the scores are the same floats).
+    """
     sides = {m.get("side") for m in mentions} | {a.get("source_side") for a in attributions}
     if sum(1 for side in sides if _placed(side)) < 2 and not _may_judge_own_side(mentions, attributions):
         return []  # no sentence can hold a pair (most sport and economy news)
     model = model or load_model()
     covered = {u.get("sent_id") for u in units}
-    cands = candidates(doc, mentions, attributions, skip=covered)
+    sentences = _sentence_pairs(doc, mentions, attributions, covered)
+    if not sentences:
+        return []
+    from analysis.coding.stance import load_stance_lexicon
+
+    lexicon = load_stance_lexicon()
+    weights = model["weights"]
+    word_weights = _word_weights(weights)
+    bias = model["bias"]
+    cands: list[_Pair] = []
     probs = []
-    shared_scores: dict[int, list[float]] = {}
-    for c in cands:
-        base = shared_scores.get(id(c.shared))
-        if base is None:
-            base = shared_scores[id(c.shared)] = _raw_scores(c.shared, model, list(model["bias"]))
-        probs.append(_softmax(_raw_scores(c.own, model, list(base))))
+    for s in sentences:
+        base = _add(_shared_weights(s, lexicon, weights, word_weights), list(bias))
+        i = s.index
+        for hid, h, t, own in s.pairs:
+            cands.append(_new_pair((i, hid, h, t)))
+            probs.append(_softmax(_add(map(weights.get, own), list(base))))
     return units_from_probabilities(doc, cands, probs, units, float(model["threshold"]))
+
+
+class _Pair(NamedTuple):
+    """What :func:`units_from_probabilities` reads of a :class:`Candidate` (a candidate
+    scored by :func:`model_units` needs no feature strings kept)."""
+
+    sent_index: int
+    holder: str
+    holder_side: str
+    target_side: str
+
+
+_new_pair = partial(tuple.__new__, _Pair)
+
+
+def _shared_weights(s: _Sentence, lexicon, weights: dict, word_weights: dict) -> list:
+    """The weights of :func:`_shared_features` (None for an unknown feature), in order."""
+    uniq = set(s.words)
+    get = word_weights.get
+    ordered = sorted(uniq)
+    found = list(map(get, ordered))
+    found += map(get, [w[1:] for w in ordered if w[:1] in _CONJ and len(w) > 3])
+    found += map(weights.get, _cue_features(uniq, lexicon))
+    found.append(weights.get(f"ntargets:{min(s.n_targets, 3)}"))
+    if s.sent.part in ("title", "heading"):
+        found.append(weights.get("heading"))
+    return found
+
+
+def _add(vectors: Iterable, scores: list[float]) -> list[float]:
+    """``scores`` plus each weight vector that is not None, summed in order (as
+    :func:`_raw_scores`)."""
+    s0, s1, s2 = scores
+    for w in vectors:
+        if w is not None:
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+    scores[:] = (s0, s1, s2)
+    return scores
+
+
+# model weights dict id -> (the dict, its size, word -> weights of the feature "w:word")
+_WORD_WEIGHTS: dict[int, tuple[dict, int, dict]] = {}
+
+
+def _word_weights(weights: dict) -> dict:
+    """The weights of the word features (``w:…``) keyed by the word: built once per
+    weights dict (a model is not edited in place: a retrained file is a new dict)."""
+    found = _WORD_WEIGHTS.get(id(weights))
+    if found is None or found[0] is not weights or found[1] != len(weights):
+        if len(_WORD_WEIGHTS) > 8:
+            _WORD_WEIGHTS.clear()
+        found = _WORD_WEIGHTS[id(weights)] = (
+            weights, len(weights), {f[2:]: w for f, w in weights.items() if f[:2] == "w:"})
+    return found[2]
 
 
 def _may_judge_own_side(mentions: Sequence[dict], attributions: Sequence[dict]) -> bool:
