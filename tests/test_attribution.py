@@ -574,6 +574,19 @@ def test_joint_subject_before_the_verb_and_the_one_asked_answers():
         ("أكد", "russia"), ("سُئل", "unknown"), ("أجاب", "us")]
 
 
+def test_dual_and_plural_verbs_of_cues_1_5_0_take_joined_subjects_before_them():
+    # ANT FR-internationalNews-253 (shortened): an imperfect dual after two joined subjects
+    rows, _ = _body("وتنفي إيران قطعا تسليح الحوثيين، غير أن الولايات المتحدة والسعودية تتهمان طهران بتقديم دعم عسكري لهم.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [
+        ("تنفي", "iran"), ("تتهمان", "us"), ("تتهمان", "saudi_arabia")]
+    # ANT FR-internationalNews-221 (headline): أعرب عن in the dual
+    rows, _ = _body("ميركل وترامب يعربان عن قلقهما إزاء تصريحات بوتين بشأن أسلحة لا تقهر")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("يعربان", "merkel"), ("يعربان", "trump")]
+    # constructed: ردّا على stays a noun (rejected in data/lexicon-mining/ant-2018/inflection_review.csv)
+    rows, _ = _body("وقال لافروف ردا على سؤال إن موسكو لن ترد.")
+    assert [r["cue"] for r in rows] == ["قال"]
+
+
 def test_reply_is_speech_only_with_a_speech_complement():
     # constructed: ردّ على + an action is a response, not an attribution
     assert _body("وقال بيسكوف إن موسكو لا ترد على مشاريع القوانين.")[0][1:] == []

@@ -239,10 +239,10 @@ def test_a_pinned_batch_reads_each_lexicon_once_and_the_next_call_sees_edits(tmp
 
 def test_save_recategorised_cues_starts_from_the_shipped_lexicon_each_time(tmp_path):
     path = _copy_lexicons(tmp_path) / "cues.csv"
-    assert save_recategorised_cues(path, "لمح", "neutral") == 6  # matched after normalisation
+    assert save_recategorised_cues(path, "لمح", "neutral") == 11  # matched after normalisation
     lex = load_cue_lexicon(path)
     assert lex.entries["لمح"].category == "neutral" and lex.versions["cues"].endswith("+edited")
-    assert save_recategorised_cues(path, "نفى", "distancing") == 12
+    assert save_recategorised_cues(path, "نفى", "distancing") == 14
     lex = load_cue_lexicon(path)
     assert (lex.entries["لمح"].category, lex.entries["نفي"].category) == ("hedged", "distancing")
     assert save_recategorised_cues(path, None, None) == 0
@@ -285,7 +285,7 @@ def test_teaching_exercise_04_works_when_rerun_after_an_edit():
         assert "Step 2 not answered yet" in shipped and f"['hedged'] {cues_version}\n" in shipped
         nb.cells[answer].source = 'lemma_to_change = "لمّح"\nnew_category = "neutral"'
         first = run_from(answer)
-        assert "6 rows of لمّح now neutral" in first and f"['neutral'] {cues_version}+edited" in first
+        assert "11 rows of لمّح now neutral" in first and f"['neutral'] {cues_version}+edited" in first
         nb.cells[answer].source = 'lemma_to_change = "لمّح"\nnew_category = "affect"'
         second = run_from(answer)
-        assert "6 rows of لمّح now affect" in second and f"['affect'] {cues_version}+edited" in second
+        assert "11 rows of لمّح now affect" in second and f"['affect'] {cues_version}+edited" in second

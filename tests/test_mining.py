@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.coding.mining import (
-    MiningWindows, cue_candidates, lexicon_forms, name_candidates, stance_candidates, title_candidates, tokens,
+    MiningWindows, cue_candidates, inflection_candidates, inflections, lexicon_forms, name_candidates,
+    stance_candidates, title_candidates, tokens,
 )
 
 LOW = MiningWindows(min_count=2, min_articles=2)
@@ -81,3 +82,36 @@ def test_name_candidates_stop_at_particles_and_lexicon_words():
     table = name_candidates(_articles(bodies), forms=forms, min_count=3)
     assert list(table["candidate"]) == ["سيرغي لافروف"]
     assert table.loc[0, "side"] == "russia" and bool(table.loc[0, "in_lexicon"])
+
+
+def test_inflections_follow_the_regular_suffixes_and_weak_final_letters():
+    assert inflections("قال", "past") == {"past_fem": ["قالت"], "past_dual": ["قالا", "قالتا"],
+                                          "past_plural": ["قالوا"]}
+    assert inflections("نفى", "past") == {"past_fem": ["نفت"], "past_dual": ["نفيا", "نفتا"],
+                                          "past_plural": ["نفوا"]}
+    assert inflections("دعا", "past")["past_dual"] == ["دعوا", "دعتا"]
+    assert inflections("أعرب عن", "past")["past_dual"] == ["أعربا عن", "أعربتا عن"]  # only the verb inflects
+    assert inflections("ينفي", "imperfect") == {"imperfect_fem": ["تنفي"], "imperfect_dual": ["ينفيان", "تنفيان"],
+                                                "imperfect_plural": ["ينفون"]}
+    assert inflections("يدعو", "imperfect")["imperfect_plural"] == ["يدعون"]
+    assert inflections("يرى", "imperfect")["imperfect_dual"] == ["يريان", "تريان"]
+    assert inflections("لم يستبعد", "past") == {}  # a particle is not the verb
+    assert inflections("قائلا", "participle") == {}
+
+
+def test_inflection_candidates_are_the_forms_the_cue_lexicon_lacks_with_counts(tmp_path):
+    # Constructed sentences and a two-lemma cue lexicon written like cues.csv: قالا is
+    # listed, so it is no candidate; يعربان عن is made from يعرب عن and counted as a phrase.
+    (tmp_path / "cues.csv").write_text(
+        "# version: test\nlemma,form,form_type,category,gloss,voice,requires,max_gap\n"
+        "قال,قال,past,neutral,say,active,,\nقال,قالا,past_dual,neutral,say,active,,\n"
+        "أعرب عن,يعرب عن,imperfect,affect,express,active,,\n", encoding="utf-8")
+    bodies = ["ميركل وترامب يعربان عن قلقهما.", "وقالا إن الاتفاق مهم ويعربان عن الأمل.", "يعربان فقط."]
+    table = inflection_candidates(_articles(bodies), tmp_path).set_index("form")
+    assert sorted(table.index) == sorted(["قالت", "قالتا", "قالوا", "تعرب عن", "يعربان عن", "تعربان عن",
+                                          "يعربون عن"])
+    row = table.loc["يعربان عن"]
+    assert (row.lemma, row.form_type, row.category, int(row["count"]), int(row.articles)) == (
+        "أعرب عن", "imperfect_dual", "affect", 2, 2)  # يعربان فقط is no phrase match
+    assert (row.example_article, row.example_start, row.example_end) == ("a0", 13, 19)
+    assert int(table.loc["قالت", "count"]) == 0

@@ -7,7 +7,7 @@ read it in context). Candidates are never added automatically: a person reads th
 moves the good ones into the lexicon (``analysis/lexicons/README.md`` says how, and
 ``data/lexicon-mining/README.md`` records each review).
 
-Four miners, all on normalised text (``analysis.text.normalize``):
+Five miners, all on normalised text (``analysis.text.normalize``):
 
 * :func:`cue_candidates` — words that *introduce content*: followed within a few words by
   a complementizer (أن/إن), a colon or an opening quotation mark, with an actor (a
@@ -22,6 +22,10 @@ Four miners, all on normalised text (``analysis.text.normalize``):
   often written next to it across the corpus and the share of its side-marked
   occurrences that agree, so that a name introduced once in one article can be placed
   when it stands alone in another.
+* :func:`inflection_candidates` — the person and number forms a verb cue of the cue lexicon
+  lacks (dual and plural, feminine), made from its listed past and imperfect forms by the
+  regular suffixes of Arabic verbs, with their corpus counts, for review: an unvowelled
+  past dual (وصفا، ردا) is often an accusative noun, which only reading decides.
 * :func:`stance_candidates` — words over-represented in sentences that name both a
   Russian and a US actor, against all sentences of the corpus, by the log-odds ratio with
   an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words",
@@ -51,7 +55,7 @@ from analysis.text import clitics
 from analysis.text.normalize import normalize, normalize_with_map
 
 __all__ = [
-    "MiningWindows", "Token", "cue_candidates", "lexicon_forms", "name_candidates", "stance_candidates",
+    "MiningWindows", "Token", "cue_candidates", "inflection_candidates", "inflections", "lexicon_forms", "name_candidates", "stance_candidates",
     "title_candidates", "tokens",
 ]
 
@@ -580,18 +584,120 @@ def stance_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWin
     return frame.sort_values(["z", "candidate"], ascending=[False, True]).head(top).reset_index(drop=True)
 
 
+#: Particles that may open a cue form before its verb (normalised).
+_PARTICLES = frozenset({"لم", "لن", "ما", "قد", "لا", "لقد"})
+#: Slots a verb cue can fill, made from its past (3rd person masculine singular) form.
+_PAST_SLOTS = ("past_fem", "past_dual", "past_plural")
+#: Slots made from its imperfect (يفعل) form.
+_IMPERFECT_SLOTS = ("imperfect_fem", "imperfect_dual", "imperfect_plural")
+
+
+def inflections(form: str, form_type: str) -> dict[str, list[str]]:
+    """The other person/number forms of a verb cue, by the regular suffixes (unvowelled).
+
+    ``form`` is a past (قال، نفى، دعا) or imperfect (يقول، ينفي، يدعو) third person
+    masculine singular, as written in the lexicon or normalised, possibly followed by
+    words (أعرب عن); only the first word is inflected. Returns ``{form_type: [forms]}`` for the slots of that tense: feminine
+    (قالت؛ تقول), dual (قالا قالتا؛ يقولان تقولان) and masculine plural (قالوا؛ يقولون).
+    Verbs whose last letter is weak drop or change it (نفى → نفت نفيا نفوا؛ ينفي → ينفيان
+    ينفون؛ يدعو → يدعون). Hollow and doubled verbs keep their stem when unvowelled.
+    """
+    first, _, rest = form.strip().partition(" ")
+    tail = f" {rest}" if rest else ""
+    out: dict[str, list[str]] = {}
+    if first in _PARTICLES:  # لم يستبعد، ما وصفه: the particle is not the verb
+        return out
+    if form_type == "past" and len(first) >= 2:
+        stem, last = first[:-1], first[-1]
+        if last in "ىي":  # normalised text writes ى as ي
+            fem, dual, plural = [stem + "ت"], [stem + "يا", stem + "تا"], [stem + "وا"]
+        elif last == "ا" and len(first) >= 3:
+            fem, dual, plural = [stem + "ت"], [stem + "وا", stem + "تا"], [stem + "وا"]
+        else:
+            fem, dual, plural = [first + "ت"], [first + "ا", first + "تا"], [first + "وا"]
+        out = {"past_fem": fem, "past_dual": dual, "past_plural": plural}
+    elif form_type == "imperfect" and len(first) >= 3 and first[0] == "ي":
+        body = first[1:]
+        if first[-1] in "يو":
+            dual, plural = body + "ان", body[:-1] + "ون"
+        elif first[-1] == "ى":  # unnormalised يرى
+            dual, plural = body[:-1] + "يان", body[:-1] + "ون"
+        else:
+            dual, plural = body + "ان", body + "ون"
+        out = {"imperfect_fem": ["ت" + body], "imperfect_dual": ["ي" + dual, "ت" + dual],
+               "imperfect_plural": ["ي" + plural]}
+    return {slot: list(dict.fromkeys(f + tail for f in forms)) for slot, forms in out.items()}
+
+
+def inflection_candidates(articles: pd.DataFrame, lexicon_dir: Path = LEXICON_DIR) -> pd.DataFrame:
+    """Forms the verb cues of ``cues.csv`` lack, with their counts in ``articles``.
+
+    For every lemma with a listed past or imperfect form, :func:`inflections` makes the
+    missing feminine, dual and plural forms; a form is kept when no row of the cue lexicon
+    defines it already (once normalised, under any lemma). Each candidate carries the
+    columns of its base row (category, voice, requires, max_gap), so that an accepted
+    row can be copied into ``cues.csv`` as it is, and ``count``/``articles``: how often
+    it stands in the corpus (its first word also after و/ف/ل), with one example.
+    """
+    rows = _csv_rows(lexicon_dir / "cues.csv")
+    defined = {normalize(f) for f in rows["form"]}
+    candidates: dict[str, dict] = {}
+    for row in rows.to_dict("records"):
+        if row["form_type"] not in ("past", "imperfect"):
+            continue
+        for slot, forms in inflections(row["form"], row["form_type"]).items():
+            for written in forms:
+                form = normalize(written)
+                if form in defined or form in candidates:
+                    continue
+                candidates[form] = {**row, "form": written, "form_type": slot, "base": row["form"]}
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for form in candidates:
+        words = tuple(form.split())
+        by_first[words[0]].append(words)
+    counts: Counter = Counter()
+    seen_in: dict[str, set] = defaultdict(set)
+    example: dict[str, dict] = {}
+    clitics_ = frozenset(("و", "ف", "ل"))
+    for article_id, sentences in _articles(articles):
+        for sentence in sentences:
+            for i, token in enumerate(sentence):
+                word = token.text
+                if word not in by_first:
+                    word = _bare(word, clitics_)
+                    if word not in by_first:
+                        continue
+                for words in by_first[word]:
+                    if all(i + j < len(sentence) and sentence[i + j].text == w
+                           for j, w in enumerate(words[1:], 1)):
+                        form = " ".join(words)
+                        counts[form] += 1
+                        seen_in[form].add(article_id)
+                        example.setdefault(form, _example(article_id, token))
+    out = []
+    for form, c in candidates.items():
+        out.append({**c, "count": counts[form], "articles": len(seen_in[form]),
+                    **example.get(form, {"example_article": "", "example_part": "",
+                                         "example_start": -1, "example_end": -1})})
+    columns = ["lemma", "form", "form_type", "base", "category", "gloss", "voice", "requires", "max_gap",
+               "count", "articles", "example_article", "example_part", "example_start", "example_end"]
+    frame = pd.DataFrame(out, columns=columns)
+    return frame.sort_values(["count", "form"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
 def _write(frame: pd.DataFrame, path: Path) -> None:
     with atomic_path(path) as tmp:
         frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    """Command line: mine a corpus and write the four candidate tables."""
+    """Command line: mine a corpus and write the five candidate tables."""
     from analysis.corpus.io import read_articles
 
     parser = argparse.ArgumentParser(prog="python -m analysis.coding.mining", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="corpus file or folder (any format read_articles reads)")
-    parser.add_argument("--out", required=True, help="folder for cue_, title_, name_ and stance_candidates.csv")
+    parser.add_argument("--out", required=True,
+                        help="folder for cue_, title_, name_, stance_ and inflection_candidates.csv")
     parser.add_argument("--min-count", type=int, default=MiningWindows.min_count)
     args = parser.parse_args(list(argv) if argv is not None else None)
     articles = read_articles(args.corpus)
@@ -603,6 +709,9 @@ def main(argv: Iterable[str] | None = None) -> None:
         table = miner(articles, windows, forms)
         _write(table, out / f"{name}_candidates.csv")
         print(f"{name}: {len(table)} candidates, {int((~table['in_lexicon']).sum())} not in the lexicon")
+    table = inflection_candidates(articles)
+    _write(table, out / "inflection_candidates.csv")
+    print(f"inflection: {len(table)} forms the verb cues lack, {int((table['count'] > 0).sum())} seen in the corpus")
 
 
 if __name__ == "__main__":
