@@ -587,6 +587,28 @@ def test_dual_and_plural_verbs_of_cues_1_5_0_take_joined_subjects_before_them():
     assert [r["cue"] for r in rows] == ["قال"]
 
 
+def test_joint_subjects_joined_through_an_ally_a_medium_or_a_second_nisba():
+    # ANT BB-middleEast-363 (shortened): و + an ally with its pronoun joins two subjects
+    rows, _ = _body("وتنفي سوريا وحليفتها روسيا أي مسؤولية لهما عن الهجوم.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("تنفي", "syria_government"), ("تنفي", "russia")]
+    # ANT AL-internationalNews-910: the head noun of a second medium, between quotation marks
+    text = 'نقلت وكالة "رويترز" وصحيفة "وول ستريت جورنال" الأميركية أن ترمب طلب ضربة شرسة بسوريا'
+    rows, _ = _body(text)
+    assert [(r["source_side"], text[r["source_start"]:r["source_end"]]) for r in rows] == [
+        ("uk", "رويترز"), ("us", "وول ستريت جورنال")]
+    # ANT AL-internationalNews-987 and BB-middleEast-412 (shortened): a second nisba on the
+    # same head is a second source, whose span is the adjective
+    text = "وقال مسؤولون إسرائيليون وأميركيون إن النظام نجح."
+    rows, _ = _body(text)
+    assert [(r["source_side"], text[r["source_start"]:r["source_end"]]) for r in rows] == [
+        ("israel", "مسؤولون إسرائيليون"), ("us", "أميركيون")]
+    rows, _ = _body("وكان مسؤولون بريطانيون وفرنسيون انتقدوا بشدة المؤتمر الصحفي.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("انتقدوا", "uk"), ("انتقدوا", "france")]
+    # constructed: a nisba that opens the next name is that name's office, not an ellipsis
+    rows, _ = _body("وأعلن الرئيسان الأمريكي دونالد ترامب والفرنسي إيمانويل ماكرون أنهما سيردان.")
+    assert [(r["source_actor_id"], r["source_side"]) for r in rows] == [("trump", "us"), ("macron", "france")]
+
+
 def test_reply_is_speech_only_with_a_speech_complement():
     # constructed: ردّ على + an action is a response, not an attribution
     assert _body("وقال بيسكوف إن موسكو لا ترد على مشاريع القوانين.")[0][1:] == []

@@ -219,6 +219,11 @@ class ActorLexicon:
         return frozenset(normalize(row["adjective"]) for row in self.nisba.rows)
 
     @cached_property
+    def nisba_sides(self) -> dict[str, str]:
+        """Normalised nisba adjective -> its side (الفرنسيون → france)."""
+        return {normalize(row["adjective"]): row["side"] for row in self.nisba.rows}
+
+    @cached_property
     def anonymous_heads(self) -> dict[str, str]:
         """Normalised anonymous-source heads (مصدر، مسؤول …) -> their actor id."""
         return {normalize(row["pattern"]): row["actor_id"] for row in self.anonymous.rows

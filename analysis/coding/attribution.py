@@ -808,6 +808,57 @@ def _is_object(part: _Part, m: dict) -> bool:
     return False
 
 
+#: Words that may stand between و and the second of two joint subjects: an ally or partner
+#: with its pronoun (سوريا وحليفتها روسيا), or the head noun of a medium (رويترز وصحيفة "وول
+#: ستريت جورنال"); normalised, without the و.
+_JOINING_HEADS = re.compile(
+    r"(?:حليف|شريك|جار)(?:ه|ها|هم|هما|ت|ته|تها|تهم|تهما)|صحيف[هت]|وكال[هت]|شبك[هت]|قنا[هت]|موقع|مجل[هت]")
+
+
+_NAME_QUOTES_RE = re.compile(r'["«»“”]')
+
+
+def _joined_gap(part: _Part, gap: str, cur: dict) -> bool:
+    """Whether ``gap`` (the text between two mentions) joins them as joint subjects.
+
+    A bare و (موسكو ودمشق), or و on a word that only introduces the second mention: an
+    ally (وحليفتها روسيا), a medium's head noun (وصحيفة "وول ستريت جورنال") or a nisba
+    adjective of a second office (الرئيسان الأمريكي دونالد ترامب والفرنسي إيمانويل ماكرون).
+    """
+    stripped = gap.strip()
+    if stripped == "و" or (gap.isspace() and part.text[cur["_ns"] - 1:cur["_ns"]] == "و"):
+        return True
+    words = _NAME_QUOTES_RE.sub(" ", gap).split()
+    if len(words) != 1 or words[0][:1] != "و" or gap.lstrip('"»”')[:1] not in (" ", "\u00a0"):
+        return False
+    word = words[0][1:]
+    return bool(_JOINING_HEADS.fullmatch(word)) or (
+        word in part.actors.nisba_sides and cur.get("actor_type") == "person")
+
+
+def _elliptic_nisba(part: _Part, m: dict, limit: int) -> dict | None:
+    """A second nisba joined to a mention's own (مسؤولون بريطانيون وفرنسيون، المسؤولين الروس
+    والسوريين): the same head for another side, as a mention of the nisba word."""
+    k = part.next_word_index(m["_ne"])
+    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
+        return None
+    if part.text[m["_ne"]:part.word_starts[k]].strip():
+        return None
+    word = part.word_at(k)
+    side = part.actors.nisba_sides.get(word[1:]) if word[:1] == "و" else None
+    prev = part.prev_word(m["_ne"])
+    if side is None or side == m.get("side") or prev is None or prev[2] not in part.actors.nisba_sides:
+        return None
+    if _mention_at_word(part, k) is not None or (
+            k + 1 < len(part.word_starts) and _mention_at_word(part, k + 1) is not None
+            and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
+        return None  # والفرنسي إيمانويل ماكرون: the nisba of the next mention
+    ws, we = part.word_starts[k] + 1, part.word_ends[k]
+    start, end = part.norm.to_original(ws, we)
+    return {**m, "_ns": ws, "_ne": we, "start": start, "end": end, "side": side, "actor_id": m.get("actor_id"),
+            "via": "elliptic_nisba"}
+
+
 def _joined(part: _Part, first: int, limit: int) -> list[dict]:
     """The mention at index ``first`` plus mentions joined to it by و (joint subjects)."""
     out = [part.mentions[first]]
@@ -817,7 +868,7 @@ def _joined(part: _Part, first: int, limit: int) -> list[dict]:
         if cur["_ns"] >= limit:
             break
         gap = part.text[prev["_ne"]:cur["_ns"]]
-        if gap.strip() == "و" or (gap.isspace() and part.text[cur["_ns"] - 1:cur["_ns"]] == "و"):
+        if _joined_gap(part, gap, cur):
             out.append(cur)
             k += 1
             continue
@@ -825,6 +876,8 @@ def _joined(part: _Part, first: int, limit: int) -> list[dict]:
             k += 1  # apposition of the same actor
             continue
         break
+    if (extra := _elliptic_nisba(part, out[-1], limit)) is not None:
+        out.append(extra)
     return out
 
 
@@ -1281,7 +1334,10 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
         return None
     m = part.mentions[k]
     gap = part.text[m["_ne"]:anchor].split()
-    if _apposition_gap(gap):
+    elliptic = _elliptic_nisba(part, m, anchor) if len(gap) == 1 else None
+    if elliptic is not None:
+        gap = []  # مسؤولون بريطانيون وفرنسيون انتقدوا
+    elif _apposition_gap(gap):
         gap = []  # المبعوث الأمريكي، كينيث وورد، قال: a name in apposition between commas
     elif gap in (["،"], [","]) and anchor < cue.start - len(cue.prefix) and _after_kana(part, m["_ns"]):
         gap = []  # وكان لافروف، قد قال: كان … قد frames the subject, a comma may follow it
@@ -1298,8 +1354,11 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     if _is_object(part, m):
         return None
     group = _joined_back(part, k, floor)
-    return [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
-            else _Source.from_mention(part.mentions[g]) for g in group]
+    sources = [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
+               else _Source.from_mention(part.mentions[g]) for g in group]
+    if elliptic is not None and group[-1] == k:
+        sources.append(_Source.from_mention(elliptic))
+    return sources
 
 
 def _after_kana(part: _Part, pos: int) -> bool:
@@ -1347,8 +1406,7 @@ def _joined_back(part: _Part, last: int, floor: int) -> list[int]:
         if prev["_ns"] < floor or prev.get("via") == "adjective":
             break
         gap = part.text[prev["_ne"]:cur["_ns"]]
-        joined = gap.strip() == "و" or (gap.isspace() and part.text[cur["_ns"] - 1:cur["_ns"]] == "و")
-        if not joined or _is_object(part, prev):
+        if not _joined_gap(part, gap, cur) or _is_object(part, prev):
             break
         out.insert(0, k - 1)
         k -= 1
