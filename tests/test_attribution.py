@@ -609,6 +609,30 @@ def test_joint_subjects_joined_through_an_ally_a_medium_or_a_second_nisba():
     assert [(r["source_actor_id"], r["source_side"]) for r in rows] == [("trump", "us"), ("macron", "france")]
 
 
+def test_a_marker_credits_a_noun_phrase_the_lexicons_do_not_know():
+    # ANT FR-middleEast-305 (shortened): indefinite plural speakers are nobody in particular
+    text = "ردا على الهجوم الذي أودى بحسب مسعفين وأطباء بحياة أكثر من 40 شخصا."
+    (row,), _ = _body(text)
+    assert (row["cue"], row["source_side"], row["source_type"], text[row["source_start"]:row["source_end"]]) == (
+        "بحسب", "unknown", "anonymous", "مسعفين وأطباء")
+    # ANT SK-economy-1005 (shortened): a nisba inside the phrase places it
+    (row,), _ = _body("وتراجعت المخزونات بحسب إدارة معلومات الطاقة الأمريكية، الأربعاء.")
+    assert (row["source_side"], row["source_type"]) == ("us", "institution")
+    # ANT BB-middleEast-349 (shortened): a definite phrase nobody places is a third party
+    (row,), _ = _body("وبحسب الموقع الرسمي للمنظمة، لا يزال هناك نحو 30 ألف مصاب.")
+    assert (row["source_side"], row["source_type"]) == ("other", "media")
+    # constructed: figures are a document; rules and measures are no source at all
+    (row,), _ = _body('وانخفضت الليرة بحسب أرقام "سيكيوريتيز".')
+    assert (row["source_side"], row["source_type"]) == ("unknown", "document")
+    for text in ("وتم ذلك وفقا للقانون الدولي.", "وتبدأ المباراة في الثامنة بحسب التوقيت المحلي.",
+                 "وتسير الأمور حسب الخطة."):
+        assert _body(text)[0] == [], text
+    # constructed: an unplaced marker source does not become the speaker a pro-drop verb continues
+    rows, _ = _body("وقال لافروف إن موسكو سترد. وارتفع العدد بحسب أرقام رسمية. وأضاف أن الغرب يكذب.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [
+        ("قال", "russia"), ("بحسب", "unknown"), ("أضاف", "russia")]
+
+
 def test_reply_is_speech_only_with_a_speech_complement():
     # constructed: ردّ على + an action is a response, not an attribution
     assert _body("وقال بيسكوف إن موسكو لا ترد على مشاريع القوانين.")[0][1:] == []
@@ -842,8 +866,8 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 23 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
-                                   "TITLE_DOMAIN_WORDS"} <= set(windows)
+    assert len(windows) == 24 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+                                   "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS"} <= set(windows)
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])

@@ -181,6 +181,8 @@ MEDIA_AFTER_FRAMING_WORDS = 3
 RELAY_WORDS = 3
 #: A marker (بحسب لافروف): its source within this many words after it;
 MARKER_SOURCE_WORDS = 1
+#: Words of the noun phrase a marker credits when it names nobody the lexicons know (note 50).
+MARKER_PHRASE_WORDS = 5
 #: a marker after at least this many words of its clause follows its content (…، بحسب رويترز).
 MARKER_AFTER_CONTENT_WORDS = 2
 #: A verb followed by a participle (قال مؤكدا) is one act when the verb has at most this
@@ -2365,6 +2367,10 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
     السفارة).
     """
     k = bisect_left(part.mention_starts, act.after)
+    gap = part.text[act.after:part.mentions[k]["_ns"]].split() if k < len(part.mentions) else []
+    words = part.text[act.cue_start:act.after].split()[1:] + gap[:1]  # وفقا لـ ends inside its word
+    if any(_rule_word(w) for w in words):
+        return None  # وفقا للقانون الدولي: a rule, not a source
     if k < len(part.mentions) and part.count_words(act.after, part.mentions[k]["_ns"]) <= MARKER_SOURCE_WORDS:
         m = part.mentions[k]
         act.sources, source_end = [_Source.from_mention(m)], m["_ne"]
@@ -2373,6 +2379,8 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
     elif ((nxt := part.next_word_index(act.after)) < len(part.word_starts)
           and (same := _definite_anaphor(part, act.after, act.end, state.last)) is not None):
         act.sources, source_end = same, part.word_ends[nxt]
+    elif (phrase := _marker_phrase(part, act.after, act.end, state.last)) is not None:
+        act.sources, source_end = phrase
     else:
         return None
     outer = act.cue_start - len(act.cue.prefix)
@@ -2381,6 +2389,97 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
     else:
         act.after = source_end
     return act
+
+
+#: After a marker, the speaker's own words (بحسب تعبيره، وفق قوله): the last source.
+_OWN_WORDS = frozenset(normalize(w) for w in (
+    "تعبيره", "تعبيرها", "تعبيرهم", "تعبيرهما", "قوله", "قولها", "قولهم", "قولهما", "وصفه", "وصفها", "زعمه", "زعمها",
+))
+#: After a marker, rules, plans and measures: "according to" them is no attribution
+#: (وفقا للقانون، بحسب التوقيت المحلي، حسب الخطة).
+_NOT_SOURCES = frozenset(normalize(w) for w in (
+    "قانون", "القانون", "قوانين", "القوانين", "قواعد", "القواعد", "أحكام", "الأحكام", "معايير", "المعايير",
+    "نظام", "النظام", "أنظمة", "الأنظمة", "الدستور", "دستور", "شروط", "الشروط", "خطة", "الخطة", "جدول", "الجدول",
+    "التوقيت", "توقيت", "اتفاق", "الاتفاق", "اتفاقية", "الاتفاقية", "برنامج", "البرنامج", "مبدأ", "مبادئ", "آلية",
+    "الحاجة", "الظروف", "الطلب", "العادة", "الأصول", "المعتاد", "نوع", "حجم", "درجة", "قيمة", "سعر", "أسعار",
+    "تصنيف", "التصنيف", "ترتيب", "الترتيب", "المادة", "مادة", "البند", "بند", "قرار", "القرار", "صيغة", "الصيغة",
+))
+#: Figures and studies a marker credits (بحسب أرقام، وفقا لتقديرات): documents, not people.
+_FIGURES = frozenset(normalize(w) for w in (
+    "أرقام", "الأرقام", "بيانات", "البيانات", "إحصاءات", "الإحصاءات", "إحصائيات", "الإحصائيات", "تقديرات",
+    "التقديرات", "نتائج", "النتائج", "دراسة", "الدراسة", "دراسات", "الدراسات", "استطلاع", "الاستطلاع",
+    "معلومات", "المعلومات", "حصيلة", "الحصيلة", "وثائق", "الوثائق", "سجلات", "السجلات",
+))
+#: Heads of a medium's name (صحيفة "صن" البريطانية).
+_MEDIA_HEADS = frozenset(normalize(w) for w in (
+    "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "شبكة", "الشبكة", "قناة", "القناة", "مجلة", "المجلة",
+    "تلفزيون", "التلفزيون", "إذاعة", "الإذاعة",
+))
+
+
+def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
+    """The source of a marker that names nobody the lexicons know (note 50).
+
+    بحسب مراقبين، وفقا لبيانات الجمارك، بحسب الموقع الرسمي للمنظمة، بحسب إدارة معلومات
+    الطاقة الأمريكية: the noun phrase after the marker (up to ``MARKER_PHRASE_WORDS``
+    words, no punctuation, preposition, complementizer or cue inside) is the source. A
+    mention inside the phrase (a nisba adjective too) gives its side; otherwise an
+    indefinite phrase is nobody's in particular (``unknown``, anonymous or a document)
+    and a definite one a third party (``other``, codebook note 37). The speaker's own
+    words (بحسب تعبيره) are the last source's; rules and plans (وفقا للقانون) are no source.
+    """
+    n = len(part.word_starts)
+    k = part.next_word_index(pos)
+    if k >= n or part.word_starts[k] >= end or part.text[pos:part.word_starts[k]].strip(' "«»“”'):
+        return None
+    bare = part.word_at(k)
+    if bare in _OWN_WORDS:
+        return (list(last), part.word_ends[k]) if last else None
+    if (_rule_word(bare) or not bare.isalpha() or len(bare) < 3
+            or bare in part.roles["preposition"] or bare in _NOT_NAME or _complementizer_at(part, k)):
+        return None
+    stop = k
+    while (stop + 1 < n and stop + 1 - k < MARKER_PHRASE_WORDS and part.word_starts[stop + 1] < end
+           and not part.text[part.word_ends[stop]:part.word_starts[stop + 1]].strip(' "«»“”')
+           and part.word_at(stop + 1) not in part.roles["preposition"] and not _complementizer_at(part, stop + 1)
+           and part.word_at(stop + 1).isalpha() and part.word_at(stop + 1) not in _NOT_NAME
+           and not _blocks_subject(part, part.word_at(stop + 1))):  # بحياة، للمنظمة
+        stop += 1
+    a, b = part.word_starts[k], part.word_ends[stop]
+    j = bisect_left(part.mention_starts, a)
+    while j < len(part.mentions) and part.mentions[j]["_ns"] < b:
+        m = part.mentions[j]
+        src = _Source.from_mention(m)
+        if src.side not in ("unknown",):
+            kind = "media" if bare in _MEDIA_HEADS else src.source_type if m.get("via") != "adjective" else "institution"
+            return [_Source(src.actor_id if m.get("via") != "adjective" else None, src.side, kind,
+                            _phrase_mention(part, a, max(b, m["_ne"]), src))], max(b, m["_ne"])
+        j += 1
+    if any(c.start < b and c.end > a for c in part.cues):
+        return None  # a reporting word inside: not a plain noun phrase
+    definite = bare.startswith("ال")
+    kind = "document" if bare in part.roles["document"] or bare in _FIGURES else "media" if bare in _MEDIA_HEADS else (
+        "institution" if definite else "anonymous")
+    src = _Source(None, "other" if definite else "unknown", kind, None)
+    return [_Source(None, src.side, kind, _phrase_mention(part, a, b, src))], b
+
+
+def _rule_word(word: str) -> bool:
+    """Whether ``word`` (maybe with the لـ of وفقا لـ, in part or whole) names a rule or plan."""
+    forms = {word}
+    if word.startswith("لل"):
+        forms |= {"ال" + word[2:], word[1:]}
+    elif word.startswith("ل"):
+        forms |= {word[1:], "ال" + word[1:]}
+    return not _NOT_SOURCES.isdisjoint(forms)
+
+
+def _phrase_mention(part: _Part, a: int, b: int, src: _Source) -> dict:
+    """A mention-like record for the words ``a:b`` of ``part`` (normalised offsets)."""
+    start, end = part.norm.to_original(a, b)
+    # a phrase the lexicons do not place stays out of the pro-drop chain (note 39)
+    return {"start": start, "end": end, "part": part.name, "_ns": a, "_ne": b, "actor_id": src.actor_id,
+            "side": src.side, "actor_type": src.source_type, "unplaced": src.side in ("unknown", "other")}
 
 
 def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
