@@ -633,6 +633,15 @@ def test_a_marker_credits_a_noun_phrase_the_lexicons_do_not_know():
         ("قال", "russia"), ("بحسب", "unknown"), ("أضاف", "russia")]
 
 
+def test_the_hamza_less_past_dan_condemns_but_not_inside_a_name():
+    # ANT FR-middleEast-567 (shortened): دان is أدان (cues 1.5.1)
+    (row,), _ = _body("في سياق آخر، دان المعلم الاتفاق على خارطة الطريق.")
+    assert (row["cue"], row["cue_lemma"], row["cue_category"]) == ("دان", "أدان", "condemnation")
+    # constructed: the name Dan Coats covers the word
+    rows, _ = _body("وقال دان كوتس إن روسيا تتدخل.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قال", "dan_coats")]
+
+
 def test_reply_is_speech_only_with_a_speech_complement():
     # constructed: ردّ على + an action is a response, not an attribution
     assert _body("وقال بيسكوف إن موسكو لا ترد على مشاريع القوانين.")[0][1:] == []
