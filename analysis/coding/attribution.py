@@ -183,6 +183,8 @@ RELAY_WORDS = 3
 MARKER_SOURCE_WORDS = 1
 #: Words of the noun phrase a marker credits when it names nobody the lexicons know (note 50).
 MARKER_PHRASE_WORDS = 5
+#: Words of a medium's name between its head noun and the verb (صحيفة "كوريا تايمز" الكورية الجنوبية تقول).
+MEDIA_NAME_WORDS = 5
 #: a marker after at least this many words of its clause follows its content (…، بحسب رويترز).
 MARKER_AFTER_CONTENT_WORDS = 2
 #: A verb followed by a participle (قال مؤكدا) is one act when the verb has at most this
@@ -1399,6 +1401,56 @@ def _document_before(part: _Part, cue: CueMatch, floor: int, last: list[_Source]
         _Source(None, "unknown", "document", None)]
 
 
+#: Heads of a writer the lexicons cannot name (الكاتبة تقول …, in press reviews).
+_WRITER_HEADS = frozenset(normalize(w) for w in ("الكاتب", "الكاتبة", "الكاتبه", "الصحفي", "الصحفية", "المحلل",
+                                                  "المحللة"))
+
+
+def _medium_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
+    """SVO with a newspaper or writer the lexicons do not know (note 51): صحيفة لوريون لوجور
+    أشارت إلى …، صحيفة "كوريا تايمز" الكورية الجنوبية تقول إن …، الكاتبة تقول …
+
+    The clause opens with a medium's head noun (صحيفة، وكالة، موقع …) or a writer's
+    (الكاتبة), followed by at most ``MEDIA_NAME_WORDS`` words of its name (letters, quotes,
+    a nisba) and then the verb. A nisba or mention in the name gives the side, else it is a
+    third party (``other``); the source stays out of the pro-drop chain (note 39).
+    """
+    anchor, prev = _before_auxiliaries(part, cue, floor)
+    if prev is None:
+        return None
+    k = _word_index_at(part, prev[0])
+    for h in range(k, max(-1, k - MEDIA_NAME_WORDS - 1), -1):
+        if part.word_starts[h] < floor:
+            return None
+        word = part.word_at(h)
+        if word in _MEDIA_HEADS or word in _WRITER_HEADS:
+            break
+        if (not word.isalpha() or word in part.roles["preposition"] or word in _NOT_NAME
+                or _complementizer_at(part, h) or any(c.start < part.word_ends[h] and c.end > part.word_starts[h]
+                                                      for c in part.cues)):
+            return None
+    else:
+        return None
+    before = part.text[floor:part.word_starts[h]].strip(' "«»“”')
+    if before and before[-1] not in ".،,:؛;!؟?\n":
+        return None  # the head must open the clause
+    if any(part.text[part.word_ends[j]:part.word_starts[j + 1]].strip(' "«»“”') for j in range(h, k)):
+        return None  # punctuation inside: not one name
+    a, b = part.word_starts[h], part.word_ends[k]
+    side, actor = "other", None
+    j = bisect_left(part.mention_starts, a)
+    while j < len(part.mentions) and part.mentions[j]["_ne"] <= b:
+        placed = _Source.from_mention(part.mentions[j])
+        if placed.side != "unknown":
+            side = placed.side
+            actor = placed.actor_id if part.mentions[j].get("via") != "adjective" else None
+            break
+        j += 1
+    kind = "person" if part.word_at(h) in _WRITER_HEADS else "media"
+    src = _Source(actor, side, kind, None)
+    return [_Source(actor, side, kind, _phrase_mention(part, a, b, src))]
+
+
 def _joined_back(part: _Part, last: int, floor: int) -> list[int]:
     """Indices of the mentions joined by و that end with mention ``last`` (موسكو ودمشق تطالبان)."""
     out = [last]
@@ -2233,6 +2285,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources = before
     elif relative is None and (doc := _document_before(part, cue, ns, state.last)) is not None:
         act.sources = doc  # وكانت تقارير أشارت إلى …
+    elif relative is None and cue.prefix != "و" and (medium := _medium_before(part, cue, ns)) is not None:
+        act.sources = medium  # صحيفة "كوريا تايمز" الكورية الجنوبية تقول إن …
     elif relative == "resumptive" and (owner := _antecedent_owner(part, cue, ns)) is not None:
         act.sources = owner  # تصريحات ترامب التي قال فيها …
     elif _adjectival_clause(part, cue, ns):
