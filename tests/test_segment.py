@@ -153,3 +153,40 @@ def test_a_line_that_links_to_another_story_gives_no_sentence():
     # a verb or للمزيد with no mark after it begins a sentence of the story
     assert texts == ["قال الوزير إن الضربات فشلت.", "شاهد آلاف الأشخاص الفيلم في يومه الأول.",
                      "للمزيد سألنا الدكتور مروان قبلان."]
+
+
+def test_cnn_closing_run_of_whole_leads_is_teasers():
+    # ANT CN-economy-169-20180812: after the story, five leads of other CNN stories, uncut
+    # (the gold codes none of them; before, "قال الرئيس التركي …" there was a false act)
+    import gzip
+    import json
+
+    from analysis.corpus.paths import ant_corpus
+    from analysis.text.segment import teaser_start
+    path = ant_corpus()
+    if path is None:
+        pytest.skip("ANT corpus not found")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        row = next(r for r in map(json.loads, f) if r["article_id"] == "CN-economy-169-20180812")
+    body = row["body"]
+    start = teaser_start(body)
+    assert body[start:].startswith("حذرت السعودية من التعامل")
+    assert body[:start].rstrip().endswith("منذ مطلع أغسطس/آب فقط.")
+    assert body[start:].count("\n") == 4  # five leads
+
+
+def test_a_run_of_leads_is_teasers_only_after_the_cnn_dateline_and_without_connectors():
+    from analysis.text.segment import teaser_start
+    # constructed: three one-sentence leads of other stories after a CNN story
+    lead = "أعلنت وزارة الخارجية، الأحد، أن " + "كلمة " * 20 + "نهاية."
+    story = "دبي، الإمارات العربية المتحدة (CNN) -- قال الوزير إن " + "كلمة " * 20 + ".\nوأضاف أن الأمر خطير.\n"
+    body = story + "\n".join([lead] * 3)
+    assert teaser_start(body) == len(story)
+    assert teaser_start(story + "\n".join([lead] * 2)) == len(story) + len(lead) * 2 + 1  # two are too few
+    # the same run without the dateline is the story's own (other outlets end so too)
+    plain = story.replace("(CNN) -- ", "")
+    assert teaser_start(plain + "\n".join([lead] * 3)) == len(plain + "\n".join([lead] * 3))
+    # a paragraph tied to the story (من جانبه، بدوره …) breaks the run
+    tied = "من جانبه، قال السفير إن " + "كلمة " * 20 + "نهاية."
+    body = story + "\n".join([lead, tied, lead, lead])
+    assert teaser_start(body) == len(body)
