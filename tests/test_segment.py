@@ -179,10 +179,15 @@ def test_a_run_of_leads_is_teasers_only_after_the_cnn_dateline_and_without_conne
     from analysis.text.segment import teaser_start
     # constructed: three one-sentence leads of other stories after a CNN story
     lead = "أعلنت وزارة الخارجية، الأحد، أن " + "كلمة " * 20 + "نهاية."
+    # ANT CN-middleEast-1495: a lead may open with في, unlike a story's continuation with ف
+    in_lead = "في أحدث تغريدة على حسابه، أكد الوزير أن " + "كلمة " * 10 + "نهاية."
     story = "دبي، الإمارات العربية المتحدة (CNN) -- قال الوزير إن " + "كلمة " * 20 + ".\nوأضاف أن الأمر خطير.\n"
     body = story + "\n".join([lead] * 3)
     assert teaser_start(body) == len(story)
     assert teaser_start(story + "\n".join([lead] * 2)) == len(story) + len(lead) * 2 + 1  # two are too few
+    assert teaser_start(story + "\n".join([lead, in_lead, lead])) == len(story)
+    body = story + "\n".join([lead, "فأكد " + lead, lead])
+    assert teaser_start(body) == len(body)  # ف opens a continuation
     # the same run without the dateline is the story's own (other outlets end so too)
     plain = story.replace("(CNN) -- ", "")
     assert teaser_start(plain + "\n".join([lead] * 3)) == len(plain + "\n".join([lead] * 3))
