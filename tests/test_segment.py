@@ -195,3 +195,22 @@ def test_a_run_of_leads_is_teasers_only_after_the_cnn_dateline_and_without_conne
     tied = "من جانبه، قال السفير إن " + "كلمة " * 20 + "نهاية."
     body = story + "\n".join([lead, tied, lead, lead])
     assert teaser_start(body) == len(body)
+
+
+@pytest.mark.parametrize("line", [
+    "*نقلاً عن الأهرام المصرية",  # ANT: 37 Al Arabiya columns end so (and 56 الرؤية الإماراتية …)
+    "** جميع المقالات المنشورة تمثل رأي كتابها فقط.",  # ANT: 458 Al Arabiya columns
+    "يمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول.",
+    "هذا المقال بقلم كاملیا انتخابی فرد، والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر شبكة CNN.",
+    "ويشار إلى أن موقع CNN بالعربية لا يمكنه التأكد بشكل مستقل من الأنباء والمعلومات التي يتم تناقلها.",
+])
+def test_site_furniture_lines_are_boilerplate(line):
+    # the lines as printed on ANT (CODEBOOK §2): no sentence is made of them
+    body = "وقال الوزير إن الأمر خطير.\n" + line + "\nوأضاف أن الحل قريب."
+    assert [s.text for s in split_article("", body)] == ["وقال الوزير إن الأمر خطير.", "وأضاف أن الحل قريب."]
+
+
+def test_a_sentence_that_quotes_with_naqlan_an_is_no_furniture():
+    # constructed: نقلا عن inside a sentence, and a line that only mentions CNN, stay
+    body = "وقال نقلا عن مصادر إن الأمر خطير.\nوقالت شبكة CNN إن الأمر خطير."
+    assert len(split_article("", body)) == 2

@@ -74,6 +74,18 @@ _LINK_LINE_RE = re.compile(
     r"|(?:للمزيد|[اإ]قرأ|شاهد|طالع)[ \u00a0]*[:\-–|.…]+)"
 )
 _OPENER_RE = re.compile('[«“„‹"]')
+#: Site furniture lines (CODEBOOK §2 boilerplate), as printed on ANT: Al Arabiya's reprint
+#: credit and disclaimer under opinion columns ("*نقلاً عن الأهرام المصرية"، "** جميع
+#: المقالات المنشورة تمثل رأي كتابها فقط."), BBC Arabic's app notice, CNN Arabic's
+#: disclaimers ("والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر
+#: شبكة CNN"، "لا يمكنه التأكد بشكل مستقل من الأنباء").
+_SITE_LINE_RE = re.compile(
+    r"[ \t\u00a0]*(?:\*+[ \u00a0]*(?:نقلا|نقلاً|نقلًا)[ \u00a0]+عن[ \u00a0]"
+    r"|\*+[ \u00a0]*جميع المقالات المنشورة"
+    r"|يمكنكم (?:استلام|تسلم|تسلّم) إشعارات"
+    r"|[^\n]{0,120}(?:لا تعكس بالضرورة (?:وجهة نظر|رأي) (?:شبكة )?CNN"
+    r"|موقع CNN بالعربية لا يمكنه التأكد))"
+)
 
 
 class Sentence(NamedTuple):
@@ -295,7 +307,7 @@ def split_article(title: str, body: str) -> list[Sentence]:
     teasers = teaser_start(body)
     for m in _LINE_RE.finditer(body, 0, teasers):
         a, b = _strip_span(body, m.start(), m.end())
-        if a == b or _LINK_LINE_RE.match(body, a, b):
+        if a == b or _LINK_LINE_RE.match(body, a, b) or _SITE_LINE_RE.match(body, a, b):
             continue
         spans = split_paragraph(body, a, b)
         if len(spans) == 1 and _is_heading(body, a, b):
