@@ -211,3 +211,22 @@ def test_a_retrained_model_file_is_read_again(tmp_path):
     assert sm.load_model(file)["threshold"] == 0.6
     file.write_text(json.dumps({**TOY, "threshold": 0.75}), encoding="utf-8")
     assert sm.load_model(file)["threshold"] == 0.75
+
+
+def test_learning_curve_rows_agree_with_cross_validation_on_round_one(ant_path):
+    from analysis.validation.stance_training import cross_validate, learning_curve, training_set
+
+    ts = training_set(("1",))
+    curve = learning_curve(ts, (0.5, 1.0), c=0.3, threshold=0.5)
+    cv = cross_validate(ts)
+    assert curve["share"].tolist() == [0.0, 0.5, 1.0]
+    # 17 articles in five folds of 4, 4, 3, 3, 3: pools of 13, 13, 14, 14, 14 training
+    # articles (mean 13.6), half of them 6, 6, 7, 7, 7 (mean 6.6)
+    assert curve["train_articles"].tolist() == [0.0, 6.6, 13.6]
+    rules = cv[cv["c"].isna()].iloc[0]
+    assert curve.loc[0, "f1"] == pytest.approx(rules["f1"])
+    full = cv[(cv["c"] == 0.3) & (cv["threshold"] == 0.5)].iloc[0]
+    assert curve.loc[2, ["precision", "recall", "f1"]].tolist() == pytest.approx(
+        full[["precision", "recall", "f1"]].astype(float).tolist())
+    with pytest.raises(ValueError, match="fractions in"):
+        learning_curve(ts, (0.0, 1.0))

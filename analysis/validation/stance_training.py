@@ -33,7 +33,8 @@ from analysis.validation.evaluation import read_splits
 from analysis.validation.gold import load_gold, read_gold_articles
 from analysis.validation.scoring import score_stance
 
-__all__ = ["TrainingSet", "training_set", "cross_validate", "train", "FOLDS", "C_GRID", "THRESHOLDS", "SEED"]
+__all__ = ["TrainingSet", "training_set", "cross_validate", "learning_curve", "train", "FOLDS", "C_GRID",
+           "THRESHOLDS", "SEED"]
 
 FOLDS = 5
 SEED = 20261204
@@ -129,6 +130,48 @@ def cross_validate(ts: TrainingSet) -> pd.DataFrame:
         for th in THRESHOLDS:
             s = score_stance(combined_units(ts, probs, th), ts.gold, ts.sentences)
             rows.append({"c": c, "threshold": th, "precision": s.precision, "recall": s.recall, "f1": s.f1})
+    return pd.DataFrame(rows)
+
+
+def learning_curve(ts: TrainingSet, shares: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0), *,
+                   c: float = 0.3, threshold: float = 0.5, seed: int = SEED) -> pd.DataFrame:
+    """Out-of-fold stance scores of a model fitted on a share of each fold's training articles.
+
+    Every article is scored by a model that did not see it, as in :func:`cross_validate`;
+    for a share below 1 each fold trains on that share of its training articles (drawn
+    with ``seed``, the same draw for every fold and a larger share adding to a smaller
+    one). The rows say how much the learned pass gains from more coded articles, which is
+    what a decision to code more gold rests on. The first row (``share`` 0) is the rules
+    alone.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``share``, ``train_articles`` (mean over the folds), ``precision``, ``recall``, ``f1``.
+    """
+    if not shares or any(not 0 < s <= 1 for s in shares):
+        raise ValueError(f"shares={shares!r}: give fractions in (0, 1], e.g. (0.25, 0.5, 1.0)")
+    fold = folds(ts)
+    order = sorted(ts.article_ids)
+    random.Random(seed).shuffle(order)
+    base = score_stance(combined_units(ts, {a: [] for a in ts.article_ids}, 2.0), ts.gold, ts.sentences)
+    rows = [{"share": 0.0, "train_articles": 0.0, "precision": base.precision, "recall": base.recall,
+             "f1": base.f1}]
+    for share in sorted(shares):
+        probs: dict[str, list[list[float]]] = {}
+        sizes = []
+        for k in range(FOLDS):
+            pool = [a for a in order if fold[a] != k]
+            train_ids = pool[:max(1, round(share * len(pool)))]
+            sizes.append(len(train_ids))
+            model = sm.fit([x.features for a in train_ids for x in ts.candidates[a]],
+                           [y for a in train_ids for y in ts.labels[a]], c=c)
+            for a in ts.article_ids:
+                if fold[a] == k:
+                    probs[a] = [sm.probabilities(x.features, model) for x in ts.candidates[a]]
+        s = score_stance(combined_units(ts, probs, threshold), ts.gold, ts.sentences)
+        rows.append({"share": float(share), "train_articles": sum(sizes) / len(sizes),
+                     "precision": s.precision, "recall": s.recall, "f1": s.f1})
     return pd.DataFrame(rows)
 
 
