@@ -481,3 +481,40 @@ def test_names_of_third_sides_from_the_second_mining_pass_are_placed():
             assert found == [], text
         else:
             assert found[0] == expected, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ANT AL-internationalNews-1500, SK-middleEast-2082, FR-middleEast-651, AL-internationalNews-777,
+    # BB-culture-103 (shortened): a correspondent speaks for the outlet (codebook note 54)
+    ("وقال مراسل لرويترز إنه يمكن مشاهدة الدخان", ("مراسل لرويترز", "reuters_correspondent", "uk")),
+    ('وأفاد مراسل "سكاي نيوز عربية" بأن الميليشيات الانقلابية سحبت صواريخ',
+     ('مراسل "سكاي نيوز عربية', "sky_news_arabia_correspondent", "other")),
+    ("قال مراسل فرانس24 في اليمن إن المعارك خفت", ("مراسل فرانس24", "france24_correspondent", "france")),
+    ('وأفادت مراسلة "العربية" بمصرع شخص متأثرا بإصابته',
+     ('مراسلة "العربية', "al_arabiya_correspondent", "saudi_arabia")),
+    ('وقالت مراسلة قناة "العربية" إن القوات تقدمت',
+     ('مراسلة قناة "العربية', "al_arabiya_correspondent", "saudi_arabia")),
+    ("وذكر مراسل الشؤون الدبلوماسية في بي بي سي أن المنظمة مؤهلة",
+     ("مراسل الشؤون الدبلوماسية في بي بي سي", "bbc_correspondent", "uk")),
+    # a nisba is the title's (مراسل روسي), and with no outlet nobody is placed (constructed)
+    ("وقال مراسل روسي إن القوات تقدمت", ("مراسل روسي", "ru_correspondent", "russia")),
+    ("وقال مراسل في المنطقة إن القوات تقدمت", None),
+    ("وتحدث مراسل عن اللغة العربية في المدارس", None),
+])
+def test_a_correspondent_takes_the_side_of_the_outlet(text, expected):
+    mentions = [m for m in find_mentions(make_doc("x", "", text)) if m["actor_type"] == "person"]
+    if expected is None:
+        assert mentions == []
+    else:
+        assert (mentions[0]["surface"], mentions[0]["actor_id"], mentions[0]["side"]) == expected
+
+
+def test_sky_news_arabia_is_not_sky_news():
+    # ANT SK-middleEast-3096 and SK-middleEast-2650 (shortened): the Abu Dhabi channel
+    # (side other), not the British Sky News (uk) that its first two words spell
+    found = find_mentions(make_doc("x", "", "وأفاد مصدر عسكري لسكاي نيوز عربية بأن القوات تقدمت"))
+    assert [(m["surface"], m["side"]) for m in found] == [("مصدر عسكري لسكاي نيوز عربية", "other")]
+    found = find_mentions(make_doc("x", "", "قال رئيس الوزراء في مقابلة مع سكاي نيوز عربية إن الحرب انتهت"))
+    assert [(m["actor_id"], m["side"]) for m in found if m["actor_type"] == "media"] == [("sky_news_arabia", "other")]
+    found = find_mentions(make_doc("x", "", "قال رئيس الوزراء في مقابلة مع سكاي نيوز إن الحرب انتهت"))
+    assert [(m["actor_id"], m["side"]) for m in found if m["actor_type"] == "media"] == [("sky_news", "uk")]

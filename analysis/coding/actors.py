@@ -91,6 +91,14 @@ _NAME_GAP = re.compile(r"[ \t\u00a0]+#?")
 _HASHTAG_GAP = re.compile(r"[ \t\u00a0]+#")
 _TOKEN = re.compile(r"\S+")
 # One definite genitive word after an indefinite title, with the space before it.
+# after a correspondent title: spaces, an outlet head noun, an opening quotation mark
+_OUTLET_GAP = re.compile(
+    r"[ \t\u00a0]*(?P<head>(?:ل)?(?:" + "|".join(normalize(w) for w in ("قناة", "قناتي", "وكالة", "صحيفة", "شبكة", "موقع"))
+    + r")[ \t\u00a0]+)?(?P<quote>[\"«“][ \t\u00a0]*)?")
+# "العربية" in quotation marks (or after قناة) is the channel Al Arabiya, not the adjective
+_QUOTED_ARABIYA = re.compile(r"(?P<name>" + normalize("العربية") + r")(?:[\"»”]|(?![\u0621-\u064a]))")
+# مراسل + one to four genitive words + في + the outlet
+_CORRESPONDENT_BEAT = re.compile(r"(?:[ \t\u00a0]+[\u0621-\u064a]+){1,4}?[ \t\u00a0]+في[ \t\u00a0]+")
 _GENITIVE_WORD = re.compile(r"[ \t\u00a0]+و?ال[\u0621-\u064a]+")
 
 
@@ -222,6 +230,14 @@ class ActorLexicon:
     def nisba_sides(self) -> dict[str, str]:
         """Normalised nisba adjective -> its side (الفرنسيون → france)."""
         return {normalize(row["adjective"]): row["side"] for row in self.nisba.rows}
+
+    @cached_property
+    def _outlet_sides(self) -> dict[str, str]:
+        return {row["actor_id"]: row["side"] for row in self.media.rows}
+
+    def outlet_side(self, actor_id: str) -> str | None:
+        """The side of a media outlet of the lexicon (al_arabiya → saudi_arabia), or None."""
+        return self._outlet_sides.get(actor_id)
 
     @cached_property
     def anonymous_heads(self) -> dict[str, str]:
@@ -558,6 +574,10 @@ class _Parser:
         if title is None:
             return None
         start = atom.core
+        if title.office == "correspondent":
+            nxt = self._correspondent(i, start)
+            if nxt is not None:
+                return nxt
         if title.title_form == "of":
             return self._title_of(i, title)
         if title.title_form == "pronoun":
@@ -599,6 +619,49 @@ class _Parser:
             if pid is not None:
                 actor_id = pid
         self._emit(_Mention(start, end, actor_id, side_id, actor_type, "title"), title.office)
+        return j + 1
+
+    def _correspondent(self, i: int, start: int) -> int | None:
+        """مراسل/مراسلة + an outlet: the correspondent speaks for the outlet (codebook §2,
+        an outlet takes its country's side; note 54).
+
+        The outlet may follow with لـ (مراسل لرويترز), in quotation marks (مراسل "سكاي نيوز
+        عربية"), after قناة/وكالة/صحيفة/شبكة/موقع (مراسلة قناة "العربية"), or a few words
+        on after في (مراسل الشؤون الدبلوماسية في بي بي سي). A nisba is left to the title
+        rules (مراسل روسي: None, and the caller goes on), as is a correspondent with no
+        outlet.
+        """
+        gap = _OUTLET_GAP.match(self.text, self.atoms[i].end)
+        pos = gap.end()
+        j = self.by_start.get(pos)
+        if j is None:
+            arabiya = _QUOTED_ARABIYA.match(self.text, pos) if gap.group("quote") or gap.group("head") else None
+            if arabiya is None or self.lex.outlet_side("al_arabiya") is None:
+                return self._correspondent_in(i, start)
+            self._emit(_Mention(start, arabiya.end("name"), "al_arabiya_correspondent",
+                                self.lex.outlet_side("al_arabiya"), "person", "title"), "correspondent")
+            return i + 1
+        atom = self.atoms[j]
+        media = atom.first("media")
+        if media is None or (atom.clitic and (gap.group("head") or atom.clitic != "ل")):
+            if atom.first("nisba") is not None:
+                return None
+            return self._correspondent_in(i, start)
+        self._emit(_Mention(start, atom.end, f"{media.actor_id}_correspondent", media.side, "person", "title"),
+                   "correspondent")
+        return j + 1
+
+    def _correspondent_in(self, i: int, start: int) -> int | None:
+        """مراسل الشؤون الدبلوماسية في بي بي سي: an outlet after في within a few words."""
+        found = _CORRESPONDENT_BEAT.match(self.text, self.atoms[i].end)
+        if found is None:
+            return None
+        j = self.by_start.get(found.end())
+        media = self.atoms[j].first("media") if j is not None else None
+        if media is None:
+            return None
+        self._emit(_Mention(start, self.atoms[j].end, f"{media.actor_id}_correspondent", media.side,
+                            "person", "title"), "correspondent")
         return j + 1
 
     def _construct_nisba(self, i: int, title: Entry) -> tuple[int, tuple[str, str, str] | None]:
