@@ -671,6 +671,23 @@ def test_reply_is_speech_only_with_a_speech_complement():
     assert [r["cue"] for r in rows] == ["قال"]
 
 
+def test_a_refusal_is_speech_only_when_it_rejects_words():
+    # ANT (shortened): refusing an action is no attribution (cues 1.6.0, codebook note 55:
+    # 306 of 418 رفض acts on 4,500 ANT articles go; 25 of 30 sampled were refusals of actions)
+    assert _body("ورفضت روسيا السماح لفريق بانوراما بالسفر إلى دمشق.")[0] == []
+    assert _body("ورفض الاتحاد السوفييتي المشاركة في المباراة الفاصلة أمام تشيلي.")[0] == []
+    # ANT (shortened): rejecting a proposal, accusations, declining to comment or to confirm is
+    rows, _ = _body("ورفض الرئيس الروسي فلاديمير بوتن مقترح نظيره التركي.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("رفض", "putin")]
+    rows, _ = _body("ورفضت وزارة الدفاع الأمريكية التعليق على تغريدات ترامب.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("رفضت", "us")]
+    rows, _ = _body("ورفض الكرملين الاتهامات البريطانية.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("رفض", "russia")]
+    # constructed: a complementizer within five words counts
+    rows, _ = _body("ورفض لافروف بشدة أن تكون روسيا وراء الهجوم.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("رفض", "lavrov")]
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")
