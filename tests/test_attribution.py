@@ -688,6 +688,23 @@ def test_a_refusal_is_speech_only_when_it_rejects_words():
     assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("رفض", "lavrov")]
 
 
+def test_considered_after_a_relative_pronoun_is_passive():
+    # ANT (shortened): "which is / was considered" (يُعتبر، اعتُبرت) describes, no one speaks
+    # (codebook note 56)
+    for text in ("وأضيفت أسماء جديدة إلى قائمة جبهة النصرة التي تعتبر فرع تنظيم القاعدة في سوريا.",
+                 "وهو الأمر الذي يعتبر استثمارا كبيرا في المستقبل.",
+                 "وتراجع ترامب بذلك عن تصريحاته التي اعتبرت شديدة الليونة إزاء بوتين في هلسنكي."):
+        assert [r["cue"] for r in _body(text)[0]] == [], text
+    # the active reading keeps its act: an object suffix, a complementizer or a quotation
+    # within five words (constructed after ANT sentences)
+    rows, _ = _body("وأعلنت إيران تجربة صاروخية، الأمر الذي اعتبره لافروف خرقاً لقرارات الأمم المتحدة.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows][-1:] == [("اعتبر", "lavrov")]
+    rows, _ = _body("وقصفت الطائرات مركز الأبحاث الذي اعتبرت المخابرات الأمريكية أنه مصنع للأسلحة.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("اعتبرت", "us")]
+    rows, _ = _body('وعاد إلى الحكومة خبير الاقتصاد الذي يعتبر اليورو "سجنا ألمانيا".')
+    assert [r["cue"] for r in rows] == ["يعتبر"]
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")

@@ -2269,6 +2269,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     relative = _relative_subject(part, cue, ns)
     before = None if relative is not None else _subject_before(part, cue, ns)
     found = None
+    if (isinstance(relative, list) or relative == "none") and _passive_reading(
+            part, cue, word_end, end, after_relative=True):
+        return None  # الإنفاق العسكري الذي يعتبر أولوية: "which is considered", no act
     if isinstance(relative, list):
         act.sources = relative
     elif relative == "none":
@@ -2345,15 +2348,36 @@ _IN_DOCUMENT = frozenset({"جاء في", "ورد في"})
 #: active "he considers": without a subject the lexicon knows, they are an act only when a
 #: complementizer follows (ويعتبر أن …), like the belief verbs of note 19.
 _PASSIVE_READING = frozenset({"اعتبر"})
+_PASSIVE_FORMS_AFTER_RELATIVE = ("imperfect", "imperfect_fem", "past", "past_fem")
+#: After a relative pronoun the active اعتبر has its complementizer within this many words
+#: (الذي اعتبرت المخابرات الأمريكية أنه …); one further on belongs to another clause.
+RELATIVE_PASSIVE_WORDS = 5
 
 
-def _passive_reading(part: _Part, cue: CueMatch, word_end: int, end: int) -> bool:
-    """تعتبر العقوبات الجديدة الإجراء الأشد: a passive "is considered", not an act."""
+def _passive_reading(part: _Part, cue: CueMatch, word_end: int, end: int, *,
+                     after_relative: bool = False) -> bool:
+    """تعتبر العقوبات الجديدة الإجراء الأشد: a passive "is considered", not an act.
+
+    Right after a relative pronoun the unvowelled past is as often the passive too (تصريحاته
+    التي اعتبرت شديدة الليونة "which were considered"; codebook note 56): there a verb with
+    no object suffix (الذي اعتبره خرقا is active) and no complementizer after it is no act.
+    """
     entry = cue.entry
-    if entry.lemma not in _PASSIVE_READING or entry.form_type not in ("imperfect", "imperfect_fem"):
+    forms = _PASSIVE_FORMS_AFTER_RELATIVE if after_relative else ("imperfect", "imperfect_fem")
+    if entry.lemma not in _PASSIVE_READING or entry.form_type not in forms:
         return False
+    if after_relative and word_end > cue.end:
+        return False  # an object suffix: التي تعتبرها الحكومة التركية …
     k = part.next_word_index(word_end)
-    while k < len(part.word_starts) and part.word_starts[k] < end:
+    last = k + RELATIVE_PASSIVE_WORDS if after_relative else len(part.word_starts)
+    if after_relative:
+        # a quotation in the window is the evaluation the speaker makes: الذي يعتبر اليورو
+        # "سجنا ألمانيا"، التي اعتبرت تنظيم قطر للمونديال "أكبر فضيحة"
+        stop = part.word_starts[last] if last < len(part.word_starts) else end
+        q = bisect_left(part.all_quote_starts, word_end)
+        if q < len(part.all_quote_starts) and part.all_quote_starts[q] < min(stop, end):
+            return False
+    while k < min(last, len(part.word_starts)) and part.word_starts[k] < end:
         if _complementizer_at(part, k):
             return False
         k += 1
