@@ -925,8 +925,9 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 25 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
-                                   "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS"} <= set(windows)
+    assert len(windows) == 26 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+                                   "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
+                                   "RELATIVE_PASSIVE_WORDS"} <= set(windows)
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])
