@@ -518,3 +518,42 @@ def test_sky_news_arabia_is_not_sky_news():
     assert [(m["actor_id"], m["side"]) for m in found if m["actor_type"] == "media"] == [("sky_news_arabia", "other")]
     found = find_mentions(make_doc("x", "", "قال رئيس الوزراء في مقابلة مع سكاي نيوز إن الحرب انتهت"))
     assert [(m["actor_id"], m["side"]) for m in found if m["actor_type"] == "media"] == [("sky_news", "uk")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ANT SK-technology-187 and BB-technology-340 (shortened): a US party adjective places a
+    # person title like a nisba (nisba.csv 2.0.0, places=title), with either spelling of
+    # the senator (titles.csv 1.5.0)
+    ("وقال السناتور الديمقراطي، مارك وارنر، إن الواقعة تدعم مطلب تطبيق قواعد تنظيمية",
+     [("السناتور الديمقراطي", "us_senator", "us")]),
+    ("وقالت السناتور الديمقراطية إيمي كلوبوهار في تغريدة على تويتر",
+     [("السناتور الديمقراطية", "us_senator", "us")]),
+    ("وقالت النائبة الديمقراطية نانسي بيلوسي إن القوات ستبقى",
+     [("النائبة الديمقراطية نانسي بيلوسي", "pelosi", "us")]),
+    ("وقال سيناتور جمهوري إن التصويت سيجري غدا", [("سيناتور جمهوري", "us_senator", "us")]),
+    # a nisba still wins (السيناتور الروسي), and on their own, or after an indefinite title
+    # in a genitive (رئيس الجمهورية), the adjectives place nobody (constructed)
+    ("وقال السيناتور الروسي أليكسي بوشكوف إن الملكة", [("السيناتور الروسي", "ru_senator", "russia")]),
+    ("وقال رئيس الجمهورية إن الحكومة ستستقيل", []),
+    ("وقال الحرس الجمهوري إن القوات تقدمت", []),
+    ("وقال الحزب الديمقراطي الكردستاني إن الاستفتاء قائم", []),
+    ("وقالت قوات سوريا الديمقراطية إن القوات تقدمت",
+     [("قوات سوريا الديمقراطية", "sdf", "syria_opposition")]),
+])
+def test_a_us_party_adjective_places_a_person_title(text, expected):
+    found = [(m["surface"], m["actor_id"], m["side"]) for m in find_mentions(make_doc("x", "", text))]
+    assert found == expected
+
+
+def test_party_adjectives_are_no_nisba():
+    lex = load_actor_lexicon()
+    assert {"الجمهوري", "الديمقراطيه", "جمهوري"} <= lex.party_forms
+    assert not lex.party_forms & lex.nisba_forms and "الجمهوري" not in lex.nisba_sides
+    assert lex.versions["nisba"] == "2.0.0" and lex.versions["titles"] == "1.5.0"
+
+
+def test_an_indefinite_democratic_is_the_plain_adjective():
+    # constructed after ANT uses such as "أول رئيس ديمقراطي منتخب": "a democratically
+    # elected president", no US Democrat (nisba.csv lists only the indefinite جمهوري)
+    found = find_mentions(make_doc("x", "", "وقال أول رئيس ديمقراطي منتخب إن الدستور باق"))
+    assert found == []

@@ -109,7 +109,7 @@ _GENITIVE_WORD = re.compile(r"[ \t\u00a0]+و?ال[\u0621-\u064a]+")
 class Entry:
     """One normalised lexicon form and what it means (internal matching unit)."""
 
-    kind: str  # actor | media | nisba | title | anon_head | anon_qualifier
+    kind: str  # actor | media | nisba | party | title | anon_head | anon_qualifier
     form: str
     actor_id: str = ""
     side: str = ""
@@ -156,9 +156,11 @@ class ActorLexicon:
                 "media", normalize(row["alias"]), row["actor_id"], row["side"], "media", "name",
             ))
         for row in self.nisba.rows:
+            # a party adjective places only a person title (السيناتور الجمهوري); on its own
+            # it is no mention (الحرس الجمهوري، الحزب الديمقراطي الكردستاني)
             out.append(Entry(
-                "nisba", normalize(row["adjective"]), row["country_id"], row["side"],
-                "country", "adjective", prefix=row["prefix"],
+                "nisba" if row["places"] == "any" else "party", normalize(row["adjective"]),
+                row["country_id"], row["side"], "country", "adjective", prefix=row["prefix"],
             ))
         for row in self.titles.rows:
             out.append(Entry(
@@ -176,7 +178,7 @@ class ActorLexicon:
     @cached_property
     def country_prefix(self) -> dict[str, str]:
         """Country actor id → the short prefix of its office ids (russia → ru)."""
-        return {row["country_id"]: row["prefix"] for row in self.nisba.rows}
+        return {row["country_id"]: row["prefix"] for row in self.nisba.rows if row["places"] == "any"}
 
     @cached_property
     def automaton(self) -> ahocorasick.Automaton:
@@ -224,12 +226,17 @@ class ActorLexicon:
     @cached_property
     def nisba_forms(self) -> frozenset[str]:
         """Normalised nisba adjectives (الروسي، السعودية …); some are also country names."""
-        return frozenset(normalize(row["adjective"]) for row in self.nisba.rows)
+        return frozenset(normalize(row["adjective"]) for row in self.nisba.rows if row["places"] == "any")
+
+    @cached_property
+    def party_forms(self) -> frozenset[str]:
+        """Normalised party adjectives (الجمهوري، الديمقراطية …): they place a person title only."""
+        return frozenset(normalize(row["adjective"]) for row in self.nisba.rows if row["places"] == "title")
 
     @cached_property
     def nisba_sides(self) -> dict[str, str]:
         """Normalised nisba adjective -> its side (الفرنسيون → france)."""
-        return {normalize(row["adjective"]): row["side"] for row in self.nisba.rows}
+        return {normalize(row["adjective"]): row["side"] for row in self.nisba.rows if row["places"] == "any"}
 
     @cached_property
     def _outlet_sides(self) -> dict[str, str]:
@@ -270,7 +277,7 @@ def _clitic_variants(form: str, kind: str) -> list[tuple[str, int]]:
     """
     if not form or not ("\u0600" <= form[0] <= "\u06ff"):
         return [(form, 0)]
-    if kind in ("nisba", "anon_qualifier"):
+    if kind in ("nisba", "party", "anon_qualifier"):
         return [(form, 0)]
     out = []
     for conj in ("", *CONJUNCTIONS):  # names take proclitics, never suffixes (analysis.text.clitics)
@@ -468,13 +475,18 @@ class _Parser:
         self.out.append(m)
         self.ctx.add(m, office)
 
-    def _side_of(self, i: int, definite_title: bool) -> tuple[str, str, str] | None:
-        """(side, country id, prefix) from a nisba atom, or a country atom after an
-        indefinite title (وزير خارجية روسيا)."""
+    def _side_of(self, i: int, definite_title: bool, person: bool = False) -> tuple[str, str, str] | None:
+        """(side, country id, prefix) from a nisba atom, a country atom after an
+        indefinite title (وزير خارجية روسيا), or a party adjective after a person title
+        that agrees with it in definiteness (السيناتور الجمهوري، نائب ديمقراطي; never
+        رئيس الجمهورية, "the president of the republic")."""
         atom = self.atoms[i]
         nis = atom.first("nisba")
         if nis is not None:
             return nis.side, nis.actor_id, nis.prefix
+        party = atom.first("party") if person and atom.clitic == "" else None
+        if party is not None and party.definite == definite_title:
+            return party.side, party.actor_id, party.prefix
         if not definite_title:
             act = atom.first("actor")
             if act is not None and act.actor_type == "country":
@@ -585,7 +597,7 @@ class _Parser:
         side = None
         j = i + 1
         if self._adjacent(i, j):
-            side = self._side_of(j, title.definite)
+            side = self._side_of(j, title.definite, title.actor_type == "person")
         if side is None and not title.definite:
             j, side = self._construct_nisba(i, title)
         if side is None:

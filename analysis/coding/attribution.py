@@ -1532,7 +1532,8 @@ def _title_only(part: _Part, m: dict) -> bool:
     """The mention is a placed title without a name (وزير الدفاع البريطاني), so a name may
     follow it; after a name (ترمب قراره) the next word is the object, not more name."""
     words = _WORD_RE.findall(part.text, m["_ns"], m["_ne"])
-    return bool(words) and (words[-1] in part.actors.nisba_forms or words[-1] in part.actors.title_forms)
+    return bool(words) and (words[-1] in part.actors.nisba_forms or words[-1] in part.actors.title_forms
+                            or words[-1] in part.actors.party_forms)
 
 
 def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:

@@ -461,7 +461,8 @@ TITLES = LexiconSchema(
     unique=("title",),
 )
 
-#: ``nisba.csv``: nisba adjectives (all genders and numbers listed) and their side.
+#: ``nisba.csv``: nisba adjectives (all genders and numbers listed) and their side; ``places``
+#: is ``title`` for the party adjectives that place only a person title (السيناتور الجمهوري).
 NISBA = LexiconSchema(
     name="nisba",
     columns=(
@@ -469,6 +470,7 @@ NISBA = LexiconSchema(
         Column("side", choices=SIDES),
         Column("country_id", pattern=ID_PATTERN),
         Column("prefix", pattern=r"[a-z]{2,4}"),
+        Column("places", choices=("any", "title")),
         Column("gloss"),
     ),
     unique=("adjective",),

@@ -140,6 +140,7 @@ def lexicon_forms(lexicon_dir: Path = LEXICON_DIR) -> dict[str, frozenset[str] |
     stance = _csv_rows(lexicon_dir / "stance.csv")["form"].map(normalize)
     actors = _csv_rows(lexicon_dir / "actors.csv")
     nisba = _csv_rows(lexicon_dir / "nisba.csv")
+    nisba = nisba[nisba["places"] == "any"]  # party adjectives place only a person title
     titles = _csv_rows(lexicon_dir / "titles.csv")["title"].map(normalize)
     first = lambda forms: {f.split()[0] for f in forms if f.split()}  # noqa: E731
     return {
