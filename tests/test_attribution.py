@@ -705,6 +705,24 @@ def test_considered_after_a_relative_pronoun_is_passive():
     assert [r["cue"] for r in rows] == ["يعتبر"]
 
 
+def test_a_repeated_title_without_its_nisba_is_the_body_named_before():
+    # ANT SK-internationalNews-199 and AL-internationalNews-1279 (shortened): the second
+    # mention drops the nisba (codebook note 57)
+    rows, _ = _body("قالت وزارة العدل الأميركية إن هيئات محلفين وجهت الاتهام إلى مراهق.\n"
+                    "وقالت وزارة العدل في بيان يوم الأربعاء إن هيئات محلفين كبرى اتهمت كادار.")
+    assert [(r["cue"], r["source_actor_id"], r["source_side"]) for r in rows if r["cue"] == "قالت"] == [
+        ("قالت", "us_justice_ministry", "us"), ("قالت", "us_justice_ministry", "us")]
+    text = ("أصدرت وزارة الخزانة الأميركية عقوبات جديدة.\n"
+            "وقالت وزارة الخزانة في بيان على موقعها الإلكتروني إن الخمسة هم مهدي أذربيشه ومحمد جعفري.")
+    rows, _ = _body(text)
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قالت", "us_treasury")]
+    assert text[rows[0]["source_start"]:rows[0]["source_end"]] == "وزارة الخزانة"
+    # constructed: two bodies that begin so leave it unresolved (an unplaced speaker)
+    rows, _ = _body("وقالت وزارة الخارجية الروسية إن الهجوم وقع. وقالت وزارة الخارجية الأمريكية إن القوات "
+                    "انسحبت. وأضافت وزارة الخارجية أن الأمر محسوم.")
+    assert [(r["source_actor_id"], r["source_side"]) for r in rows][-1] == (None, "other")
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")

@@ -1687,6 +1687,34 @@ def _head_words(m: dict) -> set[str]:
     return heads
 
 
+def _repeated_title(part: _Part, pos: int, limit: int) -> _Source | None:
+    """A construct title after the verb that repeats the start of one earlier institution's
+    name without its nisba (codebook note 57): وقالت وزارة العدل … after وزارة العدل
+    الأمريكية, وحذرت هيئة المسح الجيولوجي … after هيئة المسح الجيولوجي الأمريكية. Two
+    earlier bodies that begin so (وزارة الخارجية الروسية and the US one) leave it
+    unresolved. Only in the subject place of a verb: a genitive (قرار المحكمة) is left alone."""
+    k = _skip_adverbials(part, part.next_word_index(pos), limit)
+    if k + 1 >= len(part.word_starts) or part.word_starts[k + 1] >= limit:
+        return None
+    first, second = part.word_at(k), part.word_at(k + 1)
+    if first.startswith("ال") or not second.startswith("ال") or \
+            part.text[part.word_ends[k]:part.word_starts[k + 1]].strip():
+        return None
+    found: dict[tuple[str, str], _Source] = {}
+    for j in range(bisect_left(part.mention_starts, part.word_starts[k])):
+        m = part.mentions[j]
+        if m.get("actor_type") != "institution" or not m.get("actor_id"):
+            continue
+        words = _WORD_RE.findall(normalize(str(m.get("surface") or "")))
+        if len(words) > 2 and words[0].endswith(first) and words[1] == second:
+            src = _Source.from_mention(m)
+            if src.side != "unknown":
+                found[(src.actor_id, src.side)] = src
+    if len(found) != 1:
+        return None
+    return _name_source(part, k, 2, next(iter(found.values())))
+
+
 def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) -> list[_Source] | None:
     """A bare definite noun after the verb that repeats the head of an earlier name refers
     back to it: السفارة after السفارة الروسية, الوكالة after وكالة تاس; the latest source
@@ -2306,6 +2334,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
             act.sources = same  # وأكدت السفارة الروسية … وانتقدت السفارة
+        elif unresolved.actor_id is None and (again := _repeated_title(part, word_end, end)) is not None:
+            act.sources = [again]  # وقالت وزارة العدل …, after وزارة العدل الأمريكية
         if unresolved.source_type == "anaphor":
             people = [s for s in state.last if s.source_type == "person"]
             act.sources = people or [_Source(None, "unknown", "person", None)]
