@@ -723,6 +723,20 @@ def test_a_repeated_title_without_its_nisba_is_the_body_named_before():
     assert [(r["source_actor_id"], r["source_side"]) for r in rows][-1] == (None, "other")
 
 
+def test_a_participle_in_the_accusative_is_no_subject():
+    # ANT SK-sport-2857 and FR-internationalNews-524 (shortened): مبتسما، مخاطبا are
+    # circumstantials; the verb goes on with the speaker before (codebook note 58)
+    rows, _ = _body('وقال بوتن عن قفزة حبيب نورمحمدوف: "كان يمكن لأي شخص أن يقفز من الحلبة".\n'
+                    'وأضاف مبتسما "لكن من الأفضل ألا تصل الأمور إلى هذا الحد".')
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قال", "putin"), ("أضاف", "putin")]
+    rows, _ = _body('وحذر أردوغان من إمكانية ذهابه أبعد من ذلك.\n'
+                    'وقال مخاطبا الحكومة العراقية "إذا كنتم ستقومون بها فقوموا بذلك".')
+    assert [(r["cue"], r["source_side"]) for r in rows][-1] == ("قال", "turkey")
+    # constructed: a five-letter name, or a dual in construct, stays the subject
+    rows, text = _body("وقالت ملالا إن التعليم حق للجميع.")
+    assert [_span(text, r, "source") for r in rows] == ["ملالا"]
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")

@@ -1139,9 +1139,25 @@ def _subject_after(part: _Part, pos: int, limit: int,
 
 def _accusative(part: _Part, k: int) -> bool:
     """Word ``k`` is written with the accusative tanween (خرقاً، خرقًا), so it is an object or
-    a circumstantial, never the subject of the verb before it (codebook note 49)."""
+    a circumstantial, never the subject of the verb before it (codebook note 49); or it is
+    the unvowelled accusative of a derived participle (وأضاف مبتسما، وقال مخاطبا الصحفيين:
+    a circumstantial, note 58)."""
     a, b = part.norm.to_original(part.word_starts[k], part.word_ends[k])
-    return "\u064b" in part.original[a:b]
+    return "\u064b" in part.original[a:b] or _participle_accusative(part.word_at(k))
+
+
+#: The indefinite accusative of a participle of a derived verb (forms III–X: مُبتسِمًا، مُخاطِبًا،
+#: مُتحدِّثًا، مُستدرِكًا) as it stands, unvowelled, right after a verb: مُ, a consonant (a long
+#: vowel there spells a name: ماريا، ميلانيا، موخيكا), three or four letters and the alif of
+#: the accusative. Five-letter words are left alone: names (ملالا) and duals in construct
+#: (أعلن مجلسا المصارعة "the two councils of") share the shape of مُذكِّرًا.
+_PARTICIPLE_ACCUSATIVE_RE = re.compile(r"م[بتثجحخدذرزسشصضطظعغفقكلمنهء][^\W\d_]{3,4}ا")
+
+
+def _participle_accusative(word: str) -> bool:
+    """``word`` (normalised) is a derived participle in the indefinite accusative; a final
+    نا or ها is a possessive (مراسلنا، محاميها, nominative nouns), not the accusative."""
+    return _PARTICIPLE_ACCUSATIVE_RE.fullmatch(word) is not None and not word.endswith(("نا", "ها"))
 
 
 def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list[_Source], int] | None:
