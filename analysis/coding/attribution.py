@@ -1120,6 +1120,15 @@ def _subject_after(part: _Part, pos: int, limit: int,
                 continue
             return None
         word = part.word_at(k)
+        if head is None and (named := _known_name(part, k)) is not None:
+            nxt = _mention_at_word(part, k + 1) if k + 1 < n and part.word_starts[k + 1] < limit \
+                and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip() else None
+            if nxt is None:
+                return [named], part.word_ends[k]  # ووصف سوروس إدارة ترامب: the name, not the object after it
+            if part.word_at(k + 1)[:1] == "و":
+                group = _joined(part, nxt, limit)  # أعلن آرون ووزير الإعلام السعودي: joint subjects
+                return [named] + [_Source.from_mention(g) for g in group], group[-1]["_ne"]
+            # أمير قطر: the word heads a phrase that a mention completes (read on below)
         if head is None and word[:1] == "ل" and word[1:] in part.roles["quote_name"]:
             j = _mention_at_word(part, k + 1) if k + 1 < n else None
             if j is not None and part.mentions[j].get("actor_type") == "media":
@@ -1667,9 +1676,9 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
             or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))
             or _accusative(part, k)):
         return None
-    named = part.names.get(bare)
+    named = _known_name(part, k)
     if named is not None:  # وأضاف ويليامسون, after وزير الدفاع البريطاني غافين ويليامسون
-        return _name_source(part, k, 1, named)
+        return named
     if (described := _described_subject(part, k, limit)) is not None:
         return described
     anonymous = _anonymous_head(part, word)
@@ -1689,9 +1698,37 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     # 0.683, on `other` sources) but lowered recall of the Russian and US sources (0.789 ->
     # 0.770, 0.691 -> 0.661), which the figures count; a pro-drop verb after an unplaced
     # speaker usually goes on with a placed one when the article has one.
-    src = _name_source(part, k, max(1, _name_run(part, k, limit)) if kind == "person" else 1,
-                       _Source(None, "other", kind, None))
+    run = max(1, _name_run(part, k, limit)) if kind == "person" else 1
+    src = _name_source(part, k, run, _Source(None, "other", kind, None))
     src.mention["unplaced"] = True
+    surname = strip_conjunction(part.word_at(k + run - 1))
+    if run >= 2 and len(surname) >= 3 and surname not in _title_words(part):
+        # a first name and a surname (جورج سوروس): the surname alone names him later on
+        # (codebook note 59), still unplaced
+        part.names.setdefault(surname, _Source(None, "other", "person", None))
+    return src
+
+
+def _title_words(part: _Part) -> frozenset[str]:
+    """Every word of the title lexicon (رئيس، وزير، أمير …): never a surname to remember
+    (built on first use and kept on the lexicon object, like :func:`_not_name_words`)."""
+    words = part.actors.__dict__.get("_title_words")
+    if words is None:
+        words = frozenset(w for form in part.actors.title_forms for w in form.split())
+        part.actors.__dict__["_title_words"] = words
+    return words
+
+
+def _known_name(part: _Part, k: int) -> _Source | None:
+    """Word ``k`` is the surname of a person the article introduced (by a placed title, or
+    unplaced with a first name and surname): that person, its offsets at the word, an
+    unplaced one still marked unplaced (codebook notes 38, 39 and 59)."""
+    named = part.names.get(strip_conjunction(part.word_at(k)))
+    if named is None or not _name_like(part, k):
+        return None
+    src = _name_source(part, k, 1, named)
+    if named.actor_id is None and named.side == "other":
+        src.mention["unplaced"] = True
     return src
 
 
