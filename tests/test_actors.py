@@ -557,3 +557,13 @@ def test_an_indefinite_democratic_is_the_plain_adjective():
     # elected president", no US Democrat (nisba.csv lists only the indefinite جمهوري)
     found = find_mentions(make_doc("x", "", "وقال أول رئيس ديمقراطي منتخب إن الدستور باق"))
     assert found == []
+
+
+def test_the_federal_reserve_is_the_us_central_bank():
+    # ANT phrases (SK-economy, actors.csv 1.10.0): the Federal Reserve under its names and
+    # the office "البنك المركزي الأمريكي" are one actor
+    text = "ورفع مجلس الاحتياطي الاتحادي (البنك المركزي الأمريكي) أسعار الفائدة، وقالت إدارة معلومات الطاقة إن المخزونات ارتفعت"
+    found = [(m["surface"], m["actor_id"], m["side"]) for m in find_mentions(make_doc("x", "", text))]
+    assert found == [("مجلس الاحتياطي الاتحادي", "us_central_bank", "us"),
+                     ("البنك المركزي الأمريكي", "us_central_bank", "us"),
+                     ("إدارة معلومات الطاقة", "eia", "us")]
