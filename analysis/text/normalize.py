@@ -184,23 +184,20 @@ class _Step:
         k = bisect_right(self.out_pos, i) - 1
         if k < 0:
             return i
-        if k % 2 == 0:
+        if not k & 1:
             return self.in_pos[k]  # inside a replaced cluster: all of it maps to its start
         return min(self.in_pos[k] + (i - self.out_pos[k]), self.in_len)
 
     def to_output(self, j: int) -> int:
         """First output position whose input position is >= j (inverse, for boundaries)."""
-        k = bisect_right(self.in_pos, j) - 1
+        in_pos = self.in_pos
+        k = bisect_right(in_pos, j) - 1
         if k < 0:
             return j
-        return self.out_pos[k] + max(0, min(j - self.in_pos[k], _gap(self, k)))
-
-
-def _gap(step: _Step, k: int) -> int:
-    """How many output positions follow anchor k one to one before the next anchor."""
-    if k + 1 < len(step.out_pos):
-        return step.out_pos[k + 1] - step.out_pos[k]
-    return 1 << 62
+        out_pos = self.out_pos
+        # how many output positions follow anchor k one to one before the next anchor
+        gap = out_pos[k + 1] - out_pos[k] if k + 1 < len(out_pos) else 1 << 62
+        return out_pos[k] + max(0, min(j - in_pos[k], gap))
 
 
 def _apply_with_anchors(text: str, pattern: re.Pattern, replace) -> tuple[str, _Step | None]:
@@ -381,18 +378,20 @@ class NormalizedText:
         n = len(self.text)
         if not 0 <= start <= end <= n:
             raise IndexError(f"span ({start}, {end}) outside normalised text of length {n}")
-        if not self._steps:
+        steps = self._steps
+        if not steps:
             return start, end
-        o_start = self._orig_pos(start)
+        # one rule moved offsets in most texts: map through it without the loop of _orig_pos
+        orig_pos = steps[0].to_input if len(steps) == 1 else self._orig_pos
+        o_start = orig_pos(start)
         if end == start:
             return o_start, o_start
-        if end < n:
-            o_end = self._orig_pos(end)
-            # Trailing deleted characters belong to the span only when they are marks
-            # or tatweel attached to the word, not spaces or controls before the next one.
-            o_end = _trim_trailing_controls(self.original, self._orig_pos(end - 1) + 1, o_end)
-        else:
-            o_end = _trim_trailing_controls(self.original, self._orig_pos(end - 1) + 1, len(self.original))
+        # Trailing deleted characters belong to the span only when they are marks or
+        # tatweel attached to the word, not spaces or controls before the next one; with
+        # none deleted after the last character (the common case) there is nothing to trim.
+        lo = orig_pos(end - 1) + 1
+        hi = orig_pos(end) if end < n else len(self.original)
+        o_end = _trim_trailing_controls(self.original, lo, hi) if lo < hi else lo
         return o_start, max(o_end, o_start + 1)
 
     def to_normalized(self, pos: int) -> int:
@@ -402,9 +401,10 @@ class NormalizedText:
         """
         if not 0 <= pos <= len(self.original):
             raise IndexError(f"offset {pos} outside original text of length {len(self.original)}")
-        if not self._steps:
+        steps = self._steps
+        if not steps:
             return pos
-        for step in self._steps:
+        for step in steps:
             pos = step.to_output(pos)
         return min(pos, len(self.text))
 

@@ -79,13 +79,20 @@ _OPENER_RE = re.compile('[«“„‹"]')
 #: المقالات المنشورة تمثل رأي كتابها فقط."), BBC Arabic's app notice, CNN Arabic's
 #: disclaimers ("والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر
 #: شبكة CNN"، "لا يمكنه التأكد بشكل مستقل من الأنباء").
-_SITE_LINE_RE = re.compile(
-    r"[ \t\u00a0]*(?:\*+[ \u00a0]*(?:نقلا|نقلاً|نقلًا)[ \u00a0]+عن[ \u00a0]"
+_SITE_LINE_OPENERS = (
+    r"\*+[ \u00a0]*(?:نقلا|نقلاً|نقلًا)[ \u00a0]+عن[ \u00a0]"
     r"|\*+[ \u00a0]*جميع المقالات المنشورة"
     r"|يمكنكم (?:استلام|تسلم|تسلّم) إشعارات"
-    r"|[^\n]{0,120}(?:لا تعكس بالضرورة (?:وجهة نظر|رأي) (?:شبكة )?CNN"
-    r"|موقع CNN بالعربية لا يمكنه التأكد))"
 )
+#: The CNN disclaimers: a line that holds "CNN" within its first characters.
+_SITE_LINE_CNN = (
+    r"[^\n]{0,120}(?:لا تعكس بالضرورة (?:وجهة نظر|رأي) (?:شبكة )?CNN"
+    r"|موقع CNN بالعربية لا يمكنه التأكد)"
+)
+_SITE_LINE_RE = re.compile(rf"[ \t\u00a0]*(?:{_SITE_LINE_OPENERS}|{_SITE_LINE_CNN})")
+#: The same test for a body without "CNN", where the disclaimer branch cannot match (it
+#: would otherwise try up to 120 starting points on every line of every article).
+_SITE_LINE_NO_CNN_RE = re.compile(rf"[ \t\u00a0]*(?:{_SITE_LINE_OPENERS})")
 
 
 class Sentence(NamedTuple):
@@ -305,9 +312,10 @@ def split_article(title: str, body: str) -> list[Sentence]:
         out.append(Sentence(0, "title", s, e, title[s:e]))
     lead_done = False
     teasers = teaser_start(body)
+    site_line = _SITE_LINE_RE if "CNN" in body else _SITE_LINE_NO_CNN_RE
     for m in _LINE_RE.finditer(body, 0, teasers):
         a, b = _strip_span(body, m.start(), m.end())
-        if a == b or _LINK_LINE_RE.match(body, a, b) or _SITE_LINE_RE.match(body, a, b):
+        if a == b or _LINK_LINE_RE.match(body, a, b) or site_line.match(body, a, b):
             continue
         spans = split_paragraph(body, a, b)
         if len(spans) == 1 and _is_heading(body, a, b):
