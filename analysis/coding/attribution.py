@@ -734,8 +734,7 @@ class _Part:
         ps, pe, word = prev
         if self.text[pe:q.start].strip() not in ("", "ب", "ل"):
             return "speech"
-        names = self.roles["quote_name"]
-        if any(bare in names for bare in strip_prefix(word, min_stem=3)):
+        if _names_things(word, self.roles["quote_name"]):
             return "name"
         inner_words = self.norm.words_in(q.inner_start, q.inner_end)
         if (len(inner_words) <= SCARE_QUOTE_WORDS and inner_words and inner_words[0].startswith("ال")
@@ -765,6 +764,13 @@ class _Part:
             if q.start > pos:
                 break
         return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_things(word: str, names: frozenset[str]) -> bool:
+    """Whether ``word``, without a clitic prefix, is a noun that names things (وكالة، منظمة:
+    role ``quote_name``); memoised, as words before quotation marks repeat."""
+    return any(bare in names for bare in strip_prefix(word, min_stem=3))
 
 
 def _outer_mentions(mentions: list[dict], norm) -> list[dict]:
