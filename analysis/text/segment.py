@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 from analysis.text.normalize import NormalizedText, normalize_with_map
@@ -103,6 +104,10 @@ class Sentence(NamedTuple):
     start: int
     end: int
     text: str
+
+
+#: ``Sentence(*fields)`` without the Python-level ``__new__`` of a named tuple (one per sentence).
+_new_sentence = partial(tuple.__new__, Sentence)
 
 
 @dataclass
@@ -250,7 +255,7 @@ def teaser_start(body: str) -> int:
     >>> teaser_start("خبر أول.\\n" + "أ" * 160 + "\\nوقال الوزير " + "ب" * 60 + ".") > 100
     True
     """
-    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(body) if body[m.start():m.end()].strip()]
+    lines = [m.span() for m in _LINE_RE.finditer(body) if not m.group().isspace()]
     for k in range(1, len(lines) - 1):
         a, b = _strip_span(body, *lines[k])
         if b - a < TEASER_MIN_CHARS or not body[b - 1].isalpha():
@@ -309,7 +314,7 @@ def split_article(title: str, body: str) -> list[Sentence]:
     out: list[Sentence] = []
     s, e = _strip_span(title, 0, len(title))
     if e > s:
-        out.append(Sentence(0, "title", s, e, title[s:e]))
+        out.append(_new_sentence((0, "title", s, e, title[s:e])))
     lead_done = False
     teasers = teaser_start(body)
     site_line = _SITE_LINE_RE if "CNN" in body else _SITE_LINE_NO_CNN_RE
@@ -319,12 +324,12 @@ def split_article(title: str, body: str) -> list[Sentence]:
             continue
         spans = split_paragraph(body, a, b)
         if len(spans) == 1 and _is_heading(body, a, b):
-            out.append(Sentence(len(out), "heading", a, b, body[a:b]))
+            out.append(_new_sentence((len(out), "heading", a, b, body[a:b])))
             continue
         part = "body" if lead_done else "lead"
         lead_done = True
         for s, e in spans:
-            out.append(Sentence(len(out), part, s, e, body[s:e]))
+            out.append(_new_sentence((len(out), part, s, e, body[s:e])))
     return out
 
 
