@@ -48,7 +48,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.text import charmaps
-from analysis.text.clitics import CONJUNCTIONS, LOOKUP_SUFFIXES, PREPOSITIONS, strip_conjunction
+from analysis.text.clitics import ARTICLE, CONJUNCTIONS, LOOKUP_SUFFIXES, PREPOSITIONS, strip_conjunction
 from analysis.corpus import schema
 from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_cached, load_lexicon
 from analysis.coding.offsets import string_of
@@ -220,11 +220,12 @@ class StanceLexicon:
         """False when ``token`` cannot be the first word of any entry (most new words).
 
         Every word :func:`_entries_for_token` looks up is, but for an article ال before it
-        and a ه (a ت of the token) at its end, a piece of the token: it strips clitics and
-        suffixes, adds or strips ال, and turns a final ت into ه. So a token that holds no
-        first word of the lexicon, so trimmed, as a piece has no entry (one Aho-Corasick pass
-        instead of every candidate stem and lookup; about two ANT words in three are ruled
-        out, the rest are analysed as before).
+        and a ه (a ت of the token) at its end, a piece of the token with only clitic letters
+        before it and a pronoun suffix (perhaps after a ت or ه) after it: it strips clitics
+        and suffixes, adds or strips ال, and turns a final ت into ه. So a token that holds no
+        first word of the lexicon, so trimmed, in such a place has no entry (one
+        Aho-Corasick pass instead of every candidate stem and lookup; most new words are
+        ruled out, the rest are analysed as before).
         """
         found = self._pieces
         if found is None or found[0] != len(self.by_first):
@@ -515,8 +516,17 @@ def _entry_piece(first: str) -> str:
     return piece[:-1] if piece.endswith("ه") else piece
 
 
+#: Letters the clitics stripped before a looked-up word are made of (و ف ب ك ل, ال, لل).
+_HEAD_LETTERS = "".join(sorted(set("".join(CONJUNCTIONS + PREPOSITIONS) + ARTICLE)))
+#: Letters of what is stripped after it: a pronoun suffix, and the ت of a ta marbuta (or a ه).
+_TAIL_LETTERS = "".join(sorted(set("".join(LOOKUP_SUFFIXES)) | {"ت", "ه"}))
+#: At most this many letters follow the piece: the longest suffix and a ت/ه before it.
+_TAIL_MAX = max(map(len, LOOKUP_SUFFIXES)) + 1
+
+
 def _piece_test(by_first: dict[str, list[StanceCue]]):
-    """``token -> bool``: whether the token holds the piece of some first word."""
+    """``token -> bool``: whether the token holds the piece of some first word with only
+    clitic letters before it and at most a suffix (and a ت or ه) after it."""
     pieces = {_entry_piece(first) for first in by_first}
     if not pieces:
         return lambda token: False
@@ -526,9 +536,18 @@ def _piece_test(by_first: dict[str, list[StanceCue]]):
 
     auto = ahocorasick.Automaton()
     for piece in pieces:
-        auto.add_word(piece, None)
+        auto.add_word(piece, len(piece))
     auto.make_automaton()
-    return lambda token: next(auto.iter(token), None) is not None
+
+    def test(token: str) -> bool:
+        n = len(token)
+        for last, size in auto.iter(token):
+            if (n - last - 1 <= _TAIL_MAX and not token[last + 1:].strip(_TAIL_LETTERS)
+                    and not token[:last + 1 - size].strip(_HEAD_LETTERS)):
+                return True
+        return False
+
+    return test
 
 
 def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...]:
