@@ -144,6 +144,19 @@ _DELETIONS = {
 }
 
 
+# What the default rules after NFKC can change: the characters they delete or fold. A text
+# that NFKC leaves alone and that holds none of them is its own normal form.
+_DEFAULT_CHANGES_RE = re.compile(
+    "[" + charmaps.TATWEEL + charmaps.DIACRITICS_CLASS[1:-2] + charmaps.CONTROLS_CLASS[1:-2]
+    + "".join(re.escape(ch) for table in (charmaps.PERSIAN_LETTERS, charmaps.ALEF_VARIANTS,
+                                          charmaps.ALEF_MAQSURA, charmaps.TA_MARBUTA, charmaps.DIGITS)
+              for ch in table) + "]"
+)
+assert DEFAULT_RULES == (nfkc, remove_tatweel, remove_diacritics, remove_controls, fold_persian_letters,
+                         fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_digits), \
+    "DEFAULT_RULES changed: update _DEFAULT_CHANGES_RE, the characters they change"
+
+
 def normalize(text: str, rules=DEFAULT_RULES) -> str:
     """Apply ``rules`` in order; the default folds what Arabic spelling varies on.
 
@@ -159,6 +172,8 @@ def normalize(text: str, rules=DEFAULT_RULES) -> str:
     >>> normalize("الولايات المتحدة الأميركية")
     'الولايات المتحده الاميركيه'
     """
+    if rules is DEFAULT_RULES and _DEFAULT_CHANGES_RE.search(text) is None and unicodedata.is_normalized("NFKC", text):
+        return text  # nothing to fold or delete (most words of a text, normalised one by one)
     for rule in rules:
         text = rule(text)
     return text
