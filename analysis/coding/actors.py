@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -856,9 +856,12 @@ def _carry_surnames(text: str, norm, found: list[_Mention], lex: ActorLexicon,
         a, b = norm.to_original(m.norm_end - len(tokens[-1]), m.norm_end)
         pending[tokens[-1]] = surnames[tokens[-1]] = (m, norm.original[a:b])
         starts[tokens[-1]] = m.norm_end
-    if not pending:
+    # a surname that does not occur in the text cannot match: leave it out of the pattern
+    # (the others keep their order), and most texts need no pattern at all
+    present = [word for word in pending if word in text]
+    if not present:
         return found
-    pattern = re.compile(r"(?<![\w#])[وف]?[بل]?(" + "|".join(map(re.escape, pending)) + r")(?!\w)")
+    pattern = _surname_pattern(tuple(present))
     taken = [(m.norm_start, m.norm_end) for m in found]
     out = list(found)
     for hit in pattern.finditer(text):
@@ -873,6 +876,12 @@ def _carry_surnames(text: str, norm, found: list[_Mention], lex: ActorLexicon,
         out.append(_Mention(s, e, intro.actor_id, intro.side, intro.actor_type, "name"))
     out.sort(key=lambda m: m.norm_start)
     return out
+
+
+@lru_cache(maxsize=256)
+def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern:
+    """A standalone surname of ``surnames`` (first listed wins) with و/ف and ب/ل before it."""
+    return re.compile(r"(?<![\w#])[وف]?[بل]?(" + "|".join(map(re.escape, surnames)) + r")(?!\w)")
 
 
 # --- public API -------------------------------------------------------------------------

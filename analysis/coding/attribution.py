@@ -112,6 +112,8 @@ ATTRIBUTION_WORDS = LexiconSchema(
 # letter no object suffix starts with (they all start with ه), is inside a longer word.
 assert all(suffix[:1] == "ه" for suffix in OBJECT_SUFFIXES if suffix)
 _DAMMA = "\u064f"
+#: The accusative tanween (ـً): a word written with it is no subject (_accusative).
+_TANWEEN_FATH = "\u064b"
 
 _WORD_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
@@ -651,6 +653,7 @@ class _Part:
         self.name = name
         self.original = original
         self.has_damma = _DAMMA in original
+        self.has_tanween = _TANWEEN_FATH in original
         self.norm = norm
         self.text = text = norm.text
         self.lex = lexicon
@@ -660,6 +663,8 @@ class _Part:
         self.word_texts, self.word_starts, self.word_ends = norm.words  # shared with the other stages
         self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
+        #: cue ends, in order: the cues do not overlap, so their starts and ends both ascend
+        self.cue_ends = [c.end for c in self.cues]
         self.all_quotes = find_quotes(text)
         self.quotes = []
         #: position of every quotation mark -> whether it may stop a subject: speech and scare
@@ -685,6 +690,12 @@ class _Part:
             return self.original[a:a + 1] != "ة"
         return True
 
+    def cue_overlaps(self, a: int, b: int) -> bool:
+        """Whether a cue overlaps ``[a, b)`` (``any(c.start < b and c.end > a for c in
+        self.cues)``): the first cue ending after ``a`` is the only one to test."""
+        i = bisect_right(self.cue_ends, a)
+        return i < len(self.cues) and self.cues[i].start < b
+
     # words ------------------------------------------------------------------------
     def word_at(self, k: int) -> str:
         return self.word_texts[k]
@@ -696,7 +707,7 @@ class _Part:
         k = bisect_right(self.word_ends, pos) - 1
         if k < 0:
             return None
-        return self.word_starts[k], self.word_ends[k], self.word_at(k)
+        return self.word_starts[k], self.word_ends[k], self.word_texts[k]
 
     def count_words(self, a: int, b: int) -> int:
         return max(0, bisect_left(self.word_starts, b) - bisect_left(self.word_starts, a))
@@ -723,8 +734,7 @@ class _Part:
         ps, pe, word = prev
         if self.text[pe:q.start].strip() not in ("", "ب", "ل"):
             return "speech"
-        names = self.roles["quote_name"]
-        if any(bare in names for bare in strip_prefix(word, min_stem=3)):
+        if _names_things(word, self.roles["quote_name"]):
             return "name"
         inner_words = self.norm.words_in(q.inner_start, q.inner_end)
         if (len(inner_words) <= SCARE_QUOTE_WORDS and inner_words and inner_words[0].startswith("ال")
@@ -754,6 +764,13 @@ class _Part:
             if q.start > pos:
                 break
         return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_things(word: str, names: frozenset[str]) -> bool:
+    """Whether ``word``, without a clitic prefix, is a noun that names things (وكالة، منظمة:
+    role ``quote_name``); memoised, as words before quotation marks repeat."""
+    return any(bare in names for bare in strip_prefix(word, min_stem=3))
 
 
 def _outer_mentions(mentions: list[dict], norm) -> list[dict]:
@@ -848,7 +865,7 @@ def _elliptic_nisba(part: _Part, m: dict, limit: int) -> dict | None:
         return None
     if part.text[m["_ne"]:part.word_starts[k]].strip():
         return None
-    word = part.word_at(k)
+    word = part.word_texts[k]
     side = part.actors.nisba_sides.get(word[1:]) if word[:1] == "و" else None
     prev = part.prev_word(m["_ne"])
     if side is None or side == m.get("side") or prev is None or prev[2] not in part.actors.nisba_sides:
@@ -923,16 +940,16 @@ def _skip_adverbials(part: _Part, k: int, limit: int) -> int:
     phrases = part.lex.phrases
     n = len(part.word_starts)
     while k < n and part.word_starts[k] < limit:
-        word = part.word_at(k)
+        word = part.word_texts[k]
         if word in adverbs or word in part.lex.resumptive:
             k += 1
             continue
-        if (k + 1 < n and word.startswith("ال") and part.word_at(k + 1) in _TIME_ADJECTIVES
+        if (k + 1 < n and word.startswith("ال") and part.word_texts[k + 1] in _TIME_ADJECTIVES
                 and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
             k += 2  # الشهر الماضي، العام المقبل: a time phrase, not the subject
             continue
         for phrase in phrases.get(word, ()):
-            if tuple(part.word_at(j) for j in range(k + 1, min(n, k + len(phrase)))) == phrase[1:]:
+            if tuple(part.word_texts[j] for j in range(k + 1, min(n, k + len(phrase)))) == phrase[1:]:
                 k += len(phrase)
                 break
         else:
@@ -983,7 +1000,7 @@ def _definite_head_object(part: _Part, head: int, m: dict) -> bool:
     not a person named in apposition) begins the verb's object: "وانتقدت السفارة الولايات
     المتحدة" has the embassy as subject and the United States as object.
     """
-    word = part.word_at(head)
+    word = part.word_texts[head]
     if not word.startswith("ال") or word in part.roles["document"] or head + 1 != _word_index_at(part, m["_ns"]):
         return False
     return (m.get("via") in ("name", "metonym") and m.get("actor_type") in ("country", "institution")
@@ -1031,7 +1048,7 @@ def _related_to(part: _Part, head: int, m: dict) -> _Source | None:
     """مستشار ترمب: the adviser (a person of Trump's side), not Trump; مكتب الرئيس التركي: an institution."""
     if m.get("actor_type") != "person" or _word_index_at(part, m["_ns"]) != head + 1:
         return None
-    word = part.word_at(head)
+    word = part.word_texts[head]
     kind = "person" if word in _RELATED_PERSON else "institution" if word in _RELATED_BODY else None
     if kind is None:
         return None
@@ -1083,7 +1100,7 @@ def _subject_after(part: _Part, pos: int, limit: int,
     """
     n = len(part.word_starts)
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
-    if k + 1 < n and part.word_at(k) == "كل" and part.word_at(k + 1) == "من" and part.word_starts[k + 1] < limit:
+    if k + 1 < n and part.word_texts[k] == "كل" and part.word_texts[k + 1] == "من" and part.word_starts[k + 1] < limit:
         return _each_of(part, part.word_ends[k + 1], limit)  # وتنفي كل من سوريا وروسيا …
     head = None
     while k < n and part.word_starts[k] < limit:
@@ -1105,7 +1122,7 @@ def _subject_after(part: _Part, pos: int, limit: int,
                     return None  # وانتقدت السفارة الولايات المتحدة: the name is the object
                 if (head is not None and _Source.from_mention(m).side in ("other", "unknown")
                         and m.get("actor_type") != "person"
-                        and (after := part.next_word_index(m["_ne"])) < n and part.word_at(after) == "في"
+                        and (after := part.next_word_index(m["_ne"])) < n and part.word_texts[after] == "في"
                         and (described := _title_domain_name(part, head, after, limit)) is not None):
                     return described  # مدير قسم أمريكا الشمالية في وزارة الخارجية الروسية …: a region names the department
                 j = _title_name(part, j)
@@ -1119,7 +1136,7 @@ def _subject_after(part: _Part, pos: int, limit: int,
                 k = _skip_adverbials(part, part.next_word_index(m["_ne"]), limit)
                 continue
             return None
-        word = part.word_at(k)
+        word = part.word_texts[k]
         if head is None and (named := _known_name(part, k)) is not None:
             nxt = _mention_at_word(part, k + 1) if k + 1 < n and part.word_starts[k + 1] < limit \
                 and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip() else None
@@ -1151,8 +1168,12 @@ def _accusative(part: _Part, k: int) -> bool:
     a circumstantial, never the subject of the verb before it (codebook note 49); or it is
     the unvowelled accusative of a derived participle (وأضاف مبتسما، وقال مخاطبا الصحفيين:
     a circumstantial, note 58)."""
+    if _participle_accusative(part.word_texts[k]):
+        return True
+    if not part.has_tanween:
+        return False  # no tanween anywhere in the part (most articles): no offset to map
     a, b = part.norm.to_original(part.word_starts[k], part.word_ends[k])
-    return "\u064b" in part.original[a:b] or _participle_accusative(part.word_at(k))
+    return _TANWEEN_FATH in part.original[a:b]
 
 
 #: The indefinite accusative of a participle of a derived verb (forms III–X: مُبتسِمًا، مُخاطِبًا،
@@ -1178,8 +1199,8 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
     right after a preposition; a second preposition (في مؤتمر صحفي مع لافروف), a
     complementizer, a colon or a quotation mark first means there was no such description.
     """
-    if strip_conjunction(part.word_at(head)) not in _DESCRIBED_TITLES and \
-            strip_conjunction(part.word_at(head)) not in part.actors.title_forms:
+    if strip_conjunction(part.word_texts[head]) not in _DESCRIBED_TITLES and \
+            strip_conjunction(part.word_texts[head]) not in part.actors.title_forms:
         return None
     n = len(part.word_starts)
     prepositions = 0
@@ -1191,7 +1212,7 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
         if part.word_starts[jj] < domain_end:
             continue
         idx = _mention_at_word(part, jj)
-        word = part.word_at(jj)
+        word = part.word_texts[jj]
         if not prepositions and word == "في":
             prepositions += 1  # في مجلس الشيوخ
             continue
@@ -1203,7 +1224,7 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
             continue
         if idx is not None:
             m = part.mentions[idx]
-            before = part.word_at(jj - 1)
+            before = part.word_texts[jj - 1]
             if m.get("actor_type") != "person" and prepositions:
                 domain_end = m["_ne"]  # the domain itself: في مجلس الشيوخ الأمريكي
                 # a capital names where the body is (مستشفى … بباريس), not the body
@@ -1220,7 +1241,7 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
             # bare uses of it (وأشار بوريسينكو) are the same speaker (codebook note 47)
             named = _Source(None, domain_side, "person", None)
             for w in range(jj, jj + run):
-                if len(bare := strip_conjunction(part.word_at(w))) >= 3:
+                if len(bare := strip_conjunction(part.word_texts[w])) >= 3:
                     part.names.setdefault(bare, named)
             return [_name_source(part, jj, run, named)], part.word_ends[jj + run - 1]
         if (word in part.roles["preposition"] or _complementizer_at(part, jj)
@@ -1264,7 +1285,7 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
         return None
     word_end = _word_end(part.text, cue.end)
     k = part.next_word_index(word_end)
-    if word_end > cue.end or (k < len(part.word_starts) and part.word_at(k) in part.lex.resumptive):
+    if word_end > cue.end or (k < len(part.word_starts) and part.word_texts[k] in part.lex.resumptive):
         return "resumptive"
     j = bisect_left(part.mention_starts, prev[0]) - 1
     if j < 0:
@@ -1447,12 +1468,11 @@ def _medium_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | No
     for h in range(k, max(-1, k - MEDIA_NAME_WORDS - 1), -1):
         if part.word_starts[h] < floor:
             return None
-        word = part.word_at(h)
+        word = part.word_texts[h]
         if word in _MEDIA_HEADS or word in _WRITER_HEADS:
             break
         if (not word.isalpha() or word in part.roles["preposition"] or word in _NOT_NAME
-                or _complementizer_at(part, h) or any(c.start < part.word_ends[h] and c.end > part.word_starts[h]
-                                                      for c in part.cues)):
+                or _complementizer_at(part, h) or part.cue_overlaps(part.word_starts[h], part.word_ends[h])):
             return None
     else:
         return None
@@ -1471,7 +1491,7 @@ def _medium_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | No
             actor = placed.actor_id if part.mentions[j].get("via") != "adjective" else None
             break
         j += 1
-    kind = "person" if part.word_at(h) in _WRITER_HEADS else "media"
+    kind = "person" if part.word_texts[h] in _WRITER_HEADS else "media"
     src = _Source(actor, side, kind, None)
     return [_Source(actor, side, kind, _phrase_mention(part, a, b, src))]
 
@@ -1511,7 +1531,7 @@ def _name_like(part: _Part, k: int) -> bool:
     Arabic letters only, not definite, not a function, time, role or nisba word, and no
     cue, complementizer or actor mention begins in it.
     """
-    word = part.word_at(k)
+    word = part.word_texts[k]
     if word.startswith("ال") or word in _NOT_NAME or not _ARABIC_WORD_RE.fullmatch(word):
         return False
     ws, we = part.word_starts[k], part.word_ends[k]
@@ -1547,7 +1567,7 @@ def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS) -> int:
     n = 0
     while (n < most and k + n < len(part.word_starts) and part.word_starts[k + n] < limit
            and (n == 0 or (not part.text[part.word_ends[k + n - 1]:part.word_starts[k + n]].strip()
-                           and not _blocks_subject(part, part.word_at(k + n))))
+                           and not _blocks_subject(part, part.word_texts[k + n])))
            and _name_like(part, k + n)):
         n += 1  # a later word with ب/ل/ك (كولومب لإذاعة) opens an object, not more name
     return n
@@ -1584,12 +1604,12 @@ def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
                 and part.text[m["_ne"]:part.word_starts[k]].strip(" ،,") == ""):
             n = _name_run(part, k, len(part.text))  # title, name: وزير الدفاع البريطاني غافين ويليامسون
             if n:
-                surname = part.word_at(k + n - 1)
+                surname = part.word_texts[k + n - 1]
         if surname is None and prev is not None and part.text[prev[1]:m["_ns"]].strip() in ("،", ","):
             # name, title: غافين ويليامسون، وزير الدفاع البريطاني; سارا ساندرز، المتحدثة باسم البيت الأبيض
             k = _word_index_at(part, prev[0])
             if _name_like(part, k):
-                surname = part.word_at(k)
+                surname = part.word_texts[k]
         if surname is not None and len(strip_conjunction(surname)) >= 3:
             names.setdefault(strip_conjunction(surname), src)
 
@@ -1629,13 +1649,13 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
                 return None
             named = _Source(None, src.side, "person", None)
             for w in range(k, j):
-                word = strip_conjunction(part.word_at(w))
+                word = strip_conjunction(part.word_texts[w])
                 if len(word) >= 3:
                     part.names.setdefault(word, named)
             return _name_source(part, k, n, named)
         if part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip(" ،,") or not (
-                strip_conjunction(part.word_at(jj)) in _APPOSITION_HEADS
-                or part.word_at(jj) in part.actors.title_forms):
+                strip_conjunction(part.word_texts[jj]) in _APPOSITION_HEADS
+                or part.word_texts[jj] in part.actors.title_forms):
             return None
     return None
 
@@ -1663,7 +1683,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         return None  # colon or quotation mark first
     if k > part.next_word_index(pos) and part.text[pos:part.word_starts[k]].strip():
         return None  # قال، الأربعاء، … : punctuation after the adverbial, no subject
-    word = part.word_at(k)
+    word = part.word_texts[k]
     bare = strip_conjunction(word)
     if word in part.lex.resumptive:
         return None  # قال فيها: …
@@ -1683,7 +1703,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         return described
     anonymous = _anonymous_head(part, word)
     if word == "احد" and k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit:
-        anonymous = _anonymous_head(part, part.word_at(k + 1))  # أحد المسؤولين
+        anonymous = _anonymous_head(part, part.word_texts[k + 1])  # أحد المسؤولين
         k += anonymous is not None
     if anonymous is not None:
         return _anonymous_unlisted(part, k, anonymous, limit)
@@ -1776,7 +1796,7 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     if k >= len(part.word_starts) or part.word_starts[k] >= limit:
         return None  # no word before the limit (a marker closing the text: … بحسب أمس)
-    word = part.word_at(k)
+    word = part.word_texts[k]
     if not word.startswith("ال") or len(word) < 5:
         return None
     if last and last[0].mention is not None and word[2:] in _head_words(last[0].mention):
@@ -1814,7 +1834,7 @@ def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
     n = len(part.word_starts)
     start = k
     k += 1
-    if k < n and part.word_starts[k] < limit and part.word_at(k) in ("في", "من", "داخل", "لدي"):
+    if k < n and part.word_starts[k] < limit and part.word_texts[k] in ("في", "من", "داخل", "لدي"):
         k += 1
     if k < n and part.word_starts[k] < limit and (j := _mention_at_word(part, k)) is not None:
         m = part.mentions[j]
@@ -1852,11 +1872,11 @@ def _affiliation_phrase(part: _Part, k: int, limit: int) -> str | None:
     """
     n = len(part.word_starts)
     j = k + 1
-    if j < n and part.word_starts[j] < limit and part.word_at(j) in _RANK_ADJECTIVES:
+    if j < n and part.word_starts[j] < limit and part.word_texts[j] in _RANK_ADJECTIVES:
         j += 1
     if j >= n or part.word_starts[j] >= limit:
         return None
-    word = part.word_at(j)
+    word = part.word_texts[j]
     if word in ("في", "من", "داخل", "لدي"):
         j += 1
     elif not (word[:1] == "ب" and len(word) > 3):
@@ -1872,8 +1892,8 @@ def _affiliation_phrase(part: _Part, k: int, limit: int) -> str | None:
             if not (isinstance(side, str) and side and side != "unknown"):
                 return None
             # a firm is a third party whatever its country (codebook notes 32 and 37)
-            return "other" if jj > j and strip_conjunction(part.word_at(j)) in _FIRMS else side
-        w = part.word_at(jj)
+            return "other" if jj > j and strip_conjunction(part.word_texts[j]) in _FIRMS else side
+        w = part.word_texts[jj]
         if (w in part.roles["preposition"] or _complementizer_at(part, jj) or _blocks_subject(part, w)
                 or (jj > j and w[:1] in ("ب", "ل"))):
             return None
@@ -1895,7 +1915,7 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
     k = part.next_word_index(pos)
     if k >= len(part.word_starts) or part.text[pos:part.word_starts[k]].strip():
         return None
-    word = part.word_at(k)
+    word = part.word_texts[k]
     if word not in part.roles["document"]:
         return None
     end = part.word_ends[k]
@@ -1925,13 +1945,13 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
     j = k + 1
     if j >= n or part.text[part.word_ends[k]:part.word_starts[j]].strip():
         return None
-    word = part.word_at(j)
-    if word in _ISSUED and j + 1 < n and part.word_at(j + 1) in ("عن", "من"):
+    word = part.word_texts[j]
+    if word in _ISSUED and j + 1 < n and part.word_texts[j + 1] in ("عن", "من"):
         j += 2
         if j >= n:
             return None  # the text ends at صادر عن
     elif not (word[:2] == "لل" or (word[:1] == "ل" and _mention_at_word(part, j) is not None)
-              or (word.startswith("ال") and not part.word_at(k).startswith("ال")
+              or (word.startswith("ال") and not part.word_texts[k].startswith("ال")
                   and word not in _DOCUMENT_ADJECTIVES and word not in part.roles["preposition"]
                   and not _complementizer_at(part, j))):
         return None
@@ -1942,7 +1962,7 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
             m = part.mentions[idx]
             owner = _Source.from_mention(m)
             return [_Source(owner.actor_id, owner.side, "document", owner.mention)], m["_ne"]
-        if _complementizer_at(part, jj) or part.word_at(jj) in part.roles["preposition"]:
+        if _complementizer_at(part, jj) or part.word_texts[jj] in part.roles["preposition"]:
             break
     return [_Source(None, "other", "document", None)], part.word_ends[j]
 
@@ -1955,7 +1975,7 @@ _DOCUMENT_ADJECTIVES = frozenset(normalize(w) for w in ("الرسمي", "الخ�
 # --------------------------------------------------------------------------- content
 def _complementizer_at(part: _Part, k: int) -> tuple[int, int] | None:
     """If word k is أن/إن/بأن (optionally with a pronoun), the content start it implies."""
-    word = part.word_at(k)
+    word = part.word_texts[k]
     if word not in part.comp_any:
         word = strip_conjunction(word, min_stem=2)  # وأن، فإن
         if word not in part.comp_any:
@@ -2032,7 +2052,7 @@ def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset
     if marker is None or marker[0] != "complementizer":
         k = part.next_word_index(a)
         for j in range(k, k + LEADING_PREPOSITION_WORDS):  # أعرب عن أمله → أمله; أعرب الوزير عن أمله → أمله
-            if j < len(part.word_starts) and part.word_starts[j] < b and part.word_at(j) in lead:
+            if j < len(part.word_starts) and part.word_starts[j] < b and part.word_texts[j] in lead:
                 a, b = _trim(part, part.word_ends[j], b)
                 break
     inside = part.quotes_in(a, b + 1)
@@ -2083,7 +2103,7 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     for j in range(k, stop):
         if part.word_starts[j] >= limit:
             break
-        word = part.word_at(j)
+        word = part.word_texts[j]
         if word == own:
             continue
         for cand in (word, strip_conjunction(word)):
@@ -2167,7 +2187,7 @@ def _preposition_homograph_is_verb(part: _Part, cue: CueMatch, ns: int) -> bool:
     for j in range(k, min(len(part.word_starts), k + HOMOGRAPH_SUBJECT_WORDS + 1)):
         if _complementizer_at(part, j):
             return True
-        if part.word_at(j) in part.roles["preposition"]:
+        if part.word_texts[j] in part.roles["preposition"]:
             return False
     return False
 
@@ -2497,10 +2517,10 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
     the quoted speaker is still the source, unplaced: an anonymous head (عن مسؤول) or a person.
     """
     k = first = part.next_word_index(act.after)
-    while (k < len(part.word_starts) and part.word_starts[k] < end and part.word_at(k) != "عن"
+    while (k < len(part.word_starts) and part.word_starts[k] < end and part.word_texts[k] != "عن"
            and k - first < RELAY_WORDS):
         k += 1  # نقلت وكالة تسنيم للأنباء، الاثنين، عن …
-    if k >= len(part.word_starts) or part.word_starts[k] >= end or part.word_at(k) != "عن" or (
+    if k >= len(part.word_starts) or part.word_starts[k] >= end or part.word_texts[k] != "عن" or (
             k > first and _complementizer_at(part, first)):
         return
     medium = act.sources[0] if act.sources else None
@@ -2594,7 +2614,7 @@ def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tupl
     k = part.next_word_index(pos)
     if k >= n or part.word_starts[k] >= end or part.text[pos:part.word_starts[k]].strip(' "«»“”'):
         return None
-    bare = part.word_at(k)
+    bare = part.word_texts[k]
     if bare in _OWN_WORDS:
         return (list(last), part.word_ends[k]) if last else None
     if (_rule_word(bare) or not bare.isalpha() or len(bare) < 3
@@ -2603,9 +2623,9 @@ def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tupl
     stop = k
     while (stop + 1 < n and stop + 1 - k < MARKER_PHRASE_WORDS and part.word_starts[stop + 1] < end
            and not part.text[part.word_ends[stop]:part.word_starts[stop + 1]].strip(' "«»“”')
-           and part.word_at(stop + 1) not in part.roles["preposition"] and not _complementizer_at(part, stop + 1)
-           and part.word_at(stop + 1).isalpha() and part.word_at(stop + 1) not in _NOT_NAME
-           and not _blocks_subject(part, part.word_at(stop + 1))):  # بحياة، للمنظمة
+           and part.word_texts[stop + 1] not in part.roles["preposition"] and not _complementizer_at(part, stop + 1)
+           and part.word_texts[stop + 1].isalpha() and part.word_texts[stop + 1] not in _NOT_NAME
+           and not _blocks_subject(part, part.word_texts[stop + 1])):  # بحياة، للمنظمة
         stop += 1
     a, b = part.word_starts[k], part.word_ends[stop]
     j = bisect_left(part.mention_starts, a)
@@ -2617,7 +2637,7 @@ def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tupl
             return [_Source(src.actor_id if m.get("via") != "adjective" else None, src.side, kind,
                             _phrase_mention(part, a, max(b, m["_ne"]), src))], max(b, m["_ne"])
         j += 1
-    if any(c.start < b and c.end > a for c in part.cues):
+    if part.cue_overlaps(a, b):
         return None  # a reporting word inside: not a plain noun phrase
     definite = bare.startswith("ال")
     kind = "document" if bare in part.roles["document"] or bare in _FIGURES else "media" if bare in _MEDIA_HEADS else (
@@ -2669,7 +2689,7 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
         act.after = pos
         return act
     if j < len(part.word_starts) and part.word_starts[j] < act.end:
-        word = part.word_at(j)
+        word = part.word_texts[j]
         if _complementizer_at(part, j) or word == "عن" or (possessive and word.startswith("ل")):
             act.after = pos
             return act
@@ -2692,7 +2712,7 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
         return None
     head = part.next_word_index(ns)
     if head < len(part.word_starts) and part.word_starts[head] < inside[0]["_ns"] and (
-            _bare_definite(strip_conjunction(part.word_at(head))) in _LABEL_HEADS):
+            _bare_definite(strip_conjunction(part.word_texts[head])) in _LABEL_HEADS):
         return None  # مونديال روسيا: …, قمة ترامب-كيم: …: an event named after actors labels the story
     first = part.mentions.index(inside[0])
     group = _joined(part, first, colon)
@@ -2780,7 +2800,7 @@ def _object_start(part: _Part, requires: tuple[str, ...], start: int, end: int) 
     exact, stems = _requirement_forms(requires)
     k = part.next_word_index(start)
     while k < len(part.word_starts) and part.word_starts[k] < end:
-        word = part.word_at(k)
+        word = part.word_texts[k]
         bare = strip_conjunction(word)
         if word in exact or bare in exact or (stems and (word.startswith(stems) or bare.startswith(stems))):
             required_at = part.word_starts[k]

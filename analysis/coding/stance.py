@@ -48,7 +48,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.text import charmaps
-from analysis.text.clitics import CONJUNCTIONS, LOOKUP_SUFFIXES, PREPOSITIONS, strip_conjunction
+from analysis.text.clitics import ARTICLE, CONJUNCTIONS, LOOKUP_SUFFIXES, PREPOSITIONS, strip_conjunction
 from analysis.corpus import schema
 from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_cached, load_lexicon
 from analysis.coding.offsets import string_of
@@ -183,6 +183,8 @@ class StanceLexicon:
     _cue_rests: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _targeting_seen: set[str] = field(default_factory=set, repr=False)
     _targeting: set[str] = field(default_factory=set, repr=False)
+    # (number of first words it was built from, the test) of may_start_entry
+    _pieces: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -213,6 +215,22 @@ class StanceLexicon:
                 self._surface.clear()
             found = self._surface[token] = _entries_for_token(token, self)
         return found
+
+    def may_start_entry(self, token: str) -> bool:
+        """False when ``token`` cannot be the first word of any entry (most new words).
+
+        Every word :func:`_entries_for_token` looks up is, but for an article ال before it
+        and a ه (a ت of the token) at its end, a piece of the token with only clitic letters
+        before it and a pronoun suffix (perhaps after a ت or ه) after it: it strips clitics
+        and suffixes, adds or strips ال, and turns a final ت into ه. So a token that holds no
+        first word of the lexicon, so trimmed, in such a place has no entry (one
+        Aho-Corasick pass instead of every candidate stem and lookup; most new words are
+        ruled out, the rest are analysed as before).
+        """
+        found = self._pieces
+        if found is None or found[0] != len(self.by_first):
+            found = self._pieces = (len(self.by_first), _piece_test(self.by_first))
+        return found[1](token)
 
     def entries_of_tokens(self, tokens: Sequence[str]) -> list[tuple[StanceCue, ...]]:
         """:meth:`first_word_entries` of each token, in order (memo lookups inlined)."""
@@ -491,8 +509,51 @@ def _normalized_word(word: str) -> str:
     return found
 
 
+def _entry_piece(first: str) -> str:
+    """What of a lexicon first word any token it can be must hold (see
+    :meth:`StanceLexicon.may_start_entry`): the word without an article and a final ه."""
+    piece = first[2:] if first.startswith("ال") else first
+    return piece[:-1] if piece.endswith("ه") else piece
+
+
+#: Letters the clitics stripped before a looked-up word are made of (و ف ب ك ل, ال, لل).
+_HEAD_LETTERS = "".join(sorted(set("".join(CONJUNCTIONS + PREPOSITIONS) + ARTICLE)))
+#: Letters of what is stripped after it: a pronoun suffix, and the ت of a ta marbuta (or a ه).
+_TAIL_LETTERS = "".join(sorted(set("".join(LOOKUP_SUFFIXES)) | {"ت", "ه"}))
+#: At most this many letters follow the piece: the longest suffix and a ت/ه before it.
+_TAIL_MAX = max(map(len, LOOKUP_SUFFIXES)) + 1
+
+
+def _piece_test(by_first: dict[str, list[StanceCue]]):
+    """``token -> bool``: whether the token holds the piece of some first word with only
+    clitic letters before it and at most a suffix (and a ت or ه) after it."""
+    pieces = {_entry_piece(first) for first in by_first}
+    if not pieces:
+        return lambda token: False
+    if "" in pieces:
+        return lambda token: True
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for piece in pieces:
+        auto.add_word(piece, len(piece))
+    auto.make_automaton()
+
+    def test(token: str) -> bool:
+        n = len(token)
+        for last, size in auto.iter(token):
+            if (n - last - 1 <= _TAIL_MAX and not token[last + 1:].strip(_TAIL_LETTERS)
+                    and not token[:last + 1 - size].strip(_HEAD_LETTERS)):
+                return True
+        return False
+
+    return test
+
+
 def _entries_for_token(tok: str, lexicon: StanceLexicon) -> tuple[StanceCue, ...]:
     """The entries whose first word ``tok`` can be, longest form first."""
+    if not lexicon.may_start_entry(tok):
+        return ()
     verb, noun, name = _verb_candidates(tok), _noun_candidates(tok), _name_candidates(tok)
     phrase = {tok} | ({tok[1:]} if tok[:1] in CONJUNCTIONS else set())
     cands = {"verb": verb, "noun": noun, "name": name, "phrase": phrase, "bare": tok}

@@ -39,6 +39,7 @@ import math
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -116,12 +117,21 @@ def records_table(records: Sequence[dict], name: str) -> pa.Table:
     """
     fields = arrow_schema(name)
     try:  # the common case, built in C++: plain str, int, bool and None values
-        table = pa.Table.from_pylist(records, schema=fields)
+        table = pa.Table.from_arrays(_record_columns(records, fields.names), schema=fields)
         if all(table.column(f.name).null_count == 0 for f in fields if f.type == pa.bool_()):
             return table
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
         pass
     return pa.table([_column([r.get(f.name) for r in records], f.type) for f in fields], schema=fields)
+
+
+def _record_columns(records: Sequence[dict], names: list[str]) -> list[list]:
+    """The values of each column, as ``pa.Table.from_pylist`` gathers them (None where a
+    record lacks the column), taken with ``itemgetter`` when every record has them all."""
+    try:
+        return [list(map(itemgetter(name), records)) for name in names]
+    except KeyError:
+        return [[r[name] if name in r else None for r in records] for name in names]
 
 
 def articles_table(articles: pd.DataFrame) -> pa.Table:

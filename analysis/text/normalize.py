@@ -144,6 +144,19 @@ _DELETIONS = {
 }
 
 
+# What the default rules after NFKC can change: the characters they delete or fold. A text
+# that NFKC leaves alone and that holds none of them is its own normal form.
+_DEFAULT_CHANGES_RE = re.compile(
+    "[" + charmaps.TATWEEL + charmaps.DIACRITICS_CLASS[1:-2] + charmaps.CONTROLS_CLASS[1:-2]
+    + "".join(re.escape(ch) for table in (charmaps.PERSIAN_LETTERS, charmaps.ALEF_VARIANTS,
+                                          charmaps.ALEF_MAQSURA, charmaps.TA_MARBUTA, charmaps.DIGITS)
+              for ch in table) + "]"
+)
+assert DEFAULT_RULES == (nfkc, remove_tatweel, remove_diacritics, remove_controls, fold_persian_letters,
+                         fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_digits), \
+    "DEFAULT_RULES changed: update _DEFAULT_CHANGES_RE, the characters they change"
+
+
 def normalize(text: str, rules=DEFAULT_RULES) -> str:
     """Apply ``rules`` in order; the default folds what Arabic spelling varies on.
 
@@ -159,6 +172,8 @@ def normalize(text: str, rules=DEFAULT_RULES) -> str:
     >>> normalize("الولايات المتحدة الأميركية")
     'الولايات المتحده الاميركيه'
     """
+    if rules is DEFAULT_RULES and _DEFAULT_CHANGES_RE.search(text) is None and unicodedata.is_normalized("NFKC", text):
+        return text  # nothing to fold or delete (most words of a text, normalised one by one)
     for rule in rules:
         text = rule(text)
     return text
@@ -184,23 +199,20 @@ class _Step:
         k = bisect_right(self.out_pos, i) - 1
         if k < 0:
             return i
-        if k % 2 == 0:
+        if not k & 1:
             return self.in_pos[k]  # inside a replaced cluster: all of it maps to its start
         return min(self.in_pos[k] + (i - self.out_pos[k]), self.in_len)
 
     def to_output(self, j: int) -> int:
         """First output position whose input position is >= j (inverse, for boundaries)."""
-        k = bisect_right(self.in_pos, j) - 1
+        in_pos = self.in_pos
+        k = bisect_right(in_pos, j) - 1
         if k < 0:
             return j
-        return self.out_pos[k] + max(0, min(j - self.in_pos[k], _gap(self, k)))
-
-
-def _gap(step: _Step, k: int) -> int:
-    """How many output positions follow anchor k one to one before the next anchor."""
-    if k + 1 < len(step.out_pos):
-        return step.out_pos[k + 1] - step.out_pos[k]
-    return 1 << 62
+        out_pos = self.out_pos
+        # how many output positions follow anchor k one to one before the next anchor
+        gap = out_pos[k + 1] - out_pos[k] if k + 1 < len(out_pos) else 1 << 62
+        return out_pos[k] + max(0, min(j - in_pos[k], gap))
 
 
 def _apply_with_anchors(text: str, pattern: re.Pattern, replace) -> tuple[str, _Step | None]:
@@ -266,11 +278,56 @@ def _nfkc_pattern(compose: bool = True) -> re.Pattern:
     return re.compile(f"[{charmaps.COMPOSING_BASES}][{marks}]*[\u0653-\u0655][{marks}]*|{changed_cluster}")
 
 
+#: The code points :func:`_nfkc_pattern` considers (its class covers the changed ones among them).
+_NFKC_SCAN_RANGE = range(0x20, 0x30000)
+
+
+def _nfkc_changes(ch: str) -> bool:
+    """Whether ``ch`` is in the class of :func:`_nfkc_pattern`: NFKC changes it."""
+    return ord(ch) in _NFKC_SCAN_RANGE and unicodedata.normalize("NFKC", ch) != ch
+
+
+@lru_cache(maxsize=256)
+def _nfkc_text_pattern(changed: frozenset[str], compose: bool) -> re.Pattern | None:
+    """:func:`_nfkc_pattern` with its class cut down to ``changed``, the characters of one
+    text that NFKC changes (None when nothing can match).
+
+    It finds the same spans in that text: a character of the text is in the full class
+    exactly when it is in ``changed``. The full class has thousands of ranges, many above
+    U+FFFF, and a scan with it cost about 0.1 µs a character; the texts that need it are
+    mostly those with a no-break space (U+00A0), about one in twenty on ANT.
+    """
+    marks = "\u064b-\u065f\u0670"
+    branches = []
+    if compose:
+        branches.append(f"[{charmaps.COMPOSING_BASES}][{marks}]*[\u0653-\u0655][{marks}]*")
+    if changed:
+        cls = "".join(re.escape(ch) for ch in sorted(changed))
+        branches.append(f"[{cls}][\u0300-\u036f{marks}]*")
+    return re.compile("|".join(branches)) if branches else None
+
+
+def _stable_class(blocks: tuple[tuple[int, int], ...]) -> str:
+    """A regex class body of the code points of ``blocks`` (inclusive) that NFKC leaves as they are."""
+    return "".join(re.escape(chr(cp)) for a, b in blocks for cp in range(a, b + 1)
+                   if unicodedata.normalize("NFKC", chr(cp)) == chr(cp))
+
+
+#: A character outside the printable ASCII letters and the Arabic block that NFKC leaves
+#: alone (U+0675–U+0678 are not): only such characters can be in the class of
+#: :func:`_nfkc_pattern`, so a text's changed characters are looked for among them.
+_NFKC_CANDIDATE_RE = re.compile(f"[^\t\n\r{_stable_class(((0x20, 0x7E), (0x0600, 0x06FF)))}]")
+
+
 def _nfkc_step(text: str) -> tuple[str, _Step | None]:
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text, None
     compose = "\u0653" in text or "\u0654" in text or "\u0655" in text
-    return _apply_with_anchors(text, _nfkc_pattern(compose), lambda s: unicodedata.normalize("NFKC", s))
+    changed = frozenset(filter(_nfkc_changes, set(_NFKC_CANDIDATE_RE.findall(text))))
+    pattern = _nfkc_text_pattern(changed, compose)
+    if pattern is None:
+        return text, None  # nothing _nfkc_pattern(compose) would match in this text
+    return _apply_with_anchors(text, pattern, lambda s: unicodedata.normalize("NFKC", s))
 
 
 #: A word of the normalised text, as the extraction stages count words.
@@ -381,18 +438,20 @@ class NormalizedText:
         n = len(self.text)
         if not 0 <= start <= end <= n:
             raise IndexError(f"span ({start}, {end}) outside normalised text of length {n}")
-        if not self._steps:
+        steps = self._steps
+        if not steps:
             return start, end
-        o_start = self._orig_pos(start)
+        # one rule moved offsets in most texts: map through it without the loop of _orig_pos
+        orig_pos = steps[0].to_input if len(steps) == 1 else self._orig_pos
+        o_start = orig_pos(start)
         if end == start:
             return o_start, o_start
-        if end < n:
-            o_end = self._orig_pos(end)
-            # Trailing deleted characters belong to the span only when they are marks
-            # or tatweel attached to the word, not spaces or controls before the next one.
-            o_end = _trim_trailing_controls(self.original, self._orig_pos(end - 1) + 1, o_end)
-        else:
-            o_end = _trim_trailing_controls(self.original, self._orig_pos(end - 1) + 1, len(self.original))
+        # Trailing deleted characters belong to the span only when they are marks or
+        # tatweel attached to the word, not spaces or controls before the next one; with
+        # none deleted after the last character (the common case) there is nothing to trim.
+        lo = orig_pos(end - 1) + 1
+        hi = orig_pos(end) if end < n else len(self.original)
+        o_end = _trim_trailing_controls(self.original, lo, hi) if lo < hi else lo
         return o_start, max(o_end, o_start + 1)
 
     def to_normalized(self, pos: int) -> int:
@@ -402,9 +461,10 @@ class NormalizedText:
         """
         if not 0 <= pos <= len(self.original):
             raise IndexError(f"offset {pos} outside original text of length {len(self.original)}")
-        if not self._steps:
+        steps = self._steps
+        if not steps:
             return pos
-        for step in self._steps:
+        for step in steps:
             pos = step.to_output(pos)
         return min(pos, len(self.text))
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 from analysis.text.normalize import NormalizedText, normalize_with_map
@@ -79,13 +80,20 @@ _OPENER_RE = re.compile('[«“„‹"]')
 #: المقالات المنشورة تمثل رأي كتابها فقط."), BBC Arabic's app notice, CNN Arabic's
 #: disclaimers ("والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة نظر
 #: شبكة CNN"، "لا يمكنه التأكد بشكل مستقل من الأنباء").
-_SITE_LINE_RE = re.compile(
-    r"[ \t\u00a0]*(?:\*+[ \u00a0]*(?:نقلا|نقلاً|نقلًا)[ \u00a0]+عن[ \u00a0]"
+_SITE_LINE_OPENERS = (
+    r"\*+[ \u00a0]*(?:نقلا|نقلاً|نقلًا)[ \u00a0]+عن[ \u00a0]"
     r"|\*+[ \u00a0]*جميع المقالات المنشورة"
     r"|يمكنكم (?:استلام|تسلم|تسلّم) إشعارات"
-    r"|[^\n]{0,120}(?:لا تعكس بالضرورة (?:وجهة نظر|رأي) (?:شبكة )?CNN"
-    r"|موقع CNN بالعربية لا يمكنه التأكد))"
 )
+#: The CNN disclaimers: a line that holds "CNN" within its first characters.
+_SITE_LINE_CNN = (
+    r"[^\n]{0,120}(?:لا تعكس بالضرورة (?:وجهة نظر|رأي) (?:شبكة )?CNN"
+    r"|موقع CNN بالعربية لا يمكنه التأكد)"
+)
+_SITE_LINE_RE = re.compile(rf"[ \t\u00a0]*(?:{_SITE_LINE_OPENERS}|{_SITE_LINE_CNN})")
+#: The same test for a body without "CNN", where the disclaimer branch cannot match (it
+#: would otherwise try up to 120 starting points on every line of every article).
+_SITE_LINE_NO_CNN_RE = re.compile(rf"[ \t\u00a0]*(?:{_SITE_LINE_OPENERS})")
 
 
 class Sentence(NamedTuple):
@@ -96,6 +104,10 @@ class Sentence(NamedTuple):
     start: int
     end: int
     text: str
+
+
+#: ``Sentence(*fields)`` without the Python-level ``__new__`` of a named tuple (one per sentence).
+_new_sentence = partial(tuple.__new__, Sentence)
 
 
 @dataclass
@@ -243,7 +255,7 @@ def teaser_start(body: str) -> int:
     >>> teaser_start("خبر أول.\\n" + "أ" * 160 + "\\nوقال الوزير " + "ب" * 60 + ".") > 100
     True
     """
-    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(body) if body[m.start():m.end()].strip()]
+    lines = [m.span() for m in _LINE_RE.finditer(body) if not m.group().isspace()]
     for k in range(1, len(lines) - 1):
         a, b = _strip_span(body, *lines[k])
         if b - a < TEASER_MIN_CHARS or not body[b - 1].isalpha():
@@ -302,21 +314,22 @@ def split_article(title: str, body: str) -> list[Sentence]:
     out: list[Sentence] = []
     s, e = _strip_span(title, 0, len(title))
     if e > s:
-        out.append(Sentence(0, "title", s, e, title[s:e]))
+        out.append(_new_sentence((0, "title", s, e, title[s:e])))
     lead_done = False
     teasers = teaser_start(body)
+    site_line = _SITE_LINE_RE if "CNN" in body else _SITE_LINE_NO_CNN_RE
     for m in _LINE_RE.finditer(body, 0, teasers):
         a, b = _strip_span(body, m.start(), m.end())
-        if a == b or _LINK_LINE_RE.match(body, a, b) or _SITE_LINE_RE.match(body, a, b):
+        if a == b or _LINK_LINE_RE.match(body, a, b) or site_line.match(body, a, b):
             continue
         spans = split_paragraph(body, a, b)
         if len(spans) == 1 and _is_heading(body, a, b):
-            out.append(Sentence(len(out), "heading", a, b, body[a:b]))
+            out.append(_new_sentence((len(out), "heading", a, b, body[a:b])))
             continue
         part = "body" if lead_done else "lead"
         lead_done = True
         for s, e in spans:
-            out.append(Sentence(len(out), part, s, e, body[s:e]))
+            out.append(_new_sentence((len(out), part, s, e, body[s:e])))
     return out
 
 
