@@ -478,7 +478,7 @@ class _Parser:
     def _side_of(self, i: int, definite_title: bool, person: bool = False) -> tuple[str, str, str] | None:
         """(side, country id, prefix) from a nisba atom, a country atom after an
         indefinite title (وزير خارجية روسيا), or a party adjective after a person title
-        that agrees with it in definiteness (السيناتور الجمهوري، نائب ديمقراطي; never
+        that agrees with it in definiteness (السيناتور الجمهوري، سيناتور جمهوري; never
         رئيس الجمهورية, "the president of the republic")."""
         atom = self.atoms[i]
         nis = atom.first("nisba")

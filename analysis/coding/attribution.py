@@ -1730,7 +1730,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
 
 
 def _title_words(part: _Part) -> frozenset[str]:
-    """Every word of the title lexicon (رئيس، وزير، أمير …): never a surname to remember
+    """Every word of the title lexicon (رئيس، وزير، سفير …): never a surname to remember
     (built on first use and kept on the lexicon object, like :func:`_not_name_words`)."""
     words = part.actors.__dict__.get("_title_words")
     if words is None:
