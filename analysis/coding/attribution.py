@@ -1090,8 +1090,9 @@ def _subject_after(part: _Part, pos: int, limit: int,
                    masculine: bool = False) -> tuple[list[_Source], int] | None:
     """VSO: the subject noun phrase that starts right after the verb (and its adverbials).
 
-    The phrase is a mention, or a head noun followed within a few words by a mention
-    (وزارة التجارة الصينية، وكالات الاستخبارات الأمريكية). A preposition, an attached
+    The phrase is a mention, a surname the article introduced (ووصف سوروس إدارة ترامب:
+    Soros, not the mention after him; codebook note 59), or a head noun followed within a
+    few words by a mention (وزارة التجارة الصينية، وكالات الاستخبارات الأمريكية). A preposition, an attached
     ب/ل/ك, a complementizer, a colon or a quotation mark before any mention means the
     verb has no overt subject here (كذلك أشاد باستضافة روسيا … → pro-drop). A preposition
     phrase naming a medium (وقال لوكالة رويترز مسؤول …) is skipped. After a ``masculine``
@@ -1142,7 +1143,7 @@ def _subject_after(part: _Part, pos: int, limit: int,
                 and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip() else None
             if nxt is None:
                 return [named], part.word_ends[k]  # ووصف سوروس إدارة ترامب: the name, not the object after it
-            if part.word_at(k + 1)[:1] == "و":
+            if part.word_texts[k + 1][:1] == "و":
                 group = _joined(part, nxt, limit)  # أعلن آرون ووزير الإعلام السعودي: joint subjects
                 return [named] + [_Source.from_mention(g) for g in group], group[-1]["_ne"]
             # أمير قطر: the word heads a phrase that a mention completes (read on below)
@@ -1674,7 +1675,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     participle, colon or quotation mark means no subject (pro-drop); any other word is
     an unresolved subject: type ``person`` unless it is definite (الشرطة → institution),
     side ``other`` (docs/codebook-notes.md, note 37: the lexicon knows the Russian and US
-    speakers, so a named speaker it does not know is most often a third party).
+    speakers, so a named speaker it does not know is most often a third party). A first
+    name and a surname are remembered: the surname alone is that speaker later (note 59).
     """
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     if k >= len(part.word_starts) or part.word_starts[k] >= limit:
@@ -1721,7 +1723,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     run = max(1, _name_run(part, k, limit)) if kind == "person" else 1
     src = _name_source(part, k, run, _Source(None, "other", kind, None))
     src.mention["unplaced"] = True
-    surname = strip_conjunction(part.word_at(k + run - 1))
+    surname = strip_conjunction(part.word_texts[k + run - 1])
     if run >= 2 and len(surname) >= 3 and surname not in _title_words(part):
         # a first name and a surname (جورج سوروس): the surname alone names him later on
         # (codebook note 59), still unplaced
@@ -1743,7 +1745,7 @@ def _known_name(part: _Part, k: int) -> _Source | None:
     """Word ``k`` is the surname of a person the article introduced (by a placed title, or
     unplaced with a first name and surname): that person, its offsets at the word, an
     unplaced one still marked unplaced (codebook notes 38, 39 and 59)."""
-    named = part.names.get(strip_conjunction(part.word_at(k)))
+    named = part.names.get(strip_conjunction(part.word_texts[k]))
     if named is None or not _name_like(part, k):
         return None
     src = _name_source(part, k, 1, named)
@@ -1769,7 +1771,7 @@ def _repeated_title(part: _Part, pos: int, limit: int) -> _Source | None:
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     if k + 1 >= len(part.word_starts) or part.word_starts[k + 1] >= limit:
         return None
-    first, second = part.word_at(k), part.word_at(k + 1)
+    first, second = part.word_texts[k], part.word_texts[k + 1]
     if first.startswith("ال") or not second.startswith("ال") or \
             part.text[part.word_ends[k]:part.word_starts[k + 1]].strip():
         return None
