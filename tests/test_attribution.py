@@ -751,6 +751,30 @@ def test_a_surname_introduced_with_a_first_name_is_the_subject_later():
         ("آرون", "other"), ("وزير الإعلام السعودي", "saudi_arabia")]
 
 
+def test_describe_as_finds_its_complementizer_after_a_long_object():
+    # ANT AL-internationalNews-421-20180311: eleven words between ووصف and بأنه (codebook note 60)
+    rows, text = _body("ووصف عضو اللجنة التنفيذية لمنظمة التحرير، أحمد مجدلاني، الطرح الأميركي بأنه "
+                       '"يأتي ضمن محاولات تصفية القضية الفلسطينية".')
+    assert [(r["cue"], _span(text, r, "source"), r["mode"]) for r in rows] == [("وصف", "عضو", "mixed")]
+    # ANT CN-middleEast-498-20180406 (a CNN lead; the dateline is no source)
+    rows, text = _body('دبي، الإمارات العربية المتحدة (CNN)-- وصفت وزارة الخارجية الإيرانية، الجمعة، '
+                       'السياسات السعودية الأخيرة بأنها "تراجيديا حزينة".')
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"]) for r in rows] == [
+        ("وصفت", "وزارة الخارجية الإيرانية", "iran")]
+    # ANT SK-internationalNews-3158-20180907 (shortened): على أنه after the object
+    rows, text = _body("وقالت المتحدثة باسم البيت الأبيض إنه كان متطوعا، واصفة دوره في الحملة على أنه ضئيل جدا.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("قالت", "us"), ("واصفة", "us")]
+    # constructed: beyond fourteen words, or past another cue, بأنه is not وصف's
+    rows, _ = _body("ووصف الوزير الاتفاق الذي وقعته الحكومة مع الشركات الأجنبية في العاصمة بعد مفاوضات طويلة "
+                    "استمرت أشهرا عدة بين الطرفين في أكثر من جولة بأنه جيد.")
+    assert rows == []
+    rows, _ = _body("ووصف الوزير الاتفاق الموقع مع الشركات الأجنبية في العاصمة الذي قال رئيس الحكومة بأنه جيد.")
+    assert [r["cue"] for r in rows] == ["قال"]
+    # ANT FR-internationalNews-552-20180405: هدّد takes بـ at once; "يهدد … على أنه" is no act
+    rows, _ = _body('وقال الوزير "الجنود يتعاملون مع أي عمل يهدد أمن إسرائيل على أنه عمل إرهابي".')
+    assert [r["cue"] for r in rows] == ["قال"]
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")
@@ -971,9 +995,9 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 26 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 27 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
-                                   "RELATIVE_PASSIVE_WORDS"} <= set(windows)
+                                   "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS"} <= set(windows)
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])

@@ -192,6 +192,10 @@ MARKER_AFTER_CONTENT_WORDS = 2
 #: A verb followed by a participle (قال مؤكدا) is one act when the verb has at most this
 #: many words of content of its own.
 VERB_OWN_CONTENT_WORDS = 2
+#: How far a verb whose object takes بـ (وصف … بـ، أقرّ بـ) may look for the complementizer
+#: بأن when its object is a long noun phrase: "ووصف عضو اللجنة التنفيذية لمنظمة التحرير، أحمد
+#: مجدلاني، الطرح الأميركي بأنه …" (codebook note 60). Another cue ends the search.
+DESCRIBED_AS_WORDS = 14
 #: A leading preposition (أعرب عن أمله) is dropped from the content within this many words
 #: of its start (pro-drop: أعرب الوزير عن أمله).
 LEADING_PREPOSITION_WORDS = 2
@@ -2111,6 +2115,39 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
         for cand in (word, strip_conjunction(word)):
             if cand in exact or (stems and cand.startswith(stems)):
                 return True
+    if "ب" in stems and entry.max_gap > 1:  # هدّد بـ، استشهد بـ take بـ at once
+        return _described_as(part, cue, k, limit)
+    return False
+
+
+#: The complementizer بأن with its pronouns, and على أن(ه): what a verb of describing
+#: (وصف X بأنه، وصف X على أنه) takes after its object.
+_DESCRIBED_AS = frozenset(normalize(w) for w in (
+    "بأن", "بأنه", "بأنها", "بأنهم", "بأنهما", "بأنهن"))
+_THAT_FORMS = frozenset(normalize(w) for w in ("أن", "أنه", "أنها", "أنهم", "أنهما", "أنهن"))
+
+
+def _described_as(part: _Part, cue: CueMatch, k: int, limit: int) -> bool:
+    """Whether بأن (or على أن) follows a بـ-verb's long object within ``DESCRIBED_AS_WORDS``.
+
+    Only for verbs whose ``requires`` allows an object before بـ (``max_gap`` above 1:
+    وصف، أقرّ، تذرّع); هدّد بـ takes بـ at once, and "عمل يهدد أمن إسرائيل على أنه" is no act.
+
+    The search stops at the next cue (its بأن is its own) and at the end of the clause
+    (``limit``).
+    """
+    stop = min(len(part.word_starts), k + DESCRIBED_AS_WORDS + 1)
+    nxt = bisect_right(part.cue_outer, cue.end)
+    if nxt < len(part.cues):
+        limit = min(limit, part.cue_outer[nxt])
+    previous = ""
+    for j in range(k, stop):
+        if part.word_starts[j] >= limit:
+            break
+        word = part.word_texts[j]
+        if word in _DESCRIBED_AS or (previous == "علي" and word in _THAT_FORMS):
+            return True
+        previous = word
     return False
 
 
