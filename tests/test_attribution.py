@@ -775,6 +775,36 @@ def test_describe_as_finds_its_complementizer_after_a_long_object():
     assert [r["cue"] for r in rows] == ["قال"]
 
 
+def test_a_title_colon_after_an_unknown_surname_is_the_body_speaker():
+    # ANT AL-sport-702-20180318 (body shortened): كلوب is in no lexicon; the body's speaker
+    # يورغن كلوب gives the title its speaker and side (codebook note 61)
+    title = "كلوب: محمد صلاح لا يرغب مقارنته بميسي"
+    body = "قال يورغن كلوب مدرب ليفربول إن مهاجمه المصري محمد صلاح في طريقه للوصول إلى مستوى ميسي."
+    _, rows = _extract(title, body)
+    heads = [r for r in rows if r["part"] == "title"]
+    assert [(r["cue"], title[r["source_start"]:r["source_end"]], r["source_side"], r["mode"],
+             title[r["content_start"]:r["content_end"]]) for r in heads] == [
+        (":", "كلوب", "other", "direct", "محمد صلاح لا يرغب مقارنته بميسي")]
+    assert heads[0]["source_part"] == "title" and heads[0]["attribution_id"] == 0
+    # ANT CN-middleEast-1174-20180811 (dev; shortened): "لـCNN" before the colon is whom he told;
+    # a placed body speaker keeps his side in the title (constructed: وزير الخارجية الإيراني)
+    _, rows = _extract("فرانكونا لـCNN: موقف أمريكا باليمن صعب",
+                       "وقال ريك فرانكونا، محلل الشؤون العسكرية، إن الدبلوماسية صعبة.")
+    assert [(r["part"], r["cue"]) for r in rows][0] == ("title", ":")
+    _, rows = _extract("ظريف: لا مفاوضات", "وقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده لن تتفاوض.")
+    assert [(r["part"], r["source_actor_id"], r["source_side"]) for r in rows] == [
+        ("title", "zarif", "iran"), ("lead", "zarif", "iran")]
+    # ANT BB-culture-172-20180526 (shortened): a label naming a man who speaks in the body
+    _, rows = _extract("محاكمة هارفي واينستين: إطلاق سراح المنتج السينمائي بكفالة",
+                       "وينفي واينستين ممارسة الجنس بغير موافقة الطرف الآخر.")
+    assert [r["part"] for r in rows] == ["lead"]
+    # constructed: a label whose word no body speaker bears, and a surname nobody speaks with
+    _, rows = _extract("فيديو: مدينة منبج نقطة توتر", "وقال أحمد يوسف إن المدينة هادئة.")
+    assert [r["part"] for r in rows] == ["lead"]
+    _, rows = _extract("كلوب: صلاح سيبقى", "وأكد المدرب أن صلاح سيبقى.")
+    assert [r["part"] for r in rows] == ["lead"]
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")
@@ -995,9 +1025,10 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 27 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 29 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
-                                   "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS"} <= set(windows)
+                                   "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
+                                   "TITLE_NAME_WORDS", "TITLE_NAME_AFTER_WORDS"} <= set(windows)
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])

@@ -2769,13 +2769,81 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
 
 _COLON = CueEntry(":", ":", "colon", "colon", "neutral", "headline colon")
 
+#: A title "Name: …" whose name the lexicons do not know: at most this many words before
+#: the colon (after a trailing "لـCNN"), the last of them a word of a body speaker's name.
+TITLE_NAME_WORDS = 3
+#: Words after a body source's mention that still belong to its name (a title, then the
+#: name: وزير الخارجية المغربي ناصر بوريطة).
+TITLE_NAME_AFTER_WORDS = 3
+
+
+def _title_speaker_from_body(parts: dict, records: list[dict], ns: int, ne: int) -> _Act | None:
+    """The headline colon of a speaker the lexicons do not know, named by the body.
+
+    "كلوب: الحظ خدم ليفربول …", "جعجع: هناك ترتيب روسي أميركي …", "فرانكونا لـCNN: …":
+    the title names the speaker by a surname that no lexicon lists, so ``_heading_colon``
+    finds no mention before the colon. When the body has a person speaking whose name
+    (the source mention and the few words after it) contains that surname, the title's
+    words are that speaker's, with the side the body gives him (codebook note 61). A
+    label ("فيديو: …", "مونديال روسيا: …", "غزة: …") names nobody who speaks in the body
+    and stays no act.
+    """
+    title, body = parts["title"], parts["body"]
+    colon = title.text.find(":", ns, ne)
+    if colon < 0:
+        return None
+    k = title.next_word_index(ns)
+    words = [j for j in range(k, len(title.word_starts)) if title.word_ends[j] <= colon]
+    if len(words) >= 2 and title.word_texts[words[-1]].startswith("ل") and (
+            _medium_at(title, words[-1]) or not _arabic_letters(title.word_texts[words[-1]][1:])):
+        words = words[:-1]  # "فرانكونا لـCNN:", "الرميحي للعربية:": to whom he spoke
+    if not 1 <= len(words) <= TITLE_NAME_WORDS:
+        return None
+    if _bare_definite(strip_conjunction(title.word_texts[words[0]])) in _LABEL_HEADS:
+        return None  # "محاكمة هارفي واينستين: …" labels the story of a man who speaks in it
+    surname = strip_conjunction(title.word_texts[words[-1]])
+    if len(surname) < 3 or surname in title.roles["preposition"]:
+        return None
+    for r in records:
+        if r["source_type"] != "person" or r["source_part"] == "title" or r["source_start"] is None:
+            continue
+        a = body.norm.to_normalized(int(r["source_start"]))
+        b = body.norm.to_normalized(int(r["source_end"]))
+        first, last = body.next_word_index(a), body.next_word_index(b)
+        stop = min(len(body.word_starts), last + TITLE_NAME_AFTER_WORDS)
+        if surname not in {strip_conjunction(body.word_texts[j]) for j in range(first, stop)}:
+            continue
+        start, end = title.norm.to_original(title.word_starts[words[0]], title.word_ends[words[-1]])
+        mention = {"part": "title", "start": start, "end": end, "actor_id": r["source_actor_id"],
+                   "side": r["source_side"], "actor_type": "person",
+                   "_ns": title.word_starts[words[0]], "_ne": title.word_ends[words[-1]]}
+        src = _Source(r["source_actor_id"], r["source_side"], "person", mention)
+        act = _Act(CueMatch(colon, colon + 1, _COLON, ""), [src], colon + 1, ne, "neutral",
+                   colon, colon + 1, ":")
+        q = title.quote_starting(colon + 1, ne)
+        act.mode = "direct"
+        act.content = (q.inner_start, q.inner_end) if q is not None else _trim(title, colon + 1, ne)
+        act.content_fixed = True
+        return act
+    return None
+
+
+def _medium_at(part: _Part, j: int) -> bool:
+    """Whether word ``j`` carries the mention of an outlet (لـ"سكاي نيوز عربية"، للعربية)."""
+    idx = _mention_at_word(part, j)
+    return idx is not None and part.mentions[idx].get("actor_type") == "media"
+
+
+def _arabic_letters(word: str) -> bool:
+    return any("\u0621" <= ch <= "\u064a" for ch in word)
+
 #: Event and topic nouns that head a label before a headline colon (the codebook's "قمة
 #: هلسنكي: …"): with an actor in the genitive (مونديال روسيا، قمة ترامب-كيم، الحرب في سوريا)
 #: the heading still names no speaker. Normalised, without ال.
 _LABEL_HEADS = frozenset(normalize(w) for w in (
     "مونديال", "كأس", "قمة", "بطولة", "أزمة", "انتخابات", "حرب", "ملف", "محادثات", "مباحثات",
     "مفاوضات", "اتفاق", "صفقة", "زيارة", "عقوبات", "مؤتمر", "منتدى", "معركة", "هجوم", "تحقيق",
-    "قضية", "فضيحة", "أولمبياد", "دوري", "مباراة", "انتخاب", "استفتاء",
+    "قضية", "فضيحة", "أولمبياد", "دوري", "مباراة", "انتخاب", "استفتاء", "محاكمة", "حرائق",
 ))
 
 
@@ -2924,6 +2992,7 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     state = _Article()
     records: list[dict] = []
     order: list[tuple[int, int]] = []
+    silent_title = None  # a title "Name: …" whose name the lexicons do not know
     for sent, (ns, ne) in zip(doc.sentences, doc.sentence_norm_spans()):
         part = parts["title" if sent.part == "title" else "body"]
         in_heading = sent.part in ("title", "heading")
@@ -2931,11 +3000,19 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
                 in_heading and ":" in part.text[ns:ne]):
             continue  # no cue starts in the sentence, no headline colon: no act (most sentences)
         acts = _merge_participles(part, _sentence_acts(part, ns, ne, in_heading, state))
+        if not acts and sent.part == "title" and silent_title is None:
+            silent_title = (sent, ns, ne)
         for act in acts:
             _finish(part, act)
             for src in act.sources:
                 records.append(_record(doc, part, sent, act, src, in_heading))
                 order.append((sent.sent_id, act.cue_start))
+    if silent_title is not None and records:
+        sent, ns, ne = silent_title
+        act = _title_speaker_from_body(parts, records, ns, ne)
+        if act is not None:
+            records.insert(0, _record(doc, parts["title"], sent, act, act.sources[0], True))
+            order.insert(0, (sent.sent_id, act.cue_start))
     _resolve_anonymous(records, order)
     for i, r in enumerate(records):
         r["attribution_id"] = i
