@@ -805,6 +805,22 @@ def test_a_title_colon_after_an_unknown_surname_is_the_body_speaker():
     assert [r["part"] for r in rows] == ["lead"]
 
 
+def test_but_he_before_a_verb_makes_the_mention_after_it_the_object():
+    # ANT BB-economy-29-20180126 (shortened): لكنه carries the subject; النظام الأمريكي is
+    # what Soros described (codebook note 62)
+    rows, text = _body("قال جورج سوروس إن الاتحاد الأوروبي مكان مثالي، لكنه وصف النظام الأمريكي بالضعف "
+                       "لتهاونه مع تلك الشركات.")
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"]) for r in rows] == [
+        ("قال", "جورج سوروس", "other"), ("وصف", "جورج سوروس", "other")]
+    # ANT BB-middleEast-1096-20181014 (shortened): the speaker of the sentence before
+    rows, text = _body('وأضاف الرئيس الأمريكي، دونالد ترامب، أنه سيكون "مستاء". لكنه استبعد تجميد عقود بيع '
+                       "الأسلحة إلى السعودية.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("أضاف", "trump"), ("استبعد", "trump")]
+    # constructed: without the pronoun, the mention after the verb is still the subject
+    rows, text = _body("قال جورج سوروس إن الاتحاد الأوروبي مكان مثالي، لكن انتقدت الحكومة الأمريكية الخطة.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("قال", "other"), ("انتقدت", "us")]
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")

@@ -2271,6 +2271,19 @@ def _nested(part: _Part, cue: CueMatch, sent_start: int) -> bool:
     return prev[2] in part.comp_any or strip_conjunction(prev[2]) in part.comp_any
 
 
+#: "But he/she/they" right before a verb: the attached pronoun is the verb's subject, so
+#: the mention after the verb is its object (codebook note 62). Normalised.
+_PRONOUN_COORDINATORS = frozenset(normalize(w) for w in (
+    "لكنه", "لكنها", "لكنهم", "لكنهما", "ولكنه", "ولكنها", "ولكنهم", "ولكنهما"))
+
+
+def _pronoun_subject(part: _Part, outer: int) -> bool:
+    """Whether the word right before a verb (at ``outer``) is لكنه, لكنها …"""
+    prev = part.prev_word(outer)
+    return (prev is not None and part.text[prev[1]:outer].strip() == ""
+            and prev[2] in _PRONOUN_COORDINATORS)
+
+
 def _act_start(part: _Part, cue: CueMatch) -> int:
     """Where a new act begins: at its cue, or at the لكنه/الذي that introduces it."""
     outer = cue.start - len(cue.prefix)
@@ -2423,6 +2436,11 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.sources = [_Source(None, "unknown", "institution", None)]
     elif before is not None and not cue.prefix:
         act.sources = before  # SVO: واشنطن تتهم موسكو
+    elif relative is None and _pronoun_subject(part, outer):
+        # لكنه وصف النظام الأمريكي بالضعف: the pronoun is the subject, the mention the object
+        act.sources = _sentence_subject(part, ns, outer) or state.previous()
+        if not act.sources:
+            return _unknown_source(act)
     elif (found := _subject_after(part, word_end, end, entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources, act.after = found
     elif before is not None:
