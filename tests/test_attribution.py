@@ -821,6 +821,25 @@ def test_but_he_before_a_verb_makes_the_mention_after_it_the_object():
     assert [(r["cue"], r["source_side"]) for r in rows] == [("قال", "other"), ("انتقدت", "us")]
 
 
+def test_a_definite_outlet_noun_is_the_outlet_named_last():
+    # ANT FR-middleEast-265-like lead (constructed): القناة after a listed channel (note 63)
+    rows, _ = _body("وقالت قناة سكاي نيوز إن بريطانيا تستعد. وأضافت القناة في تقريرها أن لندن مستعدة.")
+    assert [(r["cue"], r["source_actor_id"], r["source_side"]) for r in rows] == [
+        ("قالت", "sky_news", "uk"), ("أضافت", "sky_news", "uk")]
+    # ANT BB-middleEast-1058-20181005 (shortened): الصحيفة is the Washington Post, not the
+    # country that spoke last
+    rows, _ = _body("اعتاد خاشقجي أن يكتب مقالات للرأي في صحيفة واشنطن بوست. وتقول السعودية إنه غادر مبنى "
+                    'قنصليتها. وقالت الصحيفة إنها "قلقة" على مصير خاشقجي.')
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("تقول", "saudi_arabia"), ("قالت", "us")]
+    # constructed: an outlet the lexicons do not know named after the listed one
+    rows, _ = _body("وقال وزير الخارجية الفرنسي لشبكة سي إن إن إن المحادثات توقفت. ونشرت صحيفة لوباريزيان تقريرا. "
+                    "وقالت الجريدة إن الرئيس غاضب.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("قال", "france"), ("قالت", "other")]
+    # constructed: the latest speaker is an outlet: that outlet
+    rows, _ = _body("وذكرت شبكة سي إن إن أن المحادثات توقفت. وأضافت الشبكة أن الرئيس غاضب.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("ذكرت", "cnn"), ("أضافت", "cnn")]
+
+
 def test_speaker_on_himself_inside_his_reported_clause_is_no_new_act():
     # constructed: وإنه يقر has no subject of its own
     rows, _ = _body("وقال ترامب إنه أساء التعبير وإنه يقر بتدخل موسكو.")

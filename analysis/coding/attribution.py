@@ -1934,9 +1934,48 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
         return owned
     if not word.startswith("ال"):
         return [_Source(None, "unknown", "document", None)], end  # وأشارت تقارير إلى …
+    if word in _MEDIUM_ANAPHORS and not (last and last[0].source_type == "media"):
+        # وأضافت القناة …: after another speaker, the outlet named last (codebook note 63);
+        # after an outlet that spoke (صحيفة "يني الشفق" التركية … وقالت الصحيفة), that outlet
+        medium = _last_medium(part, part.word_starts[k])
+        if medium is not None:
+            return [medium], end
+        if word != _THE_NEWSPAPER:
+            return None  # no outlet named before: an unplaced definite subject, as before
     side = last[0].side if last else "unknown"
     actor = last[0].actor_id if last else None
     return [_Source(actor, side, "document", None)], end
+
+
+#: A definite outlet noun that refers back to the outlet named last (وأضافت القناة،
+#: وقالت الجريدة). Normalised.
+_MEDIUM_ANAPHORS = frozenset(normalize(w) for w in (
+    "الصحيفة", "الجريدة", "المجلة", "القناة", "الشبكة", "الإذاعة"))
+_THE_NEWSPAPER = normalize("الصحيفة")
+
+
+_MEDIUM_HEADS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة", "شبكة", "إذاعة"))
+
+
+def _last_medium(part: _Part, pos: int) -> _Source | None:
+    """The last outlet mentioned before ``pos`` in this part, as a source without a span.
+
+    None when an outlet the lexicons do not know (صحيفة لوباريزيان) is named after it: the
+    definite noun may mean that one.
+    """
+    j = bisect_left(part.mention_starts, pos) - 1
+    while j >= 0:
+        m = part.mentions[j]
+        if m.get("actor_type") == "media":
+            k = part.next_word_index(m["_ne"])
+            while k < len(part.word_starts) and part.word_starts[k] < pos:
+                if strip_conjunction(part.word_texts[k]) in _MEDIUM_HEADS:
+                    return None
+                k += 1
+            src = _Source.from_mention(m)
+            return _Source(src.actor_id, src.side, "media", None)
+        j -= 1
+    return None
 
 
 def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
