@@ -376,11 +376,6 @@ class _Atom:
         return None
 
 
-def _longest_first(candidate: tuple) -> tuple[int, int]:
-    """Sort key of a match: longer first, then earlier (ties keep the automaton's order)."""
-    return candidate[0], candidate[1]
-
-
 def _find_atoms(text: str, lexicon: ActorLexicon) -> list[_Atom]:
     """Lexicon matches on token boundaries, overlaps resolved longest first."""
     n = len(text)
@@ -395,16 +390,19 @@ def _find_atoms(text: str, lexicon: ActorLexicon) -> list[_Atom]:
         candidates.append((start - end, start, end, plen, entries))
     if not candidates:
         return []
-    candidates.sort(key=_longest_first)
+    # longer first, then earlier: no two candidates share both (one span is one key), so
+    # the tuples sort so without a key function
+    candidates.sort()
     taken = bytearray(n)
-    atoms = []
+    accepted = []
     for _, start, end, plen, entries in candidates:
         if taken.find(1, start, end) != -1:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        atoms.append(_Atom(start, start + plen, end, entries, text[start:start + plen]))
-    atoms.sort(key=lambda a: a.start)
-    return atoms
+        accepted.append((start, plen, end, entries))
+    accepted.sort()  # by start: accepted spans do not overlap, so no two share one
+    return [_Atom(start, start + plen, end, entries, text[start:start + plen])
+            for start, plen, end, entries in accepted]
 
 
 # --- grammar ----------------------------------------------------------------------------

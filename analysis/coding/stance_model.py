@@ -391,12 +391,25 @@ def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     bias = model["bias"]
     cands: list[_Pair] = []
     probs = []
+    get = weights.get
+    exp = math.exp
     for s in sentences:
-        base = _add(_shared_weights(s, lexicon, weights, word_weights), list(bias))
+        b0, b1, b2 = _add(_shared_weights(s, lexicon, weights, word_weights), list(bias))
         i = s.index
         for hid, h, t, own in s.pairs:
             cands.append(_new_pair((i, hid, h, t)))
-            probs.append(_softmax(_add(map(weights.get, own), list(base))))
+            # _softmax(_add(map(weights.get, own), [b0, b1, b2])), inlined: the same
+            # float operations in the same order
+            s0, s1, s2 = b0, b1, b2
+            for w in map(get, own):
+                if w is not None:
+                    s0 += w[0]
+                    s1 += w[1]
+                    s2 += w[2]
+            top = max(s0, s1, s2)
+            e0, e1, e2 = exp(s0 - top), exp(s1 - top), exp(s2 - top)
+            total = e0 + e1 + e2
+            probs.append([e0 / total, e1 / total, e2 / total])
     return units_from_probabilities(doc, cands, probs, units, float(model["threshold"]))
 
 
@@ -414,12 +427,16 @@ _new_pair = partial(tuple.__new__, _Pair)
 
 
 def _shared_weights(s: _Sentence, lexicon, weights: dict, word_weights: dict) -> list:
-    """The weights of :func:`_shared_features` (None for an unknown feature), in order."""
+    """The weights of :func:`_shared_features` that are not None, in order (the features
+    without a weight add nothing to a score, so they are left out)."""
     uniq = set(s.words)
     get = word_weights.get
-    ordered = sorted(uniq)
-    found = list(map(get, ordered))
-    found += map(get, [w[1:] for w in ordered if w[:1] in _CONJ and len(w) > 3])
+    # only the words that have a weight, and the و/ف words whose rest has one, in the
+    # sorted order of :func:`_shared_features` (two set intersections instead of a
+    # lookup of every word)
+    words, conj = _word_keys(word_weights)
+    found = list(map(get, sorted(uniq & words)))
+    found += [get(w[1:]) for w in sorted(uniq & conj)]
     found += map(weights.get, _cue_features(uniq, lexicon))
     found.append(weights.get(f"ntargets:{min(s.n_targets, 3)}"))
     if s.sent.part in ("title", "heading"):
@@ -442,6 +459,9 @@ def _add(vectors: Iterable, scores: list[float]) -> list[float]:
 
 # model weights dict id -> (the dict, its size, word -> weights of the feature "w:word")
 _WORD_WEIGHTS: dict[int, tuple[dict, int, dict]] = {}
+# word weights dict id -> (the dict, its words, the words و/ف + a weighted word that have
+# more than 3 letters)
+_WORD_KEYS: dict[int, tuple[dict, frozenset[str], frozenset[str]]] = {}
 
 
 def _word_weights(weights: dict) -> dict:
@@ -454,6 +474,19 @@ def _word_weights(weights: dict) -> dict:
         found = _WORD_WEIGHTS[id(weights)] = (
             weights, len(weights), {f[2:]: w for f, w in weights.items() if f[:2] == "w:"})
     return found[2]
+
+
+def _word_keys(word_weights: dict) -> tuple[frozenset[str], frozenset[str]]:
+    """The weighted words, and every word ``w`` with ``w[:1]`` in و/ف, ``len(w) > 3`` and
+    ``w[1:]`` a weighted word (the words whose rest :func:`_shared_features` looks up), as
+    sets a sentence's words are intersected with (built once per word weights)."""
+    found = _WORD_KEYS.get(id(word_weights))
+    if found is None or found[0] is not word_weights:
+        if len(_WORD_KEYS) > 8:
+            _WORD_KEYS.clear()
+        found = _WORD_KEYS[id(word_weights)] = (word_weights, frozenset(word_weights), frozenset(
+            c + w for c in _CONJ for w in word_weights if len(w) > 2))
+    return found[1], found[2]
 
 
 def _may_judge_own_side(mentions: Sequence[dict], attributions: Sequence[dict]) -> bool:
