@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -90,6 +91,8 @@ _APPOSITION_GAP = re.compile(r"(?:[ \t\u00a0]*[،,][ \t\u00a0]*|[ \t\u00a0]+)#?"
 _NAME_GAP = re.compile(r"[ \t\u00a0]+#?")
 _HASHTAG_GAP = re.compile(r"[ \t\u00a0]+#")
 _TOKEN = re.compile(r"\S+")
+#: The first word of a lexicon key (:attr:`ActorLexicon.word_keys`).
+_KEY_WORD_RE = re.compile(r"\w+")
 # One definite genitive word after an indefinite title, with the space before it.
 # after a correspondent title: spaces, an outlet head noun, an opening quotation mark
 _OUTLET_GAP = re.compile(
@@ -200,6 +203,30 @@ class ActorLexicon:
             auto.add_word(key, (len(key), plen, tuple(e for p, e in values if p == plen)))
         auto.make_automaton()
         return auto
+
+    @cached_property
+    def word_keys(self) -> dict[str, tuple]:
+        """The keys of :attr:`automaton` without an underscore, by their first word:
+        ``word -> (value of the key that is this word or None, ((key, value), ...) of the
+        longer keys that start with it)``.
+
+        Every key starts with a letter or digit (checked here), so in a text without "_"
+        (where the ``\\w+`` words are the runs of ``str.isalnum`` characters) a match on
+        token boundaries starts at a word, and that word is the key's first word.
+        """
+        single: dict[str, tuple] = {}
+        multi: dict[str, list] = {}
+        for key, value in self.automaton.items():
+            if "_" in key:
+                continue  # a hashtag form: a text with "_" is scanned with the automaton
+            first = _KEY_WORD_RE.match(key)
+            if first is None:
+                raise ValueError(f"actor lexicon key {key!r} does not start with a letter or digit")
+            if first.end() == len(key):
+                single[key] = value
+            else:
+                multi.setdefault(first.group(), []).append((key, value))
+        return {w: (single.get(w), tuple(multi.get(w, ()))) for w in single.keys() | multi.keys()}
 
     @cached_property
     def accusative_nisba(self) -> dict[str, str]:
@@ -376,18 +403,38 @@ class _Atom:
         return None
 
 
-def _find_atoms(text: str, lexicon: ActorLexicon) -> list[_Atom]:
-    """Lexicon matches on token boundaries, overlaps resolved longest first."""
+def _find_atoms(text: str, lexicon: ActorLexicon, words=None) -> list[_Atom]:
+    """Lexicon matches on token boundaries, overlaps resolved longest first.
+
+    ``words`` is the :class:`analysis.text.normalize.WordIndex` of ``text`` when known: in
+    a text without "_" the matches are then looked up word by word
+    (:attr:`ActorLexicon.word_keys`), the same matches as the automaton finds on token
+    boundaries, without a Python step for each of its matches inside a word.
+    """
     n = len(text)
     candidates = []
-    for last, (klen, plen, entries) in lexicon.automaton.iter(text):
-        start = last - klen + 1
-        end = last + 1
-        if start > 0 and text[start - 1].isalnum():
-            continue
-        if end < n and text[end].isalnum():
-            continue
-        candidates.append((start - end, start, end, plen, entries))
+    if words is not None and "_" not in text:
+        texts, starts, ends = words
+        found = list(map(lexicon.word_keys.get, texts))
+        for k in compress(range(len(texts)), found):
+            value, longer = found[k]
+            start = starts[k]
+            if value is not None:
+                klen, plen, entries = value
+                candidates.append((-klen, start, ends[k], plen, entries))
+            for key, (klen, plen, entries) in longer:
+                end = start + klen
+                if text.startswith(key, start) and not (end < n and text[end].isalnum()):
+                    candidates.append((-klen, start, end, plen, entries))
+    else:
+        for last, (klen, plen, entries) in lexicon.automaton.iter(text):
+            start = last - klen + 1
+            end = last + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end < n and text[end].isalnum():
+                continue
+            candidates.append((start - end, start, end, plen, entries))
     if not candidates:
         return []
     # longer first, then earlier: no two candidates share both (one span is one key), so
@@ -938,7 +985,7 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
         text = norm.text
         if not text:
             continue
-        atoms = _find_atoms(text, lex)
+        atoms = _find_atoms(text, lex, norm.words)
         found = _Parser(text, atoms, lex, ctx).parse() if atoms else []
         found = _carry_surnames(text, norm, found, lex, surnames)
         for m in found:

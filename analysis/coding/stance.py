@@ -1645,7 +1645,12 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         atts, att_keys, att_locs = article.atts, article.att_keys, article.att_locs
         tokens = _tokenize(doc, sent, (lo, hi))
         hits = _match_lexicon(tokens, lexicon)
-        in_sent = [a for a, cue, content in att_locs if _located_in(cue, sent) or _located_in(content, sent)]
+        # _located_in(cue, sent) or _located_in(content, sent), inlined (every attribution of
+        # the article is tested for every sentence with a cue)
+        in_title, s0, s1 = sent.part == "title", sent.start, sent.end
+        in_sent = [a for a, (ct, cp), (nt, np) in att_locs
+                   if (cp is not None and (ct is None or ct == in_title) and s0 <= cp < s1)
+                   or (np is not None and (nt is None or nt == in_title) and s0 <= np < s1)]
         earlier = atts[:bisect_left(att_keys, (sent.part != "title", sent.start))]
         aliases = [h for h in hits if h.entry.role == "target_alias"]
         blocked = {tokens[i].start for h in hits if h.entry.role == "blocker" for i in range(h.first, h.last + 1)}
