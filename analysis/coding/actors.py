@@ -207,26 +207,32 @@ class ActorLexicon:
     @cached_property
     def word_keys(self) -> dict[str, tuple]:
         """The keys of :attr:`automaton` without an underscore, by their first word:
-        ``word -> (value of the key that is this word or None, ((key, value), ...) of the
-        longer keys that start with it)``.
+        ``word -> (value of the key that is this word or None, {second word: ((key, value),
+        ...)} of the longer keys that start with it)``.
 
         Every key starts with a letter or digit (checked here), so in a text without "_"
         (where the ``\\w+`` words are the runs of ``str.isalnum`` characters) a match on
         token boundaries starts at a word, and that word is the key's first word.
         """
         single: dict[str, tuple] = {}
-        multi: dict[str, list] = {}
+        multi: dict[str, dict[str, list]] = {}
         for key, value in self.automaton.items():
             if "_" in key:
                 continue  # a hashtag form: a text with "_" is scanned with the automaton
-            first = _KEY_WORD_RE.match(key)
-            if first is None:
+            runs = _KEY_WORD_RE.findall(key)
+            if not runs or not key.startswith(runs[0]):
                 raise ValueError(f"actor lexicon key {key!r} does not start with a letter or digit")
-            if first.end() == len(key):
+            if len(runs) == 1 and len(runs[0]) == len(key):
                 single[key] = value
-            else:
-                multi.setdefault(first.group(), []).append((key, value))
-        return {w: (single.get(w), tuple(multi.get(w, ()))) for w in single.keys() | multi.keys()}
+            else:  # by its second word ("" for a key of one word and a mark: none here)
+                multi.setdefault(runs[0], {}).setdefault(runs[1] if len(runs) > 1 else "", []).append((key, value))
+        return {w: (single.get(w), {second: tuple(keys) for second, keys in multi.get(w, {}).items()})
+                for w in single.keys() | multi.keys()}
+
+    @cached_property
+    def entry_kinds(self) -> dict[int, tuple[tuple, frozenset[str]]]:
+        """A memo of the parser: id of an entries tuple -> (the tuple, the kinds of its entries)."""
+        return {}
 
     @cached_property
     def accusative_nisba(self) -> dict[str, str]:
@@ -416,13 +422,16 @@ def _find_atoms(text: str, lexicon: ActorLexicon, words=None) -> list[_Atom]:
     if words is not None and "_" not in text:
         texts, starts, ends = words
         found = list(map(lexicon.word_keys.get, texts))
+        last_word = len(texts) - 1
         for k in compress(range(len(texts)), found):
             value, longer = found[k]
             start = starts[k]
             if value is not None:
                 klen, plen, entries = value
                 candidates.append((-klen, start, ends[k], plen, entries))
-            for key, (klen, plen, entries) in longer:
+            # a longer key's second word is the next word of the text (a match ends on a
+            # token boundary, and only spaces or marks stand between its words)
+            for key, (klen, plen, entries) in (longer.get(texts[k + 1], ()) if k < last_word else ()) + longer.get("", ()):
                 end = start + klen
                 if text.startswith(key, start) and not (end < n and text[end].isalnum()):
                     candidates.append((-klen, start, end, plen, entries))
@@ -503,6 +512,8 @@ class _Parser:
         self.text = text
         self.atoms = atoms
         self.lex = lexicon
+        #: id of an atom's entries tuple (an automaton value) -> (the tuple, its kinds)
+        self.kinds = lexicon.entry_kinds
         self.ctx = ctx
         self.by_start = {a.start: i for i, a in enumerate(atoms)}
         self.out: list[_Mention] = []
@@ -598,11 +609,21 @@ class _Parser:
         return self.out
 
     def _parse_at(self, i: int) -> int:
-        atom = self.atoms[i]
-        for handler in (self._title, self._anonymous, self._actor, self._nisba):
-            nxt = handler(i)
-            if nxt is not None:
-                return nxt
+        # each handler returns None at once when the atom has no entry of its kinds: call
+        # only those it has (the kinds of an entries tuple are remembered by the lexicon)
+        entries = self.atoms[i].entries
+        found = self.kinds.get(id(entries))
+        if found is None or found[0] is not entries:
+            found = self.kinds[id(entries)] = (entries, frozenset(e.kind for e in entries))
+        kinds = found[1]
+        if "title" in kinds and (nxt := self._title(i)) is not None:
+            return nxt
+        if "anon_head" in kinds and (nxt := self._anonymous(i)) is not None:
+            return nxt
+        if ("actor" in kinds or "media" in kinds) and (nxt := self._actor(i)) is not None:
+            return nxt
+        if "nisba" in kinds and (nxt := self._nisba(i)) is not None:
+            return nxt
         return i + 1
 
     def _person_after(self, i: int, start: int, office_id: str | None, office: str,
