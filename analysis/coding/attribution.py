@@ -676,6 +676,11 @@ class _Part:
                 self.quotes.append(q)
             self.quote_marks[q.start] = self.quote_marks[q.end - 1] = kind != "name"
         self.all_quote_starts = [q.start for q in self.all_quotes]
+        # the quotations do not overlap and are sorted, so are their inner spans: binary
+        # searches find the one a position is in
+        self.all_inner_starts = [q.inner_start for q in self.all_quotes]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_inner_starts = [q.inner_start for q in self.quotes]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
         #: unknown names the article has placed, shared by its parts (_register_names)
@@ -755,15 +760,21 @@ class _Part:
         return None
 
     def quotes_in(self, a: int, b: int) -> list[Quote]:
-        return [q for q in self.quotes if q.start >= a and q.start < b]
+        """The speech quotations that start in ``[a, b)``, in order."""
+        starts = self.quote_starts
+        return self.quotes[bisect_left(starts, a):bisect_left(starts, b)]
 
     def in_quote(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.inner_start <= pos < q.inner_end:
-                return q
-            if q.start > pos:
-                break
+        """The speech quotation whose words hold ``pos`` (they do not overlap)."""
+        k = bisect_right(self.quote_inner_starts, pos) - 1
+        if k >= 0 and pos < self.quotes[k].inner_end:
+            return self.quotes[k]
         return None
+
+    def in_any_quote(self, pos: int) -> bool:
+        """``_inside(self.all_quotes, pos)``: whether a quotation's words hold ``pos``."""
+        k = bisect_right(self.all_inner_starts, pos) - 1
+        return k >= 0 and pos < self.all_quotes[k].inner_end
 
 
 @lru_cache(maxsize=1 << 16)
@@ -2010,7 +2021,7 @@ def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
         if candidate.start() >= limit:
             break
         comp = _complementizer_at(part, part.next_word_index(candidate.start()))
-        if comp and not _inside(part.all_quotes, comp[0]):
+        if comp and not part.in_any_quote(comp[0]):
             return ("complementizer", comp[0], comp[1])
     return best
 
