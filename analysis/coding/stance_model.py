@@ -130,6 +130,10 @@ class _Sentence(NamedTuple):
     pairs: list[tuple[str, str, str, tuple[str, ...]]]  # (holder id, holder side, target side, own)
 
 
+#: ``_Sentence(*fields)`` without the Python-level ``__new__`` of a named tuple.
+_new_sentence = partial(tuple.__new__, _Sentence)
+
+
 def _shared_features(s: _Sentence, lexicon) -> tuple[str, ...]:
     """The features every pair of a sentence shares (:class:`Candidate` ``shared``)."""
     uniq = set(s.words)
@@ -211,8 +215,16 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
                     holder_ids[side] = str(a["source_actor_id"])
                 else:
                     holder_ids.setdefault(side, side)
+                if ments:
+                    # _in_content(m, a) for each mention, with the content span read once
+                    try:
+                        c_start, c_end = int(a.get("content_start")), int(a.get("content_end"))
+                    except (TypeError, ValueError):  # no content span (None, NaN or NA)
+                        c_start = None
+                    a_part = a.get("part")
                 for m, m_side in zip(ments, sides):
-                    inside = _in_content(m, a)
+                    inside = (c_start is not None and m.get("part") == a_part
+                              and c_start <= int(m["start"]) and int(m["end"]) <= c_end)
                     if inside:
                         in_content.add((side, m_side))
                     if (m_side == side and inside
@@ -223,7 +235,9 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
             earlier = {str(m["side"]) for m in by_sent[i - 1]} - set(targets)
         holders = sorted(set(targets) | set(src_cats))  # a holder speaks in this sentence
         targets = sorted(set(targets) | earlier)
-        if not same_side and all(h == t for h in holders for t in targets):
+        # all(h == t for h in holders for t in targets): no holder or target, or one side
+        if not same_side and (not holders or not targets or (
+                len(holders) == 1 and len(targets) == 1 and holders[0] == targets[0])):
             continue  # one side only: no pair (the author as holder is left to the rules)
         if spans is None:
             spans = doc.sentence_norm_spans()
@@ -237,6 +251,7 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
             before[side] = [f"tprev:{w}" for w in _WORD_RE.findall(text, max(lo, pos - 30), pos)[-2:]]
             after[side] = [f"hnext:{w}" for w in _WORD_RE.findall(text, pos, min(hi, pos + 60))[1:3]]
         pairs = []
+        groups = [(t, _group(t)) for t in targets]
         for h in holders:
             hg = _group(h)
             if h in src_cats:
@@ -248,10 +263,10 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
             h_at = first_at.get(h)
             h_after = after.get(h, ())
             h_id = holder_ids.get(h, h)
-            for t in targets:
+            for t, tg in groups:
                 if h == t and h not in same_side:
                     continue
-                f = list(_GROUP_FEATURES[hg, _group(t)])  # h:, t:, ht:
+                f = list(_GROUP_FEATURES[hg, tg])  # h:, t:, ht:
                 if h == t:
                     f.append("same")
                 if t in earlier:
@@ -266,7 +281,7 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
                 # each feature once (two equal words before a target): the model was
                 # fitted on presence, so a repeat must not count twice when scoring
                 pairs.append((h_id, h, t, tuple(dict.fromkeys(f))))
-        out.append(_Sentence(i, sent, _letter_words(norm, lo, hi), len(targets), pairs))
+        out.append(_new_sentence((i, sent, _letter_words(norm, lo, hi), len(targets), pairs)))
     return out
 
 
@@ -291,7 +306,11 @@ def _in_content(m: dict, a: dict) -> bool:
 
 def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[dict]]:
     """Sentence index -> the placed mentions that start in it, in text order."""
-    placed = [(int(m["start"]), m) for m in mentions if _placed(m.get("side"))]
+    placed = []
+    for m in mentions:
+        side = m.get("side")
+        if isinstance(side, str) and side not in ("", "unknown"):  # _placed(side)
+            placed.append((int(m["start"]), m))
     if not placed:
         return {}
     placed.sort(key=_first)  # stable: mentions with one start keep their order
@@ -303,7 +322,10 @@ def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[
     sentences = doc.sentences
     out: dict[int, list[dict]] = {}
     for start, m in placed:
-        pos, idx = starts["title" if str(m.get("part") or "body") == "title" else "body"]
+        part = m.get("part")
+        if type(part) is not str:
+            part = str(part or "body")
+        pos, idx = starts["title" if part == "title" else "body"]
         k = bisect_right(pos, start) - 1
         if k >= 0 and start < sentences[idx[k]].end:
             out.setdefault(idx[k], []).append(m)
