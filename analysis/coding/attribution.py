@@ -660,6 +660,7 @@ class _Part:
         self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
         self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
+        self.complementizer_re = lexicon.complementizer_re
         self.word_texts, self.word_starts, self.word_ends = norm.words  # shared with the other stages
         self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
@@ -2006,16 +2007,17 @@ def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
         colon = text.find(":", colon + 1, b)
     if colon >= 0:
         best = ("colon", colon, colon + 1)
-    for q in part.quotes:
-        if q.start >= b or (best and q.start >= best[1]):
-            break
-        if q.start >= a:
+    # the first speech quotation that starts at or after a (they are sorted by start),
+    # if it starts before b and before the colon
+    k = bisect_left(part.quote_starts, a)
+    if k < len(part.quotes):
+        q = part.quotes[k]
+        if not (q.start >= b or (best and q.start >= best[1])):
             best = ("quote", q.start, q.start)
-            break
     limit = min(b, best[1]) if best else b
     # Only whole words spelt like a complementizer (with و/ف) can be one: jump to them.
     # A candidate starting before ``limit`` ends (and is seen to end) before ``stop``.
-    pattern, longest = part.lex.complementizer_re
+    pattern, longest = part.complementizer_re
     stop = min(len(text), limit + longest + 1)
     for candidate in pattern.finditer(text, a, stop):
         if candidate.start() >= limit:
