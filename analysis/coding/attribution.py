@@ -773,7 +773,7 @@ class _Part:
         return None
 
     def in_any_quote(self, pos: int) -> bool:
-        """``_inside(self.all_quotes, pos)``: whether a quotation's words hold ``pos``."""
+        """Whether the words of a quotation (of any kind) hold ``pos``."""
         k = bisect_right(self.all_inner_starts, pos) - 1
         return k >= 0 and pos < self.all_quotes[k].inner_end
 
@@ -2026,10 +2026,6 @@ def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
         if comp and not part.in_any_quote(comp[0]):
             return ("complementizer", comp[0], comp[1])
     return best
-
-
-def _inside(quotes: list[Quote], pos: int) -> bool:
-    return any(q.inner_start <= pos < q.inner_end for q in quotes)
 
 
 def _trim(part: _Part, a: int, b: int) -> tuple[int, int]:

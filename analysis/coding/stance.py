@@ -1428,13 +1428,6 @@ def _locate(record: dict, key: str) -> _Located:
     return _new_located((None if part is None else part == "title", None if pos is None else int(pos)))
 
 
-def _located_in(loc: _Located, sent: Sentence) -> bool:
-    """Whether an offset lies in the sentence (same part family: title or the rest)."""
-    if loc.pos is None or (loc.title is not None and loc.title != (sent.part == "title")):
-        return False
-    return sent.start <= loc.pos < sent.end
-
-
 def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
     """Every mention of the article as a party, with where it lies.
 
@@ -1645,8 +1638,9 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         atts, att_keys, att_locs = article.atts, article.att_keys, article.att_locs
         tokens = _tokenize(doc, sent, (lo, hi))
         hits = _match_lexicon(tokens, lexicon)
-        # _located_in(cue, sent) or _located_in(content, sent), inlined (every attribution of
-        # the article is tested for every sentence with a cue)
+        # the attributions whose cue or content starts in the sentence (same part family:
+        # title or the rest), tested inline: every attribution of the article is tested
+        # for every sentence with a cue
         in_title, s0, s1 = sent.part == "title", sent.start, sent.end
         in_sent = [a for a, (ct, cp), (nt, np) in att_locs
                    if (cp is not None and (ct is None or ct == in_title) and s0 <= cp < s1)
