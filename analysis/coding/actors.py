@@ -205,12 +205,12 @@ class ActorLexicon:
         return auto
 
     @cached_property
-    def word_keys(self) -> dict[str, tuple]:
+    def word_keys(self) -> dict[str, tuple] | None:
         """The keys of :attr:`automaton` without an underscore, by their first word:
         ``word -> (value of the key that is this word or None, {second word: ((key, value),
         ...)} of the longer keys that start with it)``.
 
-        Every key starts with a letter or digit (checked here), so in a text without "_"
+        When every key starts with a letter or digit (else None), in a text without "_"
         (where the ``\\w+`` words are the runs of ``str.isalnum`` characters) a match on
         token boundaries starts at a word, and that word is the key's first word.
         """
@@ -221,7 +221,7 @@ class ActorLexicon:
                 continue  # a hashtag form: a text with "_" is scanned with the automaton
             runs = _KEY_WORD_RE.findall(key)
             if not runs or not key.startswith(runs[0]):
-                raise ValueError(f"actor lexicon key {key!r} does not start with a letter or digit")
+                return None  # a key that starts with a mark or a space: use the automaton
             if len(runs) == 1 and len(runs[0]) == len(key):
                 single[key] = value
             else:  # by its second word ("" for a key of one word and a mark: none here)
@@ -419,9 +419,9 @@ def _find_atoms(text: str, lexicon: ActorLexicon, words=None) -> list[_Atom]:
     """
     n = len(text)
     candidates = []
-    if words is not None and "_" not in text:
+    if words is not None and "_" not in text and (by_word := lexicon.word_keys) is not None:
         texts, starts, ends = words
-        found = list(map(lexicon.word_keys.get, texts))
+        found = list(map(by_word.get, texts))
         last_word = len(texts) - 1
         for k in compress(range(len(texts)), found):
             value, longer = found[k]
