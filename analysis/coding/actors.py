@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import compress
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -90,6 +91,8 @@ _APPOSITION_GAP = re.compile(r"(?:[ \t\u00a0]*[،,][ \t\u00a0]*|[ \t\u00a0]+)#?"
 _NAME_GAP = re.compile(r"[ \t\u00a0]+#?")
 _HASHTAG_GAP = re.compile(r"[ \t\u00a0]+#")
 _TOKEN = re.compile(r"\S+")
+#: The first word of a lexicon key (:attr:`ActorLexicon.word_keys`).
+_KEY_WORD_RE = re.compile(r"\w+")
 # One definite genitive word after an indefinite title, with the space before it.
 # after a correspondent title: spaces, an outlet head noun, an opening quotation mark
 _OUTLET_GAP = re.compile(
@@ -200,6 +203,36 @@ class ActorLexicon:
             auto.add_word(key, (len(key), plen, tuple(e for p, e in values if p == plen)))
         auto.make_automaton()
         return auto
+
+    @cached_property
+    def word_keys(self) -> dict[str, tuple] | None:
+        """The keys of :attr:`automaton` without an underscore, by their first word:
+        ``word -> (value of the key that is this word or None, {second word: ((key, value),
+        ...)} of the longer keys that start with it)``.
+
+        When every key starts with a letter or digit (else None), in a text without "_"
+        (where the ``\\w+`` words are the runs of ``str.isalnum`` characters) a match on
+        token boundaries starts at a word, and that word is the key's first word.
+        """
+        single: dict[str, tuple] = {}
+        multi: dict[str, dict[str, list]] = {}
+        for key, value in self.automaton.items():
+            if "_" in key:
+                continue  # a hashtag form: a text with "_" is scanned with the automaton
+            runs = _KEY_WORD_RE.findall(key)
+            if not runs or not key.startswith(runs[0]):
+                return None  # a key that starts with a mark or a space: use the automaton
+            if len(runs) == 1 and len(runs[0]) == len(key):
+                single[key] = value
+            else:  # by its second word ("" for a key of one word and a mark: none here)
+                multi.setdefault(runs[0], {}).setdefault(runs[1] if len(runs) > 1 else "", []).append((key, value))
+        return {w: (single.get(w), {second: tuple(keys) for second, keys in multi.get(w, {}).items()})
+                for w in single.keys() | multi.keys()}
+
+    @cached_property
+    def entry_kinds(self) -> dict[int, tuple[tuple, frozenset[str]]]:
+        """A memo of the parser: id of an entries tuple -> (the tuple, the kinds of its entries)."""
+        return {}
 
     @cached_property
     def accusative_nisba(self) -> dict[str, str]:
@@ -376,35 +409,56 @@ class _Atom:
         return None
 
 
-def _longest_first(candidate: tuple) -> tuple[int, int]:
-    """Sort key of a match: longer first, then earlier (ties keep the automaton's order)."""
-    return candidate[0], candidate[1]
+def _find_atoms(text: str, lexicon: ActorLexicon, words=None) -> list[_Atom]:
+    """Lexicon matches on token boundaries, overlaps resolved longest first.
 
-
-def _find_atoms(text: str, lexicon: ActorLexicon) -> list[_Atom]:
-    """Lexicon matches on token boundaries, overlaps resolved longest first."""
+    ``words`` is the :class:`analysis.text.normalize.WordIndex` of ``text`` when known: in
+    a text without "_" the matches are then looked up word by word
+    (:attr:`ActorLexicon.word_keys`), the same matches as the automaton finds on token
+    boundaries, without a Python step for each of its matches inside a word.
+    """
     n = len(text)
     candidates = []
-    for last, (klen, plen, entries) in lexicon.automaton.iter(text):
-        start = last - klen + 1
-        end = last + 1
-        if start > 0 and text[start - 1].isalnum():
-            continue
-        if end < n and text[end].isalnum():
-            continue
-        candidates.append((start - end, start, end, plen, entries))
+    if words is not None and "_" not in text and (by_word := lexicon.word_keys) is not None:
+        texts, starts, ends = words
+        found = list(map(by_word.get, texts))
+        last_word = len(texts) - 1
+        for k in compress(range(len(texts)), found):
+            value, longer = found[k]
+            start = starts[k]
+            if value is not None:
+                klen, plen, entries = value
+                candidates.append((-klen, start, ends[k], plen, entries))
+            # a longer key's second word is the next word of the text (a match ends on a
+            # token boundary, and only spaces or marks stand between its words)
+            for key, (klen, plen, entries) in (longer.get(texts[k + 1], ()) if k < last_word else ()) + longer.get("", ()):
+                end = start + klen
+                if text.startswith(key, start) and not (end < n and text[end].isalnum()):
+                    candidates.append((-klen, start, end, plen, entries))
+    else:
+        for last, (klen, plen, entries) in lexicon.automaton.iter(text):
+            start = last - klen + 1
+            end = last + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end < n and text[end].isalnum():
+                continue
+            candidates.append((start - end, start, end, plen, entries))
     if not candidates:
         return []
-    candidates.sort(key=_longest_first)
+    # longer first, then earlier: no two candidates share both (one span is one key), so
+    # the tuples sort so without a key function
+    candidates.sort()
     taken = bytearray(n)
-    atoms = []
+    accepted = []
     for _, start, end, plen, entries in candidates:
         if taken.find(1, start, end) != -1:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        atoms.append(_Atom(start, start + plen, end, entries, text[start:start + plen]))
-    atoms.sort(key=lambda a: a.start)
-    return atoms
+        accepted.append((start, plen, end, entries))
+    accepted.sort()  # by start: accepted spans do not overlap, so no two share one
+    return [_Atom(start, start + plen, end, entries, text[start:start + plen])
+            for start, plen, end, entries in accepted]
 
 
 # --- grammar ----------------------------------------------------------------------------
@@ -458,6 +512,8 @@ class _Parser:
         self.text = text
         self.atoms = atoms
         self.lex = lexicon
+        #: id of an atom's entries tuple (an automaton value) -> (the tuple, its kinds)
+        self.kinds = lexicon.entry_kinds
         self.ctx = ctx
         self.by_start = {a.start: i for i, a in enumerate(atoms)}
         self.out: list[_Mention] = []
@@ -553,11 +609,21 @@ class _Parser:
         return self.out
 
     def _parse_at(self, i: int) -> int:
-        atom = self.atoms[i]
-        for handler in (self._title, self._anonymous, self._actor, self._nisba):
-            nxt = handler(i)
-            if nxt is not None:
-                return nxt
+        # each handler returns None at once when the atom has no entry of its kinds: call
+        # only those it has (the kinds of an entries tuple are remembered by the lexicon)
+        entries = self.atoms[i].entries
+        found = self.kinds.get(id(entries))
+        if found is None or found[0] is not entries:
+            found = self.kinds[id(entries)] = (entries, frozenset(e.kind for e in entries))
+        kinds = found[1]
+        if "title" in kinds and (nxt := self._title(i)) is not None:
+            return nxt
+        if "anon_head" in kinds and (nxt := self._anonymous(i)) is not None:
+            return nxt
+        if ("actor" in kinds or "media" in kinds) and (nxt := self._actor(i)) is not None:
+            return nxt
+        if "nisba" in kinds and (nxt := self._nisba(i)) is not None:
+            return nxt
         return i + 1
 
     def _person_after(self, i: int, start: int, office_id: str | None, office: str,
@@ -940,7 +1006,7 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
         text = norm.text
         if not text:
             continue
-        atoms = _find_atoms(text, lex)
+        atoms = _find_atoms(text, lex, norm.words)
         found = _Parser(text, atoms, lex, ctx).parse() if atoms else []
         found = _carry_surnames(text, norm, found, lex, surnames)
         for m in found:

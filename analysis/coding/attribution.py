@@ -664,6 +664,7 @@ class _Part:
         self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
         self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
+        self.complementizer_re = lexicon.complementizer_re
         self.word_texts, self.word_starts, self.word_ends = norm.words  # shared with the other stages
         self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
@@ -680,6 +681,11 @@ class _Part:
                 self.quotes.append(q)
             self.quote_marks[q.start] = self.quote_marks[q.end - 1] = kind != "name"
         self.all_quote_starts = [q.start for q in self.all_quotes]
+        # the quotations do not overlap and are sorted, so are their inner spans: binary
+        # searches find the one a position is in
+        self.all_inner_starts = [q.inner_start for q in self.all_quotes]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_inner_starts = [q.inner_start for q in self.quotes]
         self.mentions = _outer_mentions(mentions, norm)
         self.mention_starts = [m["_ns"] for m in self.mentions]
         #: unknown names the article has placed, shared by its parts (_register_names)
@@ -759,15 +765,21 @@ class _Part:
         return None
 
     def quotes_in(self, a: int, b: int) -> list[Quote]:
-        return [q for q in self.quotes if q.start >= a and q.start < b]
+        """The speech quotations that start in ``[a, b)``, in order."""
+        starts = self.quote_starts
+        return self.quotes[bisect_left(starts, a):bisect_left(starts, b)]
 
     def in_quote(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.inner_start <= pos < q.inner_end:
-                return q
-            if q.start > pos:
-                break
+        """The speech quotation whose words hold ``pos`` (they do not overlap)."""
+        k = bisect_right(self.quote_inner_starts, pos) - 1
+        if k >= 0 and pos < self.quotes[k].inner_end:
+            return self.quotes[k]
         return None
+
+    def in_any_quote(self, pos: int) -> bool:
+        """Whether the words of a quotation (of any kind) hold ``pos``."""
+        k = bisect_right(self.all_inner_starts, pos) - 1
+        return k >= 0 and pos < self.all_quotes[k].inner_end
 
 
 @lru_cache(maxsize=1 << 16)
@@ -2038,28 +2050,25 @@ def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
         colon = text.find(":", colon + 1, b)
     if colon >= 0:
         best = ("colon", colon, colon + 1)
-    for q in part.quotes:
-        if q.start >= b or (best and q.start >= best[1]):
-            break
-        if q.start >= a:
+    # the first speech quotation that starts at or after a (they are sorted by start),
+    # if it starts before b and before the colon
+    k = bisect_left(part.quote_starts, a)
+    if k < len(part.quotes):
+        q = part.quotes[k]
+        if not (q.start >= b or (best and q.start >= best[1])):
             best = ("quote", q.start, q.start)
-            break
     limit = min(b, best[1]) if best else b
     # Only whole words spelt like a complementizer (with و/ف) can be one: jump to them.
     # A candidate starting before ``limit`` ends (and is seen to end) before ``stop``.
-    pattern, longest = part.lex.complementizer_re
+    pattern, longest = part.complementizer_re
     stop = min(len(text), limit + longest + 1)
     for candidate in pattern.finditer(text, a, stop):
         if candidate.start() >= limit:
             break
         comp = _complementizer_at(part, part.next_word_index(candidate.start()))
-        if comp and not _inside(part.all_quotes, comp[0]):
+        if comp and not part.in_any_quote(comp[0]):
             return ("complementizer", comp[0], comp[1])
     return best
-
-
-def _inside(quotes: list[Quote], pos: int) -> bool:
-    return any(q.inner_start <= pos < q.inner_end for q in quotes)
 
 
 def _trim(part: _Part, a: int, b: int) -> tuple[int, int]:

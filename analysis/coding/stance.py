@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from copy import copy
@@ -134,6 +135,8 @@ _TOKEN_RE = re.compile(r"\w+")
 _MARKS = charmaps.DIACRITICS_CLASS[1:-2]
 _ORIG_TOKEN_RE = re.compile(rf"\w(?:[\w{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*[\w{_MARKS}])?")
 _SKIP_MARKS_RE = re.compile(rf"[{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}]*")
+# A character the normaliser deletes (a mark, a control or the tatweel).
+_DELETED_RE = re.compile(rf"[{_MARKS}{charmaps.CONTROLS_CLASS[1:-2]}{charmaps.TATWEEL}]")
 # The same words as separators and words in turn (one regex pass, no match object per word).
 _ORIG_TOKEN_SPLIT_RE = re.compile(f"({_ORIG_TOKEN_RE.pattern})")
 _WORD_CACHE: dict[str, str] = {}
@@ -464,14 +467,20 @@ class _Hit(NamedTuple):
     last: int
 
 
-def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
+def _tokenize(doc: Doc, sent: Sentence, norm_span: tuple[int, int] | None = None) -> list[_Token]:
     """The words of a sentence with their original offsets and normalised text.
 
     Words are found in the original string (letters with their marks and inner controls),
     so no offset has to be mapped back; each distinct word is normalised once. One split
     of the sentence gives separators and words in turn, and the running sum of their
     lengths every offset.
+
+    With ``norm_span``, the sentence's ``(start, end)`` in the normalised text, a sentence
+    that holds nothing the normaliser deletes or NFKC changes takes its words from the
+    normalised text's word index instead (see :func:`_normalized_tokens`).
     """
+    if norm_span is not None and (tokens := _normalized_tokens(doc, sent, norm_span)) is not None:
+        return tokens
     text = doc.source(sent.part)
     pieces = _ORIG_TOKEN_SPLIT_RE.split(text[sent.start:sent.end])
     offsets = list(accumulate(map(len, pieces), initial=sent.start))
@@ -486,6 +495,51 @@ def _tokenize(doc: Doc, sent: Sentence) -> list[_Token]:
         flags = [_conj_word(w) if f is None else f for f, w in zip(flags, words)]
     for k in compress(range(len(words)), flags):
         conj_ends[k] = _SKIP_MARKS_RE.match(text, starts[k] + 1, ends[k]).end()
+    return list(map(_new_token, zip(words, starts, ends, conj_ends)))
+
+
+def _normalized_tokens(doc: Doc, sent: Sentence, norm_span: tuple[int, int]) -> list[_Token] | None:
+    """:func:`_tokenize` of a sentence from the cached words of the normalised text, or None.
+
+    When the original sentence holds no mark, control or tatweel and is in NFKC, only the
+    one-to-one folds touched it: its normalised span is as long as it, each original word
+    (``\\w+``, as it holds no mark or control) is a word of the normalised text at the same
+    offset minus one shift, and that word is the original one normalised. None when
+    that does not hold or a bound cuts a word: the caller then splits the original.
+    """
+    lo, hi = norm_span
+    start, end = sent.start, sent.end
+    if hi - lo != end - start:
+        return None
+    text = doc.source(sent.part)
+    if _DELETED_RE.search(text, start, end) is not None:
+        return None
+    # NFKC changes nothing in the sentence, nor across its bounds (a combining character
+    # after it would compose with its last letter)
+    piece = text[max(0, start - 1):end + 1]
+    if not (piece.isascii() or (unicodedata.is_normalized("NFKC", piece)
+                                and not unicodedata.combining(text[start:start + 1] or " ")
+                                and not unicodedata.combining(text[end:end + 1] or " "))):
+        return None
+    norm = doc.normalized(sent.part)
+    span = norm.word_range(lo, hi)
+    if span is None:
+        return None
+    i, j = span
+    words, starts, ends = norm.words
+    words = words[i:j]
+    shift = start - lo
+    if shift:
+        starts = [p + shift for p in starts[i:j]]
+        ends = [p + shift for p in ends[i:j]]
+    else:
+        starts, ends = starts[i:j], ends[i:j]
+    flags = list(map(_CONJ_WORDS.get, words))
+    if None in flags:
+        flags = [_conj_word(w) if f is None else f for f, w in zip(flags, words)]
+    conj_ends = starts.copy()  # after a leading و/ف: one letter, as no mark follows it
+    for k in compress(range(len(words)), flags):
+        conj_ends[k] = starts[k] + 1
     return list(map(_new_token, zip(words, starts, ends, conj_ends)))
 
 
@@ -1374,13 +1428,6 @@ def _locate(record: dict, key: str) -> _Located:
     return _new_located((None if part is None else part == "title", None if pos is None else int(pos)))
 
 
-def _located_in(loc: _Located, sent: Sentence) -> bool:
-    """Whether an offset lies in the sentence (same part family: title or the rest)."""
-    if loc.pos is None or (loc.title is not None and loc.title != (sent.part == "title")):
-        return False
-    return sent.start <= loc.pos < sent.end
-
-
 def _article_parties(mentions: Iterable[dict]) -> list[tuple[_Located, _Party]]:
     """Every mention of the article as a party, with where it lies.
 
@@ -1589,9 +1636,15 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             # its words are those its tokens normalise to, as for the cue test above
             continue
         atts, att_keys, att_locs = article.atts, article.att_keys, article.att_locs
-        tokens = _tokenize(doc, sent)
+        tokens = _tokenize(doc, sent, (lo, hi))
         hits = _match_lexicon(tokens, lexicon)
-        in_sent = [a for a, cue, content in att_locs if _located_in(cue, sent) or _located_in(content, sent)]
+        # the attributions whose cue or content starts in the sentence (same part family:
+        # title or the rest), tested inline: every attribution of the article is tested
+        # for every sentence with a cue
+        in_title, s0, s1 = sent.part == "title", sent.start, sent.end
+        in_sent = [a for a, (ct, cp), (nt, np) in att_locs
+                   if (cp is not None and (ct is None or ct == in_title) and s0 <= cp < s1)
+                   or (np is not None and (nt is None or nt == in_title) and s0 <= np < s1)]
         earlier = atts[:bisect_left(att_keys, (sent.part != "title", sent.start))]
         aliases = [h for h in hits if h.entry.role == "target_alias"]
         blocked = {tokens[i].start for h in hits if h.entry.role == "blocker" for i in range(h.first, h.last + 1)}

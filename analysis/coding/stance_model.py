@@ -130,6 +130,10 @@ class _Sentence(NamedTuple):
     pairs: list[tuple[str, str, str, tuple[str, ...]]]  # (holder id, holder side, target side, own)
 
 
+#: ``_Sentence(*fields)`` without the Python-level ``__new__`` of a named tuple.
+_new_sentence = partial(tuple.__new__, _Sentence)
+
+
 def _shared_features(s: _Sentence, lexicon) -> tuple[str, ...]:
     """The features every pair of a sentence shares (:class:`Candidate` ``shared``)."""
     uniq = set(s.words)
@@ -211,8 +215,16 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
                     holder_ids[side] = str(a["source_actor_id"])
                 else:
                     holder_ids.setdefault(side, side)
+                if ments:
+                    # _in_content(m, a) for each mention, with the content span read once
+                    try:
+                        c_start, c_end = int(a.get("content_start")), int(a.get("content_end"))
+                    except (TypeError, ValueError):  # no content span (None, NaN or NA)
+                        c_start = None
+                    a_part = a.get("part")
                 for m, m_side in zip(ments, sides):
-                    inside = _in_content(m, a)
+                    inside = (c_start is not None and m.get("part") == a_part
+                              and c_start <= int(m["start"]) and int(m["end"]) <= c_end)
                     if inside:
                         in_content.add((side, m_side))
                     if (m_side == side and inside
@@ -223,7 +235,9 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
             earlier = {str(m["side"]) for m in by_sent[i - 1]} - set(targets)
         holders = sorted(set(targets) | set(src_cats))  # a holder speaks in this sentence
         targets = sorted(set(targets) | earlier)
-        if not same_side and all(h == t for h in holders for t in targets):
+        # all(h == t for h in holders for t in targets): no holder or target, or one side
+        if not same_side and (not holders or not targets or (
+                len(holders) == 1 and len(targets) == 1 and holders[0] == targets[0])):
             continue  # one side only: no pair (the author as holder is left to the rules)
         if spans is None:
             spans = doc.sentence_norm_spans()
@@ -237,6 +251,7 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
             before[side] = [f"tprev:{w}" for w in _WORD_RE.findall(text, max(lo, pos - 30), pos)[-2:]]
             after[side] = [f"hnext:{w}" for w in _WORD_RE.findall(text, pos, min(hi, pos + 60))[1:3]]
         pairs = []
+        groups = [(t, _group(t)) for t in targets]
         for h in holders:
             hg = _group(h)
             if h in src_cats:
@@ -248,10 +263,10 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
             h_at = first_at.get(h)
             h_after = after.get(h, ())
             h_id = holder_ids.get(h, h)
-            for t in targets:
+            for t, tg in groups:
                 if h == t and h not in same_side:
                     continue
-                f = list(_GROUP_FEATURES[hg, _group(t)])  # h:, t:, ht:
+                f = list(_GROUP_FEATURES[hg, tg])  # h:, t:, ht:
                 if h == t:
                     f.append("same")
                 if t in earlier:
@@ -266,7 +281,7 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
                 # each feature once (two equal words before a target): the model was
                 # fitted on presence, so a repeat must not count twice when scoring
                 pairs.append((h_id, h, t, tuple(dict.fromkeys(f))))
-        out.append(_Sentence(i, sent, _letter_words(norm, lo, hi), len(targets), pairs))
+        out.append(_new_sentence((i, sent, _letter_words(norm, lo, hi), len(targets), pairs)))
     return out
 
 
@@ -291,7 +306,11 @@ def _in_content(m: dict, a: dict) -> bool:
 
 def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[dict]]:
     """Sentence index -> the placed mentions that start in it, in text order."""
-    placed = [(int(m["start"]), m) for m in mentions if _placed(m.get("side"))]
+    placed = []
+    for m in mentions:
+        side = m.get("side")
+        if isinstance(side, str) and side not in ("", "unknown"):  # _placed(side)
+            placed.append((int(m["start"]), m))
     if not placed:
         return {}
     placed.sort(key=_first)  # stable: mentions with one start keep their order
@@ -303,7 +322,10 @@ def _mentions_by_sentence(doc: Doc, mentions: Sequence[dict]) -> dict[int, list[
     sentences = doc.sentences
     out: dict[int, list[dict]] = {}
     for start, m in placed:
-        pos, idx = starts["title" if str(m.get("part") or "body") == "title" else "body"]
+        part = m.get("part")
+        if type(part) is not str:
+            part = str(part or "body")
+        pos, idx = starts["title" if part == "title" else "body"]
         k = bisect_right(pos, start) - 1
         if k >= 0 and start < sentences[idx[k]].end:
             out.setdefault(idx[k], []).append(m)
@@ -391,12 +413,25 @@ def model_units(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     bias = model["bias"]
     cands: list[_Pair] = []
     probs = []
+    get = weights.get
+    exp = math.exp
     for s in sentences:
-        base = _add(_shared_weights(s, lexicon, weights, word_weights), list(bias))
+        b0, b1, b2 = _add(_shared_weights(s, lexicon, weights, word_weights), list(bias))
         i = s.index
         for hid, h, t, own in s.pairs:
             cands.append(_new_pair((i, hid, h, t)))
-            probs.append(_softmax(_add(map(weights.get, own), list(base))))
+            # _softmax(_add(map(weights.get, own), [b0, b1, b2])), inlined: the same
+            # float operations in the same order
+            s0, s1, s2 = b0, b1, b2
+            for w in map(get, own):
+                if w is not None:
+                    s0 += w[0]
+                    s1 += w[1]
+                    s2 += w[2]
+            top = max(s0, s1, s2)
+            e0, e1, e2 = exp(s0 - top), exp(s1 - top), exp(s2 - top)
+            total = e0 + e1 + e2
+            probs.append([e0 / total, e1 / total, e2 / total])
     return units_from_probabilities(doc, cands, probs, units, float(model["threshold"]))
 
 
@@ -414,12 +449,16 @@ _new_pair = partial(tuple.__new__, _Pair)
 
 
 def _shared_weights(s: _Sentence, lexicon, weights: dict, word_weights: dict) -> list:
-    """The weights of :func:`_shared_features` (None for an unknown feature), in order."""
+    """The weights of :func:`_shared_features` that are not None, in order (the features
+    without a weight add nothing to a score, so they are left out)."""
     uniq = set(s.words)
     get = word_weights.get
-    ordered = sorted(uniq)
-    found = list(map(get, ordered))
-    found += map(get, [w[1:] for w in ordered if w[:1] in _CONJ and len(w) > 3])
+    # only the words that have a weight, and the و/ف words whose rest has one, in the
+    # sorted order of :func:`_shared_features` (two set intersections instead of a
+    # lookup of every word)
+    words, conj = _word_keys(word_weights)
+    found = list(map(get, sorted(uniq & words)))
+    found += [get(w[1:]) for w in sorted(uniq & conj)]
     found += map(weights.get, _cue_features(uniq, lexicon))
     found.append(weights.get(f"ntargets:{min(s.n_targets, 3)}"))
     if s.sent.part in ("title", "heading"):
@@ -442,6 +481,9 @@ def _add(vectors: Iterable, scores: list[float]) -> list[float]:
 
 # model weights dict id -> (the dict, its size, word -> weights of the feature "w:word")
 _WORD_WEIGHTS: dict[int, tuple[dict, int, dict]] = {}
+# word weights dict id -> (the dict, its words, the words و/ف + a weighted word that have
+# more than 3 letters)
+_WORD_KEYS: dict[int, tuple[dict, frozenset[str], frozenset[str]]] = {}
 
 
 def _word_weights(weights: dict) -> dict:
@@ -454,6 +496,19 @@ def _word_weights(weights: dict) -> dict:
         found = _WORD_WEIGHTS[id(weights)] = (
             weights, len(weights), {f[2:]: w for f, w in weights.items() if f[:2] == "w:"})
     return found[2]
+
+
+def _word_keys(word_weights: dict) -> tuple[frozenset[str], frozenset[str]]:
+    """The weighted words, and every word ``w`` with ``w[:1]`` in و/ف, ``len(w) > 3`` and
+    ``w[1:]`` a weighted word (the words whose rest :func:`_shared_features` looks up), as
+    sets a sentence's words are intersected with (built once per word weights)."""
+    found = _WORD_KEYS.get(id(word_weights))
+    if found is None or found[0] is not word_weights:
+        if len(_WORD_KEYS) > 8:
+            _WORD_KEYS.clear()
+        found = _WORD_KEYS[id(word_weights)] = (word_weights, frozenset(word_weights), frozenset(
+            c + w for c in _CONJ for w in word_weights if len(w) > 2))
+    return found[1], found[2]
 
 
 def _may_judge_own_side(mentions: Sequence[dict], attributions: Sequence[dict]) -> bool:
