@@ -1966,7 +1966,9 @@ _MEDIUM_ANAPHORS = frozenset(normalize(w) for w in (
 _THE_NEWSPAPER = normalize("الصحيفة")
 
 
-_MEDIUM_HEADS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة", "شبكة", "إذاعة"))
+#: Indefinite outlet nouns that open the name of an outlet the lexicons may not list
+#: (صحيفة لوباريزيان); unlike ``_MEDIA_HEADS``, without the definite anaphors themselves.
+_OUTLET_NAME_HEADS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة", "شبكة", "إذاعة"))
 
 
 def _last_medium(part: _Part, pos: int) -> _Source | None:
@@ -1981,7 +1983,7 @@ def _last_medium(part: _Part, pos: int) -> _Source | None:
         if m.get("actor_type") == "media":
             k = part.next_word_index(m["_ne"])
             while k < len(part.word_starts) and part.word_starts[k] < pos:
-                if strip_conjunction(part.word_texts[k]) in _MEDIUM_HEADS:
+                if strip_conjunction(part.word_texts[k]) in _OUTLET_NAME_HEADS:
                     return None
                 k += 1
             src = _Source.from_mention(m)
@@ -2901,7 +2903,9 @@ def _medium_at(part: _Part, j: int) -> bool:
 
 
 def _arabic_letters(word: str) -> bool:
+    """Whether ``word`` has an Arabic letter (ء to ي): "لـCNN" has none after its ل."""
     return any("\u0621" <= ch <= "\u064a" for ch in word)
+
 
 #: Event and topic nouns that head a label before a headline colon (the codebook's "قمة
 #: هلسنكي: …"): with an actor in the genitive (مونديال روسيا، قمة ترامب-كيم، الحرب في سوريا)
