@@ -822,7 +822,7 @@ def test_but_he_before_a_verb_makes_the_mention_after_it_the_object():
 
 
 def test_a_definite_outlet_noun_is_the_outlet_named_last():
-    # ANT FR-middleEast-265-like lead (constructed): القناة after a listed channel (note 63)
+    # constructed: القناة after a listed channel (codebook note 63)
     rows, _ = _body("وقالت قناة سكاي نيوز إن بريطانيا تستعد. وأضافت القناة في تقريرها أن لندن مستعدة.")
     assert [(r["cue"], r["source_actor_id"], r["source_side"]) for r in rows] == [
         ("قالت", "sky_news", "uk"), ("أضافت", "sky_news", "uk")]

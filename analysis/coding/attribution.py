@@ -2863,7 +2863,7 @@ def _title_speaker_from_body(parts: dict, records: list[dict], ns: int, ne: int)
     k = title.next_word_index(ns)
     words = [j for j in range(k, len(title.word_starts)) if title.word_ends[j] <= colon]
     if len(words) >= 2 and title.word_texts[words[-1]].startswith("ل") and (
-            _medium_at(title, words[-1]) or not _arabic_letters(title.word_texts[words[-1]][1:])):
+            _medium_at(title, words[-1]) or not _ARABIC_WORD_RE.search(title.word_texts[words[-1]][1:])):
         words = words[:-1]  # "فرانكونا لـCNN:", "الرميحي للعربية:": to whom he spoke
     if not 1 <= len(words) <= TITLE_NAME_WORDS:
         return None
@@ -2900,11 +2900,6 @@ def _medium_at(part: _Part, j: int) -> bool:
     """Whether word ``j`` carries the mention of an outlet (لـ"سكاي نيوز عربية"، للعربية)."""
     idx = _mention_at_word(part, j)
     return idx is not None and part.mentions[idx].get("actor_type") == "media"
-
-
-def _arabic_letters(word: str) -> bool:
-    """Whether ``word`` has an Arabic letter (ء to ي): "لـCNN" has none after its ل."""
-    return any("\u0621" <= ch <= "\u064a" for ch in word)
 
 
 #: Event and topic nouns that head a label before a headline colon (the codebook's "قمة

@@ -4,8 +4,9 @@ Only articles of the ``dev`` split are used, never ``test``. The model's regular
 and its threshold are chosen by cross-validation over articles (five folds, each round
 spread over the folds, seeded): every dev article is scored by a model that did not see
 it, the rule units and the model's units are scored together with the project's scorer
-(:func:`~analysis.validation.scoring.score_stance`), and the setting with the best F1 is
-kept. The final model is then fitted on all the chosen articles.
+(:func:`~analysis.validation.scoring.score_stance`), and of the settings within
+:data:`F1_TIE` of the best F1 the most precise is kept (:func:`choose_setting`). The final
+model is then fitted on all the chosen articles.
 
     python data/annotations/tools/train_stance_model.py            # writes the shipped model
     python data/annotations/tools/train_stance_model.py --check    # retrains, compares
