@@ -169,6 +169,14 @@ NAME_WORDS = 3
 TITLE_DOMAIN_WORDS = 8
 #: Head words between an unknown name and the title that places it (أحد مستشاري الرئيس …).
 NAME_APPOSITION_HEAD_WORDS = 2
+#: Words after the head of a name's description in which the body that places the name
+#: may stand (ريك فرانكونا، محلل الشؤون العسكرية في شبكة CNN; codebook note 64).
+DESCRIPTION_WORDS = 8
+#: A nisba places the described name only this many words after the description's head
+#: (المحلل السياسي الروسي); further on it describes a body (codebook note 64).
+DESCRIPTION_NISBA_WORDS = 2
+#: Definite adjectives between a person's noun and the name after it (الكولونيل المتقاعد، ريك فرانكونا).
+TITLED_NAME_WORDS = 2
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
 SENTENCE_SUBJECT_WORDS = 2
 #: Scare quotes: a definite word of at most this many words quoted after a definite noun
@@ -1608,6 +1616,8 @@ def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
     """
     for m in part.mentions:
         if m.get("actor_type") != "person":
+            if m.get("actor_type") == "institution" and m.get("via") not in ("adjective", "metonym"):
+                _register_member(part, m, names)
             continue
         src = _Source.from_mention(m)
         if src.side in ("unknown", "other") or m.get("via") == "name":
@@ -1629,6 +1639,50 @@ def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
                 surname = part.word_texts[k]
         if surname is not None and len(strip_conjunction(surname)) >= 3:
             names.setdefault(strip_conjunction(surname), src)
+    _register_described_names(part, names)
+
+
+def _register_member(part: _Part, m: dict, names: dict[str, "_Source"]) -> None:
+    """عضو البرلمان الروسي ليونيد سلوتسكي: a person's noun, a placed body and a name of two
+    or three words: the surname is remembered with the body's side (codebook note 64)."""
+    side = m.get("side")
+    if not isinstance(side, str) or side in ("", "unknown", "other"):
+        return
+    prev = part.prev_word(m["_ns"])
+    if prev is None or part.text[prev[1]:m["_ns"]].strip() or not (
+            (head := strip_conjunction(prev[2])) in _DESCRIPTION_HEADS or head in _APPOSITION_HEADS):
+        return
+    k = part.next_word_index(m["_ne"])
+    if k >= len(part.word_starts) or part.text[m["_ne"]:part.word_starts[k]].strip(" ،,"):
+        return
+    run = _name_run(part, k, len(part.text))
+    if run >= 2:
+        surname = strip_conjunction(part.word_texts[k + run - 1])
+        if len(surname) >= 3 and surname not in _title_words(part):
+            names.setdefault(surname, _Source(None, side, "person", None))
+
+
+def _register_described_names(part: _Part, names: dict[str, "_Source"]) -> None:
+    """Remember unknown names that a description places wherever they stand (codebook
+    note 64): رمضان قاديروف، رئيس الشيشان … وقال قاديروف. The name has two or three words
+    right before the description's head, and the surname is remembered with the side."""
+    texts = part.word_texts
+    for j in range(2, len(texts)):
+        head = strip_conjunction(texts[j])
+        if not (head in _DESCRIPTION_HEADS or head in _APPOSITION_HEADS):
+            continue  # a person's noun: رئيس، محلل، مساعد (not الجيش in قيادة الجيش الفرنسي)
+        if part.text[part.word_ends[j - 1]:part.word_starts[j]].strip(" ،,"):
+            continue
+        run = 0
+        while (run < NAME_WORDS and j - run - 1 >= 0 and _name_like(part, j - run - 1)
+               and (run == 0 or not part.text[part.word_ends[j - run - 1]:part.word_starts[j - run]].strip())):
+            run += 1
+        surname = strip_conjunction(texts[j - 1])
+        if run < 2 or len(surname) < 3 or surname in names or surname in _title_words(part):
+            continue
+        placed = _description_side(part, j, len(part.text))
+        if placed is not None:
+            names[surname] = _Source(None, placed[0], "person", None)
 
 
 def _name_source(part: _Part, k: int, n: int, src: _Source) -> _Source:
@@ -1649,6 +1703,11 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
     n = _name_run(part, k, limit)
     if not n:
         return None
+    # a description head is not more name (روبرت دريسكول محامي بوتينا)
+    n = next((i for i in range(1, n) if _description_head(part, k + i)), n)
+    if (n == NAME_WORDS and (n4 := _name_run(part, k, limit, NAME_WORDS + 1)) > n
+            and k + n4 < len(part.word_starts) and _description_head(part, k + n4)):
+        n = n4  # زيد بن رعد الحسين، المفوض السامي …: a name of four words
     j = k + n
     if j >= len(part.word_starts) or part.word_starts[j] >= limit:
         return None
@@ -1673,8 +1732,119 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
         if part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip(" ،,") or not (
                 strip_conjunction(part.word_texts[jj]) in _APPOSITION_HEADS
                 or part.word_texts[jj] in part.actors.title_forms):
+            break
+    if n < 2:
+        return None
+    placed = _description_side(part, j, limit)
+    if placed is None:
+        return None
+    named = _Source(None, placed[0], "person", None)
+    surname = strip_conjunction(part.word_texts[j - 1])
+    if len(surname) >= 3 and surname not in _title_words(part):
+        part.names.setdefault(surname, named)
+    src = _name_source(part, k, n, named)
+    src.mention["_de"] = placed[1]  # where the description's placing actor ends
+    return src
+
+
+def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None:
+    """The side of the body a name's description names, and where that body's mention ends
+    (codebook note 64).
+
+    ريك فرانكونا، محلل الشؤون العسكرية في شبكة CNN; مايك ريلي رئيس لجنة الحكام في
+    أنجلترا; زيد بن رعد الحسين، المفوض السامي للأمم المتحدة: word ``j`` (right after the
+    name) is a head from :data:`_DESCRIPTION_HEADS` or the title lexicon, and within
+    ``DESCRIPTION_WORDS`` words after it, with nothing but spaces between them and no
+    complementizer, cue or relative pronoun, stands an actor of a placed side: an
+    institution, country, outlet or office (a named person only after مستشار/محامي …).
+    A nisba counts only right after the head's own words (المحلل السياسي الروسي): after a
+    preposition it places a body, not the person (أستاذ في الجامعة الأميركية في بيروت).
+    A capital or country after في/بـ is where he works, not whom (محلل في واشنطن); a
+    country further on than right after the head is part of a body's name (قوات سوريا
+    الديموقراطية) unless لـ governs it (المفوض السامي للأمم المتحدة); an
+    outlet after لـ whom he told (المتحدث العسكري لرويترز، لوكالة فرانس برس), and a nisba after الشؤون/قسم
+    his field (محررة الشؤون الأوروبية).
+    """
+    n = len(part.word_starts)
+    if j >= n or part.word_starts[j] >= limit or not _description_head(part, j):
+        return None
+    head = strip_conjunction(part.word_texts[j])
+    after_preposition = domain = False
+    for jj in range(j, min(n, j + DESCRIPTION_WORDS + 1)):
+        if part.word_starts[jj] >= limit:
             return None
+        if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
+            return None  # a comma, quotation mark, colon or bracket ends the description
+        word = part.word_texts[jj]
+        if jj > j and (word in _RELATIVE_PRONOUNS or _complementizer_at(part, jj)):
+            return None
+        c = bisect_left(part.cue_outer, part.word_starts[jj])
+        if c < len(part.cue_outer) and part.cue_outer[c] < part.word_ends[jj]:
+            return None
+        idx = _mention_at_word(part, jj)
+        if idx is not None:
+            m = part.mentions[idx]
+            side = m.get("side")
+            via = m.get("via")
+            placed = isinstance(side, str) and side not in ("", "unknown", "other")
+            clitic = part.text[part.word_starts[jj]:m["_ns"]]
+            if via == "adjective":
+                if placed and not after_preposition and jj - j <= DESCRIPTION_NISBA_WORDS and not domain:
+                    return side, m["_ne"]
+            elif m.get("actor_type") == "media" and (clitic.endswith("ل") or (
+                    jj > j and part.word_texts[jj - 1][:1] == "ل" and len(part.word_texts[jj - 1]) > 3)):
+                return None  # المتحدث العسكري لرويترز: whom he told, not where he works
+            elif m.get("actor_type") == "person" and via == "name":
+                prev = strip_conjunction(part.word_texts[jj - 1]) if jj > j else head
+                return (side, m["_ne"]) if placed and prev in _RELATED_PERSON else None
+            elif (via == "metonym" or m.get("actor_type") == "country") and (
+                    (jj > j and part.word_texts[jj - 1] == "في") or clitic.endswith("ب")):
+                pass  # محلل في واشنطن، رئيسة بعثة الصليب الأحمر في سوريا: a place
+            elif m.get("actor_type") == "country" and jj > j + 1 and not clitic.endswith("ل"):
+                pass  # مسؤول مكتب العلاقات العامة في قوات سوريا الديموقراطية: inside a name
+            else:
+                return (side, m["_ne"]) if placed else None
+        if word in _DOMAIN_NOUNS:
+            domain = True  # محررة الشؤون الأوروبية: a field of work, not a nationality
+        if word in part.roles["preposition"] or (word[:1] in ("ب", "ل") and jj > j and idx is None):
+            after_preposition = True
+        elif idx is not None and word[:1] in ("ب", "ل"):
+            after_preposition = True
     return None
+
+
+def _description_head(part: _Part, j: int) -> bool:
+    """Word ``j`` may head a name's description: a title, an apposition head or one of
+    :data:`_DESCRIPTION_HEADS`."""
+    word = strip_conjunction(part.word_texts[j])
+    return (word in _DESCRIPTION_HEADS or word in _APPOSITION_HEADS
+            or part.word_texts[j] in part.actors.title_forms)
+
+
+#: Nouns that head a description of a person after his name (ريك فرانكونا، محلل …),
+#: beside the title lexicon; counted after unknown names on 4,500 ANT articles.
+_DESCRIPTION_HEADS = frozenset(normalize(w) for w in (
+    "رئيس", "رئيسة", "مدير", "مديرة", "المدير", "المديرة", "عضو", "عضوة", "مسؤول", "مسؤولة",
+    "المسؤول", "المسؤولة", "كبير", "كبيرة", "خبير", "خبيرة", "الخبير", "الخبيرة", "محلل",
+    "محللة", "المحلل", "المحللة", "باحث", "باحثة", "الباحث", "الباحثة", "أستاذ", "أستاذة",
+    "الأستاذ", "الأستاذة", "مؤسس", "المؤسس", "الأمين", "أمين", "المفوض", "المفوضة", "مفوض",
+    "صحفي", "صحفية", "الصحفي", "الصحفية", "صحافي", "صحافية", "الصحافي", "الصحافية", "المراسل",
+    "المراسلة", "مستشار", "المستشار", "مساعد", "محامي", "المحامي", "محامية", "المحامية",
+    "ممثل", "ممثلة", "الممثل", "الممثلة", "مندوب", "عميد", "العميد", "اللواء", "العقيد",
+    "الكولونيل", "المقدم", "الرائد", "الفريق", "نائبة",
+    "المتحدث", "المتحدثة", "متحدث", "متحدثة", "الناطق", "الناطقة", "وزير", "وزيرة", "سفير",
+    "قائد", "زعيم", "رئيسة", "محرر", "محررة", "المحرر", "كاتب", "الكاتب", "كاتبة", "الكاتبة",
+))
+_DOMAIN_NOUNS = frozenset(normalize(w) for w in (
+    "الشؤون", "شؤون", "للشؤون", "لشؤون", "بالشؤون", "قسم", "ملف", "مكتب", "العلاقات", "علاقات",
+    "للعلاقات", "الدراسات", "دراسات", "للدراسات",
+))
+#: Definite titles of persons that may stand before a name the lexicons do not know.
+_PERSON_TITLES = frozenset(normalize(w) for w in (
+    "السيناتور", "السناتور", "السيناتورة", "السناتورة", "النائب", "النائبة", "القاضي", "القاضية",
+    "الجنرال", "السفير", "السفيرة", "المبعوث", "المندوب", "الوزير", "الوزيرة", "المراسل",
+))
+_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
 
 #: Words that head an appositive description before the title or person it names
@@ -1725,6 +1895,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         k += anonymous is not None
     if anonymous is not None:
         return _anonymous_unlisted(part, k, anonymous, limit)
+    if word.startswith("ال") and (titled := _titled_name(part, k, limit)) is not None:
+        return titled
     kind = "institution" if word.startswith("ال") else "person"
     placed = _affiliation_phrase(part, k, limit)
     if placed is not None and placed != "other":
@@ -1744,6 +1916,54 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         # a first name and a surname (جورج سوروس): the surname alone names him later on
         # (codebook note 59), still unplaced
         part.names.setdefault(surname, _Source(None, "other", "person", None))
+    return src
+
+
+def _titled_name(part: _Part, k: int, limit: int) -> _Source | None:
+    """A definite person's noun the lexicons cannot place, then a name (codebook note 64):
+    وقالت المراسلة كايتلان كولينز; وقال الكولونيل المتقاعد، ريك فرانكونا، محلل الشؤون
+    العسكرية بشبكة CNN. The speaker is the name: a person the article introduced, else
+    placed by the description after it, else unplaced; not the noun before it."""
+    word = strip_conjunction(part.word_texts[k])
+    if not (word in _DESCRIPTION_HEADS or word in _APPOSITION_HEADS or word in _PERSON_TITLES):
+        return None  # a person's noun, not الشرطة or الحكومة
+    n = len(part.word_starts)
+    j = k + 1
+    if j < n and f"{word} {part.word_texts[j]}" in part.actors.title_forms:
+        return None  # الناطقة باسم صناعة السياحة: a title whose body the lexicons lack
+    while (j < n and j - k <= TITLED_NAME_WORDS and part.word_starts[j] < limit
+           and (part.word_texts[j].startswith("ال") or part.word_texts[j] == "اول")
+           and _mention_at_word(part, j) is None
+           and not part.text[part.word_ends[j - 1]:part.word_starts[j]].strip()):
+        j += 1  # المتقاعد، السابق، الفريق أول: adjectives of the noun
+    if j >= n or part.word_starts[j] >= limit or part.text[part.word_ends[j - 1]:part.word_starts[j]].strip(" ،,"):
+        return None
+    run = _name_run(part, j, limit)
+    run = next((i for i in range(1, run) if _description_head(part, j + i)), run)
+    first = part.word_texts[j]
+    if run < 2 or (first[:1] in ("ب", "ل") and (first[1:2] == "ل" or first[1:] in _FIRMS)) or (
+            strip_conjunction(first) in _DESCRIPTION_HEADS):
+        return None  # المؤسس المشارك لشركة مايكروسوفت: a firm, not a first name
+    if (run < NAME_WORDS and part.word_texts[j + run - 1] in ("عبد", "ابو", "بن") and j + run < n
+            and part.word_starts[j + run] < limit and part.word_texts[j + run].startswith("ال")
+            and not part.text[part.word_ends[j + run - 1]:part.word_starts[j + run]].strip()):
+        run += 1  # المحلل مهدي عبد الهادي
+    if (named := _known_name(part, j + run - 1)) is not None and named.side != "other":
+        return _name_source(part, j, run, named)
+    after = j + run
+    placed = None
+    if after < n and part.word_starts[after] < limit and not part.text[
+            part.word_ends[after - 1]:part.word_starts[after]].strip(" ،,"):
+        placed = _description_side(part, after, limit)
+    side = placed[0] if placed else "other"
+    src = _name_source(part, j, run, _Source(None, side, "person", None))
+    surname = strip_conjunction(part.word_texts[j + run - 1])
+    if len(surname) >= 3 and surname not in _title_words(part):
+        part.names.setdefault(surname, _Source(None, side, "person", None))
+    if placed is None:
+        src.mention["unplaced"] = True
+    else:
+        src.mention["_de"] = placed[1]
     return src
 
 
@@ -2641,7 +2861,8 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
     elif k + 1 < len(part.word_starts) and part.word_starts[k + 1] < end and (
             unplaced := _unresolved_subject(part, part.word_ends[k], end)) is not None and unplaced.source_type != "anaphor":
         act.sources = [unplaced]
-        act.after = part.word_ends[k + 1]
+        # past the description that placed the speaker, so that قوله after it is this act
+        act.after = unplaced.mention.get("_de", part.word_ends[k + 1]) if unplaced.mention else part.word_ends[k + 1]
     else:
         return
     if via is not None:
