@@ -1667,19 +1667,16 @@ def _register_described_names(part: _Part, names: dict[str, "_Source"]) -> None:
     note 64): رمضان قاديروف، رئيس الشيشان … وقال قاديروف. The name has two or three words
     right before the description's head, and the surname is remembered with the side."""
     texts = part.word_texts
-    for j in range(2, len(texts)):
-        head = strip_conjunction(texts[j])
-        if not (head in _DESCRIPTION_HEADS or head in _APPOSITION_HEADS):
-            continue  # a person's noun: رئيس، محلل، مساعد (not الجيش in قيادة الجيش الفرنسي)
-        if part.text[part.word_ends[j - 1]:part.word_starts[j]].strip(" ،,"):
-            continue
-        run = 0
-        while (run < NAME_WORDS and j - run - 1 >= 0 and _name_like(part, j - run - 1)
-               and (run == 0 or not part.text[part.word_ends[j - run - 1]:part.word_starts[j - run]].strip())):
-            run += 1
+    if _PERSON_NOUN_FORMS.isdisjoint(texts):
+        return
+    # a person's noun: رئيس، محلل، مساعد (not الجيش in قيادة الجيش الفرنسي)
+    for j in [j for j, w in enumerate(texts) if w in _PERSON_NOUN_FORMS and j >= 2]:
         surname = strip_conjunction(texts[j - 1])
-        if run < 2 or len(surname) < 3 or surname in names or surname in _title_words(part):
-            continue
+        if (len(surname) < 3 or surname in names or surname in _title_words(part)
+                or part.text[part.word_ends[j - 1]:part.word_starts[j]].strip(" ،,")
+                or part.text[part.word_ends[j - 2]:part.word_starts[j - 1]].strip()
+                or not (_name_like(part, j - 1) and _name_like(part, j - 2))):
+            continue  # a name of at least two words right before the head
         placed = _description_side(part, j, len(part.text))
         if placed is not None:
             names[surname] = _Source(None, placed[0], "person", None)
@@ -1816,9 +1813,8 @@ def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None
 def _description_head(part: _Part, j: int) -> bool:
     """Word ``j`` may head a name's description: a title, an apposition head or one of
     :data:`_DESCRIPTION_HEADS`."""
-    word = strip_conjunction(part.word_texts[j])
-    return (word in _DESCRIPTION_HEADS or word in _APPOSITION_HEADS
-            or part.word_texts[j] in part.actors.title_forms)
+    word = part.word_texts[j]
+    return word in _PERSON_NOUN_FORMS or word in part.actors.title_forms
 
 
 #: Nouns that head a description of a person after his name (ريك فرانكونا، محلل …),
@@ -1852,6 +1848,9 @@ _RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذ�
 _APPOSITION_HEADS = _RELATED_PERSON | frozenset(normalize(w) for w in (
     "أحد", "إحدى", "مؤيدي", "مستشاري", "مساعدي", "أنصار", "عضو", "نائب", "مسؤول", "المسؤول",
 ))
+#: The nouns of persons that head a description, with و or ف before them.
+_PERSON_NOUN_FORMS = frozenset(
+    {c + w for c in ("", "و", "ف") for w in _DESCRIPTION_HEADS | _APPOSITION_HEADS})
 
 
 def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = False) -> _Source | None:
