@@ -1848,6 +1848,9 @@ _RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذ�
 _APPOSITION_HEADS = _RELATED_PERSON | frozenset(normalize(w) for w in (
     "أحد", "إحدى", "مؤيدي", "مستشاري", "مساعدي", "أنصار", "عضو", "نائب", "مسؤول", "المسؤول",
 ))
+_DEMONSTRATIVES = frozenset(normalize(w) for w in (
+    "ذلك", "هذا", "هذه", "تلك", "هؤلاء", "أولئك", "هذين", "هاتين", "ذلكم",
+))
 #: The nouns of persons that head a description, with و or ف before them.
 _PERSON_NOUN_FORMS = frozenset(
     {c + w for c in ("", "و", "ف") for w in _DESCRIPTION_HEADS | _APPOSITION_HEADS})
@@ -1874,6 +1877,9 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     bare = strip_conjunction(word)
     if word in part.lex.resumptive:
         return None  # قال فيها: …
+    if bare in _DEMONSTRATIVES and not (
+            k + 1 < len(part.word_starts) and part.word_texts[k + 1].startswith("ال")):
+        return None  # نفت ذلك: the object, the subject dropped (but وقالت هذه المصادر)
     if masculine and (j := _mention_at_word(part, k)) is not None and _country_name(part.mentions[j]):
         return None  # وطالب روسيا بـ …: the country is the object (see _subject_after)
     if word in part.roles["anaphor"]:
