@@ -172,9 +172,11 @@ NAME_APPOSITION_HEAD_WORDS = 2
 #: Words after the head of a name's description in which the body that places the name
 #: may stand (ريك فرانكونا، محلل الشؤون العسكرية في شبكة CNN; codebook note 64).
 DESCRIPTION_WORDS = 8
-#: A nisba places the described name only this many words after the description's head
-#: (المحلل السياسي الروسي); further on it describes a body (codebook note 64).
-DESCRIPTION_NISBA_WORDS = 2
+#: A nisba places the described name or office up to this many words after the
+#: description's head, when no preposition, field noun or firm stands between: it ends the
+#: genitive phrase of the body he belongs to (المحلل السياسي الروسي، رئيس منظمة الطاقة الذرية
+#: الإيرانية; codebook notes 64 and 67). Two words until note 67.
+DESCRIPTION_NISBA_WORDS = 8
 #: Definite adjectives between a person's noun and the name after it (الكولونيل المتقاعد، ريك فرانكونا).
 TITLED_NAME_WORDS = 2
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
@@ -1250,6 +1252,12 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
         if idx is not None:
             m = part.mentions[idx]
             before = part.word_texts[jj - 1]
+            if not prepositions and m.get("via") == "adjective" and before not in part.roles["preposition"]:
+                # رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي: a nisba that ends the
+                # title's genitive phrase names the body the title heads, its domain
+                domain_end = m["_ne"]
+                domain_side = _Source.from_mention(m).side
+                continue
             if m.get("actor_type") != "person" and prepositions:
                 domain_end = m["_ne"]  # the domain itself: في مجلس الشيوخ الأمريكي
                 # a capital names where the body is (مستشفى … بباريس), not the body
@@ -1649,8 +1657,9 @@ def _register_member(part: _Part, m: dict, names: dict[str, "_Source"]) -> None:
     if not isinstance(side, str) or side in ("", "unknown", "other"):
         return
     prev = part.prev_word(m["_ns"])
-    if prev is None or part.text[prev[1]:m["_ns"]].strip() or not (
-            (head := strip_conjunction(prev[2])) in _DESCRIPTION_HEADS or head in _APPOSITION_HEADS):
+    # the head as _register_described_names reads it: bare or after و/ف (ووزير، فرئيس),
+    # never cut by strip_conjunction (which takes the root و of وزير for a clitic)
+    if prev is None or part.text[prev[1]:m["_ns"]].strip() or prev[2] not in _PERSON_NOUN_FORMS:
         return
     k = part.next_word_index(m["_ne"])
     if k >= len(part.word_starts) or part.text[m["_ne"]:part.word_starts[k]].strip(" ،,"):
@@ -1754,8 +1763,9 @@ def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None
     ``DESCRIPTION_WORDS`` words after it, with nothing but spaces between them and no
     complementizer, cue or relative pronoun, stands an actor of a placed side: an
     institution, country, outlet or office (a named person only after مستشار/محامي …).
-    A nisba counts only right after the head's own words (المحلل السياسي الروسي): after a
-    preposition it places a body, not the person (أستاذ في الجامعة الأميركية في بيروت).
+    A nisba counts when it ends the head's genitive phrase (المحلل السياسي الروسي، رئيس منظمة
+    الطاقة الذرية الإيرانية; note 67): after a preposition it places a body, not the person
+    (أستاذ في الجامعة الأميركية في بيروت), and after a firm or a field it is theirs.
     A capital or country after في/بـ is where he works, not whom (محلل في واشنطن); a
     country further on than right after the head is part of a body's name (قوات سوريا
     الديموقراطية) unless لـ governs it (المفوض السامي للأمم المتحدة); an
@@ -1801,8 +1811,10 @@ def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None
                 pass  # مسؤول مكتب العلاقات العامة في قوات سوريا الديموقراطية: inside a name
             else:
                 return (side, m["_ne"]) if placed else None
-        if word in _DOMAIN_NOUNS:
-            domain = True  # محررة الشؤون الأوروبية: a field of work, not a nationality
+        if word in _DOMAIN_NOUNS or (jj > j and strip_conjunction(word) in _FIRMS):
+            # محررة الشؤون الأوروبية: a field of work, not a nationality; رئيس شركة غازبروم
+            # الروسية: a firm's nationality, and a firm is a third party (notes 32 and 37)
+            domain = True
         if word in part.roles["preposition"] or (word[:1] in ("ب", "ل") and jj > j and idx is None):
             after_preposition = True
         elif idx is not None and word[:1] in ("ب", "ل"):
@@ -1830,6 +1842,11 @@ _DESCRIPTION_HEADS = frozenset(normalize(w) for w in (
     "الكولونيل", "المقدم", "الرائد", "الفريق", "نائبة",
     "المتحدث", "المتحدثة", "متحدث", "متحدثة", "الناطق", "الناطقة", "وزير", "وزيرة", "سفير",
     "قائد", "زعيم", "محرر", "محررة", "المحرر", "كاتب", "الكاتب", "كاتبة", "الكاتبة",
+    # the same offices in the other gender, definite or not, and the deputies, envoys,
+    # judges, prosecutors and governors of a body (وكيل وزارة الخارجية الأمريكية توماس شانون)
+    "وكيل", "وكيلة", "الوكيل", "مبعوث", "مبعوثة", "المبعوث", "المبعوثة", "مندوبة", "المندوب",
+    "المندوبة", "سفيرة", "السفير", "السفيرة", "قاضي", "قاضية", "القاضي", "القاضية", "المدعي",
+    "محافظ", "المحافظ", "زعيمة", "قائدة", "مستشارة", "المستشارة", "مساعدة", "المساعد",
 ))
 _DOMAIN_NOUNS = frozenset(normalize(w) for w in (
     "الشؤون", "شؤون", "للشؤون", "لشؤون", "بالشؤون", "قسم", "ملف", "مكتب", "العلاقات", "علاقات",
@@ -1903,6 +1920,10 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     if word.startswith("ال") and (titled := _titled_name(part, k, limit)) is not None:
         return titled
     kind = "institution" if word.startswith("ال") else "person"
+    if word in _PERSON_NOUN_FORMS and (described := _description_side(part, k, limit)) is not None:
+        # وقال رئيس منظمة الطاقة الذرية الإيرانية إن …: an unnamed office placed by the body
+        # its description names (codebook note 67)
+        return _name_source(part, k, 1, _Source(None, described[0], "person", None))
     placed = _affiliation_phrase(part, k, limit)
     if placed is not None and placed != "other":
         # صحفية في بي بي سي، باحث في وزارة الدفاع الروسية: placed by the body it works in
