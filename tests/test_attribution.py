@@ -1141,7 +1141,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 32 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 33 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
                                    "TITLE_NAME_WORDS", "TITLE_NAME_AFTER_WORDS", "DESCRIPTION_WORDS",
@@ -1413,3 +1413,47 @@ def test_a_description_headed_by_an_undersecretary_places_the_name():
     # like وزير, so the surname keeps the ministry's side (codebook note 67)
     text = "وكان وكيل وزارة الخارجية الأمريكية توماس شانون قد زار المنطقة. وقال شانون إن واشنطن تدعم الحل."
     assert _sources(text) == [("قال", "us", "شانون")]
+
+
+def test_a_description_after_wahuwa_places_the_name_before_it():
+    # constructed on the ANT pattern "الاسم، وهو …" (622 uses after a description head):
+    # وهو/وهي between the name and the head still opens its description (codebook note 68)
+    text = "وقال جون ديفيس، وهو مسؤول سابق في وزارة الدفاع الأمريكية، إن الضربة محدودة."
+    assert _sources(text) == [("قال", "us", "جون ديفيس")]
+    # ANT AL-economy-242-20180315 (shortened): a first name in ل is still cut (a known
+    # limit), but the surname keeps the side the description gives it
+    text = ("وقال لاري كودلو، وهو المدير القادم للمجلس الاقتصادي القومي للبيت الأبيض أيضاً، إن الصين "
+            "جلبت على نفسها ردا قاسيا. وقال كودلو إن الصين لا تتقيد بالقواعد منذ وقت طويل.")
+    assert _sources(text)[1] == ("قال", "us", "كودلو")
+    # constructed: a description with no placed body leaves the name unplaced
+    assert _sources("وقال سالم سلمان، وهو مدير تصوير الفيلم، إن العمل صعب.") == [("قال", "other", "سالم سلمان")]
+
+
+def _title_acts(title: str, body: str = "") -> list[tuple[str, str]]:
+    recs = analyze_article("x", title, body, stages=("mentions", "attributions"))["attributions"]
+    return [(a["cue"], a["source_side"]) for a in recs if a["part"] == "title"]
+
+
+def test_a_country_name_before_a_title_colon_labels_the_story_unless_it_speaks():
+    # ANT FR-internationalNews-1190, CN-middleEast-164, FR-internationalNews-1262 (France 24
+    # and CNN titles): the country says where the story is; nobody speaks (codebook note 69)
+    assert _title_acts("العراق: إجراء الانتخابات التشريعية وسط انقسامات شعبية عميقة") == []
+    assert _title_acts('مصر: القضاء على عشرة "عناصر تكفيرية" ضمن عملية "سيناء 2018"') == []
+    assert _title_acts("النووي الإيراني: الرهان الأوروبي؟") == []  # a country's file labels it too
+    # the words are the country's own: first person, future, لن, an obligation (ANT
+    # BB-middleEast-462, AL-economy-843, CN-middleEast-411, AL-internationalNews-447)
+    assert _title_acts("إسرائيل: لن نفرق بين الدولة اللبنانية وحزب الله في أي حرب") == [(":", "israel")]
+    assert _title_acts("الأردن: ملتزمون بمواصلة الإصلاح الاقتصادي") == [(":", "other")]
+    assert _title_acts("تركيا: سنوقف أنشطة PKK بالعراق إن لم تتمكن بغداد") == [(":", "turkey")]
+    assert _title_acts("بريطانيا: تسميم الجاسوس عمل عسكري على أرضنا") == [(":", "uk")]
+    # ANT SK-middleEast-270-20180313 (shortened): the body gives Russia's side a voice
+    title = "روسيا: عواقب وخيمة لأميركا إذا استهدفت الجيش السوري"
+    assert _title_acts(title) == []
+    body = "حذر وزير الخارجية الروسي سيرغي لافروف، الثلاثاء، واشنطن من استهداف القوات الحكومية السورية."
+    assert _title_acts(title, body) == [(":", "russia")]
+    # a third party is voiced only by the country itself (every third party is `other`)
+    title = "السعودية: اعتراض صاروخ بالستي فوق الرياض"
+    assert _title_acts(title, "وقال المتحدث باسم الجيش اللبناني إن الوضع هادئ.") == []
+    assert _title_acts(title, "وأعلنت السعودية أنها اعترضت الصاروخ.") == [(":", "saudi_arabia")]
+    # a person's title before the country is a speaker (ANT AL-internationalNews-371)
+    assert _title_acts("ملك البحرين: حل أزمة قطر في الرياض") == [(":", "other")]

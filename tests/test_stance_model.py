@@ -172,13 +172,17 @@ def test_broken_model_files_name_the_file(tmp_path):
 def test_pipeline_adds_model_units_on_a_real_headline(ant_path):
     # ANT AL-internationalNews-490-20180316, title: "Russia: the American sanctions are
     # playing with fire" (no stance-lexicon cue the rules read)
+    # with the first sentence of its body, where Russian officials speak: a country's name
+    # before a title's colon is a speaker when the body gives its side a voice (note 69)
     title = "روسيا: العقوبات الأميركية لعب بالنار"
-    out = analyze_article("AL-internationalNews-490-20180316", title, "")
-    model = [u for u in out["stance"] if u["cue"] == ""]
+    body = ("نقلت وكالة الإعلام الروسية عن نائب وزير الخارجية الروسي، سيرغي ريابكوف، قوله الجمعة، "
+            "إن موسكو سترد على حزمة عقوبات أميركية جديدة بتوسيع قائمتها السوداء للأميركيين.")
+    out = analyze_article("AL-internationalNews-490-20180316", title, body)
+    model = [u for u in out["stance"] if u["cue"] == "" and u["part"] == "title"]
     assert [(u["holder"], u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in model] == [
         ("russia", "russia", "us", "negative", "criticism")]
     assert title[model[0]["evidence_start"]:model[0]["evidence_end"]] == title
-    rules_only = analyze_article("x", title, "", stages=("mentions", "attributions", "stance"))
+    rules_only = analyze_article("x", title, body, stages=("mentions", "attributions", "stance"))
     assert all(u["cue"] for u in rules_only["stance"])
 
 

@@ -1680,11 +1680,14 @@ def _register_described_names(part: _Part, names: dict[str, "_Source"]) -> None:
         return
     # a person's noun: رئيس، محلل، مساعد (not الجيش in قيادة الجيش الفرنسي)
     for j in [j for j, w in enumerate(texts) if w in _PERSON_NOUN_FORMS and j >= 2]:
-        surname = strip_conjunction(texts[j - 1])
+        # the name ends right before the head, or before وهو/وهي (سالم سلمان، وهو مدير …)
+        e = j - 2 if (texts[j - 1] in _APPOSITION_PRONOUNS and j >= 3
+                      and not part.text[part.word_ends[j - 1]:part.word_starts[j]].strip()) else j - 1
+        surname = strip_conjunction(texts[e])
         if (len(surname) < 3 or surname in names or surname in _title_words(part)
-                or part.text[part.word_ends[j - 1]:part.word_starts[j]].strip(" ،,")
-                or part.text[part.word_ends[j - 2]:part.word_starts[j - 1]].strip()
-                or not (_name_like(part, j - 1) and _name_like(part, j - 2))):
+                or part.text[part.word_ends[e]:part.word_starts[e + 1]].strip(" ،,")
+                or part.text[part.word_ends[e - 1]:part.word_starts[e]].strip()
+                or not (_name_like(part, e) and _name_like(part, e - 1))):
             continue  # a name of at least two words right before the head
         placed = _description_side(part, j, len(part.text))
         if placed is not None:
@@ -1700,6 +1703,22 @@ def _name_source(part: _Part, k: int, n: int, src: _Source) -> _Source:
                "actor_id": src.actor_id, "side": src.side, "actor_type": kind,
                "_ns": part.word_starts[k], "_ne": part.word_ends[k + n - 1]}
     return _Source(src.actor_id, src.side, src.source_type, mention)
+
+
+#: The pronouns that open an appositive clause describing the name before them
+#: (مايكل كاربنتر، وهو نائب مساعد سابق لوزير الدفاع الأمريكي; codebook note 68).
+_APPOSITION_PRONOUNS = frozenset({"وهو", "وهي"})
+
+
+def _after_apposition_pronoun(part: _Part, j: int, limit: int) -> int:
+    """Word ``j``, or the word after it when ``j`` is وهو/وهي followed, after a space, by a
+    head of a description: where a description of the name before ``j`` begins."""
+    if (part.word_texts[j] in _APPOSITION_PRONOUNS and j + 1 < len(part.word_starts)
+            and part.word_starts[j + 1] < limit
+            and not part.text[part.word_ends[j]:part.word_starts[j + 1]].strip()
+            and _description_head(part, j + 1)):
+        return j + 1
+    return j
 
 
 def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
@@ -1719,6 +1738,7 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
         return None
     if part.text[part.word_ends[j - 1]:part.word_starts[j]].strip(" ،,"):
         return None
+    j = _after_apposition_pronoun(part, j, limit)  # مايكل كاربنتر، وهو نائب مساعد سابق …
     for jj in range(j, j + NAME_APPOSITION_HEAD_WORDS + 1):  # the title, or heads before it
         if jj >= len(part.word_starts) or part.word_starts[jj] >= limit:
             return None
@@ -1730,7 +1750,7 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
                     or _is_object(part, m)):
                 return None
             named = _Source(None, src.side, "person", None)
-            for w in range(k, j):
+            for w in range(k, k + n):
                 word = strip_conjunction(part.word_texts[w])
                 if len(word) >= 3:
                     part.names.setdefault(word, named)
@@ -1745,7 +1765,7 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
     if placed is None:
         return None
     named = _Source(None, placed[0], "person", None)
-    surname = strip_conjunction(part.word_texts[j - 1])
+    surname = strip_conjunction(part.word_texts[k + n - 1])
     if len(surname) >= 3 and surname not in _title_words(part):
         part.names.setdefault(surname, named)
     src = _name_source(part, k, n, named)
@@ -2384,6 +2404,7 @@ class _Act:
     mode: str = "indirect"
     content: tuple[int, int] = (0, 0)
     inner: bool = False  # inside the reported words of another act (it is not the latest speaker)
+    place_label: bool = False  # "سوريا: …": a country's name, perhaps only the story's place (note 69)
 
 
 def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
@@ -3073,6 +3094,11 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
     sources = [_Source.from_mention(g) for g in group]
     act = _Act(CueMatch(colon, colon + 1, _COLON, ""), sources, colon + 1, ne, "neutral",
                colon, colon + 1, ":")
+    # سوريا: انطلاق عملية إجلاء …: a country's name may only say where the story is; the
+    # act stands if its words are speech or the body gives that side a voice (note 69)
+    act.place_label = (part.count_words(ns, colon) == covered + len(group) - 1  # only the names and و
+                       and all(m.get("actor_type") == "country" and m.get("via") == "name" for m in group)
+                       and not _speech_after_colon(part, colon + 1, ne))
     q = part.quote_starting(colon + 1, ne)
     if q is not None:
         act.mode, act.content = "direct", (q.inner_start, q.inner_end)
@@ -3083,6 +3109,79 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
 
 
 _COLON = CueEntry(":", ":", "colon", "colon", "neutral", "headline colon")
+
+#: Words after a heading's colon in which a country's own speech shows itself (codebook note 69).
+COLON_SPEECH_WORDS = 4
+_FIRST_PERSON_WORDS = frozenset(normalize(w) for w in (
+    "نحن", "إننا", "أننا", "لدينا", "علينا", "لنا", "عندنا", "بلادنا"))
+#: Particles before a verb whose ن is then the first person plural (لن نفرق، لا نقبل).
+_VERB_PARTICLES = frozenset(normalize(w) for w in ("لن", "لم", "لا", "سوف", "قد", "لسنا"))
+_OBLIGATION_WORDS = frozenset(normalize(w) for w in ("يجب", "ينبغي", "لابد"))
+_ALA = normalize("على")
+_LAN = normalize("لن")
+#: Nouns and particles that begin as a first-person (ن، سن) or future (ست، سي) verb does.
+_NOT_VERB_FORMS = frozenset(normalize(w) for w in (
+    "نحو", "نسبة", "نتائج", "نتيجة", "نظام", "نائب", "نجم", "نفط", "نمو", "نهاية", "نقل", "نشر",
+    "نص", "نساء", "نشطاء", "نجوم", "نادي", "ناقلة", "نواب", "نزوح", "نقص", "نصف", "نداء", "نقاط",
+    "نهائي", "نوع", "ندوة", "نظرة", "نقطة", "نيران", "نيويورك", "نيجيريا", "نيبال", "نتنياهو",
+    "نقابة", "نموذج", "نزاع", "نفوذ", "نهر", "نسخة", "نبأ", "نجاح", "نشاط", "نظر",
+    "سنة", "سنوات", "سنوي", "سنغافورة", "ستة", "ستين", "ستون", "سيارة", "سيارات", "سياسة",
+    "سياسي", "سياسية", "سيطرة", "سيناء", "سيول", "سيدة", "سيد", "سيناريو", "ستاد", "سيرة",
+    "سيادة", "سيئة", "سيف", "سيول", "ستراتيجية", "سياحة", "سياحي",
+))
+#: Words ending in نا that are not a first-person suffix.
+_NOT_FIRST_PERSON = frozenset(normalize(w) for w in (
+    "فيينا", "غانا", "كورونا", "أثينا", "برشلونة", "مادونا", "لينا", "دونا", "أحيانا", "هناك"))
+
+
+def _first_person_or_future(word: str) -> bool:
+    """An imperfect verb of the first person plural or the future (نؤيد، نلتزم، سنضرب،
+    ستجلب، سيلعب), as far as its letters tell: ن، سن، ست or سي, then three to five letters
+    with no article or feminine ending (two to five after ن), and not one of the nouns that
+    begin so."""
+    if word in _NOT_VERB_FORMS or word[-1:] in ("ه", "ة") or word.endswith("ات"):
+        return False
+    if word[:2] in ("سن", "ست", "سي"):
+        return 5 <= len(word) <= 7
+    return word[:1] == "ن" and 3 <= len(word) <= 6
+
+
+def _speech_after_colon(part: _Part, start: int, end: int) -> bool:
+    """Whether the words after a heading's colon are the speaker's own, not a story's
+    headline: a quotation mark first; a first-person word or لن anywhere (نحن، رصدنا، أرضنا); in
+    the first ``COLON_SPEECH_WORDS`` words a first-person or future verb (نؤيد، سنضرب، لن
+    نفرق، ستجلب), an obligation (يجب، على واشنطن …), or a plural participle as the
+    predicate of an unsaid "we" (مستعدون للقاء، ملتزمون بمواصلة)."""
+    rest = part.text[start:end].lstrip()
+    if rest[:1] in _FAMILY:
+        return True
+    k = part.next_word_index(start)
+    for j in range(k, len(part.word_starts)):
+        if part.word_starts[j] >= end:
+            break
+        bare = strip_conjunction(part.word_texts[j])
+        if bare in _FIRST_PERSON_WORDS or bare == _LAN or (
+                len(bare) > 3 and bare.endswith("نا") and bare not in _NOT_FIRST_PERSON
+                and _mention_at_word(part, j) is None):
+            return True  # نحن، رصدنا، علاقاتنا، على أرضنا
+    last = min(len(part.word_starts), k + COLON_SPEECH_WORDS)
+    for j in range(k, last):
+        if part.word_starts[j] >= end:
+            break
+        word = part.word_texts[j]
+        bare = strip_conjunction(word)
+        if word in _OBLIGATION_WORDS:
+            return True
+        if _first_person_or_future(bare) and _mention_at_word(part, j) is None:
+            return True  # نؤيد، نلتزم، سنضرب، ستجلب، سيلعب
+        if j > k and bare[:1] == "ن" and part.word_texts[j - 1] in _VERB_PARTICLES:
+            return True  # لن نفرق، لا نقبل
+        if j == k and word == _ALA and j + 1 < last and _mention_at_word(part, j + 1) is not None:
+            return True  # على واشنطن معالجة …
+        if (j == k and len(word) > 4 and word.endswith("ون") and not word.startswith("ال")
+                and j + 1 < len(part.word_starts) and part.word_texts[j + 1][:1] in ("ل", "ب")):
+            return True  # مستعدون للقاء، ملتزمون بمواصلة
+    return False
 
 #: A title "Name: …" whose name the lexicons do not know: at most this many words before
 #: the colon (after a trailing "لـCNN"), the last of them a word of a body speaker's name.
@@ -3156,6 +3255,7 @@ _LABEL_HEADS = frozenset(normalize(w) for w in (
     "مونديال", "كأس", "قمة", "بطولة", "أزمة", "انتخابات", "حرب", "ملف", "محادثات", "مباحثات",
     "مفاوضات", "اتفاق", "صفقة", "زيارة", "عقوبات", "مؤتمر", "منتدى", "معركة", "هجوم", "تحقيق",
     "قضية", "فضيحة", "أولمبياد", "دوري", "مباراة", "انتخاب", "استفتاء", "محاكمة", "حرائق",
+    "نووي", "زلزال", "احتجاجات", "خروج",  # النووي الإيراني، زلزال إندونيسيا، خروج بريطانيا (note 69)
 ))
 
 
@@ -3305,6 +3405,7 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     records: list[dict] = []
     order: list[tuple[int, int]] = []
     silent_title = None  # a title "Name: …" whose name the lexicons do not know
+    labels: list[int] = []  # records of heading colons after a country's name (note 69)
     for sent, (ns, ne) in zip(doc.sentences, doc.sentence_norm_spans()):
         part = parts["title" if sent.part == "title" else "body"]
         in_heading = sent.part in ("title", "heading")
@@ -3317,8 +3418,12 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
         for act in acts:
             _finish(part, act)
             for src in act.sources:
+                if act.place_label:
+                    labels.append(len(records))
                 records.append(_record(doc, part, sent, act, src, in_heading))
                 order.append((sent.sent_id, act.cue_start))
+    if labels:
+        records, order = _drop_place_labels(records, order, labels)
     if silent_title is not None and records:
         sent, ns, ne = silent_title
         act = _title_speaker_from_body(parts, records, ns, ne)
@@ -3329,6 +3434,22 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     for i, r in enumerate(records):
         r["attribution_id"] = i
     return records
+
+
+def _drop_place_labels(records: list[dict], order: list, labels: list[int]) -> tuple[list[dict], list]:
+    """Drop the heading colons after a country's name (``labels``, indices into ``records``)
+    unless the body gives the country a voice: "سوريا: انطلاق عملية إجلاء …" names where the
+    story is, while after "روسيا: عواقب وخيمة لأميركا …" the body quotes the Russian general
+    staff. A side of its own (russia, us, uk, france …) is voiced by any of its speakers; a
+    third party (side ``other``) only by the country itself (وأعلنت السعودية …), since every
+    third party shares that side (codebook note 69)."""
+    drop = set(labels)
+    body = [r for i, r in enumerate(records) if i not in drop and r["part"] != "title"]
+    voiced = {r["source_actor_id"] for r in body} | {
+        r["source_side"] for r in body if r["source_side"] not in ("other", "unknown")}
+    keep = [i for i in range(len(records)) if i not in drop or records[i]["source_actor_id"] in voiced
+            or records[i]["source_side"] in voiced]
+    return [records[i] for i in keep], [order[i] for i in keep]
 
 
 def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -> dict:
