@@ -3127,7 +3127,7 @@ _NOT_VERB_FORMS = frozenset(normalize(w) for w in (
     "نقابة", "نموذج", "نزاع", "نفوذ", "نهر", "نسخة", "نبأ", "نجاح", "نشاط", "نظر",
     "سنة", "سنوات", "سنوي", "سنغافورة", "ستة", "ستين", "ستون", "سيارة", "سيارات", "سياسة",
     "سياسي", "سياسية", "سيطرة", "سيناء", "سيول", "سيدة", "سيد", "سيناريو", "ستاد", "سيرة",
-    "سيادة", "سيئة", "سيف", "سيول", "ستراتيجية", "سياحة", "سياحي",
+    "سيادة", "سيئة", "سيف", "ستراتيجية", "سياحة", "سياحي",
 ))
 #: Words ending in نا that are not a first-person suffix.
 _NOT_FIRST_PERSON = frozenset(normalize(w) for w in (
@@ -3179,7 +3179,8 @@ def _speech_after_colon(part: _Part, start: int, end: int) -> bool:
         if j == k and word == _ALA and j + 1 < last and _mention_at_word(part, j + 1) is not None:
             return True  # على واشنطن معالجة …
         if (j == k and len(word) > 4 and word.endswith("ون") and not word.startswith("ال")
-                and j + 1 < len(part.word_starts) and part.word_texts[j + 1][:1] in ("ل", "ب")):
+                and j + 1 < len(part.word_starts) and part.word_starts[j + 1] < end
+                and part.word_texts[j + 1][:1] in ("ل", "ب")):
             return True  # مستعدون للقاء، ملتزمون بمواصلة
     return False
 
@@ -3445,10 +3446,10 @@ def _drop_place_labels(records: list[dict], order: list, labels: list[int]) -> t
     third party shares that side (codebook note 69)."""
     drop = set(labels)
     body = [r for i, r in enumerate(records) if i not in drop and r["part"] != "title"]
-    voiced = {r["source_actor_id"] for r in body} | {
-        r["source_side"] for r in body if r["source_side"] not in ("other", "unknown")}
-    keep = [i for i in range(len(records)) if i not in drop or records[i]["source_actor_id"] in voiced
-            or records[i]["source_side"] in voiced]
+    actors = {r["source_actor_id"] for r in body if r["source_actor_id"] is not None}
+    sides = {r["source_side"] for r in body if r["source_side"] not in ("other", "unknown")}
+    keep = [i for i in range(len(records)) if i not in drop or records[i]["source_actor_id"] in actors
+            or records[i]["source_side"] in sides]
     return [records[i] for i in keep], [order[i] for i in keep]
 
 
