@@ -1455,5 +1455,9 @@ def test_a_country_name_before_a_title_colon_labels_the_story_unless_it_speaks()
     title = "السعودية: اعتراض صاروخ بالستي فوق الرياض"
     assert _title_acts(title, "وقال المتحدث باسم الجيش اللبناني إن الوضع هادئ.") == []
     assert _title_acts(title, "وأعلنت السعودية أنها اعترضت الصاروخ.") == [(":", "saudi_arabia")]
+    # joint countries (ANT BB-middleEast-831, AL-internationalNews-1042, shortened)
+    assert _title_acts('أمريكا وتركيا: اتفاق بومبيو وأوغلو على "الحوار والتعاون الوثيق"') == []
+    assert _title_acts("فرنسا وألمانيا: نلتزم باتفاق إيران مهما كان قرار أميركا") == [
+        (":", "france"), (":", "other")]
     # a person's title before the country is a speaker (ANT AL-internationalNews-371)
     assert _title_acts("ملك البحرين: حل أزمة قطر في الرياض") == [(":", "other")]

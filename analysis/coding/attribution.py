@@ -3072,7 +3072,9 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
 
 
 def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act | None:
-    """"دي ميستورا: …" in a title or sub-heading; label colons ("للمزيد:") are not acts."""
+    """"دي ميستورا: …" in a title or sub-heading; label colons ("للمزيد:", "مونديال روسيا:") are
+    not acts, and a country's bare name ("العراق: …") is marked ``place_label`` for
+    :func:`_drop_place_labels` (codebook note 69)."""
     colon = part.text.find(":", ns, ne)
     if colon < 0 or part.count_words(ns, colon) > HEADING_MAX_WORDS:
         return None
@@ -3096,7 +3098,10 @@ def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act 
                colon, colon + 1, ":")
     # سوريا: انطلاق عملية إجلاء …: a country's name may only say where the story is; the
     # act stands if its words are speech or the body gives that side a voice (note 69)
-    act.place_label = (part.count_words(ns, colon) == covered + len(group) - 1  # only the names and و
+    # nothing before the colon but the names and the و between them (a separate و is a
+    # word; a و written onto the next name starts a word that the name's mention, which
+    # begins after it, does not count)
+    act.place_label = (part.count_words(ns, colon) == covered + len(group) - 1
                        and all(m.get("actor_type") == "country" and m.get("via") == "name" for m in group)
                        and not _speech_after_colon(part, colon + 1, ne))
     q = part.quote_starting(colon + 1, ne)
