@@ -226,7 +226,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.12.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة; 1.11.0: refusal blockers; 1.12.0: دان
+    assert lex.version == "1.13.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة; 1.11.0: refusal blockers; 1.12.0: دان; 1.13.0: target=claimant, claim markers
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]

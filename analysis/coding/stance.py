@@ -71,9 +71,9 @@ __all__ = [
 STANCE_LEXICON = LEXICON_DIR / "stance.csv"
 
 ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker",
-         "negator", "negation_breaker", "relative_marker", "between_marker", "victim_marker", "flip_negator", "name")
+         "negator", "negation_breaker", "relative_marker", "between_marker", "victim_marker", "flip_negator", "claim_marker", "name")
 MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker",
-                "between_marker", "victim_marker", "flip_negator")
+                "between_marker", "victim_marker", "flip_negator", "claim_marker")
 #: Sentences of this part are not coded (site teasers, "اقرأ أيضا" lines: docs/codebook.md §2).
 SKIPPED_PARTS = frozenset({"boilerplate"})
 FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marker")
@@ -83,7 +83,9 @@ FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marke
 #: النووي" names a known deal).
 CONTEXTS = ("denial_sentence", "negated", "indefinite", "joint")
 #: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
-TARGET_RULES = ("agent", "object", "on")
+#: ``claimant``: the cue rejects a claim (نفى، لا دليل): its target is the side that made the
+#: claim; a side the rejected words charge is the accused, not the target (docs/stance-notes.md, round 10).
+TARGET_RULES = ("agent", "object", "on", "claimant")
 
 #: Columns of ``stance.csv``; see the "Stance cues" section of ``lexicons/README.md``.
 STANCE_SCHEMA = LexiconSchema(
@@ -119,6 +121,19 @@ NEGATION_WINDOW = 4
 LONG_SENTENCE_WORDS = 300
 # Words between the doer of an act and an agent cue (روسيا لم تتدخل، التدخل الروسي).
 AGENT_BEFORE, AGENT_AFTER = 2, 1
+# Words from the start of the words a denial rejects in which a side is the one they charge.
+ACCUSED_WORDS = 5
+#: Prepositions after which a side in denied words is a place or a victim, not the accused.
+_FROM = normalize("من")
+_PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "على", "ضد", "إلى", "عن", "لدى", "داخل"))
+#: Pronoun endings of the first denied word that make the act the holder's own (تورطها،
+#: مسؤوليته), read on the original word: the normaliser writes ة as ه.
+_OWN_ACT_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _own_act(word: str) -> bool:
+    bare = "".join(c for c in word if not unicodedata.combining(c)).rstrip("\u0640")
+    return len(bare) > 3 and bare.endswith(_OWN_ACT_SUFFIXES)
 NO_TARGET_SIDES = frozenset({"", "unknown"})
 NEGATIVE_KINDS = frozenset({"blame", "criticism", "threat", "denial"})
 # Distinct tokens whose lexicon entries are remembered before the memo is emptied: more
@@ -128,6 +143,8 @@ NEGATIVE_KINDS = frozenset({"blame", "criticism", "threat", "denial"})
 _SURFACE_CACHE_SIZE = 1_000_000
 # Private key of a unit record until deduplication: the unit comes from an accusation noun.
 _ACCUSATION = "_accusation"
+#: Reporting cues (lemmas of cues.csv) that deny a claim; رفض rejects an offer or a demand.
+_CLAIM_DENIAL_LEMMAS = frozenset({"نفى", "دحض", "فند", "فنّد", "كذّب"})
 
 _TOKEN_RE = re.compile(r"\w+")
 # A word of the original text: a letter, then letters, marks and inner controls, ending on a
@@ -744,8 +761,9 @@ class _Context:
     between_words: frozenset[str] = frozenset()
     victim_words: frozenset[str] = frozenset()
     flip_words: frozenset[str] = frozenset()
-    # (target side, holder side) of the negative units found in earlier sentences, in text order
-    accusers: list[tuple[str, str]] = field(default_factory=list)
+    # (target side, holder side, sentence number) of the negative units found so far, in text order
+    accusers: list[tuple[str, str, int]] = field(default_factory=list)
+    claim_words: frozenset[str] = frozenset()  # nouns of a claim (اتهامات، مزاعم): a side after one made it
     # token starts (ascending) and the starts of relative pronouns, for binary searches
     starts: list[int] = field(init=False, repr=False)
     relative_starts: list[int] = field(init=False, repr=False)
@@ -862,14 +880,31 @@ def _nearest(cands: list[_Party], start: int, end: int) -> _Party | None:
     return min(cands, key=lambda p: (p.start < end, abs(p.start - end) if p.start >= end else start - p.end))
 
 
-def _anaphoric_side(ctx: _Context, holder_side: str, allies: tuple[str, ...] = ()) -> str | None:
-    """The side a denial without a named target rejects: the latest side that accused the
-    holder's side in an earlier sentence (the claimant), else the latest other side that spoke."""
-    for target_side, accuser in reversed(ctx.accusers):
-        if target_side == holder_side and accuser not in NO_TARGET_SIDES and accuser != holder_side \
-                and accuser not in allies:
-            return accuser
-    return _latest_speaker_side(ctx, holder_side, allies)
+def _anaphoric_sides(ctx: _Context, holder_side: str, allies: tuple[str, ...] = (),
+                     accused: frozenset[str] = frozenset()) -> list[str]:
+    """The sides a denial without a named target rejects: the sides that accused the
+    holder's side, or a side the denied words charge (``accused``), in the latest earlier
+    sentence that holds such a charge (the claimants: "ونفت موسكو تلك الاتهامات" after a
+    sentence in which Washington and Paris accuse Moscow rejects both), else the latest
+    other side that spoke that is not charged.
+
+    A claimant of the holder's own side counts only against another side: Trump denying a
+    collusion with Moscow that US agencies charged rejects a US claim (docs/stance-notes.md, round 10)."""
+    charged = accused | {holder_side}
+    found: list[str] = []
+    charge_sentence = None
+    for target_side, accuser, sentence in reversed(ctx.accusers):
+        if charge_sentence is not None and sentence != charge_sentence:
+            break
+        if target_side in charged and accuser not in NO_TARGET_SIDES and accuser != target_side \
+                and accuser not in allies and (accuser != holder_side or target_side != holder_side) \
+                and accuser not in found:
+            found.append(accuser)
+            charge_sentence = sentence
+    if found:
+        return found
+    latest = _latest_speaker_side(ctx, holder_side, allies + tuple(sorted(accused)))
+    return [latest] if latest is not None else []
 
 
 def _latest_speaker_side(ctx: _Context, holder_side: str, allies: tuple[str, ...] = ()) -> str | None:
@@ -878,6 +913,42 @@ def _latest_speaker_side(ctx: _Context, holder_side: str, allies: tuple[str, ...
         if side not in NO_TARGET_SIDES and side != holder_side and side not in allies:
             return side
     return None
+
+
+def _split_claimants(doc: Doc, ctx: _Context, holder: _Holder, cands: list[_Party],
+                     end: int) -> tuple[list[_Party], frozenset[str]]:
+    """For a cue that rejects a claim (``target=claimant``): the candidates that may be its
+    target, and the sides of the accused.
+
+    A side named at the head of the rejected words (within :data:`ACCUSED_WORDS` words of
+    where they start: the holder's content, else the cue's end) is charged by them (نفى
+    ترامب مزاعم ضلوع روسيا، نفت روسيا أن تكون الحكومة السورية قد استخدمت …), unless a claim
+    noun comes right before it: then it made the claim (نفى خبر "سي إن إن"، الاتهامات
+    البريطانية، اتهامات لندن). A side further on, or after a preposition, is a place or a
+    victim of the denied act (تدخل الإمارات في الانتخابات الأمريكية), and so is every side
+    when the denied act is the holder's own (its first word carries a pronoun: نفت روسيا
+    تورطها …، نافيا انتقاده ماي). An accused side
+    is no target anywhere in the sentence ("نددت بالتدخل الروسي … إلا أن ترمب نفى أي تواطؤ مع
+    موسكو": the Russian interference is what the claim charges).
+    """
+    in_scope = holder.scope is not None and holder.scope[1] > end
+    lo = max(end, holder.scope[0]) if in_scope else end
+    hi = holder.scope[1] if in_scope else ctx.sent.end
+    first = _token_index_at(ctx.tokens, lo)
+    if first < len(ctx.tokens) and _own_act(doc.source(ctx.sent.part)[ctx.tokens[first].start:ctx.tokens[first].end]):
+        return cands, frozenset()  # the holder's own act: the sides it names are its objects
+    accused = set()
+    for p in cands:
+        if not (lo <= p.start < hi) or _word_distance(ctx, lo, p.start) >= ACCUSED_WORDS \
+                or _marked_by(ctx.tokens, p, ctx.claim_words):
+            continue
+        between = ctx.tokens[first:_token_index_at(ctx.tokens, p.start)]
+        if [t.text for t in between] == [_FROM]:
+            continue  # "لم تر أي دليل من لندن": the evidence's source makes the claim
+        if not any(t.text in _PLACE_PREPOSITIONS for t in between):
+            accused.add(p.side)
+    accused = frozenset(accused)
+    return [p for p in cands if p.side not in accused], accused
 
 
 # --------------------------------------------------------------------------- units
@@ -1225,11 +1296,9 @@ def _agent_units(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, start: int
         return []
     others = _target_candidates(ctx, holder.side, list(holder.exclude) + [(agent.start, agent.end)])
     target = _nearest(others, start, end)
-    target_side = target.side if target is not None else _anaphoric_side(ctx, holder.side)
-    if target_side is None:
-        return []
+    target_sides = [target.side] if target is not None else _anaphoric_sides(ctx, holder.side)
     denial = replace(hit.entry, kind="denial", polarity="negative")
-    return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, denial, ev_start, ev_end, cue)]
+    return [_unit(doc, ctx, holder.actor_id, holder.side, t, denial, ev_start, ev_end, cue) for t in target_sides]
 
 
 #: Words after a ``target=on`` cue in which على opens its target (عقوبات اقتصادية جديدة على إيران).
@@ -1312,6 +1381,10 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         if entry.context == "joint" and not _has_partner(ctx, hit):
             return []  # اتفق alone: agreeing with a view, or a third side nearby is no partner
     att = _holder_from_attributions(ctx, start, end)
+    if att is not None and entry.kind == "blame" and entry.form_type != "verb" \
+            and _value(att, "cue_lemma") in _CLAIM_DENIAL_LEMMAS \
+            and not _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end")):
+        return []  # a charge in the words a source denies is not the source's charge (نفى مزاعم ضلوع روسيا)
     threatener = _genitive_threatener(ctx, hit, start, end, att)
     if threatener is not None:
         att = None
@@ -1379,6 +1452,9 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
     entry = hit.entry
 
     cands = _target_candidates(ctx, holder.side, list(holder.exclude))
+    accused: frozenset[str] = frozenset()
+    if entry.target == "claimant":
+        cands, accused = _split_claimants(doc, ctx, holder, cands, end)
     if entry.kind == "cooperation":
         cands = [p for p in cands if not _after_relative(ctx, end, p)
                  and not _marked_by(ctx.tokens, p, ctx.place_words)]
@@ -1398,10 +1474,8 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
     if target is None:
         target = _nearest(cands, start, end)
     if target is None:
-        target_side = _anaphoric_side(ctx, holder.side, holder.allies) if entry.kind == "denial" else None
-        if target_side is None:
-            return []
-        return [_unit(doc, ctx, holder.actor_id, holder.side, target_side, entry, start, ev_end, cue)]
+        target_sides = _anaphoric_sides(ctx, holder.side, holder.allies, accused) if entry.kind == "denial" else []
+        return [_unit(doc, ctx, holder.actor_id, holder.side, t, entry, start, ev_end, cue) for t in target_sides]
     units = []
     for t in [target] + _coordinated(ctx, target, cands):
         t_end = ev_end
@@ -1603,10 +1677,10 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
     """
     lexicon = lexicon or load_stance_lexicon()
     units: list[dict] = []
-    accusers: list[tuple[str, str]] = []
+    accusers: list[tuple[str, str, int]] = []
     part_cues: dict[bool, set[str]] = {}  # title or not -> the words of the part that can start a cue
     article = None  # the article's parties and attributions, read at its first sentence with a cue
-    for sent, (lo, hi) in zip(doc.sentences, doc.sentence_norm_spans()):
+    for n_sentence, (sent, (lo, hi)) in enumerate(zip(doc.sentences, doc.sentence_norm_spans())):
         if sent.part in SKIPPED_PARTS:
             continue  # boilerplate is not coded
         norm = doc.normalized(sent.part)
@@ -1653,8 +1727,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
                        lexicon.markers("partner_marker"), blocked, lexicon.markers("negator"),
                        lexicon.markers("negation_breaker"), lexicon.markers("relative_marker"),
                        lexicon.markers("between_marker"), lexicon.markers("victim_marker"),
-                       lexicon.markers("flip_negator"), accusers)
-        n_before = len(units)
+                       lexicon.markers("flip_negator"), accusers, lexicon.markers("claim_marker"))
         has_denial = any(h.entry.role == "cue" and h.entry.kind == "denial" and not h.entry.context for h in hits) \
             or any(_value(a, "cue_category") == "denial" for a in in_sent)
         # a cue whose required word is missing is no cue ("رجلين يحملان الجنسية الروسية"): it
@@ -1668,9 +1741,11 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
             chained = bool(k) and _is_complement(tokens, cues[k - 1], hit, chained)
             if chained:
                 continue
-            units.extend(_units_for_hit(doc, ctx.near(hit), hit))
-        accusers.extend((u["target_side"], u["holder_side"]) for u in units[n_before:]
-                        if u["polarity"] == "negative" and u["kind"] != "denial")
+            found = _units_for_hit(doc, ctx.near(hit), hit)
+            units.extend(found)
+            # a charge earlier in the sentence is there for a denial after it to reject
+            accusers.extend((u["target_side"], u["holder_side"], n_sentence) for u in found
+                            if u["polarity"] == "negative" and u["kind"] != "denial")
     return _dedupe(units)
 
 
