@@ -1948,6 +1948,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     if placed is not None and placed != "other":
         # صحفية في بي بي سي، باحث في وزارة الدفاع الروسية: placed by the body it works in
         return _name_source(part, k, 1, _Source(None, placed, kind, None))
+    if (default := _office_default_side(part, word)) is not None:
+        return _name_source(part, k, 1, _Source(None, default, "person", None))  # وقال السيناتور إن …
     # The record's source offsets point at the speaker as written (its name, or the head
     # noun). It is marked unplaced and does not become the latest speaker for later
     # pro-drop verbs while a placed one exists (codebook note 39): letting it in raised dev F1 a little (0.680 ->
@@ -1963,6 +1965,29 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         # (codebook note 59), still unplaced
         part.names.setdefault(surname, _Source(None, "other", "person", None))
     return src
+
+
+def _office_default_side(part: _Part, word: str) -> str | None:
+    """The side the corpus gives an office that nothing in the sentence places
+    (``titles.csv`` ``default_side``: السيناتور → us), in a part whose mentions are mostly
+    of that side (a story about Australia or Uruguay has senators of its own), unless the
+    part places a holder of the same office on another side (السيناتور الأسترالي … وأضاف
+    السناتور)."""
+    found = part.actors.title_defaults.get(word)
+    if found is None:
+        return None
+    office, side = found
+    own = sum(m["side"] == side for m in part.mentions)
+    if own <= sum(m["side"] not in (side, "unknown") for m in part.mentions):
+        return None
+    for m in part.mentions:
+        if m.get("via") != "title" or m["side"] == side:
+            continue
+        space = part.text.find(" ", m["_ns"])
+        head = strip_conjunction(part.text[m["_ns"]:space if space >= 0 else len(part.text)])
+        if part.actors.title_defaults.get(head, ("",))[0] == office:
+            return None
+    return side
 
 
 def _titled_name(part: _Part, k: int, limit: int) -> _Source | None:
@@ -2001,15 +2026,16 @@ def _titled_name(part: _Part, k: int, limit: int) -> _Source | None:
     if after < n and part.word_starts[after] < limit and not part.text[
             part.word_ends[after - 1]:part.word_starts[after]].strip(" ،,"):
         placed = _description_side(part, after, limit)
-    side = placed[0] if placed else "other"
+    default = None if placed else _office_default_side(part, word)
+    side = placed[0] if placed else default or "other"
     src = _name_source(part, j, run, _Source(None, side, "person", None))
     surname = strip_conjunction(part.word_texts[j + run - 1])
     if len(surname) >= 3 and surname not in _title_words(part):
         part.names.setdefault(surname, _Source(None, side, "person", None))
-    if placed is None:
-        src.mention["unplaced"] = True
-    else:
+    if placed is not None:
         src.mention["_de"] = placed[1]
+    elif default is None:
+        src.mention["unplaced"] = True
     return src
 
 

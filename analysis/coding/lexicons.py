@@ -456,6 +456,7 @@ TITLES = LexiconSchema(
         Column("actor_type", choices=("person", "institution", "country", "group", "media")),
         Column("form", choices=("office", "of", "pronoun", "counterpart")),
         Column("bare", choices=("yes", "no")),
+        Column("default_side", required=False, choices=SIDES),
         Column("gloss"),
     ),
     unique=("title",),
