@@ -71,7 +71,8 @@ __all__ = [
 STANCE_LEXICON = LEXICON_DIR / "stance.csv"
 
 ROLES = ("cue", "blocker", "target_alias", "topic_marker", "place_marker", "partner_marker",
-         "negator", "negation_breaker", "relative_marker", "between_marker", "victim_marker", "flip_negator", "claim_marker", "name")
+         "negator", "negation_breaker", "relative_marker", "between_marker", "victim_marker", "flip_negator",
+         "claim_marker", "name")
 MARKER_ROLES = ("topic_marker", "place_marker", "partner_marker", "negator", "negation_breaker", "relative_marker",
                 "between_marker", "victim_marker", "flip_negator", "claim_marker")
 #: Sentences of this part are not coded (site teasers, "اقرأ أيضا" lines: docs/codebook.md §2).
@@ -84,7 +85,7 @@ FORM_TYPES = ("verb", "act_noun", "evaluation", "noun", "phrase", "name", "marke
 CONTEXTS = ("denial_sentence", "negated", "indefinite", "joint")
 #: ``agent``: the target is the doer of the act the cue names (التدخل الروسي، روسيا مسؤولة عن).
 #: ``claimant``: the cue rejects a claim (نفى، لا دليل): its target is the side that made the
-#: claim; a side the rejected words charge is the accused, not the target (docs/stance-notes.md, round 10).
+#: claim; a side the rejected words charge is the accused, not the target (stance notes, round 10).
 TARGET_RULES = ("agent", "object", "on", "claimant")
 
 #: Columns of ``stance.csv``; see the "Stance cues" section of ``lexicons/README.md``.
@@ -129,11 +130,6 @@ _PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "على", "ضد",
 #: Pronoun endings of the first denied word that make the act the holder's own (تورطها،
 #: مسؤوليته), read on the original word: the normaliser writes ة as ه.
 _OWN_ACT_SUFFIXES = ("ه", "ها", "هم", "هما")
-
-
-def _own_act(word: str) -> bool:
-    bare = "".join(c for c in word if not unicodedata.combining(c)).rstrip("\u0640")
-    return len(bare) > 3 and bare.endswith(_OWN_ACT_SUFFIXES)
 NO_TARGET_SIDES = frozenset({"", "unknown"})
 NEGATIVE_KINDS = frozenset({"blame", "criticism", "threat", "denial"})
 # Distinct tokens whose lexicon entries are remembered before the memo is emptied: more
@@ -144,7 +140,7 @@ _SURFACE_CACHE_SIZE = 1_000_000
 # Private key of a unit record until deduplication: the unit comes from an accusation noun.
 _ACCUSATION = "_accusation"
 #: Reporting cues (lemmas of cues.csv) that deny a claim; رفض rejects an offer or a demand.
-_CLAIM_DENIAL_LEMMAS = frozenset({"نفى", "دحض", "فند", "فنّد", "كذّب"})
+_CLAIM_DENIAL_LEMMAS = frozenset({"نفى", "دحض", "كذّب"})
 
 _TOKEN_RE = re.compile(r"\w+")
 # A word of the original text: a letter, then letters, marks and inner controls, ending on a
@@ -935,9 +931,11 @@ def _split_claimants(doc: Doc, ctx: _Context, holder: _Holder, cands: list[_Part
     lo = max(end, holder.scope[0]) if in_scope else end
     hi = holder.scope[1] if in_scope else ctx.sent.end
     first = _token_index_at(ctx.tokens, lo)
-    if first < len(ctx.tokens) and _own_act(doc.source(ctx.sent.part)[ctx.tokens[first].start:ctx.tokens[first].end]):
-        return cands, frozenset()  # the holder's own act: the sides it names are its objects
-    accused = set()
+    if first < len(ctx.tokens):
+        head = ctx.tokens[first]
+        if _own_act(doc.source(ctx.sent.part)[head.start:head.end]):
+            return cands, frozenset()  # the holder's own act: the sides it names are its objects
+    charged: set[str] = set()
     for p in cands:
         if not (lo <= p.start < hi) or _word_distance(ctx, lo, p.start) >= ACCUSED_WORDS \
                 or _marked_by(ctx.tokens, p, ctx.claim_words):
@@ -946,9 +944,14 @@ def _split_claimants(doc: Doc, ctx: _Context, holder: _Holder, cands: list[_Part
         if [t.text for t in between] == [_FROM]:
             continue  # "لم تر أي دليل من لندن": the evidence's source makes the claim
         if not any(t.text in _PLACE_PREPOSITIONS for t in between):
-            accused.add(p.side)
-    accused = frozenset(accused)
-    return [p for p in cands if p.side not in accused], accused
+            charged.add(p.side)
+    return [p for p in cands if p.side not in charged], frozenset(charged)
+
+
+def _own_act(word: str) -> bool:
+    """Whether a word of the original text ends in a possessive pronoun (تورطها، مسؤوليته)."""
+    bare = "".join(c for c in word if not unicodedata.combining(c)).rstrip("\u0640")
+    return len(bare) > 3 and bare.endswith(_OWN_ACT_SUFFIXES)
 
 
 # --------------------------------------------------------------------------- units
