@@ -580,6 +580,13 @@ def test_constructed_here_is_not_congratulated():
     # constructed: a reply to the accusation: the genitive is its author (nearest-mention rule)
     ("موسكو ترد على اتهام لندن بحادث إيمزبري.",
      (("موسكو", "russia", "russia"), ("لندن", "uk", "uk")), {("uk", "uk", "russia", "blame")}),
+    # real (BB-technology-391, dev): another side a few words on, right before the charge
+    # opening with بـ, is the accused and the genitive the accuser (it gave author -> us)
+    ("ويأتي تصرف مايكروسوفت بعد شهر من اتهام الولايات المتحدة 12 ضابط استخبارات روسيا بقرصنة شبكات كمبيوتر.",
+     (("الولايات المتحدة", "us", "us"), ("روسيا", "russia", "russia")), {("us", "us", "russia", "blame")}),
+    # constructed: a side after the charge is its place, the genitive stays the accused
+    ("وجاء ذلك بعد اتهام موسكو بالتدخل في الانتخابات الأمريكية.",
+     (("موسكو", "russia", "russia"), ("الأمريكية", "us", "us", "adjective")), {("author", "", "russia", "blame")}),
 ])
 def test_accused_genitive_after_an_accusation_noun(body, names, expected):
     ms = _m(body, *names)

@@ -1124,7 +1124,7 @@ def _genitive_threatener(ctx: _Context, hit: _Hit, start: int, end: int, att: di
 _REPLY_WORDS = frozenset({"رد", "ردا", "ردت", "يرد", "ترد", "ردود", "وردت", "ورد", "وردا"})
 
 
-def _accused_genitive(ctx: _Context, hit: _Hit, start: int, end: int) -> list[_Party]:
+def _accused_genitive(doc: Doc, ctx: _Context, hit: _Hit, start: int, end: int) -> list[_Party]:
     """The side right after a verbal noun whose lexicon row has ``target=object`` is its
     object, the accused ("اتهام موسكو بالتدخل" = Moscow is accused; "لمعاقبة بكين";
     "إدانة إيران"), unless a second side follows it ("اتهام لندن لموسكو": the first
@@ -1149,7 +1149,30 @@ def _accused_genitive(ctx: _Context, hit: _Hit, start: int, end: int) -> list[_P
     if nxt < len(tokens) and any(p.side not in NO_TARGET_SIDES and p.side != gen.side
                                  and tokens[nxt].start <= p.start < tokens[nxt].end for p in ctx.parties):
         return []  # اتهام لندن لموسكو: the genitive accuses the next side
+    if _charged_later(doc, ctx, gen):
+        return []  # اتهام الولايات المتحدة 12 ضابط استخبارات روسيا بقرصنة: the genitive accuses
     return [gen] + _coordinated(ctx, gen, [p for p in ctx.parties if p.side not in NO_TARGET_SIDES])
+
+
+#: Words after the genitive of an accusation noun in which another side, right before the
+#: charge (a word opening with بـ), is the accused and the genitive the accuser.
+CHARGED_WORDS = 4
+
+
+def _charged_later(doc: Doc, ctx: _Context, gen: _Party) -> bool:
+    """Whether a side other than the genitive's stands within :data:`CHARGED_WORDS` words
+    after it, right before a charge opening with بـ (بقرصنة، بالتدخل): then that side is the
+    accused and the genitive the accuser (codebook §4: accuser and accused)."""
+    tokens, text = ctx.tokens, doc.source(ctx.sent.part)
+    for p in ctx.parties:
+        if p.side in NO_TARGET_SIDES or p.side == gen.side or p.start < gen.end \
+                or _word_distance(ctx, gen.end, p.start) > CHARGED_WORDS:
+            continue
+        after = _token_index_at(tokens, p.end - 1) + 1
+        if after < len(tokens) and tokens[after].text.startswith("ب") and len(tokens[after].text) > 3 \
+                and not _CLAUSE_BREAK_RE.search(text, gen.end, p.start):
+            return True
+    return False
 
 
 def _accusation_units(doc: Doc, ctx: _Context, hit: _Hit, accused: list[_Party], att: dict | None,
@@ -1391,7 +1414,7 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
     threatener = _genitive_threatener(ctx, hit, start, end, att)
     if threatener is not None:
         att = None
-    accused = _accused_genitive(ctx, hit, start, end)
+    accused = _accused_genitive(doc, ctx, hit, start, end)
     if accused and not (att is not None and _overlaps(start, end, _value(att, "cue_start"), _value(att, "cue_end"))) \
             and not _is_negated(ctx, hit):
         units = _accusation_units(doc, ctx, hit, accused, att, start, end, ev_end, cue)
