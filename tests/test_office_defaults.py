@@ -71,3 +71,22 @@ def test_office_sides_counts_placements_and_unplaced_uses():
     assert senator["articles"] == 3 and senator["default_side"] == "us"
     president = table.loc["president"]
     assert (president["placed"], president["side"], president["share"]) == (1, "russia", 1.0)
+
+
+def test_mining_command_line_writes_every_table_with_office_sides(tmp_path, capsys):
+    # constructed corpus (JSON Lines, as read_articles reads it); the run writes all six tables
+    from analysis.coding.mining import main
+    import json
+    corpus = tmp_path / "corpus.jsonl"
+    bodies = ["وقال السيناتور الجمهوري جون كورنين إن القرار خاطئ.", "وقال السيناتور الأمريكي إن القرار خاطئ.",
+              "وقال السيناتور إن القرار خاطئ."]
+    corpus.write_text("".join(json.dumps({"article_id": f"a{i}", "title": "", "body": b}, ensure_ascii=False) + "\n"
+                              for i, b in enumerate(bodies)), encoding="utf-8")
+    main([str(corpus), "--out", str(tmp_path / "out")])
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["cue_candidates.csv", "inflection_candidates.csv", "name_candidates.csv",
+                       "office_sides.csv", "stance_candidates.csv", "title_candidates.csv"]
+    table = pd.read_csv(tmp_path / "out" / "office_sides.csv").set_index("office")
+    assert (int(table.loc["senator", "placed"]), table.loc["senator", "side"], int(table.loc["senator", "unplaced"])) \
+        == (2, "us", 1)
+    assert "office sides: " in capsys.readouterr().out

@@ -7,7 +7,7 @@ read it in context). Candidates are never added automatically: a person reads th
 moves the good ones into the lexicon (``analysis/lexicons/README.md`` says how, and
 ``data/lexicon-mining/README.md`` records each review).
 
-Five miners, all on normalised text (``analysis.text.normalize``):
+Six miners, all on normalised text (``analysis.text.normalize``):
 
 * :func:`cue_candidates` — words that *introduce content*: followed within a few words by
   a complementizer (أن/إن), a colon or an opening quotation mark, with an actor (a
@@ -30,6 +30,9 @@ Five miners, all on normalised text (``analysis.text.normalize``):
   Russian and a US actor, against all sentences of the corpus, by the log-odds ratio with
   an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words",
   *Political Analysis* 16(4)), reported as a z-score.
+* :func:`office_sides` — for each office of the title lexicon, the sides of the adjectives
+  written after its titles across the corpus: an office placed on one side nearly always
+  (the senators: American) may take that side when nothing places it (``default_side``).
 
 Run on a corpus (any format ``analysis.read_articles`` reads)::
 
@@ -348,7 +351,7 @@ def office_sides(articles: pd.DataFrame, lexicon_dir: Path = LEXICON_DIR, reach:
     Returns
     -------
     pandas.DataFrame
-        ``office``, ``titles`` (its one-word title forms), ``placed``, ``side`` (the side of
+        ``office``, ``titles`` (its one-word title forms, normalised), ``placed``, ``side`` (the side of
         most placements), ``share`` (of the placements), ``unplaced`` (title uses with no
         adjective within reach), ``articles`` (with a placement) and ``default_side`` (as
         shipped). Sorted by placements, most first.
@@ -767,10 +770,10 @@ def main(argv: Iterable[str] | None = None) -> None:
         print(f"{name}: {len(table)} candidates, {int((~table['in_lexicon']).sum())} not in the lexicon")
     table = inflection_candidates(articles)
     _write(table, out / "inflection_candidates.csv")
+    print(f"inflection: {len(table)} forms the verb cues lack, {int((table['count'] > 0).sum())} seen in the corpus")
     table = office_sides(articles)
     _write(table, out / "office_sides.csv")
     print(f"office sides: {len(table)} offices, {int((table['share'] >= 0.95).sum())} placed on one side 95 % of the time")
-    print(f"inflection: {len(table)} forms the verb cues lack, {int((table['count'] > 0).sum())} seen in the corpus")
 
 
 if __name__ == "__main__":
