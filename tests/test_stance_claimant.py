@@ -62,6 +62,13 @@ def test_constructed_side_after_a_claim_noun_made_the_claim(body):
     assert _denials(body) == {("russia", "russia", "uk")}
 
 
+def test_constructed_sides_joined_to_a_claimant_are_claimants_too():
+    # constructed: Washington is joined to London by و after the claim noun, so it made the
+    # claim with London and is no accused
+    assert _denials("ونفت موسكو اتهامات لندن وواشنطن لها بتسميم سكريبال.") == {
+        ("russia", "russia", "uk"), ("russia", "russia", "us")}
+
+
 def test_real_evidence_from_a_side_names_the_claimant():
     # real: CN-internationalNews-158 (dev), shortened: Peskov quoted on London's claims
     body = ("وقال بيسكوف إن موسكو لم تر أي دليل من لندن لدعم ادعاءاتها بأن روسيا كانت وراء محاولة "

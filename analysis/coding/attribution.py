@@ -1948,7 +1948,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     if placed is not None and placed != "other":
         # صحفية في بي بي سي، باحث في وزارة الدفاع الروسية: placed by the body it works in
         return _name_source(part, k, 1, _Source(None, placed, kind, None))
-    if (default := _office_default_side(part, word)) is not None:
+    if (default := _office_default_side(part, bare)) is not None:
         return _name_source(part, k, 1, _Source(None, default, "person", None))  # وقال السيناتور إن …
     # The record's source offsets point at the speaker as written (its name, or the head
     # noun). It is marked unplaced and does not become the latest speaker for later

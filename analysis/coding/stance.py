@@ -920,7 +920,7 @@ def _split_claimants(doc: Doc, ctx: _Context, holder: _Holder, cands: list[_Part
     where they start: the holder's content, else the cue's end) is charged by them (نفى
     ترامب مزاعم ضلوع روسيا، نفت روسيا أن تكون الحكومة السورية قد استخدمت …), unless a claim
     noun comes right before it: then it made the claim (نفى خبر "سي إن إن"، الاتهامات
-    البريطانية، اتهامات لندن). A side further on, or after a preposition, is a place or a
+    البريطانية، اتهامات لندن), as do the sides joined to it by و. A side further on, or after a preposition, is a place or a
     victim of the denied act (تدخل الإمارات في الانتخابات الأمريكية), and so is every side
     when the denied act is the holder's own (its first word carries a pronoun: نفت روسيا
     تورطها …، نافيا انتقاده ماي). An accused side
@@ -935,10 +935,12 @@ def _split_claimants(doc: Doc, ctx: _Context, holder: _Holder, cands: list[_Part
         head = ctx.tokens[first]
         if _own_act(doc.source(ctx.sent.part)[head.start:head.end]):
             return cands, frozenset()  # the holder's own act: the sides it names are its objects
+    # a claimant, and the sides joined to it by و (الاتهامات البريطانية والأمريكية)
+    claimants = {p for p in cands if _marked_by(ctx.tokens, p, ctx.claim_words)}
+    claimants.update(q for p in list(claimants) for q in _coordinated(ctx, p, cands))
     charged: set[str] = set()
     for p in cands:
-        if not (lo <= p.start < hi) or _word_distance(ctx, lo, p.start) >= ACCUSED_WORDS \
-                or _marked_by(ctx.tokens, p, ctx.claim_words):
+        if not (lo <= p.start < hi) or _word_distance(ctx, lo, p.start) >= ACCUSED_WORDS or p in claimants:
             continue
         between = ctx.tokens[first:_token_index_at(ctx.tokens, p.start)]
         if [t.text for t in between] == [_FROM]:
