@@ -862,7 +862,9 @@ class _Parser:
                 has_prep = gap.group().strip() != "" or nxt.clitic in AFFILIATION_CLITICS
                 if has_prep:
                     found = self._institution_at(j)
-                    if found is not None:
+                    if found is not None and not (found[0].actor_type == "media" and nxt.clitic == "ل"):
+                        # مصادر لرويترز: the outlet the sources told, not the one they sit in
+                        # (docs/codebook.md §2: the outlet goes into ``via``)
                         inst, j2 = found
                         side, end, j = inst.side, inst.norm_end, j2
                         continue

@@ -937,6 +937,10 @@ def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
         return src if placed is None else _Source(src.actor_id, placed, "anonymous", src.mention)
     m, nxt = part.mentions[idx], part.mentions[idx + 1]
     gap = part.text[m["_ne"]:nxt["_ns"]].split()
+    if nxt.get("actor_type") == "media" and gap != ["في"]:
+        # أبلغت مصادر رويترز، توقع محللون في استطلاع لرويترز: the outlet they spoke to is the
+        # medium (docs/codebook.md §2, via), not their side; a source in an outlet (مصدر في رويترز) is its
+        gap = ["-"]
     if len(gap) <= AFFILIATION_GAP_WORDS and (not gap or gap[0] in ("في", "من", "داخل", "لدي", "ب")):
         side = nxt.get("side")
         if side and not pd.isna(side) and side != "unknown":
@@ -2201,6 +2205,9 @@ def _affiliation_phrase(part: _Part, k: int, limit: int) -> str | None:
                 return None
             if not (isinstance(side, str) and side and side != "unknown"):
                 return None
+            if part.mentions[idx].get("actor_type") == "media" and part.text[
+                    part.word_starts[jj]:part.mentions[idx]["_ns"]].endswith("ل"):
+                return None  # محللون في استطلاع لرويترز: the outlet is the medium (via), not the body
             # a firm is a third party whatever its country (codebook notes 32 and 37)
             return "other" if jj > j and strip_conjunction(part.word_texts[j]) in _FIRMS else side
         w = part.word_texts[jj]

@@ -35,8 +35,8 @@ from analysis.text import charmaps
 __all__ = [
     "nfkc", "remove_tatweel", "remove_diacritics", "remove_controls", "fold_alef",
     "fold_alef_maqsura", "fold_ta_marbuta", "fold_hamza_carriers", "fold_persian_letters",
-    "fold_digits", "fold_quotes", "normalize", "normalize_with_map", "NormalizedText",
-    "DEFAULT_RULES", "WordIndex",
+    "fold_digits", "fold_quotes", "space_acronym_dots", "acronym_dot", "normalize",
+    "normalize_with_map", "NormalizedText", "DEFAULT_RULES", "WordIndex",
 ]
 
 
@@ -124,17 +124,78 @@ def fold_quotes(text: str) -> str:
     return _fold_quotes(text)
 
 
+#: How Arabic spells the Latin letters of an acronym (إف.بي.آي = FBI, سي.إن.إن = CNN,
+#: إن.تي.في = NTV), in normalised form, with the single Arabic letters of Arabic
+#: abbreviations (د.ب.أ = dpa, ت.غ); a web address (بيت.كوم) is recognised by its كوم.
+ACRONYM_PARTS = frozenset({
+    "ايه", "اي", "بي", "سي", "دي", "اف", "جي", "اتش", "ايتش", "جيه", "جاي", "كيه", "كي", "كاي",
+    "ال", "ام", "ان", "او", "كيو", "ار", "اس", "تي", "يو", "في", "دبليو", "اكس", "واي", "زد",
+    "زي",
+}) | frozenset(chr(c) for c in range(0x0621, 0x064B))
+_ACRONYM_LETTER_RE = re.compile(r"[\u0621-\u064A]")
+_ACRONYM_DOT_RE = re.compile(r"(?<=[\u0621-\u064A])\.(?=[\u0621-\u064A])")
+#: Letters at most in one part of a dotted acronym (دبليو, the longest name, has five).
+_ACRONYM_PART_MAX = 5
+#: Letters at most in the name before ".كوم" (a web address).
+_WEB_NAME_MAX = 15
+
+
+def acronym_dot(text: str, i: int) -> bool:
+    """Whether the full stop at ``text[i]`` joins two parts of a dotted acronym
+    (إف.بي.آي، د.ب.أ، بيت.كوم) rather than ending a sentence: both the letters right
+    before it and those right after it (up to the next non-letter) spell a Latin letter's
+    name, a single Arabic letter or كوم.
+
+    >>> text = "وقال مكتب إف.بي.آي إن التحقيق انتهى.وأضاف"
+    >>> [acronym_dot(text, i) for i, ch in enumerate(text) if ch == "."]
+    [True, True, False]
+    """
+    if text[i] != "." or i == 0 or i + 1 >= len(text):
+        return False
+    b = i + 1
+    while b < len(text) and b - i - 1 <= _ACRONYM_PART_MAX and _ACRONYM_LETTER_RE.match(text, b):
+        b += 1
+    if b == i + 1 or (b < len(text) and text[b].isalnum()):
+        return False  # no letters after it, or a longer word (…انتهى.وأضاف…)
+    after = normalize(text[i + 1:b])
+    longest = _WEB_NAME_MAX if after == "كوم" else _ACRONYM_PART_MAX  # أمازون.كوم
+    a = i
+    while a > 0 and i - a <= longest and _ACRONYM_LETTER_RE.match(text, a - 1):
+        a -= 1
+    if a == i or (a > 0 and text[a - 1].isalnum()):
+        return False
+    return after == "كوم" or (after in ACRONYM_PARTS and normalize(text[a:i]) in ACRONYM_PARTS)
+
+
+def space_acronym_dots(text: str) -> str:
+    """Replace the full stops inside dotted acronyms by spaces, one for one, so that
+    إن.بي.سي matches the lexicon's إن بي سي (see :func:`acronym_dot`).
+
+    >>> space_acronym_dots("قالت قناة إن.بي.سي.")
+    'قالت قناة إن بي سي.'
+    """
+    if "." not in text:
+        return text
+    dots = [m.start() for m in _ACRONYM_DOT_RE.finditer(text) if acronym_dot(text, m.start())]
+    if not dots:
+        return text
+    chars = list(text)
+    for i in dots:
+        chars[i] = " "
+    return "".join(chars)
+
+
 #: The default rules for matching, in order. NFKC comes first (it can create letters
 #: the later rules fold); the one-to-one folds come last.
 DEFAULT_RULES = (
     nfkc, remove_tatweel, remove_diacritics, remove_controls, fold_persian_letters,
-    fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_digits,
+    fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_digits, space_acronym_dots,
 )
 
 # Rules that replace one character by one character: they never move an offset.
 _ONE_TO_ONE = {
     fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_hamza_carriers, fold_persian_letters,
-    fold_digits, fold_quotes,
+    fold_digits, fold_quotes, space_acronym_dots,
 }
 # Rules that only delete characters matched by a pattern.
 _DELETIONS = {
@@ -150,10 +211,10 @@ _DEFAULT_CHANGES_RE = re.compile(
     "[" + charmaps.TATWEEL + charmaps.DIACRITICS_CLASS[1:-2] + charmaps.CONTROLS_CLASS[1:-2]
     + "".join(re.escape(ch) for table in (charmaps.PERSIAN_LETTERS, charmaps.ALEF_VARIANTS,
                                           charmaps.ALEF_MAQSURA, charmaps.TA_MARBUTA, charmaps.DIGITS)
-              for ch in table) + "]"
+              for ch in table) + ".]"
 )
 assert DEFAULT_RULES == (nfkc, remove_tatweel, remove_diacritics, remove_controls, fold_persian_letters,
-                         fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_digits), \
+                         fold_alef, fold_alef_maqsura, fold_ta_marbuta, fold_digits, space_acronym_dots), \
     "DEFAULT_RULES changed: update _DEFAULT_CHANGES_RE, the characters they change"
 
 

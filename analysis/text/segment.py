@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
-from analysis.text.normalize import NormalizedText, normalize_with_map
+from analysis.text.normalize import NormalizedText, acronym_dot, normalize_with_map
 
 __all__ = ["Sentence", "Doc", "split_article", "split_paragraph", "make_doc", "teaser_start",
            "HEADING_MAX_WORDS", "TEASER_MIN_CHARS", "TEASER_NEXT_MIN_CHARS"]
@@ -196,6 +196,8 @@ def _is_boundary(text: str, i: int, end: int) -> bool:
             return False  # 2.5, 9.9.2016
         if prev.isascii() and prev.isupper() and (i < 2 or not text[i - 2].isalpha()):
             return False  # U.S.  A.
+        if acronym_dot(text, i):
+            return False  # إف.بي.آي، د.ب.أ
     if nxt == "" or nxt.isspace():
         return True
     return "\u0600" <= nxt <= "\u06ff" and not nxt.isdigit()
