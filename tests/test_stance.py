@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis import analyze_article
 from analysis.corpus import schema
 from analysis.coding.actors import find_mentions
 from analysis.coding.attribution import find_attributions
@@ -226,7 +227,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.13.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة; 1.11.0: refusal blockers; 1.12.0: دان; 1.13.0: target=claimant, claim markers
+    assert lex.version == "1.14.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة; 1.11.0: refusal blockers; 1.12.0: دان; 1.13.0: target=claimant, claim markers; 1.14.0: readiness for war is a threat
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -661,3 +662,21 @@ def test_constructed_denial_without_target_rejects_the_latest_accuser():
             _att(body, "لافروف", "lavrov", "russia", "نفى")]
     denials = {(u[0], u[2]) for u in _units(body, ms, atts) if u[4] == "denial"}
     assert denials == {("lavrov", "us")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dev round 12, SK-middleEast-964 (shortened): readiness for strikes is a threat
+    ("وأكد ماتيس استعداد البنتاغون لتقديم خيارات بشأن ضربات جوية على سوريا.",
+     [("us", "syria_government", "negative", "threat")]),
+    # ANT, CN-middleEast-613 (shortened): France's readiness to strike Syria
+    ("ونشرت الرئاسة الفرنسية مقطع فيديو يظهر استعدادها لتنفيذ الضربة بسوريا.",
+     [("france", "syria_government", "negative", "threat")]),
+    # constructed: readiness for talks stays cooperation
+    ("وأكدت روسيا استعدادها لإجراء محادثات مع الولايات المتحدة.",
+     [("russia", "us", "positive", "cooperation")]),
+])
+def test_readiness_for_war_is_a_threat(sentence, expected):
+    result = analyze_article("x", "", sentence, stages=("mentions", "attributions", "stance"))
+    got = [(u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in result["stance"]
+           if u["cue"]]
+    assert got == expected

@@ -662,6 +662,19 @@ def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hi
     return kept
 
 
+def _specific_readings(cues: list[_Hit]) -> list[_Hit]:
+    """Drop a plain reading of a cue word when a reading of the same words whose required
+    word was found stands beside it: استعداد is cooperation (readiness for talks) unless a
+    word of war follows (استعداد البنتاغون لتقديم خيارات بشأن ضربات جوية: a threat).
+    ``cues`` hold only hits whose required word, if any, was found."""
+    if len(cues) < 2:
+        return cues
+    specific = {(h.first, h.last) for h in cues if h.entry.requires}
+    if not specific:
+        return cues
+    return [h for h in cues if h.entry.requires or h.entry.context or (h.first, h.last) not in specific]
+
+
 def _recent(kept: list[_Hit], first: int) -> Iterable[_Hit]:
     """The kept hits that start at ``first`` or later (``kept`` is in order of start)."""
     for k in reversed(kept):
@@ -1762,6 +1775,7 @@ def find_stance(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict]
         # must not take the next act noun as its charge ("مشتبه بضلوعهما")
         cues = [h for h in hits if h.entry.role == "cue"
                 and (not h.entry.requires or _find_required(tokens, h) is not None)]
+        cues = _specific_readings(cues)
         chained = False
         for k, hit in enumerate(cues):
             if hit.entry.context == "denial_sentence" and not has_denial:
