@@ -1141,11 +1141,11 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 33 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 34 and {"SUBJECT_HEAD_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
                                    "TITLE_NAME_WORDS", "TITLE_NAME_AFTER_WORDS", "DESCRIPTION_WORDS",
-                                   "DESCRIPTION_NISBA_WORDS", "TITLED_NAME_WORDS"} <= set(windows)
+                                   "DESCRIPTION_NISBA_WORDS", "TITLED_NAME_WORDS", "ADJUNCT_GAP_WORDS"} <= set(windows)
 
 
 @pytest.mark.parametrize("module", ["attribution", "actors", "stance", "lexicons", "offsets"])
@@ -1461,3 +1461,25 @@ def test_a_country_name_before_a_title_colon_labels_the_story_unless_it_speaks()
         (":", "france"), (":", "other")]
     # a person's title before the country is a speaker (ANT AL-internationalNews-371)
     assert _title_acts("ملك البحرين: حل أزمة قطر في الرياض") == [(":", "other")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dev, BB-internationalNews-854 (shortened): the tweet and قائلا are one act
+    ('وغرد ترامب في حسابه بموقع التواصل الاجتماعي تويتر قائلا "من الواضح أن حملته تعرضت للتجسس".',
+     [("غرد", "trump", "direct")]),
+    # dev, CN-middleEast-1571 (shortened): an adjunct between commas
+    ("وأضاف وزير الخارجية التركي، خلال حديثه في مؤتمر صحفي، قائلا إن الوزير السعودي لم يقدم معلومات.",
+     [("أضاف", "tr_foreign_minister", "indirect")]),
+    # ANT (shortened): على before a medium
+    ('وكتب ترامب على حسابه في تويتر قائلا "مايك بومبيو سيصبح وزير خارجيتنا الجديد".',
+     [("كتب", "trump", "direct")]),
+    # dev, FR-sport-152 (shortened): a participle with an object of its own is a second act
+    ('وقال الوزير المغربي في تصريح لوكالة الأنباء الفرنسية مؤكدا خبرا نشر في وسائل الإعلام المحلية، '
+     '"بتعليمات سامية سنترشح".', [("قال", "ma_minister", "indirect"), ("مؤكدا", "ma_minister", "mixed")]),
+    # constructed: على opening a topic keeps two acts
+    ("وعلق لافروف على جهود المصالحة قائلا إن مصر تبذل جهودا.",
+     [("علق", "lavrov", "indirect"), ("قائلا", "lavrov", "indirect")]),
+])
+def test_verb_adjunct_and_qaailan_are_one_act(sentence, expected):
+    result = analyze_article("x", "", sentence, stages=("mentions", "attributions"))
+    assert [(a["cue"], a["source_actor_id"], a["mode"]) for a in result["attributions"]] == expected

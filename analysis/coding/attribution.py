@@ -202,6 +202,10 @@ MARKER_AFTER_CONTENT_WORDS = 2
 #: A verb followed by a participle (قال مؤكدا) is one act when the verb has at most this
 #: many words of content of its own.
 VERB_OWN_CONTENT_WORDS = 2
+#: ... or when the words between them are an adjunct that opens with a preposition and has
+#: at most this many words (وغرد ترامب في حسابه بموقع تويتر قائلا: five words on ANT cover
+#: the account, the interview and the press conference).
+ADJUNCT_GAP_WORDS = 6
 #: How far a verb whose object takes بـ (وصف … بـ، أقرّ بـ) may look for the complementizer
 #: بأن when its object is a long noun phrase: "ووصف عضو اللجنة التنفيذية لمنظمة التحرير، أحمد
 #: مجدلاني، الطرح الأميركي بأنه …" (codebook note 60). Another cue ends the search.
@@ -3311,7 +3315,9 @@ def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
         prev = out[-1] if out else None
         if (prev is not None and act.cue.entry.kind == "participle"
                 and prev.cue.entry.kind == "verb" and prev.end == act.cue_start - len(act.cue.prefix)
-                and part.count_words(prev.after, prev.end) <= VERB_OWN_CONTENT_WORDS
+                and (part.count_words(prev.after, prev.end) <= VERB_OWN_CONTENT_WORDS
+                     or (act.cue.entry.lemma == "قال" and _adjunct_gap(part, prev.after, prev.end)
+                         and _opens_words(part, act)))
                 and _first_marker(part, prev.after, prev.end) is None):
             marker = _first_marker(part, act.after, act.end)
             gap = part.text[act.after:marker[1]].split() if marker is not None else []
@@ -3323,6 +3329,8 @@ def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
                 out.append(act)
                 continue
             if act.category == "neutral":  # علّق قائلا: keep the more specific verb
+                if part.count_words(prev.after, prev.end) > VERB_OWN_CONTENT_WORDS:
+                    prev.after = act.after  # its words start after the participle, not at the adjunct
                 prev.end = act.end
                 continue
             act.sources = prev.sources
@@ -3331,6 +3339,38 @@ def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
             continue
         out.append(act)
     return out
+
+
+def _adjunct_gap(part: _Part, a: int, b: int) -> bool:
+    """``text[a:b]``, between a verb's subject and a participle, is an adjunct of place,
+    time or medium: it opens with a preposition and holds at most ``ADJUNCT_GAP_WORDS``
+    words (وغرد ترامب في حسابه بموقع تويتر قائلا …، وأضاف الوزير، خلال حديثه في مؤتمر
+    صحفي، قائلا …): the verb has no words of its own and قائلا carries them (codebook
+    note 73). Only قائلا: another participle (موضحا، معتبرا) after an adjunct often follows
+    an object of the verb (أكد المكتب في بيان مقتل العميد، موضحا …: two acts)."""
+    words = part.text[a:b].replace("،", " ").replace(",", " ").split()
+    if not 0 < len(words) <= ADJUNCT_GAP_WORDS:
+        return False
+    if words[0] == "علي":  # على تويتر، على حسابه: a medium; علّق على الجهود: a complement
+        return len(words) > 1 and words[1].strip('"«»') in _MEDIUM_WORDS
+    return words[0] in _ADJUNCT_PREPOSITIONS
+
+
+#: Prepositions that open an adjunct of medium, place or time, never a verb's complement
+#: (unlike عن in أعلن عن or على in علّق على).
+_ADJUNCT_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عبر", "خلال", "أمام", "أثناء"))
+#: Words after على that make it a medium (غرد على تويتر، كتب على حسابه).
+_MEDIUM_WORDS = frozenset(normalize(w) for w in (
+    "تويتر", "حسابه", "حسابها", "حسابهم", "صفحته", "صفحتها", "موقع", "فيسبوك", "إنستغرام", "انستغرام",
+))
+
+
+def _opens_words(part: _Part, act: _Act) -> bool:
+    """The participle's words begin right after it, with a colon, quotation mark or
+    complementizer (قائلا: …، قائلا إن …), not with an object of its own (مؤكدا خبرا نشر …:
+    then verb and participle are two acts)."""
+    marker = _first_marker(part, act.after, act.end)
+    return marker is not None and not part.text[act.after:marker[1]].strip(" ،,")
 
 
 def _finish(part: _Part, act: _Act) -> None:
