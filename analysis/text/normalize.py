@@ -133,7 +133,6 @@ ACRONYM_PARTS = frozenset({
     "زي",
 }) | frozenset(chr(c) for c in range(0x0621, 0x064B))
 _ACRONYM_LETTER_RE = re.compile(r"[\u0621-\u064A]")
-_ACRONYM_DOT_RE = re.compile(r"(?<=[\u0621-\u064A])\.(?=[\u0621-\u064A])")
 #: Letters at most in one part of a dotted acronym (دبليو, the longest name, has five).
 _ACRONYM_PART_MAX = 5
 #: Letters at most in the name before ".كوم" (a web address).
@@ -174,9 +173,13 @@ def space_acronym_dots(text: str) -> str:
     >>> space_acronym_dots("قالت قناة إن.بي.سي.")
     'قالت قناة إن بي سي.'
     """
-    if "." not in text:
-        return text
-    dots = [m.start() for m in _ACRONYM_DOT_RE.finditer(text) if acronym_dot(text, m.start())]
+    dots = []
+    i = text.find(".")
+    while i >= 0:
+        if (0 < i < len(text) - 1 and "\u0621" <= text[i - 1] <= "\u064a" and "\u0621" <= text[i + 1] <= "\u064a"
+                and acronym_dot(text, i)):
+            dots.append(i)
+        i = text.find(".", i + 1)
     if not dots:
         return text
     chars = list(text)

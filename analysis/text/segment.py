@@ -196,10 +196,10 @@ def _is_boundary(text: str, i: int, end: int) -> bool:
             return False  # 2.5, 9.9.2016
         if prev.isascii() and prev.isupper() and (i < 2 or not text[i - 2].isalpha()):
             return False  # U.S.  A.
-        if acronym_dot(text, i):
-            return False  # إف.بي.آي، د.ب.أ
     if nxt == "" or nxt.isspace():
         return True
+    if ch == "." and acronym_dot(text, i):
+        return False  # إف.بي.آي، د.ب.أ: a letter follows the stop at once
     return "\u0600" <= nxt <= "\u06ff" and not nxt.isdigit()
 
 
