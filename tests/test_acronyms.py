@@ -27,6 +27,9 @@ def _dots(text: str) -> list[bool]:
     ("انتهى الاجتماع.وقال الوزير", [False]),                           # a sentence end without a space
     ("وصل إلى في.وقال", [False]),                                      # في is a letter name, وقال is not
     ("بلغ 2.5 في المئة.", [False, False]),
+    ("في عام 2014 م.في اليوم التالي", [False]),                       # a single letter joins only letters
+    ("وقال مكتب إفْ.بي.آي إن", [True, True]),                          # a mark before the stop
+    ("مكتب دبليـــو.بي", [True]),                                      # tatweel inside a name
     ("U.S. officials", [False, False]),
 ])
 def test_acronym_dot(text, expected):
@@ -43,6 +46,18 @@ def test_space_acronym_dots_keeps_every_offset():
     start = nt.text.index("ان بي سي")
     assert nt.to_original(start, start + 8) == (10, 18)
     assert text[10:18] == "إن.بي.سي"
+
+
+@pytest.mark.parametrize("text", ["وقال مكتب إفْ.بي.آي إن التحقيق مستمر.", "شبكة بی.بی.سی إن",
+                                  "مكتب دبليـــو.بي", "الساعة 10 ص.وَقال", "عام 2014 م.في اليوم"])
+def test_splitter_and_normaliser_read_each_stop_alike(text):
+    # the splitter reads the original text, the normaliser the folded one: a stop is a
+    # sentence end for one exactly when it stays a stop for the other
+    ends = {s.end - 1 for s in split_article("", text) if text[s.end - 1] == "."}
+    nt = normalize_with_map(text)
+    kept = {nt.to_original(i, i + 1)[0] for i, ch in enumerate(nt.text) if ch == "."}
+    spaced = {i for i, ch in enumerate(text) if ch == "."} - kept
+    assert ends <= kept and not spaced & ends
 
 
 def test_acronym_does_not_split_the_sentence():

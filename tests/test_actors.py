@@ -511,7 +511,6 @@ def test_a_correspondent_takes_the_side_of_the_outlet(text, expected):
 
 def test_sky_news_arabia_is_not_sky_news():
     # ANT SK-middleEast-3096 and SK-middleEast-2650 (shortened): the Abu Dhabi channel
-    # (side other), not the British Sky News (uk) that its first two words spell
     # (side other), not the British Sky News (uk) that its first two words spell; the source
     # who told it keeps its own side (codebook note 71: the outlet is the medium)
     found = find_mentions(make_doc("x", "", "وأفاد مصدر عسكري لسكاي نيوز عربية بأن القوات تقدمت"))

@@ -227,7 +227,7 @@ def test_build_stance_table_columns_and_empty():
 
 def test_shipped_lexicon_loads():
     lex = load_stance_lexicon()
-    assert lex.version == "1.14.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة; 1.11.0: refusal blockers; 1.12.0: دان; 1.13.0: target=claimant, claim markers; 1.14.0: readiness for war is a threat
+    assert lex.version == "1.14.0"  # 1.3.0: reviewed candidates (stance_review.csv); 1.4.0: names; 1.5.0: ضد; 1.6.0: flips; 1.6.1: no هنأ; 1.7.0: target=object; 1.8.0: joint; 1.9.0: وثمن, ministries; 1.10.0: word families (persons, concern, insults), sanctions (target=on), أدلة; 1.11.0: refusal blockers; 1.12.0: دان; 1.13.0: target=claimant, claim markers; 1.14.0: readiness for a strike is a threat
     kinds = {e.kind for e in lex.entries if e.role == "cue"}
     assert kinds == set(schema.STANCE_KINDS)
     assert [e.requires for e in lex.by_first["حمل"]] == ["مسؤوليه"]
@@ -671,11 +671,15 @@ def test_constructed_denial_without_target_rejects_the_latest_accuser():
     # ANT, CN-middleEast-613 (shortened): France's readiness to strike Syria
     ("ونشرت الرئاسة الفرنسية مقطع فيديو يظهر استعدادها لتنفيذ الضربة بسوريا.",
      [("france", "syria_government", "negative", "threat")]),
-    # constructed: readiness for talks stays cooperation
+    # constructed: readiness for talks stays cooperation, with war or a response nearby too
     ("وأكدت روسيا استعدادها لإجراء محادثات مع الولايات المتحدة.",
      [("russia", "us", "positive", "cooperation")]),
+    ("وأكد لافروف استعداد موسكو للتعاون مع واشنطن في مواجهة الإرهاب.",
+     [("russia", "us", "positive", "cooperation")]),
+    ("وأكد لافروف استعداد موسكو للرد على أسئلة الصحفيين الأمريكيين.",
+     [("russia", "us", "positive", "cooperation")]),
 ])
-def test_readiness_for_war_is_a_threat(sentence, expected):
+def test_readiness_for_a_strike_is_a_threat(sentence, expected):
     result = analyze_article("x", "", sentence, stages=("mentions", "attributions", "stance"))
     got = [(u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in result["stance"]
            if u["cue"]]

@@ -864,7 +864,7 @@ class _Parser:
                     found = self._institution_at(j)
                     if found is not None and not (found[0].actor_type == "media" and nxt.clitic == "ل"):
                         # مصادر لرويترز: the outlet the sources told, not the one they sit in
-                        # (docs/codebook.md §2: the outlet goes into ``via``)
+                        # (docs/codebook.md §2: the medium, the codebook's ``via``), gives no side
                         inst, j2 = found
                         side, end, j = inst.side, inst.norm_end, j2
                         continue

@@ -203,8 +203,8 @@ MARKER_AFTER_CONTENT_WORDS = 2
 #: many words of content of its own.
 VERB_OWN_CONTENT_WORDS = 2
 #: ... or when the words between them are an adjunct that opens with a preposition and has
-#: at most this many words (وغرد ترامب في حسابه بموقع تويتر قائلا: five words on ANT cover
-#: the account, the interview and the press conference).
+#: at most this many words (وغرد ترامب في حسابه بموقع التواصل الاجتماعي تويتر قائلا: six
+#: words, as in the dev gold; they cover the account, the interview and the press conference).
 ADJUNCT_GAP_WORDS = 6
 #: How far a verb whose object takes بـ (وصف … بـ، أقرّ بـ) may look for the complementizer
 #: بأن when its object is a long noun phrase: "ووصف عضو اللجنة التنفيذية لمنظمة التحرير، أحمد
@@ -941,9 +941,10 @@ def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
         return src if placed is None else _Source(src.actor_id, placed, "anonymous", src.mention)
     m, nxt = part.mentions[idx], part.mentions[idx + 1]
     gap = part.text[m["_ne"]:nxt["_ns"]].split()
-    if nxt.get("actor_type") == "media" and gap != ["في"]:
+    if nxt.get("actor_type") == "media" and not (len(gap) == 1 and gap[0] in ("في", "من", "داخل", "لدي")):
         # أبلغت مصادر رويترز، توقع محللون في استطلاع لرويترز: the outlet they spoke to is the
-        # medium (docs/codebook.md §2, via), not their side; a source in an outlet (مصدر في رويترز) is its
+        # medium (docs/codebook.md §2, the codebook's via), not their side; a source in or from
+        # an outlet (مصدر في رويترز) is its
         gap = ["-"]
     if len(gap) <= AFFILIATION_GAP_WORDS and (not gap or gap[0] in ("في", "من", "داخل", "لدي", "ب")):
         side = nxt.get("side")

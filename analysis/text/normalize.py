@@ -125,25 +125,32 @@ def fold_quotes(text: str) -> str:
 
 
 #: How Arabic spells the Latin letters of an acronym (إف.بي.آي = FBI, سي.إن.إن = CNN,
-#: إن.تي.في = NTV), in normalised form, with the single Arabic letters of Arabic
-#: abbreviations (د.ب.أ = dpa, ت.غ); a web address (بيت.كوم) is recognised by its كوم.
-ACRONYM_PARTS = frozenset({
+#: إن.تي.في = NTV), in normalised form. Single Arabic letters join only single letters
+#: (د.ب.أ = dpa, ت.غ), so "2014 م.في اليوم التالي" still ends a sentence; a web address
+#: (بيت.كوم) is recognised by its كوم.
+ACRONYM_LETTER_NAMES = frozenset({
     "ايه", "اي", "بي", "سي", "دي", "اف", "جي", "اتش", "ايتش", "جيه", "جاي", "كيه", "كي", "كاي",
     "ال", "ام", "ان", "او", "كيو", "ار", "اس", "تي", "يو", "في", "دبليو", "اكس", "واي", "زد",
     "زي",
-}) | frozenset(chr(c) for c in range(0x0621, 0x064B))
-_ACRONYM_LETTER_RE = re.compile(r"[\u0621-\u064A]")
-#: Letters at most in one part of a dotted acronym (دبليو, the longest name, has five).
-_ACRONYM_PART_MAX = 5
+})
+#: Characters of an Arabic word as printed: letters (with the extended ones that
+#: fold_persian_letters folds, ی ڤ ک), marks, tatweel, and the invisible controls that
+#: remove_controls deletes. The splitter reads the original text and the normaliser the
+#: folded one; scanning all of them keeps the two readings of a stop the same.
+_ACRONYM_CHAR_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+#: Characters at most scanned on each side of a stop (a web name of up to 15 letters
+#: with marks); an acronym part, once normalised, has at most five letters (دبليو).
+_ACRONYM_SCAN_MAX = 20
 #: Letters at most in the name before ".كوم" (a web address).
 _WEB_NAME_MAX = 15
 
 
 def acronym_dot(text: str, i: int) -> bool:
     """Whether the full stop at ``text[i]`` joins two parts of a dotted acronym
-    (إف.بي.آي، د.ب.أ، بيت.كوم) rather than ending a sentence: both the letters right
-    before it and those right after it (up to the next non-letter) spell a Latin letter's
-    name, a single Arabic letter or كوم.
+    (إف.بي.آي، د.ب.أ، بيت.كوم) rather than ending a sentence: the word right before it
+    and the word right after it (up to the next character that is no Arabic letter, mark
+    or tatweel) are both a Latin letter's name, or both a single Arabic letter, or the
+    word after it is كوم.
 
     >>> text = "وقال مكتب إف.بي.آي إن التحقيق انتهى.وأضاف"
     >>> [acronym_dot(text, i) for i, ch in enumerate(text) if ch == "."]
@@ -152,18 +159,23 @@ def acronym_dot(text: str, i: int) -> bool:
     if text[i] != "." or i == 0 or i + 1 >= len(text):
         return False
     b = i + 1
-    while b < len(text) and b - i - 1 <= _ACRONYM_PART_MAX and _ACRONYM_LETTER_RE.match(text, b):
+    while b < len(text) and b - i <= _ACRONYM_SCAN_MAX and _ACRONYM_CHAR_RE.match(text, b):
         b += 1
     if b == i + 1 or (b < len(text) and text[b].isalnum()):
-        return False  # no letters after it, or a longer word (…انتهى.وأضاف…)
-    after = normalize(text[i + 1:b])
-    longest = _WEB_NAME_MAX if after == "كوم" else _ACRONYM_PART_MAX  # أمازون.كوم
+        return False  # no letters after it, or a longer word
     a = i
-    while a > 0 and i - a <= longest and _ACRONYM_LETTER_RE.match(text, a - 1):
+    while a > 0 and i - a < _ACRONYM_SCAN_MAX and _ACRONYM_CHAR_RE.match(text, a - 1):
         a -= 1
     if a == i or (a > 0 and text[a - 1].isalnum()):
         return False
-    return after == "كوم" or (after in ACRONYM_PARTS and normalize(text[a:i]) in ACRONYM_PARTS)
+    before, after = normalize(text[a:i]), normalize(text[i + 1:b])
+    if not before or not after:
+        return False  # marks or controls only
+    if after == "كوم":
+        return len(before) <= _WEB_NAME_MAX  # أمازون.كوم
+    if len(before) == 1 or len(after) == 1:
+        return len(before) == len(after) == 1  # د.ب.أ, but not "2014 م.في"
+    return before in ACRONYM_LETTER_NAMES and after in ACRONYM_LETTER_NAMES
 
 
 def space_acronym_dots(text: str) -> str:
@@ -176,8 +188,7 @@ def space_acronym_dots(text: str) -> str:
     dots = []
     i = text.find(".")
     while i >= 0:
-        if (0 < i < len(text) - 1 and "\u0621" <= text[i - 1] <= "\u064a" and "\u0621" <= text[i + 1] <= "\u064a"
-                and acronym_dot(text, i)):
+        if 0 < i < len(text) - 1 and _ACRONYM_CHAR_RE.match(text, i - 1) and acronym_dot(text, i):
             dots.append(i)
         i = text.find(".", i + 1)
     if not dots:
