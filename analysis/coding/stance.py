@@ -665,7 +665,7 @@ def _match_lexicon(tokens: Sequence[_Token], lexicon: StanceLexicon) -> list[_Hi
 def _specific_readings(cues: list[_Hit]) -> list[_Hit]:
     """Drop a plain reading of a cue word when a reading of the same words whose required
     word was found stands beside it: استعداد is cooperation (readiness for talks) unless a
-    word of war follows (استعداد البنتاغون لتقديم خيارات بشأن ضربات جوية: a threat).
+    word of a strike follows (استعداد البنتاغون لتقديم خيارات بشأن ضربات جوية: a threat).
     ``cues`` hold only hits whose required word, if any, was found."""
     if len(cues) < 2:
         return cues
