@@ -49,7 +49,8 @@ def test_space_acronym_dots_keeps_every_offset():
 
 
 @pytest.mark.parametrize("text", ["وقال مكتب إفْ.بي.آي إن التحقيق مستمر.", "شبكة بی.بی.سی إن",
-                                  "مكتب دبليـــو.بي", "الساعة 10 ص.وَقال", "عام 2014 م.في اليوم"])
+                                  "مكتب دبليـــو.بي", "الساعة 10 ص.وَقال", "عام 2014 م.في اليوم",
+                                  "مكتب إف\u061c.بي.آي إن", "شبكة سي.إن\ufeff.إن قالت"])
 def test_splitter_and_normaliser_read_each_stop_alike(text):
     # the splitter reads the original text, the normaliser the folded one: a stop is a
     # sentence end for one exactly when it stays a stop for the other

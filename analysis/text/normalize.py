@@ -137,7 +137,9 @@ ACRONYM_LETTER_NAMES = frozenset({
 #: fold_persian_letters folds, ی ڤ ک), marks, tatweel, and the invisible controls that
 #: remove_controls deletes. The splitter reads the original text and the normaliser the
 #: folded one; scanning all of them keeps the two readings of a stop the same.
-_ACRONYM_CHAR_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_ACRONYM_CHAR_RE = re.compile(
+    "[\u0621-\u064a\u0671-\u06d3" + charmaps.TATWEEL + charmaps.DIACRITICS_CLASS[1:-2]
+    + charmaps.CONTROLS_CLASS[1:-2] + "]")
 #: Characters at most scanned on each side of a stop (a web name of up to 15 letters
 #: with marks); an acronym part, once normalised, has at most five letters (دبليو).
 _ACRONYM_SCAN_MAX = 20
