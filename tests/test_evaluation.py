@@ -71,3 +71,58 @@ def test_report_breaks_scores_down_by_outlet_kind_and_content(ant_path):
     assert len(content) == len(report.attributions.matches) - int(
         ((content["gold_words"] == 0) & (content["pred_words"] == 0)).sum())
     assert 0 < content.attrs["micro_f1"] <= 1
+
+
+def _select_round_module():
+    import importlib.util
+
+    from analysis.corpus import paths
+
+    spec = importlib.util.spec_from_file_location("select_round", paths.ANNOTATIONS_DIR / "tools" / "select_round.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_text_key_ignores_whitespace_only():
+    key = _select_round_module().text_key
+    assert key("قال لافروف\n\nإن  موسكو") == key("قال لافروف إن موسكو")
+    assert key("قال لافروف إن موسكو") != key("قال لافروف إن واشنطن")
+
+
+def test_texts_coded_twice_are_marked_in_the_split_table(ant_path):
+    # ANT files some stories under two ids (a story in two sections). Of two gold copies of
+    # one text, a test copy whose text is in dev is not unseen news, and the later copy in
+    # one split would count the text twice: both are marked duplicate_of and not scored.
+    import gzip
+    import json
+    from collections import defaultdict
+
+    from analysis.validation.evaluation import read_splits, scored_ids
+
+    key = _select_round_module().text_key
+    table = read_splits()
+    info = table.set_index("article_id")
+    by_text = defaultdict(list)
+    with gzip.open(ant_path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["article_id"] in info.index:
+                by_text[key(record["body"])].append(record["article_id"])
+    expected = {}
+    for ids in by_text.values():
+        if len(ids) < 2:
+            continue
+        # the copy kept: a dev one before a test one, then the earliest round
+        kept = min(ids, key=lambda a: (info.loc[a, "split"] != "dev", int(info.loc[a, "round"]), a))
+        for a in ids:
+            if a != kept:
+                expected[a] = kept
+    marked = {a: d for a, d in zip(table["article_id"], table["duplicate_of"]) if d}
+    assert marked == expected
+    # the three pairs found on 6 December 2026: two test articles are texts of dev ones
+    assert marked["FR-middleEast-245-20180409"] == "FR-internationalNews-649-20180409"
+    assert marked["FR-internationalNews-646-20180409"] == "FR-middleEast-243-20180409"
+    test_ids = scored_ids(table, split="test")
+    assert len(test_ids) == (table["split"] == "test").sum() - 2 >= 28
+    assert not test_ids & set(marked)

@@ -846,8 +846,12 @@ class _Source:
 _UNKNOWN = _Source(None, "unknown", "anonymous", None)
 
 
-def _is_object(part: _Part, m: dict) -> bool:
-    """A mention governed by a preposition or an attached ب/ل/ك is not a subject."""
+def _is_object(part: _Part, m: dict, verb_end: int = -1) -> bool:
+    """A mention governed by a preposition or an attached ب/ل/ك is not a subject.
+
+    ``verb_end`` is the end of the verb whose subject is sought: that verb is no
+    preposition even when it is spelled like one (عبّر الرئيس الفرنسي عن …, not عبر "via").
+    """
     ns = m["_ns"]
     ws = _word_start(part.text, ns)
     prefix = part.text[ws:ns]
@@ -855,6 +859,8 @@ def _is_object(part: _Part, m: dict) -> bool:
         return True
     prev = part.prev_word(ws)
     if prev is not None and part.text[prev[1]:ws].strip() == "":
+        if prev[1] == verb_end:
+            return False
         return prev[2] in part.roles["preposition"] or strip_conjunction(prev[2]) in part.roles["preposition"]
     return False
 
@@ -1153,7 +1159,7 @@ def _subject_after(part: _Part, pos: int, limit: int,
             m = part.mentions[j]
             if masculine and head is None and _country_name(m):
                 return None  # وطالب روسيا بـ …: the country is the addressee; the subject is dropped
-            if not _is_object(part, m):
+            if not _is_object(part, m, pos):
                 if head is not None and _definite_head_object(part, head, m):
                     return None  # وانتقدت السفارة الولايات المتحدة: the name is the object
                 if (head is not None and _Source.from_mention(m).side in ("other", "unknown")
@@ -2443,6 +2449,7 @@ class _Act:
     content: tuple[int, int] = (0, 0)
     inner: bool = False  # inside the reported words of another act (it is not the latest speaker)
     place_label: bool = False  # "سوريا: …": a country's name, perhaps only the story's place (note 69)
+    antecedent: bool = True  # whether its source becomes the latest speaker (pro-drop)
 
 
 def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
@@ -2461,6 +2468,8 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
             return True  # a speech verb that introduces a quotation: وتابع: "…"
     own = part.text[cue.start:cue.end]
     exact, stems = _requirement_forms(entry.requires)
+    if entry.max_gap > 0 and (_SUBJECT_SKIPPING.issuperset(entry.requires) or entry.lemma == _DESCRIBE):
+        stop = min(len(part.word_starts), stop + _subject_words(part, k, limit))
     for j in range(k, stop):
         if part.word_starts[j] >= limit:
             break
@@ -2473,6 +2482,40 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     if "ب" in stems and entry.max_gap > 1:  # هدّد بـ، استشهد بـ take بـ at once
         return _described_as(part, cue, k, limit)
     return False
+
+
+#: Requirements after which a verb's window starts after its subject: particles (عن، إلى،
+#: على) and complementizers; not بـ (أقر مجلس النواب قانونا بـ …), except for وصف.
+_SUBJECT_SKIPPING = frozenset(normalize(w) for w in (
+    "عن", "إلى", "الى", "الي", "على", "علي", "أن", "ان", "إن", "بأن", "بان"))
+_DESCRIBE = "وصف"
+
+
+def _subject_words(part: _Part, k: int, limit: int) -> int:
+    """Words of the actor mentions that open the clause at word ``k`` (or one word later):
+    وصف الرئيس الأمريكي، دونالد ترامب، X بـ …: the verb's window starts after its subject."""
+    n = len(part.word_starts)
+    for first in (k, k + 1):
+        if first >= n or part.word_starts[first] >= limit:
+            return 0
+        m = bisect_left(part.mention_starts, part.word_starts[first])
+        if m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[first]:
+            break
+    else:
+        return 0
+    j = first
+    while m < len(part.mentions):
+        ment = part.mentions[m]
+        if ment["_ns"] >= part.word_ends[j] or ment["_ns"] >= limit:
+            break
+        j = part.next_word_index(ment["_ne"])  # the word after the mention
+        m += 1
+        # a comma, و or a second name joined on: والمستشارة الألمانية أنغيلا ميركل
+        if j < n and m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[j] and (
+                part.text[ment["_ne"]:part.mentions[m]["_ns"]].strip(" ،,و") == ""):
+            continue
+        break
+    return max(0, j - k)
 
 
 #: The complementizer بأن with its pronouns, and على أن(ه): what a verb of describing
@@ -2730,7 +2773,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         quoted = part.in_quote(outer) is not None
         act.inner = quoted or _nested(part, cue, ns) or _reported(part, acts, outer)
         acts.append(act)
-        first = act.sources[0] if act.sources else None
+        first = act.sources[0] if act.sources and act.antecedent else None
         if not quoted and first is not None and (first.actor_id is not None or (
                 first.mention is not None and not first.mention.get("unplaced"))):
             # مستشار ترمب (no actor id of its own) is still the latest speaker; a speaker
@@ -2770,8 +2813,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     if entry.kind == "participle":
         if quoted:
             return None
-        if acts:  # مضيفا after قال الجنرال إن النظام وعد …: the outer speaker, not the nested one
-            act.sources = list(next((a for a in reversed(acts) if not a.inner), acts[-1]).sources)
+        speakers = [a for a in acts if a.antecedent]  # not a reporting noun's agent (رفض … مزاعم X بـ … قائلا)
+        if speakers:  # مضيفا after قال الجنرال إن النظام وعد …: the outer speaker, not the nested one
+            act.sources = list(next((a for a in reversed(speakers) if not a.inner), speakers[-1]).sources)
         else:
             act.sources = _sentence_subject(part, ns, outer) or state.previous()
         return act if act.sources else _unknown_source(act)
@@ -3106,7 +3150,63 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
         if _complementizer_at(part, j) or word == "عن" or (possessive and word.startswith("ل")):
             act.after = pos
             return act
+        if not possessive and _ba_content(part, act, j):
+            act.after = pos
+            act.antecedent = False
+            return act
     return None
+
+
+#: Reporting nouns whose genitive is the one acted on, not the actor: اتهام دمشق بتنفيذ هجوم
+#: (Damascus is accused), تحذير طهران (Tehran is warned). After them a بـ-phrase is content
+#: only when the actor is a nisba adjective (الاتهامات الأمريكية بضلوع …) or the one acted
+#: on follows with لـ (اتهام لندن لموسكو بتسميم …).
+_PATIENT_GENITIVE_NOUNS = frozenset(("اتّهم", "انتقد", "أدان", "ندّد", "استنكر", "حمّل المسؤولية",
+                                     "وجّه اتهامات", "حذّر"))
+#: Words with بـ that do not open a reporting noun's content: time, manner and circumstance
+#: (بعيد إعلان، بالتزامن مع، بشكل مفاجئ، بمثابة تحذير), pronouns and complementizers.
+_NOT_BA_CONTENT = frozenset(normalize(w) for w in (
+    "بعد", "بين", "بسبب", "بينما", "بدون", "بلا", "بما", "بها", "به", "بهم", "بل", "بكل", "بعض",
+    "بنفسه", "بذلك", "بهذا", "بهذه", "بان", "بأن", "بأنه", "بأنها", "بعيد", "بعدما", "بالتزامن",
+    "بشكل", "بصورة", "بمناسبة", "برئاسة", "بحضور", "بمشاركة", "بالتوازي", "بالرغم", "بفعل",
+    "بحسب", "بدوره", "بدورها", "بالتالي", "بالفعل", "بالإضافة", "بالنسبة", "باعتبار", "بمثابة",
+    "بالتأكيد", "بقوله", "بقولها"))
+#: Words (besides the verb's subject) between a verb of describing and a reporting noun
+#: that is its object, whose بـ is then the verb's (وصف ظريف تصريحات نتانياهو بالسيرك).
+DESCRIBED_NOUN_WORDS = 3
+
+
+def _ba_content(part: _Part, act: _Act, j: int) -> bool:
+    """Whether word ``j``, after a reporting noun and its agent, opens the act's content with
+    بـ: تهديدات ترامب بإطلاق صواريخ، ادعاءات بريطانيا بتورط روسيا، تصريحات روسية بإسقاط …
+    (codebook note 74). Not a time or manner phrase (بعيد، بشكل), not an actor after بـ
+    (تهديدات إيرانية بالرياض: the target), not the بـ of a verb of describing before the
+    noun, and after a noun whose genitive is acted on (:data:`_PATIENT_GENITIVE_NOUNS`) only
+    with a nisba agent or the one acted on after لـ.
+    """
+    outer = act.cue.start - len(act.cue.prefix)
+    before = bisect_right(part.cue_ends, outer) - 1
+    if before >= 0 and part.cues[before].entry.lemma == _DESCRIBE:
+        verb_end = part.cues[before].end
+        subject = _subject_words(part, part.next_word_index(verb_end), outer)
+        if part.count_words(verb_end, outer) - subject <= DESCRIBED_NOUN_WORDS:
+            return False
+    word = part.word_texts[j]
+    if act.lemma in _PATIENT_GENITIVE_NOUNS:
+        if word.startswith("ل"):  # اتهامات بريطانية لروسيا بمحاولة …
+            m = bisect_left(part.mention_starts, part.word_starts[j])
+            if not (m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[j]):
+                return False
+            j = part.next_word_index(part.mentions[m]["_ne"])
+            if j >= len(part.word_texts) or part.word_starts[j] >= act.end:
+                return False
+            word = part.word_texts[j]
+        elif (act.sources[0].mention or {}).get("via") != "adjective":
+            return False  # اتهام دمشق بتنفيذ هجوم: the genitive is the accused
+    if not (word.startswith("ب") and len(word) > 3 and word not in _NOT_BA_CONTENT):
+        return False
+    m = bisect_left(part.mention_starts, part.word_starts[j])
+    return not (m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[j])
 
 
 def _heading_colon(part: _Part, ns: int, ne: int, cues: list[CueMatch]) -> _Act | None:

@@ -21,7 +21,7 @@ from analysis.pipeline.batch import Result, analyze
 from analysis.validation.scoring import (Scores, bootstrap_scores, recall_by, score_attributions, score_content,
                                          score_stance)
 
-__all__ = ["GoldReport", "read_splits", "score_against_gold"]
+__all__ = ["GoldReport", "read_splits", "score_against_gold", "scored_ids"]
 
 
 @dataclass
@@ -87,17 +87,51 @@ SPLIT_FOLDERS = {"dev": "gold", "test": "test"}
 
 
 def read_splits(path: str | Path | None = None) -> pd.DataFrame:
-    """The split table: one row per gold article with ``split`` (dev/test) and ``round``.
+    """The split table: one row per gold article with ``split`` (dev/test), ``round`` and
+    ``duplicate_of``.
 
     ``data/annotations/splits.csv`` records, for every hand-coded article, which split
     it belongs to and in which coding round it was added (``data/annotations/README.md``).
+    ``duplicate_of`` names another gold article with the same text (ANT files some stories
+    twice, under two ids): a test article whose text is also in dev, or the later of two
+    copies in one split. Such an article is left out of scores and training
+    (:func:`scored_ids`); empty for all others (and added empty to an older table without it).
     """
     source = Path(path) if path else paths.ANNOTATIONS_DIR / "splits.csv"
     table = pd.read_csv(source, dtype=str, keep_default_na=False)
     bad = sorted(set(table["split"]) - set(SPLIT_FOLDERS))
     if bad:
         raise ValueError(f"{source}: unknown split values {bad}; use {sorted(SPLIT_FOLDERS)}")
+    if "duplicate_of" not in table.columns:
+        table["duplicate_of"] = ""
+    unknown = sorted(set(table["duplicate_of"]) - set(table["article_id"]) - {""})
+    if unknown:
+        raise ValueError(f"{source}: duplicate_of names articles that are not in the table: {unknown}")
     return table
+
+
+def scored_ids(table: pd.DataFrame, split: str | None = None, rounds: tuple[str, ...] | None = None,
+               duplicates: bool = False) -> set[str]:
+    """Ids of the split table's articles in ``split`` and ``rounds`` (None: any).
+
+    Articles with a ``duplicate_of`` are left out unless ``duplicates``: a text coded twice
+    counts once, and a test article whose text is in dev is not unseen news.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"article_id": ["a", "b", "c"], "split": ["dev", "test", "test"],
+    ...                   "round": ["1", "2", "2"], "duplicate_of": ["", "", "a"]})
+    >>> sorted(scored_ids(t, split="test")), sorted(scored_ids(t, split="test", duplicates=True))
+    (['b'], ['b', 'c'])
+    """
+    chosen = table
+    if split is not None:
+        chosen = chosen[chosen["split"] == split]
+    if rounds is not None:
+        chosen = chosen[chosen["round"].astype(str).isin(rounds)]
+    if not duplicates and "duplicate_of" in chosen.columns:
+        chosen = chosen[chosen["duplicate_of"] == ""]
+    return set(chosen["article_id"].astype(str))
 
 
 def score_against_gold(
@@ -107,6 +141,7 @@ def score_against_gold(
     rounds: tuple[str, ...] | None = None,
     sources: tuple[str, ...] = ("example", "ant-v2.1"),
     n_jobs: int = 1,
+    duplicates: bool = False,
 ) -> GoldReport:
     """Load the gold, analyse its articles and score attributions and stance.
 
@@ -127,6 +162,9 @@ def score_against_gold(
         (those need the ANT corpus; without it only the example is scored).
     n_jobs : int
         Processes for the analysis.
+    duplicates : bool
+        With ``split`` or ``rounds``, also score the articles marked ``duplicate_of`` in the
+        split table (by default they are left out: :func:`scored_ids`).
     """
     if split is not None and split not in SPLIT_FOLDERS:
         raise ValueError(f"split={split!r}: use one of {sorted(SPLIT_FOLDERS)}")
@@ -138,13 +176,8 @@ def score_against_gold(
     gold = load_gold(folder)
     keep = [a for a, s in zip(gold.meta["article_id"], gold.meta["source"]) if s in usable]
     if split is not None or rounds is not None:
-        table = read_splits()
-        chosen = table
-        if split is not None:
-            chosen = chosen[chosen["split"] == split]
-        if rounds is not None:
-            chosen = chosen[chosen["round"].isin(rounds)]
-        keep = [a for a in keep if a in set(chosen["article_id"])]
+        chosen = scored_ids(read_splits(), split, rounds, duplicates)
+        keep = [a for a in keep if a in chosen]
     gold = load_gold(folder, article_ids=keep)
     articles = read_gold_articles(gold)
     # load again against the texts: offsets in range, hashes equal to the corpus copy

@@ -30,7 +30,7 @@ from analysis.corpus import schema
 from analysis.corpus.paths import ANNOTATIONS_DIR
 from analysis.pipeline.batch import analyze
 from analysis.text.segment import make_doc
-from analysis.validation.evaluation import read_splits
+from analysis.validation.evaluation import read_splits, scored_ids
 from analysis.validation.gold import load_gold, read_gold_articles
 from analysis.validation.scoring import score_stance
 
@@ -73,8 +73,8 @@ def training_set(rounds: tuple[str, ...], n_jobs: int = 1) -> TrainingSet:
     """Analyse the dev gold articles of ``rounds`` with the rules (no model) and build the
     candidates and their gold labels."""
     splits = read_splits()
-    chosen = splits[(splits["split"] == "dev") & splits["round"].astype(str).isin(rounds)]
-    ids = sorted(chosen["article_id"].astype(str))
+    ids = sorted(scored_ids(splits, "dev", rounds))  # a text coded twice is trained on once
+    chosen = splits[splits["article_id"].isin(ids)]
     folder = ANNOTATIONS_DIR / "gold"
     gold = load_gold(folder, article_ids=ids)
     articles = read_gold_articles(gold)

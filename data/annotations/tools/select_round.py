@@ -21,6 +21,12 @@ Design (see ``data/annotations/README.md``):
 
 Round 3 used the same eligibility and strata (articles of earlier rounds excluded), 3 articles
 per cell, at most one of them from ``internationalNews``, all to ``dev``.
+
+ANT holds some texts twice under two ids (a story filed in two sections). From round 13 on,
+an article whose body (whitespace collapsed) is that of an article already in
+``splits.csv``, or of one picked before it in the same round, is passed over and the next
+one in the shuffled order is taken. Rounds 1–12 were drawn without that check; pass
+``--keep-duplicates`` to draw them again exactly.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import json
 import random
 import re
@@ -56,18 +63,28 @@ def both_sides(text: str) -> bool:
     return bool(RUSSIA.search(text)) and bool(US.search(text))
 
 
+def text_key(body: str) -> str:
+    """sha256 of the body with whitespace collapsed: two ids with this key are one text."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
 def main(corpus: Path, round_: str = "2", seed: int = SEED, per_cell: int = PER_CELL,
-         test_per_cell: int = TEST_PER_CELL, max_international: int = MAX_INTERNATIONAL) -> None:
+         test_per_cell: int = TEST_PER_CELL, max_international: int = MAX_INTERNATIONAL,
+         keep_duplicates: bool = False) -> None:
     existing = {}
     with SPLITS.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             existing[row["article_id"]] = row
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    coded: set[str] = set()  # text keys of the articles already in splits.csv
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             body, title = record["body"], record["title"]
-            if record["article_id"] in existing or not MIN_BODY <= len(body) <= MAX_BODY:
+            if record["article_id"] in existing:
+                coded.add(text_key(body))
+                continue
+            if not MIN_BODY <= len(body) <= MAX_BODY:
                 continue
             if not both_sides(title + "\n" + body):
                 continue
@@ -81,11 +98,17 @@ def main(corpus: Path, round_: str = "2", seed: int = SEED, per_cell: int = PER_
         picked, international = [], 0
         others = any(r["category"] != "internationalNews" for r in pool)
         for record in pool:
+            if not keep_duplicates:
+                key_ = text_key(record["body"])
+                if key_ in coded:
+                    continue  # the same text under another id is coded already
             if record["category"] == "internationalNews":
                 if others and international >= max_international:
                     continue
                 international += 1
             picked.append(record)
+            if not keep_duplicates:
+                coded.add(key_)
             if len(picked) == per_cell:
                 break
         order = list(range(len(picked)))
@@ -115,5 +138,8 @@ if __name__ == "__main__":
     parser.add_argument("--per-cell", type=int, default=PER_CELL)
     parser.add_argument("--test-per-cell", type=int, default=TEST_PER_CELL)
     parser.add_argument("--max-international", type=int, default=MAX_INTERNATIONAL)
+    parser.add_argument("--keep-duplicates", action="store_true",
+                        help="do not pass over texts already coded under another id (rounds 1-12)")
     args = parser.parse_args()
-    main(args.corpus, args.round_, args.seed, args.per_cell, args.test_per_cell, args.max_international)
+    main(args.corpus, args.round_, args.seed, args.per_cell, args.test_per_cell, args.max_international,
+         args.keep_duplicates)
