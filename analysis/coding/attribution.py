@@ -36,7 +36,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -657,6 +657,56 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 # --------------------------------------------------------------------- per-part context
+#: Markers that take a clause with ما (بحسب ما أعلنت الوزارة), and their joined spellings
+#: (حسبما، وفقما), normalised.
+_MARKER_MA_BASES = frozenset(normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا ل", "طبقا ل", "تبعا ل"))
+_MARKER_MA_JOINED = frozenset(normalize(w) for w in ("حسبما", "بحسبما", "وفقما", "وفقا لما", "طبقا لما", "تبعا لما"))
+_MA = normalize("ما")
+
+
+def _marker_clauses(text: str, cues: list[CueMatch]) -> list[CueMatch]:
+    """Join a marker, ما and a reporting verb into one marker (codebook note 77).
+
+    "حسب ما أعلنت وزارة العدل"، "وفقما ذكرت الوكالة": the verb after ما is no act of its own
+    (relative ما) and the marker names its source after the verb. The marker lexicon lists
+    some of these phrases whole (بحسب ما نقلت); every other verb of the cue lexicon now
+    joins its marker the same way. ``cues`` are in text order and do not overlap.
+    """
+    out: list[CueMatch] = []
+    for c in cues:
+        kind = c.entry.kind
+        if kind not in ("verb", "passive") or not c.entry.form_type.startswith(("past", "imperfect")):
+            out.append(c)
+            continue
+        outer = c.start - len(c.prefix)
+        if c.prefix:
+            out.append(c)
+            continue
+        before = text[:outer].rstrip()
+        prev = out[-1] if out else None
+        joined = next((j for j in _MARKER_MA_JOINED if before.endswith(j) and _word_from(before, len(before) - len(j))), None)
+        if (prev is not None and prev.entry.kind == "marker" and prev.entry.form in _MARKER_MA_BASES
+                and before.endswith(_MA) and text[prev.end:len(before) - len(_MA)].strip() == ""):
+            out[-1] = CueMatch(prev.start, c.end, replace(prev.entry, form=text[prev.start:c.end],
+                                                           lemma=f"{prev.entry.lemma} ما {c.entry.lemma}"), prev.prefix)
+        elif joined is not None and (prev is None or prev.end <= len(before) - len(joined)):
+            start = len(before) - len(joined)
+            prefix = text[start - 1] if start > 0 and text[start - 1] in "وف" else ""  # وحسبما
+            entry = CueEntry(text[start:c.end], f"{joined} {c.entry.lemma}", "marker", "marker", "neutral",
+                             "as stated by")
+            out.append(CueMatch(start, c.end, entry, prefix))
+        else:
+            out.append(c)
+    return out
+
+
+def _word_from(text: str, start: int) -> bool:
+    """Whether a word starts at ``start`` (after a space, or after و/ف that start a word)."""
+    if start == 0 or not text[start - 1].isalnum():
+        return True
+    return text[start - 1] in "وف" and (start == 1 or not text[start - 2].isalnum())
+
+
 class _Roles(dict):
     """Function words by role; a role with no words is an empty set (plain ``[]`` lookups)."""
 
@@ -680,7 +730,8 @@ class _Part:
         self.comp_bare = lexicon.words.get("complementizer_bare", frozenset())
         self.complementizer_re = lexicon.complementizer_re
         self.word_texts, self.word_starts, self.word_ends = norm.words  # shared with the other stages
-        self.cues = [c for c in (find_cues(text, lexicon) if text else []) if self._real_suffix(c)]
+        self.cues = _marker_clauses(text, [c for c in (find_cues(text, lexicon) if text else [])
+                                           if self._real_suffix(c)])
         self.cue_outer = [c.start - len(c.prefix) for c in self.cues]
         #: cue ends, in order: the cues do not overlap, so their starts and ends both ascend
         self.cue_ends = [c.end for c in self.cues]
@@ -1328,6 +1379,13 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     """
     outer = cue.start - len(cue.prefix)
     prev = part.prev_word(outer)
+    # واشنطن، التي كانت قد رأت أن …: كان and قد stand between the pronoun and the verb
+    for _ in range(2):
+        if (cue.prefix or prev is None or prev[1] <= floor or prev[2] not in _AUXILIARIES
+                or part.text[prev[1]:outer].strip() != ""):
+            break
+        outer = prev[0]
+        prev = part.prev_word(outer)
     if (cue.prefix or prev is None or prev[1] <= floor
             or part.text[prev[1]:outer].strip() != "" or prev[2] not in part.roles["relative"]):
         return None
@@ -1349,7 +1407,12 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
 
 
 def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
-    """The actor whose words the antecedent names: تصريحات ترامب التي قال فيها → Trump."""
+    """The actor whose words the antecedent names: تصريحات ترامب التي قال فيها → Trump.
+
+    Only when a noun of speech or a document stands before the actor (تصريحات، بيان، كلمة …):
+    in "ألمانيا التي اتهمها بأنها رهينة" the actor is the antecedent itself, the verb's
+    object, and the speaker is the sentence's subject (codebook note 76).
+    """
     prev = part.prev_word(cue.start - len(cue.prefix))
     j = bisect_left(part.mention_starts, prev[0]) - 1
     if j < 0:
@@ -1357,7 +1420,21 @@ def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     m = part.mentions[j]
     if m["_ns"] < floor or part.text[m["_ne"]:prev[0]].strip(" ،,") != "" or m.get("via") == "adjective":
         return None
+    head, gap_end = part.prev_word(m["_ns"]), m["_ns"]
+    if (head is not None and head[2] in _BY_NOUNS and part.text[head[1]:gap_end].strip() == ""
+            and (by := part.prev_word(head[0])) is not None and by[2] == "من"):
+        head, gap_end = part.prev_word(by[0]), by[0]  # تصريحات من جانب بولتون التي قال فيها …
+    if head is None or part.text[head[1]:gap_end].strip() != "" or not (
+            part.cue_overlaps(head[0], head[1]) or strip_conjunction(head[2]) in part.roles["document"]
+            or _bare_definite(strip_conjunction(head[2])) in part.roles["document"]):
+        return None
     return [_Source.from_mention(m)]
+
+
+#: "من جانب"، "من قبل" between a noun of speech and its owner.
+_BY_NOUNS = frozenset(("جانب", "قبل"))
+#: Words between a relative pronoun and its verb: الذي كان قد قال …
+_AUXILIARIES = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا", "قد"))
 
 
 def _adjectival_clause(part: _Part, cue: CueMatch, floor: int) -> bool:
@@ -2118,10 +2195,15 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
     back to it: السفارة after السفارة الروسية, الوكالة after وكالة تاس; the latest source
     first, else the latest placed mention before the verb (وقالت الإدارة … after إدارة
     ترمب, in an earlier sentence that quoted nobody)."""
-    k = _skip_adverbials(part, part.next_word_index(pos), limit)
-    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
-        return None  # no word before the limit (a marker closing the text: … بحسب أمس)
-    word = part.word_texts[k]
+    inside = bisect_right(part.word_starts, pos) - 1
+    if inside >= 0 and part.word_starts[inside] < pos < part.word_ends[inside] and part.text[pos] == "ل":
+        # ووفقا للوزارة: وفقا لـ took the first ل of للوزارة (لـ + الوزارة), the rest is the noun
+        k, word = inside, "ال" + part.text[pos + 1:part.word_ends[inside]]
+    else:
+        k = _skip_adverbials(part, part.next_word_index(pos), limit)
+        if k >= len(part.word_starts) or part.word_starts[k] >= limit:
+            return None  # no word before the limit (a marker closing the text: … بحسب أمس)
+        word = part.word_texts[k]
     if not word.startswith("ال") or len(word) < 5:
         return None
     if last and last[0].mention is not None and word[2:] in _head_words(last[0].mention):
@@ -2827,6 +2909,11 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return None  # الإنفاق العسكري الذي يعتبر أولوية: "which is considered", no act
     if isinstance(relative, list):
         act.sources = relative
+        prev = part.prev_word(outer)
+        if prev is not None and prev[2] in _AUXILIARIES:
+            # واشنطن التي كانت تطالب بإطلاق سراحه: a stance recalled as background, not the
+            # speaker the next وأضافت continues
+            act.antecedent = False
     elif relative == "none":
         found = _subject_after(part, word_end, end)  # مركز … الذي خلصت المخابرات إلى أنه …
         if found is not None:
@@ -3005,19 +3092,25 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
     or a definite noun that names an earlier source again (بحسب الوكالة نفسها، وبحسب
     السفارة).
     """
-    k = bisect_left(part.mention_starts, act.after)
+    # وفقا لـ ends inside its word: a name may start in that word, after its ل (وفقا لوزارة
+    # الخزانة) or with it (وفقا للوفد الأمريكي)
+    anchor = act.cue.end if act.cue.entry.attached else act.after
+    first = _word_start(part.text, anchor) if act.cue.entry.attached else anchor
+    k = bisect_left(part.mention_starts, first)
     gap = part.text[act.after:part.mentions[k]["_ns"]].split() if k < len(part.mentions) else []
-    words = part.text[act.cue_start:act.after].split()[1:] + gap[:1]  # وفقا لـ ends inside its word
+    words = part.text[act.cue_start:act.after].split()[1:] + gap[:1]
     if any(_rule_word(w) for w in words):
         return None  # وفقا للقانون الدولي: a rule, not a source
-    if k < len(part.mentions) and part.count_words(act.after, part.mentions[k]["_ns"]) <= MARKER_SOURCE_WORDS:
+    if k < len(part.mentions) and part.count_words(first, part.mentions[k]["_ns"]) <= MARKER_SOURCE_WORDS:
         m = part.mentions[k]
-        act.sources, source_end = [_Source.from_mention(m)], m["_ne"]
+        # بحسب مصادر المعارضة السورية: an anonymous source takes the side of its group
+        act.sources, source_end = [_anonymous_affiliation(part, k, _Source.from_mention(m))], m["_ne"]
     elif (doc := _document_after(part, act.after, state.last)) is not None:
         act.sources, source_end = doc
     elif ((nxt := part.next_word_index(act.after)) < len(part.word_starts)
-          and (same := _definite_anaphor(part, act.after, act.end, state.last)) is not None):
-        act.sources, source_end = same, part.word_ends[nxt]
+          and (same := _definite_anaphor(part, anchor, act.end, state.last)) is not None):
+        # after وفقا لـ the noun is the rest of the marker's own word (للوزارة)
+        act.sources, source_end = same, act.after if act.cue.entry.attached else part.word_ends[nxt]
     elif (phrase := _marker_phrase(part, act.after, act.end, state.last)) is not None:
         act.sources, source_end = phrase
     else:
