@@ -129,6 +129,8 @@ def test_each_figure_has_a_note_with_the_locked_test_scores():
         assert set(note["figure"]) == {name}
         assert note["source"].str.contains(f"Test scorings #{scoring['scoring']}").all()
         assert note["source"].str.contains("locked test split").all()
+        # from scoring 19 on, the 28 test articles whose text is not also in dev
+        assert note["source"].str.contains("28 round-2 articles whose text is not also in dev").all()
     voice = pd.read_csv(paths.FIGURES_DIR / "share-of-voice.note.csv").set_index(["metric", "scope"])
     assert voice.loc[("precision", "all sides"), "value"] == scoring["attributions_precision"]
     assert voice.loc[("recall", "us"), "value"] == scoring["recall_us"]

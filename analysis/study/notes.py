@@ -39,6 +39,11 @@ _HEADERS = {
 }
 
 
+#: From this test scoring on, the two test articles whose text ANT also files under the id of
+#: a dev article are left out (``duplicate_of`` in ``data/annotations/splits.csv``).
+FIRST_DEDUPLICATED_SCORING = 19
+
+
 def read_test_scorings(readme: str | Path = README) -> list[dict]:
     """Every row of the "Test scorings" table, oldest first.
 
@@ -145,8 +150,10 @@ def figure_note(figure: str, scoring: dict | None = None) -> pd.DataFrame:
     if figure not in _NOTES:
         raise KeyError(f"no note for figure {figure!r}; known: {sorted(_NOTES)}")
     scoring = scoring or latest_test_scoring()
+    articles = ("30 round-2 articles" if int(scoring["scoring"]) < FIRST_DEDUPLICATED_SCORING
+                else "28 round-2 articles whose text is not also in dev")
     source = (f"data/annotations/README.md, Test scorings #{scoring['scoring']} ({scoring['date']}, "
-              f"code {scoring['commit']}): the locked test split (30 round-2 articles), scored once per "
+              f"code {scoring['commit']}): the locked test split ({articles}), scored once per "
               "round of rule changes; the rules may have changed since that commit")
     entries = ([] if figure in ("stance-between-sides", "coverage-by-month") else _NOTES["attributions"])
     rows = []
