@@ -147,17 +147,30 @@ def test_a_background_relative_act_is_not_the_next_speaker():
 # --- note 77: marker + ما + verb, and names inside a marker's word ---------------------------
 
 @pytest.mark.parametrize("sentence, expected", [
-    # dev round 13, BB-middleEast-745 (shortened): a verb the marker lexicon does not list whole
-    ("وكانت تعمل سرا لصالح الحكومة الروسية حسب ما أعلنت وزارة العدل الأمريكية.",
-     [("حسب ما أعلنت", "وزارة العدل الأمريكية", "us")]),
+    # constructed after dev round 13's BB-middleEast-745, with a verb the marker lexicon does
+    # not list after حسب ما
+    ("وكانت تعمل سرا لصالح الحكومة الروسية حسب ما أوضحت وزارة العدل الأمريكية.",
+     [("حسب ما أوضحت", "وزارة العدل الأمريكية", "us")]),
     # ANT SK-middleEast-1466 (shortened)
     ("وتهدف العملية إلى طرد جميع الإرهابيين، حسب ما تقول أنقرة.", [("حسب ما تقول", "أنقرة", "turkey")]),
-    # constructed: the joined spelling with و
-    ("وتوفي ثلاثة أشخاص وحسبما أوردت وكالة رويترز فإن العدد سيرتفع.", [("حسبما أوردت", "رويترز", "uk")]),
-    ("وارتفع العدد وفقا لما ذكرته وكالة تاس.", [("وفقا لما ذكرته", "وكالة تاس", "russia")]),
+    # constructed: the joined spelling with و, and a verb the marker lexicon does not list with it
+    ("وتوفي ثلاثة أشخاص وحسبما صرح مسؤول روسي فإن العدد سيرتفع.", [("حسبما صرح", "مسؤول روسي", "russia")]),
+    ("وارتفع العدد وفقا لما كشفته وكالة تاس.", [("وفقا لما كشفت", "وكالة تاس", "russia")]),
 ])
 def test_marker_with_ma_and_a_verb_is_one_marker(sentence, expected):
     assert _acts(sentence) == expected
+
+
+def test_the_joined_marker_phrases_above_are_not_listed_whole():
+    # so that the test above exercises the join, not the marker lexicon's listed phrases
+    from analysis.corpus.paths import ROOT
+    from analysis.text.normalize import normalize
+
+    listed = {normalize(line.split(",")[0]) for line in
+              (ROOT / "analysis" / "lexicons" / "markers.csv").read_text(encoding="utf-8").splitlines()}
+    for phrase in ("حسب ما أوضحت", "حسب ما تقول", "حسبما صرح", "وفقا لما كشفته"):
+        assert normalize(phrase) not in listed
+    assert normalize("بحسب ما أعلنت") in listed  # the lexicon does list some
 
 
 @pytest.mark.parametrize("sentence, expected", [

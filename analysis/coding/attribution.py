@@ -662,6 +662,10 @@ def find_quotes(text: str) -> list[Quote]:
 _MARKER_MA_BASES = frozenset(normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا ل", "طبقا ل", "تبعا ل"))
 _MARKER_MA_JOINED = frozenset(normalize(w) for w in ("حسبما", "بحسبما", "وفقما", "وفقا لما", "طبقا لما", "تبعا لما"))
 _MA = normalize("ما")
+#: Characters looked at before a verb for ما or a joined marker (the longest, وفقا لما, and spaces).
+_MARKER_MA_REACH = 16
+#: Characters between ما and the verb it may introduce (a space or two).
+_MA_GAP = 4
 
 
 def _marker_clauses(text: str, cues: list[CueMatch]) -> list[CueMatch]:
@@ -674,23 +678,25 @@ def _marker_clauses(text: str, cues: list[CueMatch]) -> list[CueMatch]:
     """
     out: list[CueMatch] = []
     for c in cues:
-        kind = c.entry.kind
-        if kind not in ("verb", "passive") or not c.entry.form_type.startswith(("past", "imperfect")):
-            out.append(c)
-            continue
         outer = c.start - len(c.prefix)
-        if c.prefix:
+        # every form that joins ends in ما right before the verb (ما، حسبما، وفقا لما …)
+        if (c.prefix or text.find(_MA, max(0, outer - _MA_GAP), outer) < 0 or c.entry.kind not in ("verb", "passive")
+                or not c.entry.form_type.startswith(("past", "imperfect"))):
             out.append(c)
             continue
-        before = text[:outer].rstrip()
+        # the few characters before the verb (not the whole text before it: a long text
+        # would cost its length for every verb)
+        base = max(0, outer - _MARKER_MA_REACH)
+        window = text[base:outer].rstrip()
+        end = base + len(window)  # where the word before the verb ends
         prev = out[-1] if out else None
-        joined = next((j for j in _MARKER_MA_JOINED if before.endswith(j) and _word_from(before, len(before) - len(j))), None)
+        joined = next((j for j in _MARKER_MA_JOINED if window.endswith(j) and _word_from(text, end - len(j))), None)
         if (prev is not None and prev.entry.kind == "marker" and prev.entry.form in _MARKER_MA_BASES
-                and before.endswith(_MA) and text[prev.end:len(before) - len(_MA)].strip() == ""):
+                and window.endswith(_MA) and text[prev.end:end - len(_MA)].strip() == ""):
             out[-1] = CueMatch(prev.start, c.end, replace(prev.entry, form=text[prev.start:c.end],
                                                            lemma=f"{prev.entry.lemma} ما {c.entry.lemma}"), prev.prefix)
-        elif joined is not None and (prev is None or prev.end <= len(before) - len(joined)):
-            start = len(before) - len(joined)
+        elif joined is not None and (prev is None or prev.end <= end - len(joined)):
+            start = end - len(joined)
             prefix = text[start - 1] if start > 0 and text[start - 1] in "وف" else ""  # وحسبما
             entry = CueEntry(text[start:c.end], f"{joined} {c.entry.lemma}", "marker", "marker", "neutral",
                              "as stated by")
