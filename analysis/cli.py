@@ -315,7 +315,7 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from analysis.validation.evaluation import score_against_gold
+    from analysis.validation.evaluation import read_splits, score_against_gold
 
     from analysis.validation.gold import ProblemsError
 
@@ -327,6 +327,11 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(report)
+    repeated = [a for a in read_splits().query("duplicate_of != ''")["article_id"]
+                if (Path(args.gold) / f"{a}.meta.json").exists()]
+    if repeated:
+        print(f"\nleft out: {len(repeated)} article(s) whose text is also another gold article's "
+              f"({', '.join(repeated)}; duplicate_of in data/annotations/splits.csv)")
     print("\n95 % intervals, resampling whole articles (2,000 draws):")
     for row in report.intervals().itertuples():
         print(f"  {row.task:13} P {row.precision:.3f} [{row.precision_low:.3f}, {row.precision_high:.3f}]"

@@ -10,6 +10,8 @@ test.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import analyze_article
 from analysis.coding import attribution as attr
@@ -53,7 +55,8 @@ def test_reporting_noun_with_ba_content_is_an_act(sentence, expected):
     "وجاءت تصريحات لافروف بالتزامن مع زيارة الوفد.",
 ])
 def test_ba_that_is_no_content_gives_no_noun_act(sentence):
-    assert [a for a in _acts(sentence) if a[0] in ("اتهام", "التصريحات", "تصريحات", "للتهديدات")] == []
+    # no act at all: the sentences hold no reporting verb either
+    assert _acts(sentence) == []
 
 
 def test_ba_after_a_verb_of_describing_is_the_verbs():
@@ -66,8 +69,8 @@ def test_noun_agent_is_not_the_next_speaker():
     # ANT SK-sport-1848 (shortened): قائلا continues FIFA, not the British media of مزاعم
     acts = _acts("رفض الاتحاد الدولي لكرة القدم مزاعم وسائل إعلام بريطانية بشأن تعاطي لاعبين للمنشطات "
                  "قائلا إنه لا يوجد أي دليل.")
-    assert acts[-1][0] == "قائلا" and acts[-1][2] != "uk"
-    assert ("مزاعم", "وسائل إعلام بريطانية", "uk") in acts
+    assert acts == [("رفض", "الاتحاد الدولي لكرة القدم", "other"), ("مزاعم", "وسائل إعلام بريطانية", "uk"),
+                    ("قائلا", "الاتحاد الدولي لكرة القدم", "other")]
 
 
 # --- note 75: the window of a verb's particle starts after its subject ----------------------
@@ -179,7 +182,8 @@ def test_the_joined_marker_phrases_above_are_not_listed_whole():
     # dev BB-sport-205 (shortened)
     ("ووفقا لوزارة الخزانة الأمريكية ، فإن أي كيان ينتهك العقوبات قد يواجه غرامات.",
      [("وفقا ل", "وزارة الخزانة الأمريكية", "us")]),
-    # ANT CN-middleEast-1569 (shortened): the name's mention takes the ل with it
+    # ANT CN-middleEast-1569 (shortened): the name's mention starts with the marker's word
+    # (the actor lexicon's span of "للوفد" keeps the ل of لـ + الـ)
     ("وتجري المحادثات حول اختفاء الصحفي، وفقا للوفد الأمريكي المصاحب للوزير.",
      [("وفقا ل", "للوفد الأمريكي", "us")]),
     # ANT SK-middleEast-2726 (shortened): an anonymous source takes its group's side
@@ -190,3 +194,71 @@ def test_the_joined_marker_phrases_above_are_not_listed_whole():
 ])
 def test_marker_sources_inside_the_markers_word(sentence, expected):
     assert _acts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # review of notes 74-77: a وصف in the previous sentence does not take the noun's بـ
+    ("ووصف ترامب الاتفاق بالسيء. وجاءت تهديدات بوتين بضرب أوكرانيا.",
+     [("وصف", "ترامب", "us"), ("تهديدات", "بوتين", "russia")]),
+    # a marker and ما do not join a verb after a line break
+    ("وارتفع العدد حسبما\nأعلنت موسكو أن القوات انسحبت.", [("أعلنت", "موسكو", "russia")]),
+    # وفقا للوزارة as the part's last word
+    ("وقالت وزارة الخارجية الروسية إن الوضع خطير. وارتفع العدد كثيرا، وفقا للوزارة",
+     [("قالت", "وزارة الخارجية الروسية", "russia"), ("وفقا ل", "وزارة الخارجية الروسية", "russia")]),
+    # a three-letter بـ word opens content too
+    ("ارتفع النفط بعد تهديد واشنطن بشن ضربة.", [("تهديد", "واشنطن", "us")]),
+    # كانتا and قد between the relative pronoun and the dual verb: the antecedent speaks, not
+    # Moscow (of the two joined names only the nearer one is found: a known limit)
+    ("وردت موسكو على واشنطن ولندن اللتين كانتا قد رأتا أن الرد غير مبرر.",
+     [("ردت", "موسكو", "russia"), ("رأتا", "لندن", "uk")]),
+])
+def test_review_cases_of_notes_74_to_77(sentence, expected):
+    assert _acts(sentence) == expected
+
+
+def test_qad_alone_is_no_recalled_stance():
+    # "التي قد تقول" (which may say) keeps its speaker as the latest one; only a past كان
+    # marks a recalled stance
+    from analysis.text.segment import make_doc
+
+    doc = make_doc("x", "", "وردت موسكو على واشنطن التي قد تقول إن الرد غير مبرر.")
+    part = attr._Part("body", doc.body, doc.norm_body, [], attr.load_cue_lexicon())
+    cue = next(c for c in part.cues if c.entry.lemma == "قال")
+    assert attr._relative_auxiliaries(part, cue, 0)[2] is False
+    doc = make_doc("x", "", "وردت موسكو على واشنطن التي كانت تقول إن الرد غير مبرر.")
+    part = attr._Part("body", doc.body, doc.norm_body, [], attr.load_cue_lexicon())
+    cue = next(c for c in part.cues if c.entry.lemma == "قال")
+    assert attr._relative_auxiliaries(part, cue, 0)[2] is True
+
+
+def _reported_reference(part, acts, pos):
+    # _reported as it was written first: every earlier act's gap read for every verb
+    for a in acts:
+        if a.cue_end <= pos:
+            gap = part.text[a.cue_end:pos]
+            if ":" in gap or any(w in part.comp_any or attr.strip_conjunction(w) in part.comp_any
+                                 for w in attr._WORD_RE.findall(gap)):
+                return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.booleans()), min_size=1, max_size=25))
+def test_reported_reads_each_gap_once_and_answers_as_before(steps):
+    # constructed text with complementizers and colons; a sentence's acts grow as its verbs
+    # come, and _reported is asked about each verb in turn (sometimes an earlier position)
+    from types import SimpleNamespace
+
+    from analysis.text.segment import make_doc
+
+    text = ("وقال الوزير في بيان إن الحكومة سترد وأكد أن القوات انسحبت ثم أضاف: الوضع هادئ "
+            "وأشار المتحدث إلى أن المحادثات مستمرة وقال مسؤول آخر إن الاتفاق قريب ")
+    doc = make_doc("x", "", text * 2)
+    part = attr._Part("body", doc.body, doc.norm_body, [], attr.load_cue_lexicon())
+    starts = part.word_starts  # a verb's word starts there (pos is a cue's outer start)
+    acts = []
+    for pos, add in steps:
+        pos = starts[min(pos, len(starts) - 1)]
+        if add:  # a cue may end inside its word (a suffix after it): sometimes inside
+            acts.append(SimpleNamespace(cue_end=max(0, pos - 3)))
+        assert attr._reported(part, acts, pos) == _reported_reference(part, acts, pos)

@@ -687,13 +687,13 @@ def _marker_clauses(text: str, cues: list[CueMatch]) -> list[CueMatch]:
         # the few characters before the verb (not the whole text before it: a long text
         # would cost its length for every verb)
         base = max(0, outer - _MARKER_MA_REACH)
-        window = text[base:outer].rstrip()
+        window = text[base:outer].rstrip(" ")  # spaces only: a line break ends the sentence
         end = base + len(window)  # where the word before the verb ends
         prev = out[-1] if out else None
         joined = next((j for j in _MARKER_MA_JOINED if window.endswith(j) and _word_from(text, end - len(j))), None)
         if (prev is not None and prev.entry.kind == "marker" and prev.entry.form in _MARKER_MA_BASES
-                and window.endswith(_MA) and text[prev.end:end - len(_MA)].strip() == ""):
-            out[-1] = CueMatch(prev.start, c.end, replace(prev.entry, form=text[prev.start:c.end],
+                and window.endswith(_MA) and text[prev.end:end - len(_MA)].strip(" ") == ""):
+            out[-1] = CueMatch(prev.start, c.end, replace(prev.entry, form=text[prev.start:c.end], attached=False,
                                                            lemma=f"{prev.entry.lemma} ما {c.entry.lemma}"), prev.prefix)
         elif joined is not None and (prev is None or prev.end <= end - len(joined)):
             start = end - len(joined)
@@ -763,6 +763,8 @@ class _Part:
         self.names: dict[str, _Source] = {}
         #: the actor lexicon (nisba adjectives, titles, anonymous heads), set per article
         self.actors = None
+        #: what :func:`_reported` has read of the current sentence's reported words
+        self.reported_scan: list | None = None
 
     def _real_suffix(self, cue: CueMatch) -> bool:
         """Reject a verb whose "object suffix" ه was a ta marbuta: إضافة is not أضاف+ه."""
@@ -1383,15 +1385,8 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     تصريحاته التي قال فيها): the antecedent is then the object and the subject is sought
     after the verb; ``"none"`` when the antecedent is not an actor; None without a relative.
     """
-    outer = cue.start - len(cue.prefix)
-    prev = part.prev_word(outer)
     # واشنطن، التي كانت قد رأت أن …: كان and قد stand between the pronoun and the verb
-    for _ in range(2):
-        if (cue.prefix or prev is None or prev[1] <= floor or prev[2] not in _AUXILIARIES
-                or part.text[prev[1]:outer].strip() != ""):
-            break
-        outer = prev[0]
-        prev = part.prev_word(outer)
+    outer, prev, _ = _relative_auxiliaries(part, cue, floor)
     if (cue.prefix or prev is None or prev[1] <= floor
             or part.text[prev[1]:outer].strip() != "" or prev[2] not in part.roles["relative"]):
         return None
@@ -1419,7 +1414,7 @@ def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     in "ألمانيا التي اتهمها بأنها رهينة" the actor is the antecedent itself, the verb's
     object, and the speaker is the sentence's subject (codebook note 76).
     """
-    prev = part.prev_word(cue.start - len(cue.prefix))
+    _, prev, _ = _relative_auxiliaries(part, cue, floor)  # the relative pronoun
     j = bisect_left(part.mention_starts, prev[0]) - 1
     if j < 0:
         return None
@@ -1439,8 +1434,27 @@ def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
 
 #: "من جانب"، "من قبل" between a noun of speech and its owner.
 _BY_NOUNS = frozenset(("جانب", "قبل"))
-#: Words between a relative pronoun and its verb: الذي كان قد قال …
-_AUXILIARIES = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا", "قد"))
+#: كان in the past, which may stand between a relative pronoun and its verb (التي كانت تطالب):
+#: the clause then recalls an earlier stance (codebook note 76).
+_PAST_AUXILIARIES = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا"))
+#: Words between a relative pronoun and its verb: كان in the past and قد (الذي كان قد قال).
+_RELATIVE_AUXILIARIES = _PAST_AUXILIARIES | {normalize("قد")}
+
+
+def _relative_auxiliaries(part: _Part, cue: CueMatch, floor: int) -> tuple[int, tuple | None, bool]:
+    """Where the words before a verb start past at most two of :data:`_RELATIVE_AUXILIARIES`,
+    the word before that point, and whether a past كان was among them."""
+    outer = cue.start - len(cue.prefix)
+    prev = part.prev_word(outer)
+    past = False
+    for _ in range(2):
+        if (cue.prefix or prev is None or prev[1] <= floor or prev[2] not in _RELATIVE_AUXILIARIES
+                or part.text[prev[1]:outer].strip() != ""):
+            break
+        past = past or prev[2] in _PAST_AUXILIARIES
+        outer = prev[0]
+        prev = part.prev_word(outer)
+    return outer, prev, past
 
 
 def _adjectival_clause(part: _Part, cue: CueMatch, floor: int) -> bool:
@@ -2733,14 +2747,39 @@ def _starts_act(part: _Part, cue: CueMatch, sent_start: int) -> bool:
 def _reported(part: _Part, acts: list["_Act"], pos: int) -> bool:
     """A verb at ``pos`` stands in the reported words of an earlier act of its sentence: a
     complementizer or a colon lies between that act's cue and it (قال الجنرال إن النظام
-    السوري وعد …)."""
-    for a in acts:
-        if a.cue_end <= pos:
-            gap = part.text[a.cue_end:pos]
-            if ":" in gap or any(w in part.comp_any or strip_conjunction(w) in part.comp_any
-                                 for w in _WORD_RE.findall(gap)):
-                return True
-    return False
+    السوري وعد …). ``pos`` is where the verb's word starts (its clitics included)."""
+    # the earliest act's gap holds every later act's, so it alone decides, but for the rest
+    # of a word a later cue ends inside (يقول|ان: the reference reading took "ان" for a
+    # complementizer); the gap is read once per sentence, in pieces as the verbs come (a
+    # long sentence with many acts would otherwise read it again for every act and verb)
+    scan = part.reported_scan
+    if scan is None or scan[0] is not acts:
+        # this sentence's acts (kept, so that the list compared is this one), how many were
+        # looked at, the earliest cue end, read up to, a complementizer or colon seen, and
+        # the cue ends whose word's rest reads as a complementizer
+        scan = [acts, 0, None, None, False, []]
+        part.reported_scan = scan
+    text = part.text
+    for a in acts[scan[1]:]:
+        end = a.cue_end
+        if scan[2] is None or end < scan[2]:
+            scan[2], scan[3], scan[4] = end, end, False  # a longer gap: read it anew
+        rest = _WORD_RE.match(text, end)
+        if rest and (rest[0] in part.comp_any or strip_conjunction(rest[0]) in part.comp_any):
+            scan[5].append(end)
+    scan[1] = len(acts)
+    if scan[2] is None or scan[2] > pos:
+        return False  # no act ends before pos
+    if any(end < pos for end in scan[5]):
+        return True
+    if scan[3] > pos:
+        scan[3], scan[4] = scan[2], False  # asked about an earlier verb: read again
+    if not scan[4] and scan[3] < pos:
+        gap = text[scan[3]:pos]
+        scan[4] = ":" in gap or any(w in part.comp_any or strip_conjunction(w) in part.comp_any
+                                    for w in _WORD_RE.findall(gap))
+        scan[3] = pos
+    return scan[4]
 
 
 def _nested(part: _Part, cue: CueMatch, sent_start: int) -> bool:
@@ -2915,8 +2954,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return None  # الإنفاق العسكري الذي يعتبر أولوية: "which is considered", no act
     if isinstance(relative, list):
         act.sources = relative
-        prev = part.prev_word(outer)
-        if prev is not None and prev[2] in _AUXILIARIES:
+        if _relative_auxiliaries(part, cue, ns)[2]:
             # واشنطن التي كانت تطالب بإطلاق سراحه: a stance recalled as background, not the
             # speaker the next وأضافت continues
             act.antecedent = False
@@ -3113,10 +3151,11 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
         act.sources, source_end = [_anonymous_affiliation(part, k, _Source.from_mention(m))], m["_ne"]
     elif (doc := _document_after(part, act.after, state.last)) is not None:
         act.sources, source_end = doc
-    elif ((nxt := part.next_word_index(act.after)) < len(part.word_starts)
+    elif ((act.cue.entry.attached or part.next_word_index(act.after) < len(part.word_starts))
           and (same := _definite_anaphor(part, anchor, act.end, state.last)) is not None):
         # after وفقا لـ the noun is the rest of the marker's own word (للوزارة)
-        act.sources, source_end = same, act.after if act.cue.entry.attached else part.word_ends[nxt]
+        act.sources, source_end = same, (act.after if act.cue.entry.attached
+                                         else part.word_ends[part.next_word_index(act.after)])
     elif (phrase := _marker_phrase(part, act.after, act.end, state.last)) is not None:
         act.sources, source_end = phrase
     else:
@@ -3270,6 +3309,8 @@ _NOT_BA_CONTENT = frozenset(normalize(w) for w in (
     "بشكل", "بصورة", "بمناسبة", "برئاسة", "بحضور", "بمشاركة", "بالتوازي", "بالرغم", "بفعل",
     "بحسب", "بدوره", "بدورها", "بالتالي", "بالفعل", "بالإضافة", "بالنسبة", "باعتبار", "بمثابة",
     "بالتأكيد", "بقوله", "بقولها"))
+#: A full stop, question or exclamation mark or a line break: the end of a sentence.
+_SENTENCE_STOP_RE = re.compile(r"[.!?؟\n]")
 #: Words (besides the verb's subject) between a verb of describing and a reporting noun
 #: that is its object, whose بـ is then the verb's (وصف ظريف تصريحات نتانياهو بالسيرك).
 DESCRIBED_NOUN_WORDS = 3
@@ -3288,7 +3329,8 @@ def _ba_content(part: _Part, act: _Act, j: int) -> bool:
     if before >= 0 and part.cues[before].entry.lemma == _DESCRIBE:
         verb_end = part.cues[before].end
         subject = _subject_words(part, part.next_word_index(verb_end), outer)
-        if part.count_words(verb_end, outer) - subject <= DESCRIBED_NOUN_WORDS:
+        if (part.count_words(verb_end, outer) - subject <= DESCRIBED_NOUN_WORDS
+                and not _SENTENCE_STOP_RE.search(part.text, verb_end, outer)):
             return False
     word = part.word_texts[j]
     if act.lemma in _PATIENT_GENITIVE_NOUNS:
@@ -3302,7 +3344,7 @@ def _ba_content(part: _Part, act: _Act, j: int) -> bool:
             word = part.word_texts[j]
         elif (act.sources[0].mention or {}).get("via") != "adjective":
             return False  # اتهام دمشق بتنفيذ هجوم: the genitive is the accused
-    if not (word.startswith("ب") and len(word) > 3 and word not in _NOT_BA_CONTENT):
+    if not (word.startswith("ب") and len(word) >= 3 and word not in _NOT_BA_CONTENT):  # بشن، بضم
         return False
     m = bisect_left(part.mention_starts, part.word_starts[j])
     return not (m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[j])

@@ -163,8 +163,8 @@ def score_against_gold(
     n_jobs : int
         Processes for the analysis.
     duplicates : bool
-        With ``split`` or ``rounds``, also score the articles marked ``duplicate_of`` in the
-        split table (by default they are left out: :func:`scored_ids`).
+        Also score the articles marked ``duplicate_of`` in the split table (by default they
+        are left out of any gold folder: :func:`scored_ids`).
     """
     if split is not None and split not in SPLIT_FOLDERS:
         raise ValueError(f"split={split!r}: use one of {sorted(SPLIT_FOLDERS)}")
@@ -178,6 +178,10 @@ def score_against_gold(
     if split is not None or rounds is not None:
         chosen = scored_ids(read_splits(), split, rounds, duplicates)
         keep = [a for a in keep if a in chosen]
+    elif not duplicates:  # any gold folder: a text coded twice counts once
+        table = read_splits()
+        repeated = set(table.loc[table["duplicate_of"] != "", "article_id"])
+        keep = [a for a in keep if a not in repeated]
     gold = load_gold(folder, article_ids=keep)
     articles = read_gold_articles(gold)
     # load again against the texts: offsets in range, hashes equal to the corpus copy
