@@ -262,3 +262,27 @@ def test_reported_reads_each_gap_once_and_answers_as_before(steps):
         if add:  # a cue may end inside its word (a suffix after it): sometimes inside
             acts.append(SimpleNamespace(cue_end=max(0, pos - 3)))
         assert attr._reported(part, acts, pos) == _reported_reference(part, acts, pos)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 560), st.integers(0, 560)), min_size=1, max_size=30))
+def test_first_marker_remembers_what_it_read_and_answers_as_before(queries):
+    # constructed text with colons (one between digits), quotation marks and complementizers;
+    # _first_marker is asked about ranges in any order, often from the same start
+    from analysis.text.segment import make_doc
+
+    text = ('وقال الوزير في بيان عند الساعة 10:30 إن الحكومة سترد وأكد "القوات انسحبت" ثم أضاف: '
+            "الوضع هادئ وأشار المتحدث إلى أن المحادثات مستمرة وقال مسؤول آخر فإن الاتفاق قريب ")
+    doc = make_doc("x", "", text * 8)  # long enough for ranges that are remembered
+    part = attr._Part("body", doc.body, doc.norm_body, [], attr.load_cue_lexicon())
+    fresh = attr._Part("body", doc.body, doc.norm_body, [], attr.load_cue_lexicon())
+    bounds = sorted(set(part.word_starts) | set(part.word_ends) | {len(part.text)})  # content bounds
+    assert len(part.text) > 3 * attr._FIRST_MARKER_MEMO_CHARS
+    last = len(bounds) - 1
+    # the queries drawn, then one start asked about ends far apart, out of order
+    steps = [*queries, *[(3, j) for j in (200, 120, 560, 90, 400, 300)]]
+    for i, j in steps:
+        a, b = bounds[min(i, last)], bounds[min(j, last)]
+        fresh.first_markers.clear()  # the reading from scratch, nothing remembered
+        assert attr._first_marker(part, a, b) == attr._first_marker(fresh, a, b)
+    assert part.first_markers  # the long ranges were remembered

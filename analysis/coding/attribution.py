@@ -765,6 +765,8 @@ class _Part:
         self.actors = None
         #: what :func:`_reported` has read of the current sentence's reported words
         self.reported_scan: list | None = None
+        #: :func:`_first_marker`'s answers by start: (read up to, the first marker or None)
+        self.first_markers: dict[int, tuple] = {}
 
     def _real_suffix(self, cue: CueMatch) -> bool:
         """Reject a verb whose "object suffix" ه was a ta marbuta: إضافة is not أضاف+ه."""
@@ -2456,7 +2458,35 @@ def _complementizer_at(part: _Part, k: int) -> tuple[int, int] | None:
 
 
 def _first_marker(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
-    """The first colon, opening quotation mark or complementizer in ``[a, b)``."""
+    """The first colon, opening quotation mark or complementizer in ``[a, b)``.
+
+    Asked again from the same ``a`` (the words before several markers of one sentence all
+    start at its beginning), the answer comes from what was read before: the first marker
+    found from ``a`` on, or how far nothing was found; only the rest up to ``b`` is read.
+    """
+    if b - a < _FIRST_MARKER_MEMO_CHARS:
+        return _first_marker_in(part, a, b)  # a short range: read it, nothing to remember
+    memo = part.first_markers.get(a)
+    if memo is not None:
+        read_to, found = memo
+        if found is not None:
+            return found if found[1] < b else None
+        if b <= read_to:
+            return None
+        found = _first_marker_in(part, read_to, b)
+    else:
+        found = _first_marker_in(part, a, b)
+    part.first_markers[a] = (max(a, b), found)
+    return found
+
+
+#: Ranges shorter than this are read afresh by :func:`_first_marker`; longer ones use (and
+#: add to) what was read before from the same start.
+_FIRST_MARKER_MEMO_CHARS = 400
+
+
+def _first_marker_in(part: _Part, a: int, b: int) -> tuple[str, int, int] | None:
+    """:func:`_first_marker` read from ``a`` to ``b``."""
     text = part.text
     best: tuple[str, int, int] | None = None
     colon = text.find(":", a, b)
@@ -2752,6 +2782,8 @@ def _reported(part: _Part, acts: list["_Act"], pos: int) -> bool:
     # of a word a later cue ends inside (يقول|ان: the reference reading took "ان" for a
     # complementizer); the gap is read once per sentence, in pieces as the verbs come (a
     # long sentence with many acts would otherwise read it again for every act and verb)
+    if len(acts) < _FEW_ACTS:  # a short sentence: reading every gap is cheaper than keeping track
+        return any(a.cue_end <= pos and _reports(part, part.text[a.cue_end:pos]) for a in acts)
     scan = part.reported_scan
     if scan is None or scan[0] is not acts:
         # this sentence's acts (kept, so that the list compared is this one), how many were
@@ -2775,11 +2807,19 @@ def _reported(part: _Part, acts: list["_Act"], pos: int) -> bool:
     if scan[3] > pos:
         scan[3], scan[4] = scan[2], False  # asked about an earlier verb: read again
     if not scan[4] and scan[3] < pos:
-        gap = text[scan[3]:pos]
-        scan[4] = ":" in gap or any(w in part.comp_any or strip_conjunction(w) in part.comp_any
-                                    for w in _WORD_RE.findall(gap))
+        scan[4] = _reports(part, text[scan[3]:pos])
         scan[3] = pos
     return scan[4]
+
+
+#: Below this many acts in a sentence :func:`_reported` reads each gap afresh.
+_FEW_ACTS = 8
+
+
+def _reports(part: _Part, gap: str) -> bool:
+    """Whether ``gap`` holds a colon or a complementizer (reported words begin in it)."""
+    return ":" in gap or any(w in part.comp_any or strip_conjunction(w) in part.comp_any
+                             for w in _WORD_RE.findall(gap))
 
 
 def _nested(part: _Part, cue: CueMatch, sent_start: int) -> bool:
@@ -2880,8 +2920,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         if kind == "framing" or (kind == "marker" and has_verb):
             continue
         outer = cue.start - len(cue.prefix)
-        later = [b for b in breakers if b > outer] + [ne]
-        end = min(later[0], ne)
+        end = _next_breaker(breakers, outer, ne)
         if kind == "noun" and acts and acts[-1].lemma == "نقل" and part.count_words(acts[-1].after, cue.start) <= RELAY_WORDS:
             # نقلت وكالة تاس عن لافروف قوله / تأكيده: the noun is the relayed act itself
             if cue.entry.category != "neutral":
@@ -2893,7 +2932,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         while end in framing_starts and end < ne and part.count_words(act.after, end) <= FRAMING_AFTER_SUBJECT_WORDS:
             # وتساءل بوتين في مقابلة مع شبكة …: a framing phrase right after the subject
             # frames the content that follows; only after the content does it end it.
-            end = min(later[later.index(end) + 1], ne)
+            end = _next_breaker(breakers, end, ne)
             act.end = end
         if via and act.via is None and act.sources and act.sources[0].source_type != "media":
             act.via = via
@@ -2912,6 +2951,12 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         elif not quoted and first is not None and first.mention is not None:
             state.unplaced = act.sources
     return acts
+
+
+def _next_breaker(breakers: list[int], pos: int, ne: int) -> int:
+    """The first of the sorted ``breakers`` after ``pos``, or the sentence end ``ne``."""
+    j = bisect_right(breakers, pos)
+    return min(breakers[j], ne) if j < len(breakers) else ne
 
 
 def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,

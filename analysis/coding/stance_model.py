@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -168,6 +168,9 @@ def candidates(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
 
 
 _CONJ = ("و", "ف")
+#: Up to this many (source, mention) pairs in a sentence each pair is tested; above it the
+#: mentions in each source's words are found by bisection.
+_FEW_PAIRS = 64
 
 
 def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[dict],
@@ -206,6 +209,14 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
         src_cats: dict[str, set[str]] = {}
         in_content: set[tuple[str, str]] = set()  # (holder, target): target named in holder's words
         same_side: set[str] = set()  # a source evaluating another actor of its own side
+        if len(atts) * len(ments) > _FEW_PAIRS:
+            # the mentions by start, so that each source's content span finds its own by
+            # bisection (a sentence with many sources and mentions is not read once per pair)
+            by_start = sorted(range(len(ments)), key=lambda k: int(ments[k]["start"]))
+            starts = [int(ments[k]["start"]) for k in by_start]
+        else:
+            by_start = range(len(ments))  # few: every mention, each tested below
+            starts = None
         for a in atts:
             side = a.get("source_side")
             if _placed(side):
@@ -215,20 +226,21 @@ def _sentence_pairs(doc: Doc, mentions: Sequence[dict], attributions: Sequence[d
                     holder_ids[side] = str(a["source_actor_id"])
                 else:
                     holder_ids.setdefault(side, side)
-                if ments:
-                    # _in_content(m, a) for each mention, with the content span read once
-                    try:
-                        c_start, c_end = int(a.get("content_start")), int(a.get("content_end"))
-                    except (TypeError, ValueError):  # no content span (None, NaN or NA)
-                        c_start = None
-                    a_part = a.get("part")
-                for m, m_side in zip(ments, sides):
-                    inside = (c_start is not None and m.get("part") == a_part
-                              and c_start <= int(m["start"]) and int(m["end"]) <= c_end)
-                    if inside:
-                        in_content.add((side, m_side))
-                    if (m_side == side and inside
-                            and (m.get("actor_id") or None) != (a.get("source_actor_id") or None)):
+                if not ments:
+                    continue
+                # _in_content(m, a) for the mentions that start in the content span
+                try:
+                    c_start, c_end = int(a.get("content_start")), int(a.get("content_end"))
+                except (TypeError, ValueError):  # no content span (None, NaN or NA)
+                    continue
+                a_part = a.get("part")
+                within = by_start if starts is None else by_start[bisect_left(starts, c_start):bisect_right(starts, c_end)]
+                for k in within:
+                    m, m_side = ments[k], sides[k]
+                    if m.get("part") != a_part or not (c_start <= int(m["start"]) and int(m["end"]) <= c_end):
+                        continue
+                    in_content.add((side, m_side))
+                    if m_side == side and (m.get("actor_id") or None) != (a.get("source_actor_id") or None):
                         same_side.add(side)  # انتقد شومر ترامب قائلا …: us on us
         earlier: set[str] = set()  # targets named in the sentence before, evaluated here by a source
         if src_cats and i - 1 in by_sent and _part_key(sentences[i - 1].part) == _part_key(sent.part):
