@@ -1672,14 +1672,17 @@ _NOT_NAME = frozenset(normalize(w) for w in (
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{2,}")
 
 
-def _name_like(part: _Part, k: int) -> bool:
+def _name_like(part: _Part, k: int, definite: bool = False) -> bool:
     """Word ``k`` may be part of a person's name the lexicons do not know (غافين ويليامسون).
 
-    Arabic letters only, not definite, not a function, time, role or nisba word, and no
-    cue, complementizer or actor mention begins in it.
+    Arabic letters only, not definite (unless ``definite``: a family name such as الحسين
+    after the first word of a name), not a function, time, role or nisba word, and no cue,
+    complementizer or actor mention begins in it.
     """
     word = part.word_texts[k]
-    if word.startswith("ال") or word in _NOT_NAME or not _ARABIC_WORD_RE.fullmatch(word):
+    if (word.startswith("ال") and not (definite and len(word) > 4 and word not in _PERSON_NOUN_FORMS
+                                        and word not in part.actors.title_forms)) \
+            or word in _NOT_NAME or not _ARABIC_WORD_RE.fullmatch(word):
         return False
     ws, we = part.word_starts[k], part.word_ends[k]
     c = bisect_left(part.cue_outer, ws)
@@ -1708,14 +1711,14 @@ def _not_name_words(part: _Part) -> frozenset[str]:
     return words
 
 
-def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS) -> int:
+def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS, definite: bool = False) -> int:
     """How many name-like words (at most ``most``) follow one another from word ``k``, with
-    only spaces between them."""
+    only spaces between them (with ``definite``, words after the first may be definite)."""
     n = 0
     while (n < most and k + n < len(part.word_starts) and part.word_starts[k + n] < limit
            and (n == 0 or (not part.text[part.word_ends[k + n - 1]:part.word_starts[k + n]].strip()
                            and not _blocks_subject(part, part.word_texts[k + n])))
-           and _name_like(part, k + n)):
+           and _name_like(part, k + n, definite and n > 0)):
         n += 1  # a later word with ب/ل/ك (كولومب لإذاعة) opens an object, not more name
     return n
 
@@ -1846,7 +1849,16 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
     n = next((i for i in range(1, n) if _description_head(part, k + i)), n)
     if (n == NAME_WORDS and (n4 := _name_run(part, k, limit, NAME_WORDS + 1)) > n
             and k + n4 < len(part.word_starts) and _description_head(part, k + n4)):
-        n = n4  # زيد بن رعد الحسين، المفوض السامي …: a name of four words
+        n = n4  # a name of four words before its description
+    if n <= NAME_WORDS:
+        # زيد بن رعد الحسين، المفوض السامي …; أبو بكر الحسن، المتحدث باسم …: a family name
+        # with ال ends the name when a comma and a description follow it
+        nd = _name_run(part, k, limit, NAME_WORDS + 1, definite=True)
+        nd = next((i for i in range(1, nd) if _description_head(part, k + i)), nd)
+        if (nd > n and k + nd < len(part.word_starts)
+                and part.text[part.word_ends[k + nd - 1]:part.word_starts[k + nd]].strip() in ("،", ",")
+                and _description_head(part, k + nd)):
+            n = nd
     j = k + n
     if j >= len(part.word_starts) or part.word_starts[j] >= limit:
         return None
@@ -2710,7 +2722,9 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
     * A verb right after a preposition is a noun (من بينهم، بعد رد), and a cue inside an
       actor mention is part of a name (كريستوفر راي is not رأى).
     * A participle is a cue only after a comma or و, or after another cue of its sentence
-      (otherwise it is an adjective: "مليار متوقعة").
+      (otherwise it is an adjective: "مليار متوقعة"), or in the masculine indefinite
+      accusative (مشيرا، مضيفا، مؤكدا), the circumstantial form a noun it describes
+      would not take: "اتخاذ قرار خلال ساعات مشيرا إلى أن".
     """
     outer = cue.start - len(cue.prefix)
     prev = part.prev_word(outer)
@@ -2733,8 +2747,41 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
             return True
         if any(ch in "،,؛" for ch in part.text[prev[1]:outer]):
             return True
+        if _circumstantial(part, cue):
+            return True
         return any(c.start < cue.start and c.entry.kind in ("verb", "passive") for c in cues)
     return True
+
+
+def _circumstantial(part: _Part, cue: CueMatch) -> bool:
+    """The participle is written as a whole word in the masculine indefinite accusative
+    (مشيرا، مشيراً، قائلا): a circumstantial (حال) of the clause, not an adjective, which
+    would agree with its noun (قرار مؤكد، أرقام متوقعة)."""
+    outer = cue.start - len(cue.prefix)
+    k = part.next_word_index(outer)
+    if k >= len(part.word_starts) or part.word_starts[k] != outer or part.word_ends[k] != cue.end:
+        return False  # the cue is not the whole word (a suffix follows it)
+    word = part.word_texts[k]
+    if not (word.endswith("ا") and len(word) >= 5) or k == 0:
+        return False
+    after = part.text[cue.end:cue.end + 4].lstrip()
+    if after[:1] in ("،", ","):
+        after = after[1:].lstrip()[:1]
+        if after not in (":", '"', "«", "“"):
+            return False  # a comma, then no quotation: وكان التحرك متوقعا، وستبدأ …
+    if not after or not (after[0].isalpha() or after[0] in ':"«“'):
+        return False  # nothing follows in its clause: a predicate (وكان هذا التحرك متوقعا.)
+    prev = part.word_texts[k - 1]
+    # an adjective agrees with an accusative noun (حصارا مشددا) or follows كان/بات (كان
+    # متوقعا، بات مستبعدا); after a number the form is a noun (بإعدام 75 متهما)
+    return not (prev.endswith("ا") or strip_conjunction(prev) in _COPULAS or not prev.isalpha()
+                or part.text[part.word_ends[k - 1]:part.word_starts[k]].strip())
+
+
+#: Verbs after which an accusative participle is their predicate, not a circumstantial.
+_COPULAS = frozenset(normalize(w) for w in (
+    "كان", "كانت", "كانوا", "يكون", "تكون", "يكن", "تكن", "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت",
+    "ليس", "ليست", "ظل", "ظلت", "مازال", "لايزال", "مايزال", "يزال", "تزال", "بدا", "يبدو"))
 
 
 #: Cue forms that, unvowelled, are first of all a preposition: بين "between" / بيّن "showed".
@@ -2989,7 +3036,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         if speakers:  # مضيفا after قال الجنرال إن النظام وعد …: the outer speaker, not the nested one
             act.sources = list(next((a for a in reversed(speakers) if not a.inner), speakers[-1]).sources)
         else:
-            act.sources = _sentence_subject(part, ns, outer) or state.previous()
+            act.sources = _sentence_subject(part, ns, outer, headed_nisba=True) or state.previous()
         return act if act.sources else _unknown_source(act)
     relative = _relative_subject(part, cue, ns)
     before = None if relative is not None else _subject_before(part, cue, ns)
@@ -3120,21 +3167,44 @@ def _passive_reading(part: _Part, cue: CueMatch, word_end: int, end: int, *,
     return True
 
 
-def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
+def _sentence_subject(part: _Part, ns: int, outer: int, headed_nisba: bool = False) -> list[_Source] | None:
     """The subject of a sentence's main verb, for a participle with no act before it.
 
     وتراجع ترامب عن تصريحاته، قائلا …: the participle shares the subject of تراجع. The
     subject is the first mention among the first three words of the sentence that is
-    not governed by a preposition and is not a bare adjective.
+    not governed by a preposition and is not a bare adjective. For a participle
+    (``headed_nisba``) a nisba also counts when it follows a definite noun, its head
+    (ويقاضي الحزب الديمقراطي الأمريكي روسيا، متهما إياها); the verbs' pro-drop fallback keeps
+    to whole mentions, a nisba there often describes the topic, not the speaker.
     """
     k = bisect_left(part.mention_starts, ns)
     if k >= len(part.mentions):
         return None
     m = part.mentions[k]
-    if (m["_ns"] >= outer or part.count_words(ns, m["_ns"]) > SENTENCE_SUBJECT_WORDS or _is_object(part, m)
-            or m.get("via") == "adjective"):
+    start = m["_ns"]
+    if m.get("via") == "adjective":
+        head = _definite_head(part, m, ns) if headed_nisba else None
+        if head is None:
+            return None
+        start = head
+    if start >= outer or part.count_words(ns, start) > SENTENCE_SUBJECT_WORDS or _is_object(part, m):
         return None
     return [_Source.from_mention(g) for g in _joined(part, k, outer)]
+
+
+def _definite_head(part: _Part, m: dict, ns: int) -> int | None:
+    """Where the definite noun phrase that the nisba mention ``m`` ends begins: the run of
+    definite words right before it, at most two, inside its sentence (الحزب الديمقراطي
+    الأمريكي); None when a definite word does not stand right before it."""
+    start = None
+    pos = m["_ns"]
+    for _ in range(2):
+        prev = part.prev_word(pos)
+        if (prev is None or prev[0] < ns or not prev[2].startswith("ال") or len(prev[2]) <= 3
+                or part.text[prev[1]:pos].strip()):
+            break
+        start = pos = prev[0]
+    return start
 
 
 def _unknown_source(act: _Act) -> _Act:
