@@ -31,7 +31,8 @@ Rule units are kept as they are.
 
 How the model and its threshold were chosen, and its cross-validated accuracy on dev,
 are in docs/stance-notes.md; ``data/annotations/tools/train_stance_model.py`` retrains it
-from the gold and must reproduce the shipped file.
+from the gold and must reproduce the shipped file: the same features and added units,
+weights within the solver's reach (:func:`analysis.validation.stance_training.refit`).
 """
 
 from __future__ import annotations
