@@ -1119,6 +1119,14 @@ def test_relayed_words_are_one_act_even_when_the_speaker_is_unplaced():
     # ANT AL-internationalNews-1101-20180510: an anonymous head after عن
     rows = _rows_of("إلى ذلك، نقلت وكالة رويترز عن مصدرين أمنيين قولهما إنه جرى العثور على دبلوماسي ميتاً.")
     assert [(r[0], r[3]) for r in rows] == [("نقلت", "anonymous")]
+    # ANT BB-middleEast-257-20180328 and SK-middleEast-498-20180323: a description of the medium
+    # closed by a comma before عن; the relayed source is the speaker, قولها no second act
+    rows = _rows_of('ونقلت صحيفة الوطن الموالية للحكومة السورية، عن مصادر عسكرية قولها إن الجيش السوري '
+                    'يستعد لعملية "ضخمة" في آخر مدينة.')
+    assert [(r[0], r[3]) for r in rows] == [("نقلت", "anonymous")]
+    rows = _rows_of('ونقلت صحيفة " لو جون اندبندن" الناطقة بالفرنسية، عن مصدر ديبلوماسي، قوله إن الجزائر '
+                    'قد اعتبرت إلغاء تأشيرة الدخول للأتراك أمرا غير ممكن.')
+    assert [(r[0], r[3]) for r in rows if r[0] in ("نقلت", "قوله")] == [("نقلت", "anonymous")]
 
 
 def test_aide_or_office_of_a_person_is_not_that_person():
@@ -1187,7 +1195,8 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 35 and {"SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 36 and {"SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+                                   "RELAY_DESCRIPTION_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
                                    "TITLE_NAME_WORDS", "TITLE_NAME_AFTER_WORDS", "DESCRIPTION_WORDS",

@@ -191,6 +191,9 @@ FRAMING_AFTER_SUBJECT_WORDS = 2
 MEDIA_AFTER_FRAMING_WORDS = 3
 #: A relay (نقلت وكالة تاس عن لافروف): the quoted person within this many words after عن.
 RELAY_WORDS = 3
+#: ... or this many more when a comma closes a description of the medium before عن
+#: (ونقلت صحيفة الوطن الموالية للحكومة السورية، عن مصادر عسكرية قولها).
+RELAY_DESCRIPTION_WORDS = 4
 #: A marker (بحسب لافروف): its source within this many words after it;
 MARKER_SOURCE_WORDS = 1
 #: Words of the noun phrase a marker credits when it names nobody the lexicons know (note 50).
@@ -3220,11 +3223,13 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
     """
     k = first = part.next_word_index(act.after)
     while (k < len(part.word_starts) and part.word_starts[k] < end and part.word_texts[k] != "عن"
-           and k - first < RELAY_WORDS):
+           and k - first < RELAY_WORDS + RELAY_DESCRIPTION_WORDS):
         k += 1  # نقلت وكالة تسنيم للأنباء، الاثنين، عن …
     if k >= len(part.word_starts) or part.word_starts[k] >= end or part.word_texts[k] != "عن" or (
             k > first and _complementizer_at(part, first)):
         return
+    if k - first > RELAY_WORDS and not part.text[part.word_ends[k - 1]:part.word_starts[k]].strip() in ("،", ","):
+        return  # a longer description of the medium only when a comma closes it before عن
     medium = act.sources[0] if act.sources else None
     head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium and medium.mention else []
     via = medium.actor_id if medium is not None and medium.mention is not None and (
