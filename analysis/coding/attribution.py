@@ -764,6 +764,8 @@ class _Part:
         self.mention_starts = [m["_ns"] for m in self.mentions]
         #: unknown names the article has placed, shared by its parts (_register_names)
         self.names: dict[str, _Source] = {}
+        #: the definite family names among ``names`` (الحسين), which a later bare use may repeat
+        self.definite_names: set[str] = set()
         #: the actor lexicon (nisba adjectives, titles, anonymous heads), set per article
         self.actors = None
         #: what :func:`_reported` has read of the current sentence's reported words
@@ -1684,7 +1686,8 @@ def _name_like(part: _Part, k: int, definite: bool = False) -> bool:
     """
     word = part.word_texts[k]
     if (word.startswith("ال") and not (definite and len(word) > 4 and word not in _PERSON_NOUN_FORMS
-                                        and word not in part.actors.title_forms)) \
+                                        and word not in part.actors.title_forms
+                                        and word not in _NOT_FAMILY_NAMES)) \
             or word in _NOT_NAME or not _ARABIC_WORD_RE.fullmatch(word):
         return False
     ws, we = part.word_starts[k], part.word_ends[k]
@@ -1698,6 +1701,16 @@ def _name_like(part: _Part, k: int, definite: bool = False) -> bool:
     if word in stop or bare in stop or word in part.actors.nisba_forms or bare in part.actors.nisba_forms:
         return False
     return not _complementizer_at(part, k)
+
+
+#: Definite words that follow a name without being part of it: the adjectives of an office
+#: and time words (جون سميث السابق، … الليلة); a family name with ال is otherwise accepted.
+_NOT_FAMILY_NAMES = frozenset(normalize(w) for w in (
+    "السابق", "السابقة", "الحالي", "الحالية", "الجديد", "الجديدة", "المنتخب", "المنتخبة",
+    "المستقيل", "المستقيلة", "المقال", "المقالة", "الأسبق", "الراحل", "الراحلة", "الأول",
+    "الثاني", "الأخير", "الليلة", "اليوم", "الأمس", "الشهر", "العام", "الأسبوع", "الماضي",
+    "الماضية", "المقبل", "المقبلة", "الجاري", "الجارية", "الخميس", "الجمعة", "السبت", "الأحد",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الصباح", "المساء", "أيضا"))
 
 
 _NOT_NAME_ROLES = ("preposition", "adverb", "anaphor", "relative", "coordinator", "complementizer", "document")
@@ -1862,6 +1875,7 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
                 and part.text[part.word_ends[k + nd - 1]:part.word_starts[k + nd]].strip() in ("،", ",")
                 and _description_head(part, k + nd)):
             n = nd
+            part.definite_names.add(strip_conjunction(part.word_texts[k + n - 1]))
     j = k + n
     if j >= len(part.word_starts) or part.word_starts[j] >= limit:
         return None
@@ -2182,9 +2196,10 @@ def _known_name(part: _Part, k: int) -> _Source | None:
     """Word ``k`` is the surname of a person the article introduced (by a placed title, or
     unplaced with a first name and surname): that person, its offsets at the word, an
     unplaced one still marked unplaced (codebook notes 38, 39 and 59)."""
-    named = part.names.get(strip_conjunction(part.word_texts[k]))
-    if named is None or not _name_like(part, k):
-        return None
+    word = strip_conjunction(part.word_texts[k])
+    named = part.names.get(word)
+    if named is None or not _name_like(part, k, definite=word in part.definite_names):
+        return None  # a family name introduced with ال (الحسين) may come back bare
     src = _name_source(part, k, 1, named)
     if named.actor_id is None and named.side == "other":
         src.mention["unplaced"] = True
@@ -2758,33 +2773,47 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
 
 def _circumstantial(part: _Part, cue: CueMatch) -> bool:
     """The participle is written as a whole word in the masculine indefinite accusative
-    (مشيرا، مشيراً، قائلا): a circumstantial (حال) of the clause, not an adjective, which
-    would agree with its noun (قرار مؤكد، أرقام متوقعة)."""
+    (مشيرا، مشيراً، قائلا) and its reported words open right after it: a circumstantial
+    (حال) of the clause, not an adjective or a noun (قرار مؤكد، مدعيا خاصا، متهما بالقتل).
+
+    What may follow it: a complementizer or particle of speech (إن، أن، إلى، عن، على), the
+    object pronoun إيا- (متهما إياهم بـ), a colon or an opening quotation mark, also after a
+    comma (قائلا، "…"). Not after a copula (كان متوقعا أن، ما زال متوقعا أن) or a number
+    (أحد عشر متهما، 75 متهما).
+    """
     outer = cue.start - len(cue.prefix)
     k = part.next_word_index(outer)
-    if k >= len(part.word_starts) or part.word_starts[k] != outer or part.word_ends[k] != cue.end:
+    if k == 0 or k >= len(part.word_starts) or part.word_starts[k] != outer or part.word_ends[k] != cue.end:
         return False  # the cue is not the whole word (a suffix follows it)
     word = part.word_texts[k]
-    if not (word.endswith("ا") and len(word) >= 5) or k == 0:
+    if not (word.endswith("ا") and len(word) >= 5):
         return False
-    after = part.text[cue.end:cue.end + 4].lstrip()
-    if after[:1] in ("،", ","):
-        after = after[1:].lstrip()[:1]
-        if after not in (":", '"', "«", "“"):
-            return False  # a comma, then no quotation: وكان التحرك متوقعا، وستبدأ …
-    if not after or not (after[0].isalpha() or after[0] in ':"«“'):
-        return False  # nothing follows in its clause: a predicate (وكان هذا التحرك متوقعا.)
+    found = _OPENS_WORDS_RE.match(part.text, cue.end)
+    if found is None:
+        return False  # a predicate or a noun: وكان التحرك متوقعا منذ أسابيع، مدعيا خاصا
     prev = part.word_texts[k - 1]
-    # an adjective agrees with an accusative noun (حصارا مشددا) or follows كان/بات (كان
-    # متوقعا، بات مستبعدا); after a number the form is a noun (بإعدام 75 متهما)
-    return not (prev.endswith("ا") or strip_conjunction(prev) in _COPULAS or not prev.isalpha()
+    return not (strip_conjunction(prev) in _COPULAS or prev in _NUMBER_WORDS or not prev.isalpha()
                 or part.text[part.word_ends[k - 1]:part.word_starts[k]].strip())
 
 
+#: What opens the reported words right after a circumstantial participle: optional spaces
+#: and a comma before a colon or quotation mark, or spaces before a complementizer,
+#: particle or the pronoun إيا- (normalised spellings: إ/أ/آ are ا).
+_OPENS_WORDS_RE = re.compile(
+    r"\s*[،,]?\s*[:\"«“”(]"
+    r"|\s+(?:ان|انه|انها|انهم|بان|بانه|بانها|الى|الي|عن|على|علي|ايا(?:ه|ها|هم|هما|هن))(?![^\W\d_])")
+
 #: Verbs after which an accusative participle is their predicate, not a circumstantial.
 _COPULAS = frozenset(normalize(w) for w in (
-    "كان", "كانت", "كانوا", "يكون", "تكون", "يكن", "تكن", "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت",
-    "ليس", "ليست", "ظل", "ظلت", "مازال", "لايزال", "مايزال", "يزال", "تزال", "بدا", "يبدو"))
+    "كان", "كانت", "كانوا", "يكون", "تكون", "يكن", "تكن", "سيكون", "ستكون", "بات", "باتت",
+    "أصبح", "أصبحت", "أضحى", "أضحت", "صار", "صارت", "ليس", "ليست", "ظل", "ظلت", "يظل", "تظل",
+    "بقي", "بقيت", "يبقى", "تبقى", "زال", "زالت", "مازال", "مازالت", "لايزال", "لاتزال",
+    "مايزال", "يزال", "تزال", "بدا", "بدت", "يبدو", "تبدو"))
+#: Numbers written as words before a counted noun (أحد عشر متهما، عشرين متهما).
+_NUMBER_WORDS = frozenset(normalize(w) for w in (
+    "عشر", "عشرة", "عشرون", "عشرين", "ثلاثون", "ثلاثين", "أربعون", "أربعين", "خمسون", "خمسين",
+    "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئة", "مائة",
+    "ألف", "آلاف", "مليون", "ملايين"))
 
 
 #: Cue forms that, unvowelled, are first of all a preposition: بين "between" / بيّن "showed".
@@ -3039,7 +3068,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         if speakers:  # مضيفا after قال الجنرال إن النظام وعد …: the outer speaker, not the nested one
             act.sources = list(next((a for a in reversed(speakers) if not a.inner), speakers[-1]).sources)
         else:
-            act.sources = _sentence_subject(part, ns, outer, headed_nisba=True) or state.previous()
+            act.sources = _sentence_subject(part, ns, outer) or state.previous()
         return act if act.sources else _unknown_source(act)
     relative = _relative_subject(part, cue, ns)
     before = None if relative is not None else _subject_before(part, cue, ns)
@@ -3170,44 +3199,21 @@ def _passive_reading(part: _Part, cue: CueMatch, word_end: int, end: int, *,
     return True
 
 
-def _sentence_subject(part: _Part, ns: int, outer: int, headed_nisba: bool = False) -> list[_Source] | None:
+def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
     """The subject of a sentence's main verb, for a participle with no act before it.
 
     وتراجع ترامب عن تصريحاته، قائلا …: the participle shares the subject of تراجع. The
     subject is the first mention among the first three words of the sentence that is
-    not governed by a preposition and is not a bare adjective. For a participle
-    (``headed_nisba``) a nisba also counts when it follows a definite noun, its head
-    (ويقاضي الحزب الديمقراطي الأمريكي روسيا، متهما إياها); the verbs' pro-drop fallback keeps
-    to whole mentions, a nisba there often describes the topic, not the speaker.
+    not governed by a preposition and is not a bare adjective.
     """
     k = bisect_left(part.mention_starts, ns)
     if k >= len(part.mentions):
         return None
     m = part.mentions[k]
-    start = m["_ns"]
-    if m.get("via") == "adjective":
-        head = _definite_head(part, m, ns) if headed_nisba else None
-        if head is None:
-            return None
-        start = head
-    if start >= outer or part.count_words(ns, start) > SENTENCE_SUBJECT_WORDS or _is_object(part, m):
+    if (m["_ns"] >= outer or part.count_words(ns, m["_ns"]) > SENTENCE_SUBJECT_WORDS or _is_object(part, m)
+            or m.get("via") == "adjective"):
         return None
     return [_Source.from_mention(g) for g in _joined(part, k, outer)]
-
-
-def _definite_head(part: _Part, m: dict, ns: int) -> int | None:
-    """Where the definite noun phrase that the nisba mention ``m`` ends begins: the run of
-    definite words right before it, at most two, inside its sentence (الحزب الديمقراطي
-    الأمريكي); None when a definite word does not stand right before it."""
-    start = None
-    pos = m["_ns"]
-    for _ in range(2):
-        prev = part.prev_word(pos)
-        if (prev is None or prev[0] < ns or not prev[2].startswith("ال") or len(prev[2]) <= 3
-                or part.text[prev[1]:pos].strip()):
-            break
-        start = pos = prev[0]
-    return start
 
 
 def _unknown_source(act: _Act) -> _Act:
