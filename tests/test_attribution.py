@@ -581,6 +581,23 @@ def test_a_participle_does_not_take_the_object_of_its_verb_as_speaker():
     assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قال", "lavrov"), ("مشيرا", "lavrov")]
 
 
+def test_the_predicate_of_a_considered_object_is_no_subject():
+    # ANT SK-middleEast-1546-20180508 (dev, round 15): in وهو ما اعتبرته انتهاكا the
+    # accusative انتهاكا is what Russia considered the decision, not who spoke
+    text = ('وأعربت روسيا عن "خيبة أملها العميقة" لقرار الرئيس الأميركي دونالد ترامب الانسحاب من '
+            "الاتفاق النووي الإيراني، وهو ما اعتبرته انتهاكا صارخا للقانون الدولي.")
+    rows, _ = _body(text)
+    assert [(r["cue"], r["source_actor_id"], r["source_side"]) for r in rows] == [
+        ("أعربت", "russia", "russia"), ("اعتبرت", "russia", "russia")]
+    # ANT BB-middleEast-190-20180314: the sentence's subject speaks
+    text = "واستنكرت القائمة العربية المشتركة مشروع القانون، واعتبرته عنصريا، يهدف إلى إقصاء الفلسطينيين."
+    rows, _ = _body(text)
+    assert [(r["cue"], _span(text, r, "source")) for r in rows] == [("استنكرت", "القائمة"), ("اعتبرت", "القائمة")]
+    # constructed: an actor after the verb is still its subject
+    rows, _ = _body("واعتبرته روسيا انتهاكا للقانون.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("اعتبرت", "russia")]
+
+
 def test_a_family_name_with_al_ends_a_name_before_its_description():
     # ANT BB-middleEast-690-20180702 (dev): the name has four words, the last definite; the
     # description after the comma places him (the UN), and his family name keeps the side

@@ -3113,6 +3113,12 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         # first person inside a quotation; the speaker on himself inside his own reported
         # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject
         return None
+    elif entry.lemma == _CONSIDER and word_end > cue.end and _second_object(part, word_end, end):
+        # وهو ما اعتبرته انتهاكا صارخا: the object's predicate; the subject is dropped (the
+        # sentence's subject, else the latest speaker)
+        act.sources = _sentence_subject(part, ns, outer) or state.previous()
+        if not act.sources:
+            return _unknown_source(act)
     elif (unresolved := _unresolved_subject(part, word_end, end, entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
@@ -3214,6 +3220,24 @@ def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
             or m.get("via") == "adjective"):
         return None
     return [_Source.from_mention(g) for g in _joined(part, k, outer)]
+
+
+#: The verb of considering, which takes an object and its predicate (اعتبره خرقا).
+_CONSIDER = "اعتبر"
+
+
+def _second_object(part: _Part, word_end: int, limit: int) -> bool:
+    """After اعتبر carrying its object pronoun (اعتبرته، اعتبرها), the next word is an
+    indefinite accusative (انتهاكا، تصعيدا، عنصريا) that is no actor mention: the object's
+    predicate ("considered it a violation"), so the verb's subject is not after it (an actor
+    mention there is: واعتبرته روسيا انتهاكا)."""
+    k = part.next_word_index(word_end)
+    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
+        return False
+    word = part.word_texts[k]
+    return (len(word) >= 4 and word.endswith("ا") and not word.endswith(("نا", "ها"))
+            and _mention_at_word(part, k) is None
+            and not part.text[word_end:part.word_starts[k]].strip())
 
 
 def _unknown_source(act: _Act) -> _Act:
