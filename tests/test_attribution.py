@@ -598,6 +598,19 @@ def test_the_predicate_of_a_considered_object_is_no_subject():
     assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("اعتبرت", "russia")]
 
 
+def test_a_quantifier_speaks_for_the_noun_it_counts():
+    # ANT SK-technology-470-20180421: كثير من الأشخاص are unnamed people, not a third party
+    # called كثير; ANT SK-technology-539-20180430: العديد من التقارير are documents of nobody
+    assert _rows_of("يقول كثير من الأشخاص إن خضوعهم للمراقبة اللصيقة يقلل من حريتهم.") == [
+        ("يقول", "anonymous_source", "unknown", "anonymous")]
+    text = 'ودائما ما يشدد "مجتمع الأرض المسطحة"، كما تصفهم العديد من التقارير، على أن الأرض مسطحة.'
+    rows, _ = _body(text)
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"], r["source_type"]) for r in rows
+            if r["cue"] == "تصف"] == [("تصف", "العديد من التقارير", "unknown", "document")]
+    # constructed: officials counted after عدد من are anonymous officials
+    assert _rows_of("وقال عدد من المسؤولين إن الوضع هادئ.") == [("قال", "anonymous_official", "unknown", "anonymous")]
+
+
 def test_a_family_name_with_al_ends_a_name_before_its_description():
     # ANT BB-middleEast-690-20180702 (dev): the name has four words, the last definite; the
     # description after the comma places him (the UN), and his family name keeps the side

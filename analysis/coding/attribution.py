@@ -2078,6 +2078,15 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     if word == "احد" and k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit:
         anonymous = _anonymous_head(part, part.word_texts[k + 1])  # أحد المسؤولين
         k += anonymous is not None
+    if anonymous is None and bare in _QUANTIFIERS and (counted := _counted_noun(part, k, limit)) is not None:
+        j, counted_word = counted
+        # عدد من المسؤولين، العديد من الخبراء: the officials and experts speak, unnamed;
+        # العديد من الدراسات، بعض التقارير: documents of nobody in particular
+        anonymous = _anonymous_head(part, counted_word) or _anonymous_head(part, counted_word[2:])
+        if anonymous is not None:
+            return _anonymous_unlisted(part, j, anonymous, limit)
+        if counted_word in part.roles["document"] or _bare_definite(counted_word) in part.roles["document"]:
+            return _name_source(part, k, j - k + 1, _Source(None, "unknown", "document", None))
     if anonymous is not None:
         return _anonymous_unlisted(part, k, anonymous, limit)
     if word.startswith("ال") and (titled := _titled_name(part, k, limit)) is not None:
@@ -2108,6 +2117,23 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         # (codebook note 59), still unplaced
         part.names.setdefault(surname, _Source(None, "other", "person", None))
     return src
+
+
+#: Words of quantity before the noun they count (عدد من، العديد من، بعض، معظم …).
+_QUANTIFIERS = frozenset(normalize(w) for w in (
+    "عدد", "العديد", "بعض", "كثير", "الكثير", "معظم", "غالبية", "أغلب", "عشرات", "مئات"))
+
+
+def _counted_noun(part: _Part, k: int, limit: int) -> tuple[int, str] | None:
+    """The noun a quantifier at word ``k`` counts, after من or in construct (عدد من
+    المسؤولين، بعض التقارير): its word index and normalised text."""
+    j = k + 1
+    n = len(part.word_starts)
+    if j < n and part.word_starts[j] < limit and part.word_texts[j] == "من":
+        j += 1
+    if j >= n or part.word_starts[j] >= limit or part.text[part.word_ends[j - 1]:part.word_starts[j]].strip():
+        return None
+    return j, part.word_texts[j]
 
 
 def _office_default_side(part: _Part, word: str) -> str | None:
