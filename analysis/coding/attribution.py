@@ -3139,12 +3139,6 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         # first person inside a quotation; the speaker on himself inside his own reported
         # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject
         return None
-    elif entry.lemma == _CONSIDER and word_end > cue.end and _second_object(part, word_end, end):
-        # وهو ما اعتبرته انتهاكا صارخا: the object's predicate; the subject is dropped (the
-        # sentence's subject, else the latest speaker)
-        act.sources = _sentence_subject(part, ns, outer) or state.previous()
-        if not act.sources:
-            return _unknown_source(act)
     elif (unresolved := _unresolved_subject(part, word_end, end, entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
@@ -3248,24 +3242,6 @@ def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
     return [_Source.from_mention(g) for g in _joined(part, k, outer)]
 
 
-#: The verb of considering, which takes an object and its predicate (اعتبره خرقا).
-_CONSIDER = "اعتبر"
-
-
-def _second_object(part: _Part, word_end: int, limit: int) -> bool:
-    """After اعتبر carrying its object pronoun (اعتبرته، اعتبرها), the next word is an
-    indefinite accusative (انتهاكا، تصعيدا، عنصريا) that is no actor mention: the object's
-    predicate ("considered it a violation"), so the verb's subject is not after it (an actor
-    mention there is: واعتبرته روسيا انتهاكا)."""
-    k = part.next_word_index(word_end)
-    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
-        return False
-    word = part.word_texts[k]
-    return (len(word) >= 4 and word.endswith("ا") and not word.endswith(("نا", "ها"))
-            and _mention_at_word(part, k) is None
-            and not part.text[word_end:part.word_starts[k]].strip())
-
-
 def _unknown_source(act: _Act) -> _Act:
     act.sources = [_UNKNOWN]
     return act
@@ -3284,9 +3260,9 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
     if k >= len(part.word_starts) or part.word_starts[k] >= end or part.word_texts[k] != "عن" or (
             k > first and _complementizer_at(part, first)):
         return
-    if k - first > RELAY_WORDS and not part.text[part.word_ends[k - 1]:part.word_starts[k]].strip() in ("،", ","):
-        return  # a longer description of the medium only when a comma closes it before عن
     medium = act.sources[0] if act.sources else None
+    if k - first > RELAY_WORDS and not _relay_after_description(part, k, medium, end):
+        return
     head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium and medium.mention else []
     via = medium.actor_id if medium is not None and medium.mention is not None and (
         medium.source_type == "media" or (head and strip_conjunction(head[0]) in part.roles["quote_name"])) else None
@@ -3303,6 +3279,31 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
         return
     if via is not None:
         act.via = via
+
+
+def _relay_after_description(part: _Part, k: int, medium: "_Source | None", end: int) -> bool:
+    """عن (word ``k``) past a description of the relaying medium still opens the relayed
+    source: a comma closes the description, the relayer is a medium, and what follows عن
+    can speak (an actor mention, an anonymous head or a name): ونقلت صحيفة الوطن الموالية
+    للحكومة السورية، عن مصادر عسكرية. Not عن طريق/قرب/كثب/بعد, and not a topic after a
+    person's message (ونقل المبعوث رسالة من ترامب، عن قلق واشنطن)."""
+    if part.text[part.word_ends[k - 1]:part.word_starts[k]].strip() not in ("،", ","):
+        return False
+    if medium is None or not (medium.source_type == "media" or (
+            medium.mention is not None and _MEDIUM_HEAD_RE.fullmatch(
+                strip_conjunction((part.text[medium.mention["_ns"]:medium.mention["_ne"]].split() or [""])[0])))):
+        return False  # the relayer is a medium (or a head noun of one: صحيفة " لو جون اندبندن")
+    j = k + 1
+    if j >= len(part.word_starts) or part.word_starts[j] >= end or part.word_texts[j] in _NOT_RELAYED:
+        return False
+    return (_mention_at_word(part, j) is not None or _anonymous_head(part, part.word_texts[j]) is not None
+            or _name_like(part, j))
+
+
+#: Head nouns of a medium, normalised (صحيفة، وكالة، قناة، شبكة، موقع، مجلة، إذاعة).
+_MEDIUM_HEAD_RE = re.compile(r"(?:ال)?(?:صحيف[هت]|وكال[هت]|قنا[هت]|شبك[هت]|موقع|مجل[هت]|اذاع[هت]|جريد[هت])")
+#: Words after عن that make an adverbial phrase, not a relayed source (عن طريق، عن قرب).
+_NOT_RELAYED = frozenset(normalize(w) for w in ("طريق", "قرب", "كثب", "بعد"))
 
 
 def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | None:
