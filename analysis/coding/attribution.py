@@ -2082,7 +2082,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         j, counted_word = counted
         # عدد من المسؤولين، العديد من الخبراء: the officials and experts speak, unnamed;
         # العديد من الدراسات، بعض التقارير: documents of nobody in particular
-        anonymous = _anonymous_head(part, counted_word) or _anonymous_head(part, counted_word[2:])
+        anonymous = _anonymous_head(part, counted_word) or (
+            _anonymous_head(part, counted_word[2:]) if counted_word.startswith("ال") else None)
         if anonymous is not None:
             return _anonymous_unlisted(part, j, anonymous, limit)
         if counted_word in part.roles["document"] or _bare_definite(counted_word) in part.roles["document"]:
