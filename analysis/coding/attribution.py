@@ -1704,13 +1704,14 @@ def _name_like(part: _Part, k: int, definite: bool = False) -> bool:
 
 
 #: Definite words that follow a name without being part of it: the adjectives of an office
-#: and time words (جون سميث السابق، … الليلة); a family name with ال is otherwise accepted.
+#: and time words the cue lexicon's adverb role does not list (جون سميث السابق، … الليلة;
+#: اليوم، الماضي and the weekdays are adverbs there, never name words); a family name with
+#: ال is otherwise accepted.
 _NOT_FAMILY_NAMES = frozenset(normalize(w) for w in (
     "السابق", "السابقة", "الحالي", "الحالية", "الجديد", "الجديدة", "المنتخب", "المنتخبة",
     "المستقيل", "المستقيلة", "المقال", "المقالة", "الأسبق", "الراحل", "الراحلة", "الأول",
-    "الثاني", "الأخير", "الليلة", "اليوم", "الأمس", "الشهر", "العام", "الأسبوع", "الماضي",
-    "الماضية", "المقبل", "المقبلة", "الجاري", "الجارية", "الخميس", "الجمعة", "السبت", "الأحد",
-    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الصباح", "المساء", "أيضا"))
+    "الثاني", "الأخير", "الليلة", "الأمس", "الشهر", "العام", "المقبل", "المقبلة", "الجاري",
+    "الجارية", "الصباح", "المساء"))
 
 
 _NOT_NAME_ROLES = ("preposition", "adverb", "anaphor", "relative", "coordinator", "complementizer", "document")
@@ -2831,8 +2832,8 @@ _OPENS_WORDS_RE = re.compile(
     r"|\s+(?:ان|انه|انها|انهم|بان|بانه|بانها|الى|الي|عن|على|علي|ايا(?:ه|ها|هم|هما|هن))(?![^\W\d_])")
 
 #: Verbs after which an accusative participle is their predicate, not a circumstantial.
-_COPULAS = frozenset(normalize(w) for w in (
-    "كان", "كانت", "كانوا", "يكون", "تكون", "يكن", "تكن", "سيكون", "ستكون", "بات", "باتت",
+_COPULAS = _PAST_AUXILIARIES | frozenset(normalize(w) for w in (
+    "يكون", "تكون", "يكن", "تكن", "سيكون", "ستكون", "بات", "باتت",
     "أصبح", "أصبحت", "أضحى", "أضحت", "صار", "صارت", "ليس", "ليست", "ظل", "ظلت", "يظل", "تظل",
     "بقي", "بقيت", "يبقى", "تبقى", "زال", "زالت", "مازال", "مازالت", "لايزال", "لاتزال",
     "مايزال", "يزال", "تزال", "بدا", "بدت", "يبدو", "تبدو"))
@@ -3262,11 +3263,12 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
             k > first and _complementizer_at(part, first)):
         return
     medium = act.sources[0] if act.sources else None
-    if k - first > RELAY_WORDS and not _relay_after_description(part, k, medium, end):
-        return
     head = part.text[medium.mention["_ns"]:medium.mention["_ne"]].split()[:1] if medium and medium.mention else []
-    via = medium.actor_id if medium is not None and medium.mention is not None and (
-        medium.source_type == "media" or (head and strip_conjunction(head[0]) in part.roles["quote_name"])) else None
+    is_medium = medium is not None and medium.mention is not None and (
+        medium.source_type == "media" or bool(head and strip_conjunction(head[0]) in part.roles["quote_name"]))
+    if k - first > RELAY_WORDS and not _relay_after_description(part, k, is_medium, end):
+        return
+    via = medium.actor_id if is_medium else None
     j = bisect_left(part.mention_starts, part.word_ends[k])
     if j < len(part.mentions) and part.count_words(part.word_ends[k], part.mentions[j]["_ns"]) <= RELAY_WORDS:
         act.sources = [_Source.from_mention(part.mentions[j])]
@@ -3282,18 +3284,17 @@ def _relay(part: _Part, act: _Act, end: int) -> None:
         act.via = via
 
 
-def _relay_after_description(part: _Part, k: int, medium: "_Source | None", end: int) -> bool:
+def _relay_after_description(part: _Part, k: int, is_medium: bool, end: int) -> bool:
     """عن (word ``k``) past a description of the relaying medium still opens the relayed
-    source: a comma closes the description, the relayer is a medium, and what follows عن
+    source: a comma closes the description, the relayer is a medium (``is_medium``: an
+    outlet, or a mention headed by صحيفة/وكالة/قناة …, as for the relay's ``via``), and what follows عن
     can speak (an actor mention, an anonymous head or a name): ونقلت صحيفة الوطن الموالية
     للحكومة السورية، عن مصادر عسكرية. Not عن طريق/قرب/كثب/بعد, and not a topic after a
     person's message (ونقل المبعوث رسالة من ترامب، عن قلق واشنطن)."""
     if part.text[part.word_ends[k - 1]:part.word_starts[k]].strip() not in ("،", ","):
         return False
-    if medium is None or not (medium.source_type == "media" or (
-            medium.mention is not None and _MEDIUM_HEAD_RE.fullmatch(
-                strip_conjunction((part.text[medium.mention["_ns"]:medium.mention["_ne"]].split() or [""])[0])))):
-        return False  # the relayer is a medium (or a head noun of one: صحيفة " لو جون اندبندن")
+    if not is_medium:
+        return False  # ونقل المبعوث رسالة …، عن: a person's message, not a medium's report
     j = k + 1
     if j >= len(part.word_starts) or part.word_starts[j] >= end or part.word_texts[j] in _NOT_RELAYED:
         return False
@@ -3301,8 +3302,6 @@ def _relay_after_description(part: _Part, k: int, medium: "_Source | None", end:
             or _name_like(part, j))
 
 
-#: Head nouns of a medium, normalised (صحيفة، وكالة، قناة، شبكة، موقع، مجلة، إذاعة).
-_MEDIUM_HEAD_RE = re.compile(r"(?:ال)?(?:صحيف[هت]|وكال[هت]|قنا[هت]|شبك[هت]|موقع|مجل[هت]|اذاع[هت]|جريد[هت])")
 #: Words after عن that make an adverbial phrase, not a relayed source (عن طريق، عن قرب).
 _NOT_RELAYED = frozenset(normalize(w) for w in ("طريق", "قرب", "كثب", "بعد"))
 

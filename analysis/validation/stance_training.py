@@ -216,8 +216,7 @@ def train(rounds: tuple[str, ...] = ("1", "2", "3"), n_jobs: int = 1, *, c: floa
     if c is None or threshold is None:
         cv = cross_validate(ts)
         c, threshold = choose_setting(cv)
-    model = sm.fit([x.features for a in ts.article_ids for x in ts.candidates[a]],
-                   [y for a in ts.article_ids for y in ts.labels[a]], c=c)
+    model = _fit_all(ts, c)
     model["threshold"] = threshold
     model["c"] = c
     model["trained_on"] = _trained_on(ts, rounds)
@@ -229,16 +228,16 @@ def train(rounds: tuple[str, ...] = ("1", "2", "3"), n_jobs: int = 1, *, c: floa
 
 def refit(shipped: dict, n_jobs: int = 1) -> dict:
     """Refit a model file's content with its own rounds, C and threshold and say how the
-    refit differs from it: ``model`` (the refit), ``same_settings`` (threshold, C and what
-    it was trained on), ``same_features``, ``max_difference`` (largest difference of a weight
+    refit differs from it: ``model`` (the refit), ``same_settings`` (the labels and what it
+    was trained on: rounds, articles, candidates and their labels; C and the threshold are
+    the shipped ones), ``same_features``, ``max_difference`` (largest difference of a weight
     or bias), ``changed_units`` (stance units the two add to the rule units of the training
     articles that only one of them adds) and ``reproduced`` (all of these hold, and the
     difference is within :data:`REFIT_TOLERANCE`)."""
     rounds = tuple(shipped["trained_on"]["rounds"])
     ts = training_set(rounds, n_jobs)
     c, threshold = shipped["c"], shipped["threshold"]
-    model = sm.fit([x.features for a in ts.article_ids for x in ts.candidates[a]],
-                   [y for a in ts.article_ids for y in ts.labels[a]], c=c)
+    model = _fit_all(ts, c)
     model.update(threshold=threshold, c=c, trained_on=_trained_on(ts, rounds))
     same_settings = all(model[k] == shipped[k] for k in ("labels", "threshold", "c", "trained_on"))
     same_features = set(model["weights"]) == set(shipped["weights"])
@@ -256,6 +255,12 @@ def refit(shipped: dict, n_jobs: int = 1) -> dict:
             "max_difference": max_difference, "changed_units": changed,
             "reproduced": (same_settings and same_features and changed == 0
                            and max_difference <= REFIT_TOLERANCE)}
+
+
+def _fit_all(ts: TrainingSet, c: float) -> dict:
+    """The model fitted on every candidate of the training set (threshold not set)."""
+    return sm.fit([x.features for a in ts.article_ids for x in ts.candidates[a]],
+                  [y for a in ts.article_ids for y in ts.labels[a]], c=c)
 
 
 def _trained_on(ts: TrainingSet, rounds: tuple[str, ...]) -> dict:
