@@ -115,3 +115,40 @@ def test_inflection_candidates_are_the_forms_the_cue_lexicon_lacks_with_counts(t
         "أعرب عن", "imperfect_dual", "affect", 2, 2)  # يعربان فقط is no phrase match
     assert (row.example_article, row.example_start, row.example_end) == ("a0", 13, 19)
     assert int(table.loc["قالت", "count"]) == 0
+
+
+def test_actor_name_candidates_take_the_side_of_the_actor_a_relation_names():
+    # Constructed sentences: names described by their relation to a lexicon actor (a made-up lawyer
+    # of Trump, the Kremlin's spokesman), in both frames, once with لـ on the actor; then alone.
+    from analysis.coding.mining import actor_name_candidates
+    bodies = ["وقال محامي ترامب ديفيد مورلاند إن الرئيس لم يدفع شيئا.",
+              "ونفى ديفيد مورلاند، المحامي الشخصي لترامب، التقرير.",
+              "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن موسكو ترفض.",
+              "وأكد ديفيد مورلاند أن الاتفاق قانوني.",
+              "وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين.",
+              "وقال المتحدث باسم الكرملين ديمتري بيسكوف أمس."]
+    table = actor_name_candidates(_articles(bodies), min_count=2).set_index("candidate")
+    assert sorted(table.index) == ["ديفيد مورلاند", "ديمتري بيسكوف"]
+    lawyer = table.loc["ديفيد مورلاند"]
+    assert (lawyer.side, lawyer["count"], lawyer.agreement, lawyer.articles, lawyer.total) == ("us", 2, 1.0, 2, 3)
+    assert not bool(lawyer.in_lexicon) and bool(table.loc["ديمتري بيسكوف", "in_lexicon"])
+    assert table.loc["ديمتري بيسكوف", "side"] == "russia"
+    # the nisba miner does not see these frames at all
+    assert name_candidates(_articles(bodies), min_count=2).empty
+
+
+def test_actor_name_candidates_need_a_title_or_relation_before_the_actor():
+    # Constructed: "ترامب" followed by a name with no describing noun before it is no frame
+    # (التقى ترامب كيم: an object), and a side-less actor (other) anchors nothing.
+    from analysis.coding.mining import actor_name_candidates
+    bodies = ["والتقى ترامب كيم جونغ أون في سنغافورة."] * 3 + ["وقال سفير الكويت خالد الجارالله إن الحل سياسي."] * 3
+    assert actor_name_candidates(_articles(bodies), min_count=2).empty
+
+
+def test_actor_name_candidates_read_an_envoy_to_a_country_as_posted_there():
+    # Constructed: the US envoy "to Iran" (لإيران) is not Iranian; Trump's envoy (لترامب) is Trump's side.
+    from analysis.coding.mining import actor_name_candidates
+    bodies = ["وقال المبعوث الخاص لإيران براين هوك إن العقوبات مستمرة."] * 2 + \
+             ["وقال المبعوث الخاص لترامب جيسون غرينبلات إن الخطة جاهزة."] * 2
+    table = actor_name_candidates(_articles(bodies), min_count=2)
+    assert list(table["candidate"]) == ["جيسون غرينبلات"] and table.loc[0, "side"] == "us"

@@ -7,7 +7,7 @@ read it in context). Candidates are never added automatically: a person reads th
 moves the good ones into the lexicon (``analysis/lexicons/README.md`` says how, and
 ``data/lexicon-mining/README.md`` records each review).
 
-Six miners, all on normalised text (``analysis.text.normalize``):
+Seven miners, all on normalised text (``analysis.text.normalize``):
 
 * :func:`cue_candidates` — words that *introduce content*: followed within a few words by
   a complementizer (أن/إن), a colon or an opening quotation mark, with an actor (a
@@ -22,6 +22,9 @@ Six miners, all on normalised text (``analysis.text.normalize``):
   often written next to it across the corpus and the share of its side-marked
   occurrences that agree, so that a name introduced once in one article can be placed
   when it stands alone in another.
+* :func:`actor_name_candidates` — the same for names introduced by their relation to an
+  actor of the lexicon rather than by a nisba (محامي ترامب مايكل كوهين، المتحدث باسم الكرملين
+  دميتري بيسكوف، جاريد كوشنر، صهر ترامب): the name takes the named actor's side.
 * :func:`inflection_candidates` — the person and number forms a verb cue of the cue lexicon
   lacks (dual and plural, feminine), made from its listed past and imperfect forms by the
   regular suffixes of Arabic verbs, with their corpus counts, for review: an unvowelled
@@ -58,7 +61,7 @@ from analysis.text import clitics
 from analysis.text.normalize import normalize, normalize_with_map
 
 __all__ = [
-    "MiningWindows", "Token", "cue_candidates", "inflection_candidates", "inflections", "lexicon_forms", "name_candidates", "stance_candidates",
+    "MiningWindows", "RELATION_WORDS", "Token", "actor_name_candidates", "cue_candidates", "inflection_candidates", "inflections", "lexicon_forms", "name_candidates", "stance_candidates",
     "title_candidates", "tokens",
 ]
 
@@ -136,8 +139,8 @@ def lexicon_forms(lexicon_dir: Path = LEXICON_DIR) -> dict[str, frozenset[str] |
     """Normalised forms of the shipped lexicons that the miners need.
 
     Returns a dict with ``cues`` (every cue form and the first word of each), ``titles``,
-    ``stance`` (every stance form and its first word), ``actors`` (alias -> side) and
-    ``nisba`` (adjective -> side).
+    ``stance`` (every stance form and its first word), ``actors`` (alias -> side),
+    ``actor_types`` (alias -> actor type) and ``nisba`` (adjective -> side).
     """
     cues = _csv_rows(lexicon_dir / "cues.csv")["form"].map(normalize)
     stance = _csv_rows(lexicon_dir / "stance.csv")["form"].map(normalize)
@@ -151,6 +154,7 @@ def lexicon_forms(lexicon_dir: Path = LEXICON_DIR) -> dict[str, frozenset[str] |
         "stance": frozenset(set(stance) | first(stance)),
         "titles": frozenset(titles),
         "actors": {normalize(a): s for a, s in zip(actors["alias"], actors["side"])},
+        "actor_types": {normalize(a): t for a, t in zip(actors["alias"], actors["actor_type"])},
         "nisba": {normalize(a): s for a, s in zip(nisba["adjective"], nisba["side"])},
     }
 
@@ -466,9 +470,97 @@ def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindo
         frames are fixed); it is taken so that every miner is called the same way.
     """
     forms = forms or lexicon_forms()
-    stop = _name_stop(forms)
     nisba = {w: s for w, s in forms["nisba"].items() if s not in ("other", "unknown")}
+
+    def anchors(words: list[str]) -> Iterator[tuple[int, int, str]]:
+        for i, word in enumerate(words):
+            side = nisba.get(word) or nisba.get(_bare(word, clitics.NOUN_PREFIXES))
+            if side is not None:
+                yield i, i + 1, side
+
     titles = forms["titles"] | frozenset(t.split()[0] for t in forms["titles"])
+    return _introduced_names(articles, forms, anchors, titles, min_count)
+
+
+#: Normalised nouns that describe a person by a relation to someone named after them, in the
+#: construct state or with لـ (محامي ترامب، المحامي الشخصي لترامب، صهر ترامب، مساعد وزير
+#: الخارجية): a person so described belongs, nearly always, to the side of the one named.
+RELATION_WORDS = frozenset({
+    "محامي", "المحامي", "محاميه", "محامية", "المحامية", "مستشار", "المستشار", "مستشاره", "مستشارة",
+    "المستشارة", "مساعد", "المساعد", "مساعدة", "المساعدة", "صهر", "نجل", "ابن", "ابنة", "زوجة", "شقيق",
+    "شقيقة", "حملة", "مدير", "مديرة", "رئيس", "رئيسة", "موظف", "موظفة", "الموظف", "عضو", "العضو",
+    "سفير", "سفيرة", "مبعوث", "المبعوث", "مسؤول", "المسؤول", "متحدث", "المتحدث", "متحدثة", "المتحدثة",
+    "باسم", "المدير", "مندوب", "المندوب", "وزير", "وزيرة", "نائب", "قائد", "القائد",
+})
+
+
+#: Normalised nouns of people posted abroad: a country after them with لـ is the host.
+_POSTED_WORDS = frozenset({"مبعوث", "المبعوث", "سفير", "السفير", "سفيرة", "مندوب", "المندوب", "ممثل",
+                           "الممثل", "مبعوثة", "المبعوثة", "موفد", "الموفد"})
+
+
+def actor_name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindows(),
+                          forms: dict | None = None, min_count: int = 3) -> pd.DataFrame:
+    """Person names that a description naming an actor of a side introduces.
+
+    :func:`name_candidates` places a name by the nisba adjective of its title (الرئيس
+    الأمريكي). Many people of a story are introduced instead by their relation to an actor
+    the lexicon knows: "محامي ترامب مايكل كوهين", "المتحدث باسم الكرملين دميتري بيسكوف",
+    "جاريد كوشنر، صهر ترامب"; the side is the named actor's. The same two frames, with a
+    lexicon alias of a side (one to three words, a clitic لـ/بـ allowed on its first word)
+    in place of the nisba and a title or a relation word (:data:`RELATION_WORDS`) within
+    four words before it. The columns are those of :func:`name_candidates`.
+
+    The anchor's side is the side of the person *named after* the relation, which is not
+    always the described person's (a lawyer can defend a foreigner): ``agreement`` and
+    the review, reading examples, decide.
+    """
+    forms = forms or lexicon_forms()
+    aliases = {a: s for a, s in forms["actors"].items() if s not in ("other", "unknown")}
+    types = forms.get("actor_types", {})
+    longest = max((len(a.split()) for a in aliases), default=1)
+
+    def anchors(words: list[str]) -> Iterator[tuple[int, int, str]]:
+        i = 0
+        while i < len(words):
+            leads = dict.fromkeys([words[i], *clitics.strip_prefix(words[i], min_stem=3)])
+            for span in range(min(longest, len(words) - i), 0, -1):
+                rest = words[i + 1:i + span]
+                side = next((aliases[p] for p in (" ".join([lead, *rest]) for lead in leads) if p in aliases), None)
+                if side is not None:
+                    if _governed(words, i):
+                        yield i, i + span, side
+                    i += span
+                    break
+            else:
+                i += 1
+
+    def _governed(words: list[str], i: int) -> bool:
+        # the actor is the genitive of a describing noun (محامي ترامب، المتحدث باسم الكرملين)
+        # or its object with لـ (المحامي الشخصي لترامب), not in apposition to its own title
+        # (الرئيس ترامب كيم …: the words after are the verb's object)
+        if i == 0:
+            return False
+        before = words[i - 1]
+        if before == "باسم" or (before in relations and not before.startswith("ال")):
+            return True
+        if words[i].startswith("ل") and words[i] not in aliases:  # لترامب، للكرملين
+            # but an envoy or ambassador "to" a country is sent there, not by it
+            # (المبعوث الخاص لإيران براين هوك، سفير السعودية لروسيا; المبعوث الخاص لترامب is Trump's)
+            bare = next((f for f in clitics.strip_prefix(words[i], min_stem=3) if f in aliases), "")
+            return types.get(bare) == "person" or not any(w in _POSTED_WORDS for w in words[max(0, i - 3):i])
+        return before.startswith("لل") and ("ا" + before[1:]) in relations  # للرئيس ترامب
+
+    titles = forms["titles"] | frozenset(t.split()[0] for t in forms["titles"]) | RELATION_WORDS
+    relations = titles
+    return _introduced_names(articles, forms, anchors, titles, min_count)
+
+
+def _introduced_names(articles: pd.DataFrame, forms: dict, anchors, titles: frozenset[str],
+                      min_count: int) -> pd.DataFrame:
+    """The names right after "title … anchor" or right before "، title … anchor", counted by
+    the anchor's side; ``anchors(words)`` yields (start, end, side) of each anchor."""
+    stop = _name_stop(forms)
     sides, seen_in, example = defaultdict(Counter), defaultdict(set), {}
     total = Counter()
     # every sentence again below, to count each kept name anywhere: as word numbers (4
@@ -478,13 +570,12 @@ def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindo
     for article_id, part, original, sentence in _sentences_with_text(articles):
         words = [t.text for t in sentence]
         encoded.append(array("I", [vocabulary.setdefault(w, len(vocabulary)) for w in words]))
-        for i, word in enumerate(words):
-            side = nisba.get(word) or nisba.get(_bare(word, clitics.NOUN_PREFIXES))
-            if side is None or not _title_before(words, i, titles):
+        for start, end, side in anchors(words):
+            if not _title_before(words, start, titles):
                 continue
-            found = [(_name_after(words, i, stop), i + 1)]
-            # "NAME ، title … nisba": the title phrase opens right after a comma
-            for j in range(max(1, i - 5), i):
+            found = [(_name_after(words, end - 1, stop), end)]
+            # "NAME ، title … anchor": the title phrase opens right after a comma
+            for j in range(max(1, start - 5), start):
                 if words[j] in titles or _bare(words[j], clitics.NOUN_PREFIXES) in titles:
                     gap = original[sentence[j - 1].end:sentence[j].start]
                     if ("،" in gap or "," in gap) and j >= 1:
@@ -750,13 +841,14 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    """Command line: mine a corpus and write the five candidate tables."""
+    """Command line: mine a corpus and write the six candidate tables and the office sides."""
     from analysis.corpus.io import read_articles
 
     parser = argparse.ArgumentParser(prog="python -m analysis.coding.mining", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="corpus file or folder (any format read_articles reads)")
     parser.add_argument("--out", required=True,
-                        help="folder for cue_, title_, name_, stance_ and inflection_candidates.csv and office_sides.csv")
+                        help="folder for cue_, title_, name_, actor_name_, stance_ and inflection_candidates.csv "
+                             "and office_sides.csv")
     parser.add_argument("--min-count", type=int, default=MiningWindows.min_count)
     args = parser.parse_args(list(argv) if argv is not None else None)
     articles = read_articles(args.corpus)
@@ -764,7 +856,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     forms = lexicon_forms()
     out = Path(args.out)
     for name, miner in (("cue", cue_candidates), ("title", title_candidates), ("name", name_candidates),
-                        ("stance", stance_candidates)):
+                        ("actor_name", actor_name_candidates), ("stance", stance_candidates)):
         table = miner(articles, windows, forms)
         _write(table, out / f"{name}_candidates.csv")
         print(f"{name}: {len(table)} candidates, {int((~table['in_lexicon']).sum())} not in the lexicon")
