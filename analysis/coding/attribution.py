@@ -1594,9 +1594,12 @@ def _document_before(part: _Part, cue: CueMatch, floor: int, last: list[_Source]
     if word not in part.roles["document"]:
         return None
     if not word.startswith("ال"):
-        return [_Source(None, "unknown", "document", None)]
-    return [_Source(last[0].actor_id, last[0].side, "document", None)] if last else [
-        _Source(None, "unknown", "document", None)]
+        return [_Source(None, "unknown", "document", None)]  # بعد تقارير ذكرت أن …
+    before = part.prev_word(prev[0])
+    if before is not None and not part.text[before[1]:prev[0]].strip() and before[2] in part.roles["preposition"]:
+        return None  # المتخصصين في الشبكة قالوا: a definite object of a preposition is no subject
+    found = _definite_document(part, word, prev[0], last)
+    return found if found is not None else None
 
 
 #: Heads of a writer the lexicons cannot name (الكاتبة تقول …, in press reviews).
@@ -2418,17 +2421,67 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
         return owned
     if not word.startswith("ال"):
         return [_Source(None, "unknown", "document", None)], end  # وأشارت تقارير إلى …
+    found = _definite_document(part, word, part.word_starts[k], last)
+    return (found, end) if found is not None else None
+
+
+def _definite_document(part: _Part, word: str, pos: int, last: list[_Source]) -> list[_Source] | None:
+    """Whose a definite document or outlet noun with no owner after it is (البيان، الصحيفة),
+    as the subject of a cue at ``pos``; None when it is no source.
+
+    An outlet noun refers back to the outlet named last (codebook note 63), unless an outlet
+    spoke last (صحيفة "يني الشفق" التركية … وقالت الصحيفة: that one). A document noun refers
+    back to the same noun named earlier in the part with its owner (تقرير منظمة العفو …
+    وأضاف التقرير; note 82); failing that, it is the last source's (note 29).
+    """
     if word in _MEDIUM_ANAPHORS and not (last and last[0].source_type == "media"):
-        # وأضافت القناة …: after another speaker, the outlet named last (codebook note 63);
-        # after an outlet that spoke (صحيفة "يني الشفق" التركية … وقالت الصحيفة), that outlet
-        medium = _last_medium(part, part.word_starts[k])
+        medium = _last_medium(part, pos)
         if medium is not None:
-            return [medium], end
+            return [medium]
         if word != _THE_NEWSPAPER:
             return None  # no outlet named before: an unplaced definite subject, as before
+    elif word not in _MEDIUM_ANAPHORS and (owned := _earlier_owned_document(part, word, pos)) is not None:
+        return [owned]
     side = last[0].side if last else "unknown"
     actor = last[0].actor_id if last else None
-    return [_Source(actor, side, "document", None)], end
+    return [_Source(actor, side, "document", None)]
+
+
+#: How many words back a definite document looks for the same noun named with its owner.
+DOCUMENT_ANTECEDENT_WORDS = 400
+
+
+def _earlier_owned_document(part: _Part, word: str, pos: int) -> _Source | None:
+    """The owner of the nearest earlier use of the same document noun that names its owner
+    (بيان الخارجية الروسية، تقرير صادر عن منظمة العفو، قرار مجلس الأمن), as a source without a span.
+
+    Only a mention that owns the noun counts (a mention right after it, or an owner phrase
+    of :func:`_document_owner`); an owner the lexicons do not know gives nothing here. The
+    search stops at a use that frames an act (في بيان): that document is its speaker's, whom
+    the caller's fallback (the last source) gives.
+    """
+    noun = _bare_definite(word)
+    k = part.next_word_index(pos) - 1
+    floor = max(-1, k - DOCUMENT_ANTECEDENT_WORDS)
+    while k > floor:
+        w = strip_conjunction(part.word_texts[k])
+        if _bare_definite(w) == noun and w in part.roles["document"]:
+            end = part.word_ends[k]
+            j = bisect_left(part.mention_starts, end)
+            if j < len(part.mentions) and not part.text[end:part.mentions[j]["_ns"]].strip():
+                owner = _Source.from_mention(part.mentions[j])  # تقرير منظمة العفو
+                return _Source(owner.actor_id, owner.side, "document", None)
+            owned = _document_owner(part, k)
+            if owned is not None and owned[0][0].mention is not None:
+                return _Source(owned[0][0].actor_id, owned[0][0].side, "document", None)
+            if k > 0 and strip_conjunction(part.word_texts[k - 1]) in _FRAMING_PREPOSITIONS:
+                return None  # وقالت الدول الأربع في بيان …: the statement of that act's speaker
+        k -= 1
+    return None
+
+
+#: A document after these frames an act (قال في بيان، أكدت في تقريرها): it is the speaker's.
+_FRAMING_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "عبر", "خلال"))
 
 
 #: A definite outlet noun that refers back to the outlet named last (وأضافت القناة،
@@ -2486,6 +2539,9 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
                   and word not in _DOCUMENT_ADJECTIVES and word not in part.roles["preposition"]
                   and not _complementizer_at(part, j))):
         return None
+    if word in _MEDIUM_ANAPHORS and (medium := _last_medium(part, part.word_starts[k])) is not None:
+        # تقرير الصحيفة: the report of the outlet named last (note 82)
+        return [_Source(medium.actor_id, medium.side, "document", None)], part.word_ends[j]
     for jj in range(j, min(n, j + DOCUMENT_OWNER_WORDS)):
         if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
             break
