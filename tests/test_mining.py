@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.coding.mining import (
     MiningWindows, cue_candidates, inflection_candidates, inflections, lexicon_forms, name_candidates,
@@ -152,3 +153,20 @@ def test_actor_name_candidates_read_an_envoy_to_a_country_as_posted_there():
              ["وقال المبعوث الخاص لترامب جيسون غرينبلات إن الخطة جاهزة."] * 2
     table = actor_name_candidates(_articles(bodies), min_count=2)
     assert list(table["candidate"]) == ["جيسون غرينبلات"] and table.loc[0, "side"] == "us"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # constructed, from an independent review: feminine and ة-final relation words are normalised
+    ("وقال مدير حملة ترامب براد بارسكال إن الحملة جاهزة.", [("براد بارسكال", "us")]),
+    ("وقالت المبعوثة الخاصة لروسيا جين دو إن الحل قريب.", []),  # the host country, not the sender
+    ("وقال المتحدث الرسمي للكرملين ديمتري بيسكوف إن الحل قريب.", [("ديمتري بيسكوف", "russia")]),  # لل + alias
+    ("والتقى السيناتور ليندسي غراهام كيم جونغ أون في سيول.", []),  # an alias that starts with ل
+    ("وقدم الرئيس بوتين لترامب كرة القدم خلال القمة.", []),  # an indirect object, no describing noun
+    ("وقال المبعوث الخاص لدونالد ترامب جيسون غرينبلات إن الخطة جاهزة.", [("جيسون غرينبلات", "us")]),
+    ("وقال المحامي الشخصي للرئيس ترامب رودي جولياني إن الخطة جاهزة.", [("رودي جولياني", "us")]),
+    ("وقال مبعوث ترامب للمنطقة جيسون غرينبلات إن الخطة جاهزة.", [("جيسون غرينبلات", "us")]),  # لل word trimmed
+])
+def test_actor_name_candidates_frames_found_in_review(body, expected):
+    from analysis.coding.mining import actor_name_candidates
+    table = actor_name_candidates(_articles([body, body]), min_count=2)
+    assert list(zip(table["candidate"], table["side"])) == expected

@@ -733,6 +733,7 @@ class _Part:
         self.has_tanween = _TANWEEN_FATH in original
         self.norm = norm
         self.text = text = norm.text
+        self.media_index = None  # built by _last_medium when first asked
         self.lex = lexicon
         self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
@@ -1582,8 +1583,9 @@ def _apposition_gap(gap: list[str]) -> bool:
 def _document_before(part: _Part, cue: CueMatch, floor: int, last: list[_Source]) -> list[_Source] | None:
     """SVO with a document noun as subject: وكانت تقارير أشارت إلى …، التقرير يشير إلى أن …
 
-    An indefinite document is nobody's in particular (side ``unknown``); a definite one
-    with no owner is the last source's (note 29).
+    An indefinite document is nobody's in particular (side ``unknown``); a definite one is
+    read by :func:`_definite_document` (the same noun named earlier with its owner, note 82;
+    else the last source's, note 29).
     """
     if cue.prefix == "و":
         return None
@@ -2402,8 +2404,9 @@ _ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"}
 def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
     """وقال البيان إن …: a document source right after the cue.
 
-    A definite document (البيان) with no owner named after it is the last source's; an
-    indefinite one (تقارير) is nobody's in particular: side ``unknown``.
+    A definite document (البيان) with no owner named after it is read by
+    :func:`_definite_document` (note 82, else the last source's); an indefinite one (تقارير)
+    is nobody's in particular: side ``unknown``.
     """
     k = part.next_word_index(pos)
     if k >= len(part.word_starts) or part.text[pos:part.word_starts[k]].strip():
@@ -2414,8 +2417,11 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
     end = part.word_ends[k]
     j = bisect_left(part.mention_starts, end)
     gap = part.text[end:part.mentions[j]["_ns"]].split() if j < len(part.mentions) else ["-"]
-    if j < len(part.mentions) and (not gap or (len(gap) == 2 and gap[0] in _ISSUED and gap[1] in ("عن", "من"))):
-        owner = _Source.from_mention(part.mentions[j])  # بيان صادر عن الخارجية الأميركية
+    right_after = not gap and (not word.startswith("ال") or part.mentions[j].get("via") == "adjective")
+    if j < len(part.mentions) and (right_after or (len(gap) == 2 and gap[0] in _ISSUED and gap[1] in ("عن", "من"))):
+        # بيان الخارجية، البيان الروسي، بيان صادر عن الخارجية الأميركية; not اتهم التقرير روسيا
+        # (a name after a definite noun is the verb's object, note 82)
+        owner = _Source.from_mention(part.mentions[j])
         return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.mentions[j]["_ne"]
     if (owned := _document_owner(part, k)) is not None:
         return owned
@@ -2452,30 +2458,40 @@ DOCUMENT_ANTECEDENT_WORDS = 400
 
 
 def _earlier_owned_document(part: _Part, word: str, pos: int) -> _Source | None:
-    """The owner of the nearest earlier use of the same document noun that names its owner
-    (بيان الخارجية الروسية، تقرير صادر عن منظمة العفو، قرار مجلس الأمن), as a source without a span.
+    """The owner of the nearest earlier use of the same document noun, when that use names a
+    placed owner (بيان الخارجية الروسية، تقرير صادر عن منظمة العفو، تقرير الصحيفة), as a source
+    without a span; None when the nearest use names none (note 82).
 
-    Only a mention that owns the noun counts (a mention right after it, or an owner phrase
-    of :func:`_document_owner`); an owner the lexicons do not know gives nothing here. The
-    search stops at a use that frames an act (في بيان): that document is its speaker's, whom
-    the caller's fallback (the last source) gives.
+    The nearest use decides: one whose owner phrase names nobody the lexicons know (تقرير لمركز
+    دراسات محلي), an indefinite accusative (نشرت الوزارة تقريرا) or a use framing an act (قالت
+    موسكو في بيان) gives None, and the caller falls back to the last source (note 29). A
+    mention counts as the owner right after an indefinite noun (تقرير منظمة العفو) or when it
+    is a nisba (البيان الروسي); after a definite noun a name is the verb's object (اتهم التقرير
+    روسيا), and a line break ends the phrase (a headline ending in التقرير).
     """
     noun = _bare_definite(word)
     k = part.next_word_index(pos) - 1
     floor = max(-1, k - DOCUMENT_ANTECEDENT_WORDS)
     while k > floor:
         w = strip_conjunction(part.word_texts[k])
-        if _bare_definite(w) == noun and w in part.roles["document"]:
+        if w in part.roles["document"] and _bare_definite(w) == noun:
             end = part.word_ends[k]
             j = bisect_left(part.mention_starts, end)
-            if j < len(part.mentions) and not part.text[end:part.mentions[j]["_ns"]].strip():
+            gap = part.text[end:part.mentions[j]["_ns"]] if j < len(part.mentions) else "-"
+            if not gap.strip() and "\n" not in gap and (
+                    not w.startswith("ال") or part.mentions[j].get("via") == "adjective"):
                 owner = _Source.from_mention(part.mentions[j])  # تقرير منظمة العفو
                 return _Source(owner.actor_id, owner.side, "document", None)
-            owned = _document_owner(part, k)
-            if owned is not None and owned[0][0].mention is not None:
-                return _Source(owned[0][0].actor_id, owned[0][0].side, "document", None)
             if k > 0 and strip_conjunction(part.word_texts[k - 1]) in _FRAMING_PREPOSITIONS:
-                return None  # وقالت الدول الأربع في بيان …: the statement of that act's speaker
+                return None  # وقالت الدول الأربع في بيان …: that speaker's (the fallback)
+            owned = _document_owner(part, k)
+            if owned is not None:
+                source = owned[0][0]
+                return _Source(source.actor_id, source.side, "document", None) if source.actor_id else None
+            if not w.startswith("ال"):
+                return None  # an indefinite use with no owner phrase: nobody to carry back
+        elif _bare_definite(w) == noun + "ا" and (noun + "ا") not in part.roles["document"]:
+            return None  # نشرت الوزارة تقريرا: the subject's, which the fallback gives
         k -= 1
     return None
 
@@ -2500,21 +2516,27 @@ def _last_medium(part: _Part, pos: int) -> _Source | None:
     """The last outlet mentioned before ``pos`` in this part, as a source without a span.
 
     None when an outlet the lexicons do not know (صحيفة لوباريزيان) is named after it: the
-    definite noun may mean that one.
+    definite noun may mean that one. Answered by bisection over the part's outlet mentions and
+    outlet-name heads, indexed once per part (a text citing one outlet hundreds of times does
+    not walk back each time).
     """
-    j = bisect_left(part.mention_starts, pos) - 1
-    while j >= 0:
-        m = part.mentions[j]
-        if m.get("actor_type") == "media":
-            k = part.next_word_index(m["_ne"])
-            while k < len(part.word_starts) and part.word_starts[k] < pos:
-                if strip_conjunction(part.word_texts[k]) in _OUTLET_NAME_HEADS:
-                    return None
-                k += 1
-            src = _Source.from_mention(m)
-            return _Source(src.actor_id, src.side, "media", None)
-        j -= 1
-    return None
+    index = part.media_index
+    if index is None:
+        media = [i for i, m in enumerate(part.mentions) if m.get("actor_type") == "media"]
+        heads = [part.word_starts[k] for k, w in enumerate(part.word_texts)
+                 if strip_conjunction(w) in _OUTLET_NAME_HEADS]
+        index = part.media_index = ([part.mentions[i]["_ns"] for i in media], media, heads)
+    starts, media, heads = index
+    j = bisect_left(starts, pos) - 1
+    if j < 0:
+        return None
+    m = part.mentions[media[j]]
+    k = part.next_word_index(m["_ne"])
+    after = part.word_starts[k] if k < len(part.word_starts) else len(part.text)
+    if bisect_left(heads, pos) > bisect_left(heads, after):
+        return None  # an outlet noun the lexicons do not know stands between
+    src = _Source.from_mention(m)
+    return _Source(src.actor_id, src.side, "media", None)
 
 
 def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
@@ -2539,8 +2561,11 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
                   and word not in _DOCUMENT_ADJECTIVES and word not in part.roles["preposition"]
                   and not _complementizer_at(part, j))):
         return None
-    if word in _MEDIUM_ANAPHORS and (medium := _last_medium(part, part.word_starts[k])) is not None:
-        # تقرير الصحيفة: the report of the outlet named last (note 82)
+    owner_word = part.word_texts[j]  # after صادر عن, the word after it
+    if owner_word.startswith("لل"):
+        owner_word = "ال" + owner_word[2:]  # للصحيفة
+    if owner_word in _MEDIUM_ANAPHORS and (medium := _last_medium(part, part.word_starts[k])) is not None:
+        # تقرير الصحيفة، تقرير صادر عن الصحيفة: the report of the outlet named last (note 82)
         return [_Source(medium.actor_id, medium.side, "document", None)], part.word_ends[j]
     for jj in range(j, min(n, j + DOCUMENT_OWNER_WORDS)):
         if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():

@@ -482,21 +482,25 @@ def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindo
     return _introduced_names(articles, forms, anchors, titles, min_count)
 
 
-#: Normalised nouns that describe a person by a relation to someone named after them, in the
-#: construct state or with لـ (محامي ترامب، المحامي الشخصي لترامب، صهر ترامب، مساعد وزير
-#: الخارجية): a person so described belongs, nearly always, to the side of the one named.
-RELATION_WORDS = frozenset({
+#: Nouns that describe a person by a relation to someone named after them, in the construct
+#: state or with لـ (محامي ترامب، المحامي الشخصي لترامب، صهر ترامب، مساعد وزير الخارجية): a
+#: person so described belongs, nearly always, to the side of the one named. Normalised.
+RELATION_WORDS = frozenset(normalize(w) for w in (
     "محامي", "المحامي", "محاميه", "محامية", "المحامية", "مستشار", "المستشار", "مستشاره", "مستشارة",
     "المستشارة", "مساعد", "المساعد", "مساعدة", "المساعدة", "صهر", "نجل", "ابن", "ابنة", "زوجة", "شقيق",
     "شقيقة", "حملة", "مدير", "مديرة", "رئيس", "رئيسة", "موظف", "موظفة", "الموظف", "عضو", "العضو",
     "سفير", "سفيرة", "مبعوث", "المبعوث", "مسؤول", "المسؤول", "متحدث", "المتحدث", "متحدثة", "المتحدثة",
     "باسم", "المدير", "مندوب", "المندوب", "وزير", "وزيرة", "نائب", "قائد", "القائد",
-})
+))
 
+#: Nouns of people posted abroad: a country after them with لـ is the host. Normalised.
+_POSTED_WORDS = frozenset(normalize(w) for w in (
+    "مبعوث", "المبعوث", "سفير", "السفير", "سفيرة", "مندوب", "المندوب", "ممثل", "الممثل", "مبعوثة",
+    "المبعوثة", "موفد", "الموفد"))
 
-#: Normalised nouns of people posted abroad: a country after them with لـ is the host.
-_POSTED_WORDS = frozenset({"مبعوث", "المبعوث", "سفير", "السفير", "سفيرة", "مندوب", "المندوب", "ممثل",
-                           "الممثل", "مبعوثة", "المبعوثة", "موفد", "الموفد"})
+#: Adjectives that may stand between a describing noun and its لـ-object (المحامي الشخصي لترامب).
+_RELATION_ADJECTIVES = frozenset(normalize(w) for w in (
+    "الشخصي", "الخاص", "السابق", "الرسمي", "الاعلى", "الشخصية", "الخاصة", "السابقة", "الرسمية"))
 
 
 def actor_name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindows(),
@@ -507,9 +511,14 @@ def actor_name_candidates(articles: pd.DataFrame, windows: MiningWindows = Minin
     الأمريكي). Many people of a story are introduced instead by their relation to an actor
     the lexicon knows: "محامي ترامب مايكل كوهين", "المتحدث باسم الكرملين دميتري بيسكوف",
     "جاريد كوشنر، صهر ترامب"; the side is the named actor's. The same two frames, with a
-    lexicon alias of a side (one to three words, a clitic لـ/بـ allowed on its first word)
-    in place of the nisba and a title or a relation word (:data:`RELATION_WORDS`) within
-    four words before it. The columns are those of :func:`name_candidates`.
+    lexicon alias of a side (one to three words) in place of the nisba, when the alias is
+    governed by a describing noun: the genitive of an indefinite title or relation word
+    (:data:`RELATION_WORDS`; محامي ترامب), the word after باسم, or an object with لـ right
+    after a describing noun and at most two adjectives (المحامي الشخصي لترامب، المبعوث الخاص
+    للرئيس ترامب). An indirect object (قدم الرئيس بوتين لترامب …) or a title in apposition to
+    its own holder (الرئيس ترامب كيم …) is no frame, and a country after an envoy or
+    ambassador with لـ is the host, not the sender (المبعوث الخاص لإيران براين هوك). The
+    columns are those of :func:`name_candidates`; a leading word with لل is no part of a name.
 
     The anchor's side is the side of the person *named after* the relation, which is not
     always the described person's (a lawyer can defend a foreigner): ``agreement`` and
@@ -519,47 +528,62 @@ def actor_name_candidates(articles: pd.DataFrame, windows: MiningWindows = Minin
     aliases = {a: s for a, s in forms["actors"].items() if s not in ("other", "unknown")}
     types = forms.get("actor_types", {})
     longest = max((len(a.split()) for a in aliases), default=1)
+    titles = forms["titles"] | frozenset(t.split()[0] for t in forms["titles"]) | RELATION_WORDS
+
+    def readings(word: str) -> list[tuple[str, bool]]:
+        """(reading, with a prefix taken off) of an anchor's first word."""
+        out = [(word, False)] + [(f, True) for f in clitics.strip_prefix(word, min_stem=3) if f != word]
+        if word.startswith("لل") and len(word) > 4:
+            out.append(("ال" + word[2:], True))  # للكرملين -> الكرملين
+        return out
 
     def anchors(words: list[str]) -> Iterator[tuple[int, int, str]]:
         i = 0
         while i < len(words):
-            leads = dict.fromkeys([words[i], *clitics.strip_prefix(words[i], min_stem=3)])
+            leads = readings(words[i])
             for span in range(min(longest, len(words) - i), 0, -1):
                 rest = words[i + 1:i + span]
-                side = next((aliases[p] for p in (" ".join([lead, *rest]) for lead in leads) if p in aliases), None)
-                if side is not None:
-                    if _governed(words, i):
-                        yield i, i + span, side
+                found = next(((" ".join([lead, *rest]), prefixed) for lead, prefixed in leads
+                              if " ".join([lead, *rest]) in aliases), None)
+                if found is not None:
+                    alias, prefixed = found
+                    if governed(words, i, alias, prefixed and words[i].startswith("ل")):
+                        yield i, i + span, aliases[alias]
                     i += span
                     break
             else:
                 i += 1
 
-    def _governed(words: list[str], i: int) -> bool:
-        # the actor is the genitive of a describing noun (محامي ترامب، المتحدث باسم الكرملين)
-        # or its object with لـ (المحامي الشخصي لترامب), not in apposition to its own title
-        # (الرئيس ترامب كيم …: the words after are the verb's object)
+    def describing_noun_before(words: list[str], i: int) -> int | None:
+        """Index of the describing noun right before word ``i``, past at most two adjectives."""
+        k = i - 1
+        while k >= 0 and i - k <= 3 and words[k] in _RELATION_ADJECTIVES:
+            k -= 1
+        return k if k >= 0 and words[k] in titles else None
+
+    def governed(words: list[str], i: int, alias: str, with_lam: bool) -> bool:
         if i == 0:
             return False
         before = words[i - 1]
-        if before == "باسم" or (before in relations and not before.startswith("ال")):
-            return True
-        if words[i].startswith("ل") and words[i] not in aliases:  # لترامب، للكرملين
-            # but an envoy or ambassador "to" a country is sent there, not by it
-            # (المبعوث الخاص لإيران براين هوك، سفير السعودية لروسيا; المبعوث الخاص لترامب is Trump's)
-            bare = next((f for f in clitics.strip_prefix(words[i], min_stem=3) if f in aliases), "")
-            return types.get(bare) == "person" or not any(w in _POSTED_WORDS for w in words[max(0, i - 3):i])
-        return before.startswith("لل") and ("ا" + before[1:]) in relations  # للرئيس ترامب
+        if before == "باسم" or (before in titles and not before.startswith("ال") and not with_lam):
+            return True  # محامي ترامب، المتحدث باسم الكرملين
+        if with_lam:  # المحامي الشخصي لترامب، المبعوث الخاص لإيران
+            k = describing_noun_before(words, i)
+            if k is None:
+                return False  # an indirect object: قدم الرئيس بوتين لترامب …
+            return types.get(alias) == "person" or not any(w in _POSTED_WORDS for w in words[max(0, k - 1):i])
+        if before.startswith("لل") and "ال" + before[2:] in titles:  # المحامي الشخصي للرئيس ترامب
+            return describing_noun_before(words, i - 1) is not None
+        return False
 
-    titles = forms["titles"] | frozenset(t.split()[0] for t in forms["titles"]) | RELATION_WORDS
-    relations = titles
-    return _introduced_names(articles, forms, anchors, titles, min_count)
+    return _introduced_names(articles, forms, anchors, titles, min_count, trim_lam=True)
 
 
 def _introduced_names(articles: pd.DataFrame, forms: dict, anchors, titles: frozenset[str],
-                      min_count: int) -> pd.DataFrame:
+                      min_count: int, trim_lam: bool = False) -> pd.DataFrame:
     """The names right after "title … anchor" or right before "، title … anchor", counted by
-    the anchor's side; ``anchors(words)`` yields (start, end, side) of each anchor."""
+    the anchor's side; ``anchors(words)`` yields (start, end, side) of each anchor. With
+    ``trim_lam``, leading words with لل (للمنطقة جيسون غرينبلات) are no part of a name."""
     stop = _name_stop(forms)
     sides, seen_in, example = defaultdict(Counter), defaultdict(set), {}
     total = Counter()
@@ -582,6 +606,9 @@ def _introduced_names(articles: pd.DataFrame, forms: dict, anchors, titles: froz
                         found.append((_name_before(words, j, stop), None))
                     break
             for name, at in found:
+                while trim_lam and name and name[0].startswith("لل"):
+                    name = name[1:]
+                    at = at + 1 if at is not None else None
                 if not name:
                     continue
                 first = sentence[at if at is not None else j - len(name)]
