@@ -1600,8 +1600,7 @@ def _document_before(part: _Part, cue: CueMatch, floor: int, last: list[_Source]
     before = part.prev_word(prev[0])
     if before is not None and not part.text[before[1]:prev[0]].strip() and before[2] in part.roles["preposition"]:
         return None  # المتخصصين في الشبكة قالوا: a definite object of a preposition is no subject
-    found = _definite_document(part, word, prev[0], last)
-    return found if found is not None else None
+    return _definite_document(part, word, prev[0], last)
 
 
 #: Heads of a writer the lexicons cannot name (الكاتبة تقول …, in press reviews).
