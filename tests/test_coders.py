@@ -52,6 +52,23 @@ def test_round_two_second_coding_gives_the_human_ceiling(ant_path):
     assert alpha[("attributions", "source_side")] == 0.923 and alpha[("stance", "kind")] == 0.934
 
 
+@pytest.mark.corpus
+def test_second_coding_of_rounds_15_to_18_gives_the_current_human_ceiling(ant_path):
+    # nine dev articles of rounds 15-18 coded again on 2026-12-06 by five coders blind to the
+    # first coding, under the codebook as it now stands (data/annotations/README.md)
+    ids = ["AL-sport-2088-20180622", "BB-internationalNews-49-20180222", "BB-internationalNews-886-20180727",
+           "CN-internationalNews-727-20181018", "CN-middleEast-144-20180302", "FR-internationalNews-1204-20180512",
+           "FR-internationalNews-403-20180313", "SK-internationalNews-1401-20180506", "SK-middleEast-1031-20180414"]
+    agreement = coder_agreement(paths.ANNOTATIONS_DIR / "gold", paths.ANNOTATIONS_DIR / "second_coder", ids)
+    assert agreement.article_ids == ids
+    assert agreement.unitizing.loc["both"].tolist() == [103, 103]
+    assert agreement.unitizing.loc["second only"].tolist() == [1, 14]
+    ceiling = agreement.ceiling().set_index("task")["f1"].round(3)
+    assert ceiling.to_dict() == {"attributions": 0.981, "stance": 0.910}
+    alpha = agreement.alpha.set_index(["table", "variable"])["alpha"].round(3)
+    assert alpha[("stance", "kind")] == 0.859 and alpha[("stance", "holder_side")] == 0.914
+
+
 def test_no_shared_article_is_an_error(tmp_path):
     with pytest.raises(ValueError, match="no article in common"):
         coder_agreement(paths.ANNOTATIONS_DIR / "gold", paths.ANNOTATIONS_DIR / "second_coder", ["nope"])
