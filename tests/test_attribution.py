@@ -1116,6 +1116,14 @@ def test_a_definite_document_is_the_one_named_before_with_its_owner():
     assert [(r[0], r[2]) for r in rows] == [("قال", "us"), ("قالت", "russia"), ("أضاف", "russia")]
 
 
+def test_a_line_break_ends_a_document_owner_phrase():
+    # constructed (independent review of note 82): a headline ending in تقرير is not owned by
+    # the actor that opens the next line; on one line the owner stands
+    rows = _rows_of("وقال تقرير\nالبيت الأبيض يرحب بالقرار")
+    assert rows[0] == ("قال", None, "unknown", "document")
+    assert _rows_of("وقال تقرير البيت الأبيض إن القرار جيد.") == [("قال", "white_house", "us", "institution")]
+
+
 def test_an_outlet_noun_before_the_verb_or_as_owner_is_the_outlet_named_last():
     # constructed (notes 63 and 82): "الصحيفة قالت" (SVO) and "تقرير الصحيفة" take the outlet named
     # last, as "وقالت الصحيفة" did; a definite outlet noun after a preposition is no subject

@@ -2416,7 +2416,8 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
     end = part.word_ends[k]
     j = bisect_left(part.mention_starts, end)
     gap = part.text[end:part.mentions[j]["_ns"]].split() if j < len(part.mentions) else ["-"]
-    right_after = not gap and (not word.startswith("ال") or part.mentions[j].get("via") == "adjective")
+    right_after = not gap and "\n" not in part.text[end:part.mentions[j]["_ns"]] and (
+        not word.startswith("ال") or part.mentions[j].get("via") == "adjective")
     if j < len(part.mentions) and (right_after or (len(gap) == 2 and gap[0] in _ISSUED and gap[1] in ("عن", "من"))):
         # بيان الخارجية، البيان الروسي، بيان صادر عن الخارجية الأميركية; not اتهم التقرير روسيا
         # (a name after a definite noun is the verb's object, note 82)
@@ -2548,8 +2549,9 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
     """
     n = len(part.word_starts)
     j = k + 1
-    if j >= n or part.text[part.word_ends[k]:part.word_starts[j]].strip():
-        return None
+    between = part.text[part.word_ends[k]:part.word_starts[j]] if j < n else ""
+    if j >= n or between.strip() or "\n" in between:
+        return None  # a line break ends the phrase too (a headline that ends in تقرير)
     word = part.word_texts[j]
     if word in _ISSUED and j + 1 < n and part.word_texts[j + 1] in ("عن", "من"):
         j += 2
