@@ -2414,13 +2414,13 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
     if word not in part.roles["document"]:
         return None
     end = part.word_ends[k]
-    j = bisect_left(part.mention_starts, end)
-    gap = part.text[end:part.mentions[j]["_ns"]].split() if j < len(part.mentions) else ["-"]
-    right_after = not gap and "\n" not in part.text[end:part.mentions[j]["_ns"]] and (
-        not word.startswith("ال") or part.mentions[j].get("via") == "adjective")
-    if j < len(part.mentions) and (right_after or (len(gap) == 2 and gap[0] in _ISSUED and gap[1] in ("عن", "من"))):
-        # بيان الخارجية، البيان الروسي، بيان صادر عن الخارجية الأميركية; not اتهم التقرير روسيا
-        # (a name after a definite noun is the verb's object, note 82)
+    j = _owning_mention(part, k)
+    if j is None:  # بيان صادر عن الخارجية الأميركية
+        j = bisect_left(part.mention_starts, end)
+        gap = part.text[end:part.mentions[j]["_ns"]].split() if j < len(part.mentions) else []
+        if not (len(gap) == 2 and gap[0] in _ISSUED and gap[1] in ("عن", "من")):
+            j = None
+    if j is not None:
         owner = _Source.from_mention(part.mentions[j])
         return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.mentions[j]["_ne"]
     if (owned := _document_owner(part, k)) is not None:
@@ -2453,6 +2453,25 @@ def _definite_document(part: _Part, word: str, pos: int, last: list[_Source]) ->
     return [_Source(actor, side, "document", None)]
 
 
+def _owning_mention(part: _Part, k: int) -> int | None:
+    """Index of the mention that owns the document noun at word ``k`` by standing right after
+    it (تقرير منظمة العفو، البيان الروسي), else None.
+
+    After an indefinite noun any mention is its genitive owner; after a definite one only a
+    nisba is (a name there is the verb's object: اتهم التقرير روسيا, note 82). A line break
+    ends the phrase (a headline that ends in تقرير).
+    """
+    end = part.word_ends[k]
+    j = bisect_left(part.mention_starts, end)
+    if j >= len(part.mentions):
+        return None
+    gap = part.text[end:part.mentions[j]["_ns"]]
+    if gap.strip() or "\n" in gap:
+        return None
+    word = strip_conjunction(part.word_texts[k])
+    return j if not word.startswith("ال") or part.mentions[j].get("via") == "adjective" else None
+
+
 #: How many words back a definite document looks for the same noun named with its owner.
 DOCUMENT_ANTECEDENT_WORDS = 400
 
@@ -2475,11 +2494,7 @@ def _earlier_owned_document(part: _Part, word: str, pos: int) -> _Source | None:
     while k > floor:
         w = strip_conjunction(part.word_texts[k])
         if w in part.roles["document"] and _bare_definite(w) == noun:
-            end = part.word_ends[k]
-            j = bisect_left(part.mention_starts, end)
-            gap = part.text[end:part.mentions[j]["_ns"]] if j < len(part.mentions) else "-"
-            if not gap.strip() and "\n" not in gap and (
-                    not w.startswith("ال") or part.mentions[j].get("via") == "adjective"):
+            if (j := _owning_mention(part, k)) is not None:
                 owner = _Source.from_mention(part.mentions[j])  # تقرير منظمة العفو
                 return _Source(owner.actor_id, owner.side, "document", None)
             if k > 0 and strip_conjunction(part.word_texts[k - 1]) in _FRAMING_PREPOSITIONS:
