@@ -252,3 +252,28 @@ def test_a_dataframe_with_its_own_column_names_is_mapped_as_analyze_maps_it(in_m
     ds = analyze_to(df, tmp_path / "out", columns=columns, chunk_size=10, progress=False)
     assert_frame_equal(ds.table("attributions"), analyze(df, columns=columns, progress=False).attributions,
                        check_exact=True)
+
+
+def test_a_stale_staging_folder_is_removed_even_while_a_dying_worker_writes(tmp_path, monkeypatch):
+    # A killed run's workers outlive it for a moment (they are the forkserver's children): one
+    # of them wrote a chunk file while the next run removed the folder, which kept it alive
+    # (seen once in CI). The removal is retried until the folder is gone.
+    import shutil
+
+    from analysis.pipeline import dataset
+
+    stale = tmp_path / ".out.staging-999999999-abcd"  # no process has this pid
+    (stale / "mentions.parquet").mkdir(parents=True)
+    real_rmtree, calls = shutil.rmtree, []
+
+    def racing_rmtree(path, ignore_errors=False):
+        calls.append(Path(path))
+        real_rmtree(path, ignore_errors=ignore_errors)
+        if len(calls) == 1:  # a late chunk file lands after the first removal
+            (stale / "mentions.parquet").mkdir(parents=True)
+            (stale / "mentions.parquet" / "part-000001.parquet").write_bytes(b"late")
+
+    monkeypatch.setattr(dataset.shutil, "rmtree", racing_rmtree)
+    staging = dataset.staging_folder(tmp_path / "out")
+    assert calls == [stale, stale] and not stale.exists()
+    assert staging.exists() and staging.name.startswith(f".out.staging-{os.getpid()}-")

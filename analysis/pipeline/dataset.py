@@ -38,6 +38,7 @@ import json
 import math
 import os
 import shutil
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
 from pathlib import Path
@@ -260,10 +261,31 @@ def staging_folder(out: Path) -> Path:
     for old in out.parent.glob(prefix + "*"):
         pid = old.name[len(prefix):].split("-")[0]
         if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(old, ignore_errors=True)
+            _remove_stale(old)
     staging = out.parent / f"{prefix}{os.getpid()}-{os.urandom(4).hex()}"
     staging.mkdir()
     return staging
+
+
+#: How long a stale staging folder is retried while a dying worker may still write into it.
+STALE_REMOVAL_SECONDS = 5.0
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove the staging folder of a run whose process is gone.
+
+    The workers of a killed run are children of the forkserver, not of the run's process:
+    they die when the forkserver notices its parent is gone, a moment later, and one may
+    still be writing a chunk file while the folder is removed (a file created after
+    ``rmtree`` listed its directory keeps the directory alive). Removal is retried until
+    the folder is gone; a file written after that fails, as its directory no longer exists.
+    """
+    deadline = time.monotonic() + STALE_REMOVAL_SECONDS
+    while True:
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists() or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def _alive(pid: int) -> bool:
