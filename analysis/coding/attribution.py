@@ -118,9 +118,15 @@ _TANWEEN_FATH = "\u064b"
 _WORD_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
 _ARABIC_CHAR_RE = re.compile("[\u0600-\u06ff]")
-_LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"})
+#: A leading preposition whose object is the addressee, not the content: طلبت روسيا من مجلس
+#: الأمن عقد جلسة → عقد جلسة (the actor named right after من is passed over too; منه is all
+#: addressee).
+_ADDRESSEE_PREPOSITIONS = frozenset({"من", "منه", "منها", "منهم", "منهما", "منك", "منكم", "مني", "منا"})
+_LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"}) | _ADDRESSEE_PREPOSITIONS
 _SPEECH_REQUIREMENTS = frozenset({"ان", "بان", "قائلا"})
 _RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما", "لما", "كلما"})
+#: Particles that deny that an act took place (لم) or will (لن), with a leading و or ف.
+_ACT_NEGATORS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 #: Before ما, these make "ما + verb" a clause about what precedes (وهو ما نفته موسكو), an act.
 _RESUMING_MA = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "وهذه", "وذلك"})
 _SPEAKER_TYPES = {
@@ -2707,6 +2713,10 @@ def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset
         for j in range(k, k + LEADING_PREPOSITION_WORDS):  # أعرب عن أمله → أمله; أعرب الوزير عن أمله → أمله
             if j < len(part.word_starts) and part.word_starts[j] < b and part.word_texts[j] in lead:
                 a, b = _trim(part, part.word_ends[j], b)
+                if part.word_texts[j] in _ADDRESSEE_PREPOSITIONS:
+                    m = bisect_left(part.mention_starts, a)
+                    if m < len(part.mentions) and part.mention_starts[m] == a and part.mentions[m]["_ne"] < b:
+                        a, b = _trim(part, part.mentions[m]["_ne"], b)
                 break
     inside = part.quotes_in(a, b + 1)
     if not inside:
@@ -2772,9 +2782,11 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
 
 
 #: Requirements after which a verb's window starts after its subject: particles (عن، إلى،
-#: على) and complementizers; not بـ (أقر مجلس النواب قانونا بـ …), except for وصف.
+#: على، من with its pronoun forms: طلبت وزارة الخارجية الروسية من المنظمة) and
+#: complementizers; not بـ (أقر مجلس النواب قانونا بـ …), except for وصف.
 _SUBJECT_SKIPPING = frozenset(normalize(w) for w in (
-    "عن", "إلى", "الى", "الي", "على", "علي", "أن", "ان", "إن", "بأن", "بان"))
+    "عن", "إلى", "الى", "الي", "على", "علي", "أن", "ان", "إن", "بأن", "بان",
+    "من", "منه", "منها", "منهم", "منهما", "منك", "منكم", "مني", "منا"))
 _DESCRIBE = "وصف"
 
 
@@ -2860,6 +2872,9 @@ def _governed(part: _Part, pos: int) -> bool:
 def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool:
     """Context checks beyond the lexicon.
 
+    * A verb right after لم or لن reports no act: ولم يوضح البيان عدد القتلى، ترامب لم يطلب
+      منه (codebook note 83); a present negated by لا states a view and stays one (لا يرى
+      دبلوماسيون أفقا).
     * A verb right after ما is a relative clause ("على ما ورد"، "ما قاله لافروف"), not an act,
       unless ما resumes the preceding clause (وهو ما نفته موسكو).
     * A verb right after a preposition is a noun (من بينهم، بعد رد), and a cue inside an
@@ -2872,6 +2887,9 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
     outer = cue.start - len(cue.prefix)
     prev = part.prev_word(outer)
     kind = cue.entry.kind
+    if (kind in ("verb", "passive") and not cue.prefix and prev is not None and prev[2] in _ACT_NEGATORS
+            and part.text[prev[1]:outer].strip() == ""):
+        return False  # ولم يوضح البيان، لن يطلب: an act that did not (will not) take place (note 83)
     if kind == "verb" and prev is not None and prev[1] > ns and prev[2] in _RELATIVE_MA:
         before = part.prev_word(prev[0])
         if not (prev[2] == "ما" and before is not None and before[2] in _RESUMING_MA):
@@ -3898,8 +3916,11 @@ def _finish(part: _Part, act: _Act) -> None:
         act.mode, act.content = ("mixed" if inside else "indirect"), (a, b)
         return
     act.mode, s, e = _content(part, act.after, act.end, act.cue.entry.lead)
-    if act.mode == "indirect" and act.cue.entry.requires and not _speech_requirement(act.cue.entry.requires):
-        s = _object_start(part, act.cue.entry.requires, s, e)
+    requires = act.cue.entry.requires
+    # the content of طلب … من X starts after the addressee (``lead``), not at a later من
+    if act.mode == "indirect" and requires and not _speech_requirement(requires) \
+            and not _ADDRESSEE_PREPOSITIONS.issuperset(requires):
+        s = _object_start(part, requires, s, e)
     act.content = (s, e)
 
 
