@@ -788,6 +788,35 @@ def test_a_verb_negated_by_lam_or_lan_reports_no_act():
     assert [(r["cue"], r["source_side"]) for r in rows] == [("تستبعد", "russia")]
 
 
+def test_a_group_of_states_speaks_for_the_states_listed_before_it():
+    # ANT (SK-middleEast-1173, shortened; codebook note 84): one act per listed state, the
+    # source offsets on the group phrase, as the dev coders code "الدول الثلاث"
+    text = ("شنت الولايات المتحدة وبريطانيا وفرنسا ضربات على مواقع في سوريا. "
+            "وقالت الدول الثلاث إن ضرباتها كانت قاصرة على قدرات الأسلحة الكيميائية.")
+    rows, _ = _body(text)
+    assert [(r["source_actor_id"], r["source_side"], _span(text, r, "source")) for r in rows] == [
+        ("us", "us", "الدول الثلاث"), ("uk", "uk", "الدول الثلاث"), ("france", "france", "الدول الثلاث")]
+    # ANT (BB-middleEast-172, shortened): four states, a numeral that matches
+    text = ("فرضت السعودية والإمارات والبحرين ومصر عقوبات على الدوحة، حيث اتهمت الدول الأربع قطر "
+            "بدعم الإرهاب.")
+    rows, _ = _body(text)
+    assert [r["source_side"] for r in rows if r["cue"] == "اتهمت"] == ["saudi_arabia", "other", "other", "other"]
+    # constructed: a numeral that does not match the list, or no list, leaves the phrase unplaced
+    rows, _ = _body("شنت الولايات المتحدة وبريطانيا ضربات. وقالت الدول الثلاث إن الضربات نجحت.")
+    assert [(r["source_side"], r["source_actor_id"]) for r in rows] == [("other", None)]
+    assert [r["source_side"] for r in _body("وقالت هذه الدول إن الاتفاق ما زال ساريا.")[0]] == ["other"]
+
+
+def test_western_countries_are_the_west():
+    # ANT (SK-internationalNews-372 title, SK-middleEast-922): the West is coded us (CODEBOOK
+    # section 4), also indefinite and as capitals or powers (actors 1.16.0)
+    text = "عواصم غربية تحمل موسكو مسؤولية تسميم الجاسوس"
+    rows, _ = _body(text)
+    assert [(r["source_actor_id"], r["source_side"]) for r in rows] == [("west", "us")]
+    rows, _ = _body('وتوعدت دول غربية بـ"رد قوي"، وتحدثت واشنطن عن قرار مهم.')
+    assert [(r["cue"], r["source_side"]) for r in rows][0] == ("توعدت", "us")
+
+
 def test_considered_after_a_relative_pronoun_is_passive():
     # ANT (shortened): "which is / was considered" (يُعتبر، اعتُبرت) describes, no one speaks
     # (codebook note 56)
@@ -1291,8 +1320,8 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 37 and {"SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
-                                   "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS",
+    assert len(windows) == 38 and {"SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+                                   "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
                                    "TITLE_NAME_WORDS", "TITLE_NAME_AFTER_WORDS", "DESCRIPTION_WORDS",

@@ -156,6 +156,9 @@ SUBJECT_PHRASE_WORDS = 3
 GOVERNED_GAP_WORDS = 1
 #: Words between two items of a "كل من" list that no mention covers (جيش الإسلام، ومنظمة الخوذ البيضاء).
 EACH_OF_GAP_WORDS = 4
+#: How many words back a group of states (الدول الثلاث، البلدان) looks for the list that names
+#: them (codebook note 84).
+GROUP_ANTECEDENT_WORDS = 150
 #: SVO: words of a name set off by commas between the subject and its verb (المبعوث الأمريكي، كينيث وورد، قال).
 APPOSITION_WORDS = 3
 #: Words of a subject between بيّن and its complementizer (وبين السديري بأن …).
@@ -1200,6 +1203,52 @@ def _each_of(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | N
     return [_Source.from_mention(g) for g in group], group[-1]["_ne"]
 
 
+#: Nouns for a group of states and how many the noun itself says (a dual: two; None: any).
+_GROUP_NOUNS = {normalize(w): n for w, n in (
+    ("الدول", None), ("البلدان", None), ("العواصم", None), ("الدولتان", 2), ("الدولتين", 2),
+    ("البلدين", 2))}
+#: Numerals after a group noun (الدول الثلاث، البلدان الأربعة).
+_GROUP_NUMERALS = {normalize(w): n for w, n in (
+    ("الثلاث", 3), ("الثلاثة", 3), ("الأربع", 4), ("الأربعة", 4), ("الخمس", 5), ("الخمسة", 5),
+    ("الست", 6), ("الستة", 6))}
+_GROUP_DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذه", "تلك"))
+
+
+def _group_of_states(part: _Part, k: int, limit: int) -> tuple[list[_Source], int] | None:
+    """الدول الثلاث، البلدان، هذه الدول: a definite group of states as a subject speaks for the
+    states named last as a list before it, each a source (codebook note 84; the dev coders code
+    one row per member). The list is the nearest run of two or more countries or capitals
+    joined by و, within :data:`GROUP_ANTECEDENT_WORDS` words; a numeral or a dual must match
+    its length. The record's source offsets point at the group phrase. Without such a list the
+    phrase is left to the caller (an unplaced third party, as before).
+    """
+    n = len(part.word_starts)
+    first = k
+    if part.word_texts[k] in _GROUP_DEMONSTRATIVES and k + 1 < n and part.word_starts[k + 1] < limit:
+        k += 1
+    noun = part.word_texts[k]
+    if noun not in _GROUP_NOUNS:
+        return None
+    count, last = _GROUP_NOUNS[noun], k
+    if (k + 1 < n and part.word_starts[k + 1] < limit and part.word_texts[k + 1] in _GROUP_NUMERALS
+            and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
+        count, last = _GROUP_NUMERALS[part.word_texts[k + 1]], k + 1
+    here = part.word_starts[first]
+    floor = part.word_starts[max(0, first - GROUP_ANTECEDENT_WORDS)]
+    i = bisect_left(part.mention_starts, here) - 1
+    while i >= 0 and part.mentions[i]["_ns"] >= floor:
+        if i > 0 and len(_joined(part, i - 1, here)) > 1:
+            i -= 1  # inside a list: its first item is further back
+            continue
+        group = _joined(part, i, here)
+        if (len(group) >= 2 and (count is None or len(group) == count)
+                and all(_country_name(g) for g in group)):
+            return [_name_source(part, first, last - first + 1, _Source.from_mention(g)) for g in group], \
+                part.word_ends[last]
+        i -= 1
+    return None
+
+
 def _subject_after(part: _Part, pos: int, limit: int,
                    masculine: bool = False) -> tuple[list[_Source], int] | None:
     """VSO: the subject noun phrase that starts right after the verb (and its adverbials).
@@ -1217,6 +1266,8 @@ def _subject_after(part: _Part, pos: int, limit: int,
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     if k + 1 < n and part.word_texts[k] == "كل" and part.word_texts[k + 1] == "من" and part.word_starts[k + 1] < limit:
         return _each_of(part, part.word_ends[k + 1], limit)  # وتنفي كل من سوريا وروسيا …
+    if k < n and (grouped := _group_of_states(part, k, limit)) is not None:
+        return grouped  # وقالت الدول الثلاث: the states listed before (note 84)
     head = None
     while k < n and part.word_starts[k] < limit:
         if _stops_subject(part, pos, part.word_starts[k]):
