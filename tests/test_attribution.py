@@ -808,8 +808,8 @@ def test_a_group_of_states_speaks_for_the_states_listed_before_it():
 
 
 def test_western_countries_are_the_west():
-    # ANT (SK-internationalNews-372 title, SK-middleEast-922): the West is coded us (CODEBOOK
-    # section 4), also indefinite and as capitals or powers (actors 1.16.0)
+    # ANT (SK-internationalNews-372 title, SK-middleEast-922): the West is coded us (docs/codebook.md
+    # §4), also indefinite and as capitals or powers (actors 1.16.0)
     text = "عواصم غربية تحمل موسكو مسؤولية تسميم الجاسوس"
     rows, _ = _body(text)
     assert [(r["source_actor_id"], r["source_side"]) for r in rows] == [("west", "us")]
