@@ -575,9 +575,11 @@ def test_constructed_here_is_not_congratulated():
     # ANT: a second side right after the genitive makes the genitive the accuser
     ("وطردت دبلوماسيين روسيين اثنين بعد اتهام لندن لموسكو بتسميم سكريبال.",
      (("لندن", "uk", "uk"), ("موسكو", "russia", "russia")), {("uk", "uk", "russia", "blame")}),
-    # ANT: the object of a punishment, no named actor before it: the author's wording
+    # ANT: the object of a punishment, no named actor before it: an action whose actor is
+    # not found is no unit (codebook §4, narrated stance; stance notes round 12: it gave
+    # author -> russia, and such author units were 8 % right on dev)
     ("وتشمل العقوبات صلاحيات جديدة لمعاقبة موسكو على التدخل في الانتخابات.",
-     (("موسكو", "russia", "russia"),), {("author", "", "russia", "blame")}),
+     (("موسكو", "russia", "russia"),), set()),
     # constructed: a reply to the accusation: the genitive is its author (nearest-mention rule)
     ("موسكو ترد على اتهام لندن بحادث إيمزبري.",
      (("موسكو", "russia", "russia"), ("لندن", "uk", "uk")), {("uk", "uk", "russia", "blame")}),
@@ -585,9 +587,13 @@ def test_constructed_here_is_not_congratulated():
     # opening with بـ, is the accused and the genitive the accuser (it gave author -> us)
     ("ويأتي تصرف مايكروسوفت بعد شهر من اتهام الولايات المتحدة 12 ضابط استخبارات روسيا بقرصنة شبكات كمبيوتر.",
      (("الولايات المتحدة", "us", "us"), ("روسيا", "russia", "russia")), {("us", "us", "russia", "blame")}),
-    # constructed: a side after the charge is its place, the genitive stays the accused
+    # constructed: a side after the charge is its place, the genitive stays the accused; with
+    # no accuser found there is no unit (it was author -> russia)
     ("وجاء ذلك بعد اتهام موسكو بالتدخل في الانتخابات الأمريكية.",
-     (("موسكو", "russia", "russia"), ("الأمريكية", "us", "us", "adjective")), {("author", "", "russia", "blame")}),
+     (("موسكو", "russia", "russia"), ("الأمريكية", "us", "us", "adjective")), set()),
+    # constructed: the same charge with its accuser named before the noun
+    ("ودفع ذلك واشنطن إلى اتهام موسكو بالتدخل في الانتخابات.",
+     (("واشنطن", "us", "us"), ("موسكو", "russia", "russia")), {("us", "us", "russia", "blame")}),
 ])
 def test_accused_genitive_after_an_accusation_noun(body, names, expected):
     ms = _m(body, *names)
@@ -630,9 +636,10 @@ def test_dateline_names_no_party():
     # ANT (2018 sport news): ثمن النهائي is the round of 16, no appreciation (lexicon 1.9.0)
     ("وتأهلت السويد إلى دور ثمن النهائي بعد فوزها على المكسيك.",
      (("السويد", "sweden", "other"), ("المكسيك", "mexico", "other")), set()),
-    # ANT: the verb after و still praises
-    ("وثمن المجلس الجهود التي تبذلها السعودية.", (("السعودية", "saudi_arabia", "saudi_arabia"),),
-     {("author", "saudi_arabia", "praise")}),
+    # constructed after ANT ("وثمن المجلس الجهود …"): the verb after و still praises
+    ("وثمن ماكرون الجهود التي تبذلها السعودية.",
+     (("ماكرون", "macron", "france"), ("السعودية", "saudi_arabia", "saudi_arabia")),
+     {("macron", "saudi_arabia", "praise")}),
     # ANT (CNN, dev FP): a ministry's name holds التعاون, no cooperation
     ("أكد عبدالله بن زايد، وزير الخارجية والتعاون الدولي الإماراتي، وقوف بلاده مع السعودية.",
      (("الإماراتي", "uae", "other", "adjective"), ("السعودية", "saudi_arabia", "saudi_arabia")), set()),

@@ -6,8 +6,9 @@ from the sentence's mentions and attributions:
 
 * **holder** - the source of the attribution whose content holds the cue, or whose
   reporting cue *is* the stance cue (نفت، حمّل، انتقد …); else, for narrated actions, the
-  acting side (the subject of a verb, the parties of a cooperation); else ``author``
-  for the writer's own evaluative wording (``holder_side`` is then empty).
+  acting side (the subject of a verb, the parties of a cooperation; an action whose actor
+  is not found gives no unit); else ``author`` for the writer's own evaluative wording
+  (``holder_side`` is then empty).
 * **target side** - the nearest mention of another side in the attribution's content,
   then in the sentence (a topic after حول/بشأن is no target; "الغرب" is ``us``); for a
   denial with no target in the sentence, the side of the latest earlier attribution
@@ -1193,9 +1194,10 @@ def _charged_later(doc: Doc, ctx: _Context, gen: _Party) -> bool:
 def _accusation_units(doc: Doc, ctx: _Context, hit: _Hit, accused: list[_Party], att: dict | None,
                       start: int, end: int, ev_end: int, cue: str) -> list[dict] | None:
     """Units of an accusation noun whose genitive is the accused: the holder is the
-    attribution's source, else a side right before the noun (دفع بكين إلى اتهام واشنطن),
-    else the author. None when the holder is on the accused's side ("اتهام روسيا ليس له
-    أساس" said by Moscow rejects the charge: the ordinary rules code that)."""
+    attribution's source, else a side right before the noun (دفع بكين إلى اتهام واشنطن);
+    with neither, no unit (an accusation whose accuser is not found is no evaluation by the
+    writer: stance notes round 12). None when the holder is on the accused's side ("اتهام
+    روسيا ليس له أساس" said by Moscow rejects the charge: the ordinary rules code that)."""
     if att is not None:
         holder = _attribution_holder(att, start, end)
     else:
@@ -1203,9 +1205,10 @@ def _accusation_units(doc: Doc, ctx: _Context, hit: _Hit, accused: list[_Party],
         before = [p for p in ctx.parties if p.end <= start and p.side not in NO_TARGET_SIDES and p.via != "adjective"
                   and _word_distance(ctx, p.end, start) < SUBJECT_BEFORE
                   and not _CLAUSE_BREAK_RE.search(text, p.end, start)]
-        subj = max(before, key=lambda p: p.end) if before else None
-        holder = _Holder(subj.actor_id, subj.side, ((start, end),)) if subj is not None \
-            else _Holder("author", "", ((start, end),))
+        if not before:
+            return []
+        subj = max(before, key=lambda p: p.end)
+        holder = _Holder(subj.actor_id, subj.side, ((start, end),))
     if any(t.side == holder.side for t in accused):
         return None
     ev_end = max(ev_end, accused[-1].end)
@@ -1473,7 +1476,7 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
                 return _cooperation_units(doc, ctx, hit, start, end, cue)
             if possessed:
                 return []  # "انتقاداتهم": someone's act, never the writer's own wording
-            holder = _Holder("author", "", ((start, end),))
+            return []  # an act whose actor is not found is no evaluation by the writer (round 12)
         else:
             co_holders = _coordinated(ctx, subj, ctx.parties)
             return [u for h in [subj] + co_holders
