@@ -591,6 +591,10 @@ def test_constructed_here_is_not_congratulated():
     # no accuser found there is no unit (it was author -> russia)
     ("وجاء ذلك بعد اتهام موسكو بالتدخل في الانتخابات الأمريكية.",
      (("موسكو", "russia", "russia"), ("الأمريكية", "us", "us", "adjective")), set()),
+    # constructed (round 12): a narrated threat and sanctions with no actor found give no
+    # unit (both were author -> russia)
+    ("وجاء ذلك بعد أن هددت بفرض عقوبات على روسيا.", (("روسيا", "russia", "russia"),), set()),
+    ("وفرضت عقوبات جديدة على روسيا بسبب التدخل في الانتخابات.", (("روسيا", "russia", "russia"),), set()),
     # constructed: the same charge with its accuser named before the noun
     ("ودفع ذلك واشنطن إلى اتهام موسكو بالتدخل في الانتخابات.",
      (("واشنطن", "us", "us"), ("موسكو", "russia", "russia")), {("us", "us", "russia", "blame")}),

@@ -119,12 +119,20 @@ _WORD_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile("[«»“”„‟\"'‘’]")
 _ARABIC_CHAR_RE = re.compile("[\u0600-\u06ff]")
 #: A leading preposition whose object is the addressee, not the content: طلبت روسيا من مجلس
-#: الأمن عقد جلسة → عقد جلسة (the actor named right after من is passed over too; منه is all
-#: addressee).
+#: الأمن عقد جلسة → عقد جلسة (the actors named right after it are passed over too, and a fixed
+#: phrase such as من جديد).
 _ADDRESSEE_PREPOSITIONS = frozenset({"من", "منه", "منها", "منهم", "منهما", "منك", "منكم", "مني", "منا"})
+#: The addressee as a pronoun (طلب منه، طلبت مني): a verb's subject may still follow it (طلبت
+#: منه الحكومة الاستقالة), so it is skipped like a resumptive pronoun.
+_ADDRESSEE_PRONOUNS = _ADDRESSEE_PREPOSITIONS - {"من"}
+#: Words after من that make a fixed phrase, not an addressee (من جديد، من قبل، من أجل، من جهته).
+_NOT_ADDRESSEES = frozenset(normalize(w) for w in (
+    "جديد", "قبل", "أجل", "جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم"))
 _LEADING_PREPOSITIONS = frozenset({"الي", "عن", "علي"}) | _ADDRESSEE_PREPOSITIONS
 _SPEECH_REQUIREMENTS = frozenset({"ان", "بان", "قائلا"})
 _RELATIVE_MA = frozenset({"ما", "مما", "عما", "حسبما", "بما", "لما", "كلما"})
+#: "Any" before a noun (أي طلب، لأي طلب).
+_ANY_WORDS = frozenset({"اي", "لاي", "باي"})
 #: Particles that deny that an act took place (لم) or will (لن), with a leading و or ف.
 _ACT_NEGATORS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 #: Before ما, these make "ما + verb" a clause about what precedes (وهو ما نفته موسكو), an act.
@@ -1014,12 +1022,14 @@ def _joined(part: _Part, first: int, limit: int) -> list[dict]:
     return out
 
 
-def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
-    """مصدر في الوفد الروسي: an anonymous head takes the side of the group it sits in."""
+def _anonymous_affiliation(part: _Part, idx: int, src: _Source, limit: int | None = None) -> _Source:
+    """مصدر في الوفد الروسي: an anonymous head takes the side of the group it sits in, named
+    before ``limit`` (the addressee of طلب … من X is not that group: :func:`_addressee_start`)."""
     if src.source_type != "anonymous" or src.side != "unknown":
         return src
-    if idx + 1 >= len(part.mentions):
-        placed = _affiliation_phrase(part, _word_index_at(part, part.mentions[idx]["_ne"] - 1), len(part.text))
+    limit = len(part.text) if limit is None else limit
+    if idx + 1 >= len(part.mentions) or part.mentions[idx + 1]["_ns"] >= limit:
+        placed = _affiliation_phrase(part, _word_index_at(part, part.mentions[idx]["_ne"] - 1), limit)
         return src if placed is None else _Source(src.actor_id, placed, "anonymous", src.mention)
     m, nxt = part.mentions[idx], part.mentions[idx + 1]
     gap = part.text[m["_ne"]:nxt["_ns"]].split()
@@ -1032,7 +1042,7 @@ def _anonymous_affiliation(part: _Part, idx: int, src: _Source) -> _Source:
         side = nxt.get("side")
         if side and not pd.isna(side) and side != "unknown":
             return _Source(src.actor_id, str(side), "anonymous", src.mention)
-    placed = _affiliation_phrase(part, _word_index_at(part, m["_ne"] - 1), len(part.text))
+    placed = _affiliation_phrase(part, _word_index_at(part, m["_ne"] - 1), limit)
     if placed is not None:
         return _Source(src.actor_id, placed, "anonymous", src.mention)
     return src
@@ -1058,7 +1068,7 @@ def _skip_adverbials(part: _Part, k: int, limit: int) -> int:
     n = len(part.word_starts)
     while k < n and part.word_starts[k] < limit:
         word = part.word_texts[k]
-        if word in adverbs or word in part.lex.resumptive:
+        if word in adverbs or word in part.lex.resumptive or word in _ADDRESSEE_PRONOUNS:
             k += 1
             continue
         if (k + 1 < n and word.startswith("ال") and part.word_texts[k + 1] in _TIME_ADJECTIVES
@@ -1203,49 +1213,66 @@ def _each_of(part: _Part, pos: int, limit: int) -> tuple[list[_Source], int] | N
     return [_Source.from_mention(g) for g in group], group[-1]["_ne"]
 
 
-#: Nouns for a group of states and how many the noun itself says (a dual: two; None: any).
-_GROUP_NOUNS = {normalize(w): n for w, n in (
-    ("الدول", None), ("البلدان", None), ("العواصم", None), ("الدولتان", 2), ("الدولتين", 2),
-    ("البلدين", 2))}
-#: Numerals after a group noun (الدول الثلاث، البلدان الأربعة).
+#: Nouns for a group of states as a subject, and how many the noun itself says (None: any).
+#: الدول and العواصم take a feminine verb; البلدان (a dual or a plural) a masculine one. The
+#: oblique duals (الدولتين، البلدين) are objects and are not listed.
+_GROUP_NOUNS = {normalize(w): n for w, n in (("الدول", None), ("البلدان", None), ("العواصم", None),
+                                               ("الدولتان", 2))}
+_MASCULINE_GROUP_NOUNS = frozenset({normalize("البلدان")})
+#: Numerals after a group noun (الدول الثلاث، البلدان الأربعة); any other word with ال after
+#: the noun qualifies it (الدول الغربية، الدول الأعضاء، الدول الثماني …) and the rule stands aside.
 _GROUP_NUMERALS = {normalize(w): n for w, n in (
     ("الثلاث", 3), ("الثلاثة", 3), ("الأربع", 4), ("الأربعة", 4), ("الخمس", 5), ("الخمسة", 5),
-    ("الست", 6), ("الستة", 6))}
+    ("الست", 6), ("الستة", 6), ("السبع", 7), ("السبعة", 7), ("الثماني", 8), ("الثمانية", 8),
+    ("التسع", 9), ("التسعة", 9), ("العشر", 10), ("العشرة", 10))}
 _GROUP_DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذه", "تلك"))
+#: Words that go on qualifying a group noun (الدول التي …، الدول في أوروبا، الدول من بينها …).
+_GROUP_QUALIFIERS = frozenset(normalize(w) for w in ("التي", "الذين", "اللتين", "اللتان", "في", "من"))
 
 
-def _group_of_states(part: _Part, k: int, limit: int) -> tuple[list[_Source], int] | None:
+def _group_of_states(part: _Part, k: int, limit: int, masculine: bool = False) -> tuple[list[_Source], int] | None:
     """الدول الثلاث، البلدان، هذه الدول: a definite group of states as a subject speaks for the
     states named last as a list before it, each a source (codebook note 84; the dev coders code
     one row per member). The list is the nearest run of two or more countries or capitals
-    joined by و, within :data:`GROUP_ANTECEDENT_WORDS` words; a numeral or a dual must match
-    its length. The record's source offsets point at the group phrase. Without such a list the
-    phrase is left to the caller (an unplaced third party, as before).
+    joined by و in the same part, within :data:`GROUP_ANTECEDENT_WORDS` words; a numeral or a
+    dual must match its length. The record's source offsets point at the group phrase.
+
+    The rule stands aside (None, and the caller reads the phrase as before) when a mention
+    starts at the noun (الدول الغربية is the West), when another word qualifies the noun
+    (الدول الأوروبية، الدول الأعضاء، الدول التي …), when the numeral is not one it knows, and
+    after a masculine singular verb unless the noun is البلدان (ودعا الدول الثلاث: an object).
     """
     n = len(part.word_starts)
     first = k
     if part.word_texts[k] in _GROUP_DEMONSTRATIVES and k + 1 < n and part.word_starts[k + 1] < limit:
         k += 1
     noun = part.word_texts[k]
-    if noun not in _GROUP_NOUNS:
+    if noun not in _GROUP_NOUNS or (masculine and noun not in _MASCULINE_GROUP_NOUNS):
+        return None
+    if _mention_at_word(part, k) is not None:
         return None
     count, last = _GROUP_NOUNS[noun], k
-    if (k + 1 < n and part.word_starts[k + 1] < limit and part.word_texts[k + 1] in _GROUP_NUMERALS
-            and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
-        count, last = _GROUP_NUMERALS[part.word_texts[k + 1]], k + 1
+    if k + 1 < n and part.word_starts[k + 1] < limit and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip():
+        after = part.word_texts[k + 1]
+        if after in _GROUP_NUMERALS:
+            count, last = _GROUP_NUMERALS[after], k + 1
+        elif after.startswith("ال") or after in _GROUP_QUALIFIERS or _mention_at_word(part, k + 1) is not None:
+            return None  # a qualified group: not the list named before
     here = part.word_starts[first]
     floor = part.word_starts[max(0, first - GROUP_ANTECEDENT_WORDS)]
     i = bisect_left(part.mention_starts, here) - 1
-    while i >= 0 and part.mentions[i]["_ns"] >= floor:
-        if i > 0 and len(_joined(part, i - 1, here)) > 1:
-            i -= 1  # inside a list: its first item is further back
-            continue
-        group = _joined(part, i, here)
+    mentions = part.mentions
+    while i >= 0 and mentions[i]["_ns"] >= floor:
+        j = i  # walk back to the first item of the list that ends at mention i (one pass)
+        while j > 0 and mentions[j - 1]["_ns"] >= floor and \
+                _joined_gap(part, part.text[mentions[j - 1]["_ne"]:mentions[j]["_ns"]], mentions[j]):
+            j -= 1
+        group = _joined(part, j, here)
         if (len(group) >= 2 and (count is None or len(group) == count)
                 and all(_country_name(g) for g in group)):
             return [_name_source(part, first, last - first + 1, _Source.from_mention(g)) for g in group], \
                 part.word_ends[last]
-        i -= 1
+        i = j - 1
     return None
 
 
@@ -1266,7 +1293,8 @@ def _subject_after(part: _Part, pos: int, limit: int,
     k = _skip_adverbials(part, part.next_word_index(pos), limit)
     if k + 1 < n and part.word_texts[k] == "كل" and part.word_texts[k + 1] == "من" and part.word_starts[k + 1] < limit:
         return _each_of(part, part.word_ends[k + 1], limit)  # وتنفي كل من سوريا وروسيا …
-    if k < n and (grouped := _group_of_states(part, k, limit)) is not None:
+    if k < n and part.word_starts[k] < limit and not _stops_subject(part, pos, part.word_starts[k]) \
+            and (grouped := _group_of_states(part, k, limit, masculine)) is not None:
         return grouped  # وقالت الدول الثلاث: the states listed before (note 84)
     head = None
     while k < n and part.word_starts[k] < limit:
@@ -1296,7 +1324,7 @@ def _subject_after(part: _Part, pos: int, limit: int,
                     return [related], part.mentions[j]["_ne"]
                 group = _joined(part, j, limit)
                 sources = [_Source.from_mention(g) for g in group]
-                sources[0] = _anonymous_affiliation(part, j, sources[0])
+                sources[0] = _anonymous_affiliation(part, j, sources[0], limit)
                 return sources, group[-1]["_ne"]
             if head is None and m.get("actor_type") == "media":
                 k = _skip_adverbials(part, part.next_word_index(m["_ne"]), limit)
@@ -2741,6 +2769,18 @@ def _trim(part: _Part, a: int, b: int) -> tuple[int, int]:
         return a, b
 
 
+def _after_addressee(part: _Part, a: int, b: int) -> int:
+    """Where the content begins after من at ``a``: past the actors named there (joined by و:
+    طلبت فرنسا من روسيا وإيران الضغط …) or a fixed phrase (من جديد), else at ``a``."""
+    k = part.next_word_index(a)
+    if k < len(part.word_starts) and part.word_starts[k] < b and part.word_texts[k] in _NOT_ADDRESSEES:
+        return part.word_ends[k]  # طلب ترامب من جديد تمويل الجدار
+    m = bisect_left(part.mention_starts, a)
+    if m < len(part.mentions) and part.mention_starts[m] == a and part.mentions[m]["_ne"] < b:
+        return _joined(part, m, b)[-1]["_ne"]
+    return a
+
+
 def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset()) -> tuple[str, int, int]:
     """Mode and content span of an act whose content starts after ``after``, up to ``end``."""
     marker = _first_marker(part, after, end)
@@ -2764,10 +2804,8 @@ def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset
         for j in range(k, k + LEADING_PREPOSITION_WORDS):  # أعرب عن أمله → أمله; أعرب الوزير عن أمله → أمله
             if j < len(part.word_starts) and part.word_starts[j] < b and part.word_texts[j] in lead:
                 a, b = _trim(part, part.word_ends[j], b)
-                if part.word_texts[j] in _ADDRESSEE_PREPOSITIONS:
-                    m = bisect_left(part.mention_starts, a)
-                    if m < len(part.mentions) and part.mention_starts[m] == a and part.mentions[m]["_ne"] < b:
-                        a, b = _trim(part, part.mentions[m]["_ne"], b)
+                if part.word_texts[j] == "من":
+                    a, b = _trim(part, _after_addressee(part, a, b), b)
                 break
     inside = part.quotes_in(a, b + 1)
     if not inside:
@@ -2818,6 +2856,10 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     exact, stems = _requirement_forms(entry.requires)
     if entry.max_gap > 0 and (_SUBJECT_SKIPPING.issuperset(entry.requires) or entry.lemma == _DESCRIBE):
         stop = min(len(part.word_starts), stop + _subject_words(part, k, limit))
+        if _ADDRESSEE_PREPOSITIONS.issuperset(entry.requires) and stop - entry.max_gap - 1 < len(part.word_starts):
+            # وطلبت روسيا يوم الثلاثاء من مجلس الأمن: adverbials before the addressee
+            after_subject = stop - entry.max_gap - 1
+            stop = min(len(part.word_starts), stop + _skip_adverbials(part, after_subject, limit) - after_subject)
     for j in range(k, stop):
         if part.word_starts[j] >= limit:
             break
@@ -2941,6 +2983,11 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
     if (kind in ("verb", "passive") and not cue.prefix and prev is not None and prev[2] in _ACT_NEGATORS
             and part.text[prev[1]:outer].strip() == ""):
         return False  # ولم يوضح البيان، لن يطلب: an act that did not (will not) take place (note 83)
+    if (kind == "verb" and prev is not None and cue.entry.requires
+            and _ADDRESSEE_PREPOSITIONS.issuperset(cue.entry.requires)
+            and (prev[2].isdigit() or strip_conjunction(prev[2]) in _DEMONSTRATIVES
+                 or strip_conjunction(prev[2]) in _ANY_WORDS)):
+        return False  # أكثر من 200 طلب من المستثمرين، هذا طلب من شأنه، لأي طلب: the noun "request"
     if kind == "verb" and prev is not None and prev[1] > ns and prev[2] in _RELATIVE_MA:
         before = part.prev_word(prev[0])
         if not (prev[2] == "ما" and before is not None and before[2] in _RESUMING_MA):
@@ -3226,6 +3273,20 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
     return acts
 
 
+def _addressee_start(part: _Part, entry: CueEntry, pos: int, end: int) -> int:
+    """Where the subject of a verb that requires an addressee (طلب … من X) must end: at its من.
+    "وطلب جنبلاط من روسيا المساعدة": Russia is asked, it does not place Jumblatt (as "X من Y"
+    would). Any other verb, or no bare من before ``end``: ``end``."""
+    if not entry.requires or not _ADDRESSEE_PREPOSITIONS.issuperset(entry.requires):
+        return end
+    k = part.next_word_index(pos)
+    while k < len(part.word_starts) and part.word_starts[k] < end:
+        if part.word_texts[k] == "من" and not (k > 0 and strip_conjunction(part.word_texts[k - 1]) in _QUANTIFIERS):
+            return part.word_starts[k]  # not the من of عدد من، العديد من (the subject goes on)
+        k += 1
+    return end
+
+
 def _next_breaker(breakers: list[int], pos: int, ne: int) -> int:
     """The first of the sorted ``breakers`` after ``pos``, or the sentence end ``ne``."""
     j = bisect_right(breakers, pos)
@@ -3289,7 +3350,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources = _sentence_subject(part, ns, outer) or state.previous()
         if not act.sources:
             return _unknown_source(act)
-    elif (found := _subject_after(part, word_end, end, entry.form_type in _MASCULINE_FORMS)) is not None:
+    elif (found := _subject_after(part, word_end, _addressee_start(part, entry, word_end, end),
+                                  entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
@@ -3307,7 +3369,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         # first person inside a quotation; the speaker on himself inside his own reported
         # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject
         return None
-    elif (unresolved := _unresolved_subject(part, word_end, end, entry.form_type in _MASCULINE_FORMS)) is not None:
+    elif (unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
+                                            entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:

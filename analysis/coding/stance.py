@@ -1356,7 +1356,8 @@ def _sanction_units(doc: Doc, ctx: _Context, hit: _Hit, att: dict | None, start:
     ("عقوبات على إيران"), a nisba right after the noun its holder when the act is narrated
     ("تواجه إيران عقوبات أميركية بسبب": us -> iran, not iran -> us); said in an attribution,
     the source holds it. None when no side follows على (the ordinary rules apply); no unit
-    when holder and target are one side (a side's reply to sanctions on itself)."""
+    when holder and target are one side (a side's reply to sanctions on itself) or when no
+    imposing side is found (round 12: an action with no actor is not the writer's)."""
     tokens = ctx.tokens
     target = None
     for i in range(hit.last + 1, min(len(tokens) - 1, hit.last + 1 + ON_WINDOW)):
@@ -1379,8 +1380,9 @@ def _sanction_units(doc: Doc, ctx: _Context, hit: _Hit, att: dict | None, start:
         holder = _Holder(adjective[0].actor_id, adjective[0].side, ((start, end),))
     else:
         subj = _subject(ctx, start, end)
-        holder = _Holder(subj.actor_id, subj.side, ((start, end),)) if subj is not None and subj is not target \
-            else _Holder("author", "", ((start, end),))
+        if subj is None or subj is target:
+            return []  # sanctions imposed by nobody named: an action with no actor found (round 12)
+        holder = _Holder(subj.actor_id, subj.side, ((start, end),))
     targets = [target] + _coordinated(ctx, target, [p for p in ctx.parties if p.side not in NO_TARGET_SIDES])
     return [_unit(doc, ctx, holder.actor_id, holder.side, t.side, hit.entry, start, max(ev_end, t.end), cue)
             for t in targets if t.side != holder.side]
@@ -1474,9 +1476,9 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         if subj is None:
             if entry.kind == "cooperation":
                 return _cooperation_units(doc, ctx, hit, start, end, cue)
-            if possessed:
-                return []  # "انتقاداتهم": someone's act, never the writer's own wording
-            return []  # an act whose actor is not found is no evaluation by the writer (round 12)
+            # "انتقاداتهم": someone's act; and an act whose actor is not found is no
+            # evaluation by the writer either (round 12)
+            return []
         else:
             co_holders = _coordinated(ctx, subj, ctx.parties)
             return [u for h in [subj] + co_holders
