@@ -10,13 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.coding.actors import (
-    build_mentions_table, find_anonymous_sources, find_mentions, load_actor_lexicon,
+    _find_atoms, build_mentions_table, find_anonymous_sources, find_mentions, load_actor_lexicon,
     mentions_at,
 )
 from analysis.coding.lexicons import LexiconError
 from analysis.corpus.files import find_records
 from analysis.corpus.paths import EXAMPLE_ARTICLE, LEXICON_DIR, ant_corpus
 from analysis.corpus.schema import MENTIONS
+from analysis.text.normalize import normalize, word_index
 from analysis.text.segment import make_doc, split_article
 
 
@@ -312,6 +313,21 @@ def test_surname_alone_after_the_full_name():
     got = [(m["surface"], m["actor_id"]) for m in find_mentions(doc)]
     assert got == [("كريستوفر راي", "wray"), ("موسكو", "russia"), ("لندن", "uk"),
                    ("تيريزا ماي", "theresa_may"), ("ماي", "theresa_may"), ("راي", "wray")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed: longer keys hold one-word keys (الولايات، مجلس، ترامب) and win over them
+    ("وقال وزير الخارجية الروسي سيرغي لافروف إن الولايات المتحدة ومجلس الأمن الدولي يدعمان موسكو",
+     [("وزير الخارجيه", ""), ("الروسي", ""), ("سيرغي لافروف", ""), ("الولايات المتحده", ""),
+      ("ومجلس الامن الدولي", "و"), ("موسكو", "")]),
+    ("ترامب: دونالد ترامب وبوتين", [("ترامب", ""), ("دونالد ترامب", ""), ("وبوتين", "و")]),
+])
+def test_atoms_by_word_are_the_automaton_matches(text, expected):
+    lex = load_actor_lexicon()
+    text = normalize(text)
+    by_word = _find_atoms(text, lex, word_index(text))
+    assert by_word == _find_atoms(text, lex)  # the automaton on token boundaries
+    assert [(text[a.start:a.end], a.clitic) for a in by_word] == expected
 
 
 def test_monitoring_group_and_third_countries_are_other():
