@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.coding.actors import (
-    _find_atoms, build_mentions_table, find_anonymous_sources, find_mentions, load_actor_lexicon,
-    mentions_at,
+    _find_atoms, _surname_hits, _surname_pattern, build_mentions_table, find_anonymous_sources,
+    find_mentions, load_actor_lexicon, mentions_at,
 )
 from analysis.coding.lexicons import LexiconError
 from analysis.corpus.files import find_records
@@ -328,6 +328,24 @@ def test_atoms_by_word_are_the_automaton_matches(text, expected):
     by_word = _find_atoms(text, lex, word_index(text))
     assert by_word == _find_atoms(text, lex)  # the automaton on token boundaries
     assert [(text[a.start:a.end], a.clitic) for a in by_word] == expected
+
+
+@pytest.mark.parametrize(("text", "surnames", "spans"), [
+    # constructed: with و/ف and ب/ل before it, at the start and the end of the text
+    ("ماي قالت وماي ولماي فبماي لماي.", ("ماي",), [(0, 3), (10, 13), (16, 19), (22, 25), (27, 30)]),
+    # inside a longer word, after "#" or after a letter that is no clitic: no match
+    ("مايوي #ماي كماي ماي", ("ماي",), [(16, 19)]),
+    # the first surname listed that stands alone wins
+    ("مايو #ماي كماي ماي", ("ماي", "مايو"), [(0, 4), (15, 18)]),
+    ("مايو ماي", ("مايو", "ماي"), [(0, 4), (5, 8)]),
+    # a surname inside another one's match is not matched again (the scan resumes after it)
+    ("وقال جان-إيف إيف", ("جان-إيف", "إيف"), [(5, 12), (13, 16)]),
+    ("لا شيء هنا", ("ماي",), []),
+])
+def test_surname_hits_are_the_pattern_matches(text, surnames, spans):
+    hits = _surname_hits(text, surnames)
+    assert [m.span(1) for m in hits] == spans
+    assert [m.span() for m in hits] == [m.span() for m in _surname_pattern(surnames).finditer(text)]
 
 
 def test_monitoring_group_and_third_countries_are_other():
