@@ -10,13 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.coding.actors import (
-    build_mentions_table, find_anonymous_sources, find_mentions, load_actor_lexicon,
-    mentions_at,
+    _find_atoms, _surname_hits, _surname_pattern, build_mentions_table, find_anonymous_sources,
+    find_mentions, load_actor_lexicon, mentions_at,
 )
 from analysis.coding.lexicons import LexiconError
 from analysis.corpus.files import find_records
 from analysis.corpus.paths import EXAMPLE_ARTICLE, LEXICON_DIR, ant_corpus
 from analysis.corpus.schema import MENTIONS
+from analysis.text.normalize import normalize, word_index
 from analysis.text.segment import make_doc, split_article
 
 
@@ -312,6 +313,39 @@ def test_surname_alone_after_the_full_name():
     got = [(m["surface"], m["actor_id"]) for m in find_mentions(doc)]
     assert got == [("كريستوفر راي", "wray"), ("موسكو", "russia"), ("لندن", "uk"),
                    ("تيريزا ماي", "theresa_may"), ("ماي", "theresa_may"), ("راي", "wray")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed: longer keys hold one-word keys (الولايات، مجلس، ترامب) and win over them
+    ("وقال وزير الخارجية الروسي سيرغي لافروف إن الولايات المتحدة ومجلس الأمن الدولي يدعمان موسكو",
+     [("وزير الخارجيه", ""), ("الروسي", ""), ("سيرغي لافروف", ""), ("الولايات المتحده", ""),
+      ("ومجلس الامن الدولي", "و"), ("موسكو", "")]),
+    ("ترامب: دونالد ترامب وبوتين", [("ترامب", ""), ("دونالد ترامب", ""), ("وبوتين", "و")]),
+])
+def test_atoms_by_word_are_the_automaton_matches(text, expected):
+    lex = load_actor_lexicon()
+    text = normalize(text)
+    by_word = _find_atoms(text, lex, word_index(text))
+    assert by_word == _find_atoms(text, lex)  # the automaton on token boundaries
+    assert [(text[a.start:a.end], a.clitic) for a in by_word] == expected
+
+
+@pytest.mark.parametrize(("text", "surnames", "spans"), [
+    # constructed: with و/ف and ب/ل before it, at the start and the end of the text
+    ("ماي قالت وماي ولماي فبماي لماي.", ("ماي",), [(0, 3), (10, 13), (16, 19), (22, 25), (27, 30)]),
+    # inside a longer word, after "#" or after a letter that is no clitic: no match
+    ("مايوي #ماي كماي ماي", ("ماي",), [(16, 19)]),
+    # the first surname listed that stands alone wins
+    ("مايو #ماي كماي ماي", ("ماي", "مايو"), [(0, 4), (15, 18)]),
+    ("مايو ماي", ("مايو", "ماي"), [(0, 4), (5, 8)]),
+    # a surname inside another one's match is not matched again (the scan resumes after it)
+    ("وقال جان-إيف إيف", ("جان-إيف", "إيف"), [(5, 12), (13, 16)]),
+    ("لا شيء هنا", ("ماي",), []),
+])
+def test_surname_hits_are_the_pattern_matches(text, surnames, spans):
+    hits = _surname_hits(text, surnames)
+    assert [m.span(1) for m in hits] == spans
+    assert [m.span() for m in hits] == [m.span() for m in _surname_pattern(surnames).finditer(text)]
 
 
 def test_monitoring_group_and_third_countries_are_other():

@@ -140,6 +140,10 @@ ACRONYM_LETTER_NAMES = frozenset({
 _ACRONYM_CHAR_RE = re.compile(
     "[\u0621-\u064a\u0671-\u06d3" + charmaps.TATWEEL + charmaps.DIACRITICS_CLASS[1:-2]
     + charmaps.CONTROLS_CLASS[1:-2] + "]")
+#: A full stop with a word character of :data:`_ACRONYM_CHAR_RE` right after it: only such
+#: a stop can join an acronym (:func:`acronym_dot` needs a letter after it), so the others
+#: (most stops end a sentence before a space) are passed over by the regex, not in Python.
+_ACRONYM_DOT_RE = re.compile(r"\.(?=" + _ACRONYM_CHAR_RE.pattern + ")")
 #: Characters at most scanned on each side of a stop (a web name of up to 15 letters
 #: with marks); an acronym part, once normalised, has at most five letters (دبليو).
 _ACRONYM_SCAN_MAX = 20
@@ -187,12 +191,8 @@ def space_acronym_dots(text: str) -> str:
     >>> space_acronym_dots("قالت قناة إن.بي.سي.")
     'قالت قناة إن بي سي.'
     """
-    dots = []
-    i = text.find(".")
-    while i >= 0:
-        if 0 < i < len(text) - 1 and _ACRONYM_CHAR_RE.match(text, i - 1) and acronym_dot(text, i):
-            dots.append(i)
-        i = text.find(".", i + 1)
+    dots = [i for i in map(re.Match.start, _ACRONYM_DOT_RE.finditer(text))
+            if i and _ACRONYM_CHAR_RE.match(text, i - 1) and acronym_dot(text, i)]
     if not dots:
         return text
     chars = list(text)
