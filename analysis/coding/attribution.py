@@ -2855,11 +2855,10 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     own = part.text[cue.start:cue.end]
     exact, stems = _requirement_forms(entry.requires)
     if entry.max_gap > 0 and (_SUBJECT_SKIPPING.issuperset(entry.requires) or entry.lemma == _DESCRIBE):
-        stop = min(len(part.word_starts), stop + _subject_words(part, k, limit))
-        if _ADDRESSEE_PREPOSITIONS.issuperset(entry.requires) and stop - entry.max_gap - 1 < len(part.word_starts):
-            # وطلبت روسيا يوم الثلاثاء من مجلس الأمن: adverbials before the addressee
-            after_subject = stop - entry.max_gap - 1
-            stop = min(len(part.word_starts), stop + _skip_adverbials(part, after_subject, limit) - after_subject)
+        first = k + _subject_words(part, k, limit)  # the window starts after the subject
+        if _ADDRESSEE_PREPOSITIONS.issuperset(entry.requires):
+            first = _skip_adverbials(part, first, limit)  # وطلبت روسيا يوم الثلاثاء من مجلس الأمن
+        stop = min(len(part.word_starts), first + entry.max_gap + 1)
     for j in range(k, stop):
         if part.word_starts[j] >= limit:
             break
@@ -2966,8 +2965,8 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
     """Context checks beyond the lexicon.
 
     * A verb right after لم or لن reports no act: ولم يوضح البيان عدد القتلى، ترامب لم يطلب
-      منه (codebook note 83); a present negated by لا states a view and stays one (لا يرى
-      دبلوماسيون أفقا).
+      منه (codebook note 83); a present negated by لا states a view and stays one (لا تستبعد
+      موسكو أن …).
     * A verb right after ما is a relative clause ("على ما ورد"، "ما قاله لافروف"), not an act,
       unless ما resumes the preceding clause (وهو ما نفته موسكو).
     * A verb right after a preposition is a noun (من بينهم، بعد رد), and a cue inside an
