@@ -830,6 +830,12 @@ def test_a_group_of_states_speaks_for_the_states_listed_before_it():
     rows, _ = _body(text)
     assert [(r["source_actor_id"], r["source_side"]) for r in rows if r["cue"] == "اتهمت"] == [
         ("saudi_arabia", "saudi_arabia"), ("uae", "other"), ("bahrain", "other"), ("egypt", "other")]
+    # ANT (FR-internationalNews-500, shortened): a list opened by كل من (its first item after
+    # the preposition) still names the four
+    text = ("وقطعت كل من السعودية والإمارات والبحرين ومصر علاقاتها مع قطر بعدما اتهمت الدول الأربع "
+            "الدوحة بدعم الإرهاب.")
+    rows, _ = _body(text)
+    assert [r["source_actor_id"] for r in rows if r["cue"] == "اتهمت"] == ["saudi_arabia", "uae", "bahrain", "egypt"]
     # constructed: without a numeral, and with a demonstrative, the nearest list of states
     for group in ("الدول", "هذه الدول"):
         text = f"شنت الولايات المتحدة وبريطانيا وفرنسا ضربات. وقالت {group} إن الضربات نجحت."

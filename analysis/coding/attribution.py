@@ -1234,8 +1234,9 @@ def _group_of_states(part: _Part, k: int, limit: int, masculine: bool = False) -
     """الدول الثلاث، البلدان، هذه الدول: a definite group of states as a subject speaks for the
     states named last as a list before it, each a source (codebook note 84; the dev coders code
     one row per member). The list is the nearest run of two or more countries or capitals
-    joined by و in the same part, within :data:`GROUP_ANTECEDENT_WORDS` words; a numeral or a
-    dual must match its length. The record's source offsets point at the group phrase.
+    joined by و in the same part (:func:`_joined_back`, also after a preposition: كل من
+    السعودية والإمارات), within :data:`GROUP_ANTECEDENT_WORDS` words; a numeral or a dual must
+    match its length. The record's source offsets point at the group phrase.
 
     The rule stands aside (None, and the caller reads the phrase as before) when a mention
     starts at the noun (الدول الغربية is the West), when another word qualifies the noun
@@ -1261,18 +1262,14 @@ def _group_of_states(part: _Part, k: int, limit: int, masculine: bool = False) -
     here = part.word_starts[first]
     floor = part.word_starts[max(0, first - GROUP_ANTECEDENT_WORDS)]
     i = bisect_left(part.mention_starts, here) - 1
-    mentions = part.mentions
-    while i >= 0 and mentions[i]["_ns"] >= floor:
-        j = i  # walk back to the first item of the list that ends at mention i (one pass)
-        while j > 0 and mentions[j - 1]["_ns"] >= floor and \
-                _joined_gap(part, part.text[mentions[j - 1]["_ne"]:mentions[j]["_ns"]], mentions[j]):
-            j -= 1
-        group = _joined(part, j, here)
+    while i >= 0 and part.mentions[i]["_ns"] >= floor:
+        run = _joined_back(part, i, floor, governed=True)  # the list that ends at mention i
+        group = [part.mentions[g] for g in run]
         if (len(group) >= 2 and (count is None or len(group) == count)
                 and all(_country_name(g) for g in group)):
             return [_name_source(part, first, last - first + 1, _Source.from_mention(g)) for g in group], \
                 part.word_ends[last]
-        i = j - 1
+        i = run[0] - 1
     return None
 
 
@@ -1737,8 +1734,11 @@ def _medium_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | No
     return [_Source(actor, side, kind, _phrase_mention(part, a, b, src))]
 
 
-def _joined_back(part: _Part, last: int, floor: int) -> list[int]:
-    """Indices of the mentions joined by و that end with mention ``last`` (موسكو ودمشق تطالبان)."""
+def _joined_back(part: _Part, last: int, floor: int, governed: bool = False) -> list[int]:
+    """Indices of the mentions joined by و that end with mention ``last`` (موسكو ودمشق تطالبان).
+
+    A subject list stops at an item governed by a preposition; with ``governed`` it does not
+    (a list that names states for a later group: كل من السعودية والإمارات، note 84)."""
     out = [last]
     k = last
     while k > 0:
@@ -1746,7 +1746,7 @@ def _joined_back(part: _Part, last: int, floor: int) -> list[int]:
         if prev["_ns"] < floor or prev.get("via") == "adjective":
             break
         gap = part.text[prev["_ne"]:cur["_ns"]]
-        if not _joined_gap(part, gap, cur) or _is_object(part, prev):
+        if not _joined_gap(part, gap, cur) or (not governed and _is_object(part, prev)):
             break
         out.insert(0, k - 1)
         k -= 1
