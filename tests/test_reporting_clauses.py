@@ -1,6 +1,7 @@
 """Grammar of reporting clauses: reporting nouns with بـ-content (codebook note 74), a verb's
 window counted after its subject and عبّر read as a verb (note 75), relative clauses (note
-76), and markers with ما and a verb or a name inside the marker's word (note 77).
+76), markers with ما and a verb or a name inside the marker's word (note 77), and a reporting
+noun's own complement (إلى، من، an object) and joint agents (note 85).
 
 Sentences marked "ANT" are from ANT v2.1 articles outside the test split (shortened where
 said); "dev" sentences are from dev gold articles; "constructed" ones were written for the
@@ -47,8 +48,9 @@ def test_reporting_noun_with_ba_content_is_an_act(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     # ANT FR-middleEast (shortened): the genitive of اتهام is the accused, not the accuser
     "شنت باريس ولندن ضربات على خلفية اتهام دمشق بتنفيذ هجوم كيميائي.",
-    # ANT (shortened): بعيد is time, not content
-    "وأتت التصريحات الصينية بعيد إعلان الإدارة الأمريكية قائمة السلع.",
+    # constructed: بعيد is time, not content (with إعلان the object after the agent would be
+    # content, note 85: see test_reporting_noun_with_its_own_complement_is_an_act)
+    "وأتت التصريحات الصينية بعيد تصريحات الإدارة الأمريكية.",
     # ANT SK-middleEast-978 (title): an actor after بـ is the target
     "اللجنة الرباعية تناقش التصدي للتهديدات الإيرانية بالرياض",
     # constructed: بالتزامن is circumstance
@@ -57,6 +59,55 @@ def test_reporting_noun_with_ba_content_is_an_act(sentence, expected):
 def test_ba_that_is_no_content_gives_no_noun_act(sentence):
     # no act at all: the sentences hold no reporting verb either
     assert _acts(sentence) == []
+
+
+# --- note 85: a reporting noun's own complement, joint agents, and ة is no pronoun ----------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # ANT (shortened): إعلان's content is its object (إعلان X انسحاب …)
+    ("ومنذ إعلان ترامب انسحاب بلاده من الاتفاق تراجعت صادرات النفط الإيرانية.",
+     [("إعلان", "ترامب", "us")]),
+    # ANT (shortened; was a test of بعيد, note 74): the object after a definite agent
+    ("وأتت التصريحات الصينية بعيد إعلان الإدارة الأمريكية قائمة السلع.",
+     [("إعلان", "الإدارة الأمريكية", "us")]),
+    # dev round 14, BB-sport (shortened): an adverbial set off by commas before the object
+    ("وجاء قرار الشركة بعد إعلان الرئيس دونالد ترامب، الشهر الماضي، انسحابه من الاتفاق.",
+     [("إعلان", "الرئيس دونالد ترامب", "us")]),
+    # dev, SK-economy (shortened): joint agents, one act each
+    ("ومما قيد مكاسب الأسعار هذا الأسبوع قول السعودية وروسيا إنهما ستزيدان الإنتاج.",
+     [("قول", "السعودية", "saudi_arabia"), ("قول", "روسيا", "russia")]),
+    # dev, FR-internationalNews (shortened): an addressee between the agent and إلى
+    ("وهذه التطورات تتزامن مع دعوة روسيا كل من الأردن والولايات المتحدة إلى لقاء في عمان.",
+     [("دعوة", "روسيا", "russia")]),
+    # ANT SK-middleEast-326 (title): a nisba agent, an addressee after لـ, then من
+    ("تحذير روسي لواشنطن من أي ضربة لدمشق", [("تحذير", "روسي", "russia")]),
+    # ANT BB-middleEast-1085 (shortened): إدانة with a named agent, the condemned after لـ
+    ("ورغم إدانة السعودية لهجمات سبتمبر تعرضت المملكة لهجمات دموية.",
+     [("إدانة", "السعودية", "saudi_arabia")]),
+    # ANT BB-economy-170 (shortened): بـ-content after an agent in commas
+    ("هبطت مؤشرات الأسواق في أعقاب تهديد الرئيس الأمريكي، دونالد ترامب، بفرض مزيد من التعرفة.",
+     [("تهديد", "الرئيس الأمريكي، دونالد ترامب", "us")]),
+])
+def test_reporting_noun_with_its_own_complement_is_an_act(sentence, expected):
+    assert _acts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # ANT BB-middleEast-599 (shortened): the genitive of تحذير … من is the one warned
+    "وكرر الجيش الإسرائيلي تحذير الفلسطينيين من الاقتراب من السياج الحدودي.",
+    # ANT CN-internationalNews-663 (shortened): the one invited; بابا is no بـ-phrase
+    "تعتزم كوريا الشمالية دعوة البابا فرانسيس، بابا الفاتيكان إلى زيارة البلاد.",
+    # constructed: an adjective of order ends the phrase
+    "وجاء ذلك بعد إعلان موسكو الأخير.",
+    # ANT AL-technology-360 (shortened; the first sentence constructed): دعوة ends in ة, not
+    # the pronoun of دعوته, so the last source (the UN) does not own it
+    "وقالت الأمم المتحدة إن الوضع خطير. وبالرغم من أن الشائعات لم تتضمن أي دعوة للعنف، "
+    "لكنها زادت من حدة التوتر.",
+    # ANT SK-middleEast-1465 (shortened): those appealed to, not the appealer
+    "وكانت المشاركة ضعيفة ما دفع الرئيس إلى مناشدة اللبنانيين بتكثيف التصويت.",
+])
+def test_reporting_noun_without_a_sure_agent_and_content_is_no_act(sentence):
+    assert [a for a in _acts(sentence) if a[0] != "قالت"] == []
 
 
 def test_ba_after_a_verb_of_describing_is_the_verbs():

@@ -3669,7 +3669,11 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
     cue = act.cue
     pos = act.after
     form = cue.entry.form
-    possessive = form.endswith(("ه", "ها", "هم")) and form[:-1] not in ("توجي",)
+    lam = False
+    start, end = part.norm.to_original(cue.start, cue.end)
+    # normalised, ة is ه: دعوة is no دعوته (a noun with a possessive pronoun)
+    possessive = (form.endswith(("ه", "ها", "هم")) and form[:-1] not in ("توجي",)
+                  and not part.original[start:end].endswith("ة"))
     k = bisect_left(part.mention_starts, pos)
     if cue.prefix.endswith("ال"):
         if k < len(part.mentions) and part.text[pos:part.mentions[k]["_ns"]].strip() == "":
@@ -3679,25 +3683,97 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
         if not act.sources:
             return None
     elif k < len(part.mentions) and part.text[pos:part.mentions[k]["_ns"]].strip() == "":
-        act.sources, pos = [_Source.from_mention(part.mentions[k])], part.mentions[k]["_ne"]
+        agents = _joined(part, k, act.end)  # قول السعودية وروسيا إنهما …: one act per agent
+        act.sources, pos = [_Source.from_mention(m) for m in agents], agents[-1]["_ne"]
+        lam = act.lemma in _LAM_CONTENT_NOUNS  # دعوة قطر للحوار، إدانة كندا لقمع …
     elif possessive and state.last:
         act.sources = list(state.last)
     else:
         return None
-    j = part.next_word_index(pos)
     if part.quote_starting(pos, act.end) is not None or part.text[pos:act.end].lstrip().startswith(":"):
         act.after = pos
         return act
+    j = part.next_word_index(pos)
     if j < len(part.word_starts) and part.word_starts[j] < act.end:
         word = part.word_texts[j]
-        if _complementizer_at(part, j) or word == "عن" or (possessive and word.startswith("ل")):
+        if _complementizer_at(part, j) or word == "عن" or ((possessive or lam) and word.startswith("ل")):
             act.after = pos
             return act
-        if not possessive and _ba_content(part, act, j):
+        if not possessive and part.text[pos:part.word_starts[j]].strip() in ("", "،") and _ba_content(part, act, j):
             act.after = pos
             act.antecedent = False
             return act
+        if (opener := _NOUN_CONTENT_OPENERS.get(act.lemma)) is not None and not possessive and (
+                content := _noun_content_start(part, j, opener, act.end, _nisba_agent(part, act))) is not None:
+            act.after = content  # دعوة روسيا إلى …، تحذير المندوب من أن …، إعلان ترامب انسحاب …
+            act.antecedent = False
+            return act
     return None
+
+
+#: Reporting nouns whose لـ-phrase after a named agent is what they call for or condemn
+#: (دعوة قطر للحوار، إدانة كندا لقمع النشطاء), not an addressee (تصريح لافروف لوكالة …).
+_LAM_CONTENT_NOUNS = frozenset({"دعا", "ناشد", "أدان", "استنكر"})
+#: Reporting nouns whose content opens with a preposition of their own after the agent
+#: (codebook §2, reporting nouns; note 85): دعوة موسكو إلى الحوار، تحذير واشنطن من أن …، and
+#: إعلان, whose content is its object (إعلان ترامب انسحاب بلاده). An addressee may stand before
+#: the preposition (دعوة روسيا كل من الأردن والولايات المتحدة إلى لقاء، تحذيرات ماي للأسد من).
+_NOUN_CONTENT_OPENERS = {
+    "دعا": normalize("إلى"), "ناشد": normalize("إلى"), "حذّر": "من", "أعلن": "",
+}
+#: Words that end a reporting noun's phrase instead of opening an object content (إعلان
+#: ترامب الأخير، إعلان واشنطن يوم الجمعة): adjectives of order and time, function words.
+_NOT_NOUN_OBJECT = frozenset(normalize(w) for w in (
+    "الأخير", "الأخيرة", "الأول", "الأولى", "الجديد", "الجديدة", "السابق", "السابقة", "المفاجئ",
+    "المفاجئة", "الرسمي", "الرسمية", "الصادر", "الصادرة", "هذا", "هذه", "ذلك", "تلك", "الذي",
+    "التي", "الذين", "يوم", "أمس", "اليوم", "مساء", "صباح", "أيضا", "نفسه", "نفسها",
+))
+
+
+#: Objects of إعلان that begin with و (elsewhere the conjunction): وقف إطلاق النار.
+_WAW_OBJECTS = frozenset({"وقف", "وضع"})
+
+
+def _noun_content_start(part: _Part, j: int, opener: str, end: int, nisba: bool = False) -> int | None:
+    """Where the content of a reporting noun opens when word ``j``, after the noun and its
+    agent, begins it (None when it does not).
+
+    ``opener`` is its preposition (إلى، من), which may follow an addressee (a mention list,
+    or كل من before one, or a لـ-phrase naming one); ``nisba``: the agent is a nisba
+    adjective (دعوة سورية إلى …), sure to be the agent; "" is an object: the next word
+    of the same clause, not a preposition, function, time or order word, verb cue or
+    actor mention (إعلان روسيا تسليم سوريا المنظومة).
+    """
+    gap = part.text[part.word_ends[j - 1] if j else 0:part.word_starts[j]].strip()
+    if gap == "،":  # إعلان ترامب، الشهر الماضي، انسحاب …: an adverbial set off by commas
+        k = _skip_adverbials(part, j, end)
+        if k == j or k >= len(part.word_starts) or part.text[part.word_ends[k - 1]:part.word_starts[k]].strip() != "،":
+            return None
+        j = k
+    elif gap:
+        return None  # a stop or a quotation mark between the agent and the word
+    word = part.word_texts[j]
+    if opener == "":
+        if ((word[:1] not in ("و", "ل") or word in _WAW_OBJECTS) and len(word) >= 4 and word not in _NOT_NOUN_OBJECT and word not in _NOT_NAME
+                and word not in part.roles["adverb"] and _mention_at_word(part, j) is None
+                and _complementizer_at(part, j) is None
+                and not part.cue_overlaps(part.word_starts[j], part.word_ends[j])):
+            return part.word_starts[j]
+        return None
+    n = len(part.word_starts)
+    k = j
+    if word in ("كل", "كلا") and k + 1 < n and part.word_texts[k + 1] == "من":
+        k += 2
+    if k < n and part.word_texts[k] != opener and (m := _mention_at_word(part, k)) is not None:
+        k = part.next_word_index(_joined(part, m, end)[-1]["_ne"])
+    if not (k < n and part.word_starts[k] < end and part.word_texts[k] == opener and k - j <= NOUN_ADDRESSEE_WORDS):
+        return None
+    if k == j and not nisba and (opener != "من" or _complementizer_at(part, k + 1) is None):
+        # تحذير الفلسطينيين من الاقتراب، دعوة البابا إلى زيارة: a genitive right before the
+        # preposition may be the one warned or invited; the agent is sure only as a nisba
+        # (دعوة سورية إلى هدنة), before an addressee, or when من opens a clause (من أن)
+        return None
+    return part.word_starts[j]
 
 
 #: Reporting nouns whose genitive is the one acted on, not the actor: اتهام دمشق بتنفيذ هجوم
@@ -3705,7 +3781,7 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
 #: only when the actor is a nisba adjective (الاتهامات الأمريكية بضلوع …) or the one acted
 #: on follows with لـ (اتهام لندن لموسكو بتسميم …).
 _PATIENT_GENITIVE_NOUNS = frozenset(("اتّهم", "انتقد", "أدان", "ندّد", "استنكر", "حمّل المسؤولية",
-                                     "وجّه اتهامات", "حذّر"))
+                                     "وجّه اتهامات", "حذّر", "ناشد"))
 #: Words with بـ that do not open a reporting noun's content: time, manner and circumstance
 #: (بعيد إعلان، بالتزامن مع، بشكل مفاجئ، بمثابة تحذير), pronouns and complementizers.
 _NOT_BA_CONTENT = frozenset(normalize(w) for w in (
@@ -3713,12 +3789,26 @@ _NOT_BA_CONTENT = frozenset(normalize(w) for w in (
     "بنفسه", "بذلك", "بهذا", "بهذه", "بان", "بأن", "بأنه", "بأنها", "بعيد", "بعدما", "بالتزامن",
     "بشكل", "بصورة", "بمناسبة", "برئاسة", "بحضور", "بمشاركة", "بالتوازي", "بالرغم", "بفعل",
     "بحسب", "بدوره", "بدورها", "بالتالي", "بالفعل", "بالإضافة", "بالنسبة", "باعتبار", "بمثابة",
-    "بالتأكيد", "بقوله", "بقولها"))
+    "بالتأكيد", "بقوله", "بقولها", "بابا"))
 #: A full stop, question or exclamation mark or a line break: the end of a sentence.
 _SENTENCE_STOP_RE = re.compile(r"[.!?؟\n]")
+#: Words between a reporting noun's agent and its content's preposition: an addressee
+#: (دعوة روسيا كل من الأردن والولايات المتحدة إلى لقاء; note 85).
+NOUN_ADDRESSEE_WORDS = 6
 #: Words (besides the verb's subject) between a verb of describing and a reporting noun
 #: that is its object, whose بـ is then the verb's (وصف ظريف تصريحات نتانياهو بالسيرك).
 DESCRIBED_NOUN_WORDS = 3
+
+
+def _nisba_agent(part: _Part, act: _Act) -> bool:
+    """Whether a reporting noun's agent is a nisba adjective agreeing with it: indefinite
+    after an indefinite noun (تحذير روسي، اتهامات أمريكية), definite after a definite one
+    (الاتهامات الأمريكية). A definite nisba after an indefinite noun is a genitive people
+    (تحذير الفلسطينيين من الاقتراب: the Palestinians are warned)."""
+    m = act.sources[0].mention if act.sources else None
+    if not m or m.get("via") != "adjective":
+        return False
+    return act.cue.prefix.endswith("ال") == part.text[m["_ns"]:m["_ne"]].startswith("ال")
 
 
 def _ba_content(part: _Part, act: _Act, j: int) -> bool:
@@ -3747,7 +3837,7 @@ def _ba_content(part: _Part, act: _Act, j: int) -> bool:
             if j >= len(part.word_texts) or part.word_starts[j] >= act.end:
                 return False
             word = part.word_texts[j]
-        elif (act.sources[0].mention or {}).get("via") != "adjective":
+        elif not _nisba_agent(part, act):
             return False  # اتهام دمشق بتنفيذ هجوم: the genitive is the accused
     if not (word.startswith("ب") and len(word) >= 3 and word not in _NOT_BA_CONTENT):  # بشن، بضم
         return False
