@@ -4066,8 +4066,9 @@ def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
                 out.append(act)
                 continue
             if act.category == "neutral":  # علّق قائلا: keep the more specific verb
-                if part.count_words(prev.after, prev.end) > VERB_OWN_CONTENT_WORDS:
-                    prev.after = act.after  # its words start after the participle, not at the adjunct
+                # its words start after the participle, not at the adjunct or at قائلا itself
+                # (وأضاف قائلا "…" is direct: the participle is the cue's, not the words')
+                prev.after = act.after
                 prev.end = act.end
                 continue
             act.sources = prev.sources
