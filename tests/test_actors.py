@@ -603,3 +603,31 @@ def test_the_federal_reserve_is_the_us_central_bank():
     assert found == [("مجلس الاحتياطي الاتحادي", "us_central_bank", "us"),
                      ("البنك المركزي الأمريكي", "us_central_bank", "us"),
                      ("إدارة معلومات الطاقة", "eia", "us")]
+
+
+# A second nisba joined by و to a mention's own names a second side (codebook §1).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ANT SK-internationalNews-975 (dev round 22, shortened): warnings of two states
+        ("نفى الكرملين تحذيرات أميركية وبريطانية من عمل قراصنة.",
+         [("الكرملين", "kremlin", "russia", "metonym"), ("أميركية", "us", "us", "adjective"),
+          ("بريطانية", "uk", "uk", "adjective")]),
+        # constructed: an anonymous head keeps its id for the second group
+        ("قال مسؤولون بريطانيون وفرنسيون إن الهجوم كيميائي.",
+         [("مسؤولون بريطانيون", "anonymous_official", "uk", "title"),
+          ("فرنسيون", "anonymous_official", "france", "title")]),
+        # ANT (shortened; outside the test split): an army's second nisba is its country
+        ("وأوضح أن القوات السورية والروسية فتحت معابر.",
+         [("القوات السورية", "sy_military", "syria_government", "title"),
+          ("الروسية", "russia", "russia", "adjective")]),
+        # constructed: the nisba that opens the next name is that name's
+        ("التقى الرئيسان الأمريكي دونالد ترامب والفرنسي إيمانويل ماكرون.",
+         [("الأمريكي", "us", "us", "adjective"), ("دونالد ترامب", "trump", "us", "name"),
+          ("إيمانويل ماكرون", "macron", "france", "name")]),
+        # constructed: the same side twice is one mention
+        ("وحذرت مصادر أمريكية وأميركية أخرى.", [("مصادر أمريكية", "anonymous_source", "us", "title")]),
+    ],
+)
+def test_a_second_nisba_joined_by_wa_is_a_mention_of_its_side(text, expected):
+    assert on(text) == expected

@@ -337,3 +337,11 @@ def test_first_marker_remembers_what_it_read_and_answers_as_before(queries):
         fresh.first_markers.clear()  # the reading from scratch, nothing remembered
         assert attr._first_marker(part, a, b) == attr._first_marker(fresh, a, b)
     assert part.first_markers  # the long ranges were remembered
+
+
+def test_a_list_of_two_nisbas_before_the_verb_is_a_joint_subject():
+    # ANT FR-internationalNews-2743 (shortened; outside the test split): the second nisba is
+    # now a mention of its own, and the backward list walk joins it to the first
+    assert _acts("فحسب بيان للرئاسة التركية، فإن الرئيسين الفرنسي والتركي شددا خلال اتصال هاتفي على أهمية الحوار.") == [
+        ("شددا", "الفرنسي", "france"), ("شددا", "التركي", "turkey")]
+

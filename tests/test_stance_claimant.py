@@ -108,3 +108,17 @@ def test_constructed_rejection_of_an_offer_still_targets_its_owner():
     # constructed: رفض is no claim denial; Moscow's conditions are the thing rejected
     # (a side right after the rejected words is their owner, as before this rule)
     assert _units("ورفض الوفد الأمريكي شروط موسكو.") == {("us_delegation", "us", "russia", "denial")}
+
+
+def test_the_sources_of_the_denied_warnings_are_the_claimants():
+    # real (dev round 22, SK-internationalNews-975, shortened): the Kremlin rejects the
+    # warnings of two states; each warns Russia and each is a target of the denial
+    units = _units("نفى الكرملين، الثلاثاء، تحذيرات أميركية وبريطانية من عمل قراصنة برعاية الحكومة الروسية.")
+    assert units == {("kremlin", "russia", "us", "denial"), ("kremlin", "russia", "uk", "denial"),
+                     ("us", "us", "russia", "threat"), ("uk", "uk", "russia", "threat")}
+
+
+def test_two_nisbas_side_by_side_after_a_claim_noun_both_made_it():
+    # real (dev round 22, SK-internationalNews-975, the title)
+    assert _denials("الكرملين ينفي اتهامات بريطانية أميركية برعاية قراصنة") == {
+        ("kremlin", "russia", "uk"), ("kremlin", "russia", "us")}

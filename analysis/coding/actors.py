@@ -282,6 +282,11 @@ class ActorLexicon:
         return {normalize(row["adjective"]): row["side"] for row in self.nisba.rows if row["places"] == "any"}
 
     @cached_property
+    def nisba_countries(self) -> dict[str, str]:
+        """Normalised nisba adjective -> the id of its country (البريطانية → uk)."""
+        return {normalize(row["adjective"]): row["country_id"] for row in self.nisba.rows if row["places"] == "any"}
+
+    @cached_property
     def _outlet_sides(self) -> dict[str, str]:
         return {row["actor_id"]: row["side"] for row in self.media.rows}
 
@@ -932,6 +937,42 @@ class _Parser:
 _NAME_TOKENS = re.compile(r"[^\s_#،,]+")
 
 
+def _elliptic_nisbas(text: str, words, found: list[_Mention], lex: ActorLexicon) -> list[_Mention]:
+    """A second nisba joined by و to a mention's own names a second side with the same head:
+    "تحذيرات أميركية وبريطانية" mentions the UK as well as the US, "مسؤولون بريطانيون
+    وفرنسيون" two groups of officials, "المسؤولين الروس والسوريين" Russian and Syrian ones
+    (codebook §1: an adjective on a thing still mentions its side). The second is an
+    adjective mention of its country, except after an anonymous head, whose id it shares.
+    The و is not part of the mention. Not when the nisba begins the next mention (والفرنسي إيمانويل ماكرون), when it
+    repeats the first side, or when the first mention does not end in a nisba."""
+    if not found:
+        return found
+    texts, starts, ends = words
+    sides, countries = lex.nisba_sides, lex.nisba_countries
+    begun = {m.norm_start for m in found}
+    out: list[_Mention] = []
+    for n, m in enumerate(found):
+        out.append(m)
+        last = text[m.norm_start:m.norm_end].rsplit(" ", 1)[-1]
+        if last not in sides:
+            continue
+        k = bisect.bisect_left(starts, m.norm_end)
+        if k >= len(starts) or text[m.norm_end:starts[k]].strip():
+            continue
+        word = texts[k]
+        side = sides.get(word[1:]) if word[:1] == "و" else None
+        if side is None or side == m.side or starts[k] + 1 in begun or starts[k] in begun:
+            continue
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if nxt is not None and nxt.norm_start < ends[k] + 2 and k + 1 < len(starts) and nxt.norm_start <= starts[k + 1]:
+            continue  # والفرنسي إيمانويل ماكرون: the nisba of the next mention
+        if m.actor_type == "anonymous":  # the head's id says no side: a second group of officials
+            out.append(_Mention(starts[k] + 1, ends[k], m.actor_id, side, m.actor_type, m.via))
+        else:  # القوات السورية والروسية: the second nisba names its country, not the first's army
+            out.append(_Mention(starts[k] + 1, ends[k], countries[word[1:]], side, "country", "adjective"))
+    return out
+
+
 def _carry_surnames(text: str, norm, found: list[_Mention], lex: ActorLexicon,
                     surnames: dict[str, tuple[_Mention, str]]) -> list[_Mention]:
     """After a full name, its surname alone names the same person for the rest of the article.
@@ -1083,6 +1124,7 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
         atoms = _find_atoms(text, lex, norm.words)
         found = _Parser(text, atoms, lex, ctx).parse() if atoms else []
         found = _carry_surnames(text, norm, found, lex, surnames)
+        found = _elliptic_nisbas(text, norm.words, found, lex)
         for m in found:
             start, end = norm.to_original(m.norm_start, m.norm_end)
             sent = locate(is_title, start)

@@ -996,7 +996,10 @@ def _elliptic_nisba(part: _Part, m: dict, limit: int) -> dict | None:
         return None  # والفرنسي إيمانويل ماكرون: the nisba of the next mention
     ws, we = part.word_starts[k] + 1, part.word_ends[k]
     start, end = part.norm.to_original(ws, we)
-    return {**m, "_ns": ws, "_ne": we, "start": start, "end": end, "side": side, "actor_id": m.get("actor_id"),
+    # a head's id stays (مسؤولون بريطانيون وفرنسيون: two anonymous officials); a bare nisba
+    # names its own country (تحذيرات أميركية وبريطانية: the second is the UK's, not the US's)
+    actor_id = part.actors.nisba_countries.get(word[1:]) if m.get("via") == "adjective" else m.get("actor_id")
+    return {**m, "_ns": ws, "_ne": we, "start": start, "end": end, "side": side, "actor_id": actor_id,
             "via": "elliptic_nisba"}
 
 
@@ -1743,9 +1746,10 @@ def _joined_back(part: _Part, last: int, floor: int, governed: bool = False) -> 
     k = last
     while k > 0:
         prev, cur = part.mentions[k - 1], part.mentions[k]
-        if prev["_ns"] < floor or prev.get("via") == "adjective":
-            break
         gap = part.text[prev["_ne"]:cur["_ns"]]
+        if prev["_ns"] < floor or (prev.get("via") == "adjective" and not (
+                cur.get("via") == "adjective" and gap.strip() == "و")):
+            break  # an adjective ends a list, unless a second nisba joins it (الرئيسين الروسي والصيني)
         if not _joined_gap(part, gap, cur) or (not governed and _is_object(part, prev)):
             break
         out.insert(0, k - 1)

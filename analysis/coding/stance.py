@@ -951,6 +951,12 @@ def _split_claimants(doc: Doc, ctx: _Context, holder: _Holder, cands: list[_Part
             return cands, frozenset()  # the holder's own act: the sides it names are its objects
     # a claimant, and the sides joined to it by و (الاتهامات البريطانية والأمريكية)
     claimants = {p for p in cands if _marked_by(ctx.tokens, p, ctx.claim_words)}
+    # the source of an act reported in the rejected words made the claim (نفى الكرملين
+    # تحذيرات أميركية وبريطانية: the warnings' two sources)
+    speakers = [span for att in ctx.attributions
+                if (cue := _value(att, "cue_start")) is not None and lo <= int(cue) < hi
+                and (span := _source_span(att)) is not None]
+    claimants.update(p for p in cands if any(_overlaps(p.start, p.end, a, b) for a, b in speakers))
     claimants.update(q for p in list(claimants) for q in _coordinated(ctx, p, cands))
     charged: set[str] = set()
     for p in cands:
@@ -1111,7 +1117,8 @@ def _partner_is_no_side(ctx: _Context, hit: _Hit) -> bool:
 
 
 def _coordinated(ctx: _Context, target: _Party, cands: list[_Party]) -> list[_Party]:
-    """Targets joined to ``target`` by و (تتهم موسكو ودمشق): each is a target of its own."""
+    """Targets joined to ``target`` by و (تتهم موسكو ودمشق), or nisbas side by side
+    (بريطانية أميركية): each is a target of its own."""
     out, last = [], target
     for p in sorted(cands, key=lambda c: c.start):
         if p.start <= last.start or p.side == last.side:
@@ -1120,6 +1127,9 @@ def _coordinated(ctx: _Context, target: _Party, cands: list[_Party]) -> list[_Pa
         if i < len(ctx.tokens) and ctx.tokens[i].text[:1] == "و" and ctx.tokens[i].start < p.start \
                 and _word_distance(ctx, last.end, ctx.tokens[i].start) == 0:  # و is a clitic before the mention, not its letter
             out.append(p)
+            last = p
+        elif last.via == "adjective" and p.via == "adjective" and _word_distance(ctx, last.end, p.start) == 0:
+            out.append(p)  # اتهامات بريطانية أميركية: two nisbas side by side, two sides
             last = p
     return out
 
