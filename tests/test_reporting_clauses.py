@@ -345,3 +345,21 @@ def test_a_list_of_two_nisbas_before_the_verb_is_a_joint_subject():
     assert _acts("فحسب بيان للرئاسة التركية، فإن الرئيسين الفرنسي والتركي شددا خلال اتصال هاتفي على أهمية الحوار.") == [
         ("شددا", "الفرنسي", "france"), ("شددا", "التركي", "turkey")]
 
+
+# --- note 88: a name set off by commas after a person's noun and nisba --------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # dev, SK-sport-2924 (shortened): the boxer's surname alone later is the American
+    ("أعلن الملاكم الأميركي، فلويد مايويذر، قبول دعوة البطل الروسي. وكتب مايويذر في تغريدة أدعو القنوات.",
+     [("أعلن", "الأميركي", "us"), ("كتب", "مايويذر", "us")]),
+    # dev, CN-middleEast-144 (shortened): a phrase of employer and a rank before the name
+    ("وقال المحلل العسكري الأمريكي لدى شبكة CNN، المقدم ريك فرانكونا، إن ما يحصل تبدل. "
+     "وأضاف فرانكونا أن الروس هناك.",
+     [("قال", "الأمريكي", "us"), ("أضاف", "فرانكونا", "us")]),
+    # constructed: a thing's nisba places no name after it
+    ("وقالت الطائرة الروسية، سوخوي سوبرجت، إن الوضع جيد. وأضاف سوبرجت أن الحل قريب.",
+     [("قالت", "الروسية", "russia"), ("أضاف", "سوبرجت", "other")]),
+])
+def test_a_name_in_apposition_after_a_persons_nisba_keeps_its_side(text, expected):
+    assert _acts(text) == expected
+

@@ -196,6 +196,9 @@ DESCRIPTION_WORDS = 8
 DESCRIPTION_NISBA_WORDS = 8
 #: Definite adjectives between a person's noun and the name after it (الكولونيل المتقاعد، ريك فرانكونا).
 TITLED_NAME_WORDS = 2
+#: Words between a person's nisba and the comma before his name (المحلل العسكري الأمريكي لدى
+#: شبكة CNN، المقدم ريك فرانكونا; codebook note 88).
+NISBA_APPOSITION_WORDS = 4
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
 SENTENCE_SUBJECT_WORDS = 2
 #: Scare quotes: a definite word of at most this many words quoted after a definite noun
@@ -1875,6 +1878,59 @@ def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
         if surname is not None and len(strip_conjunction(surname)) >= 3:
             names.setdefault(strip_conjunction(surname), src)
     _register_described_names(part, names)
+    _register_nisba_appositions(part, names)
+
+
+#: Punctuation that ends the phrase between a person's nisba and the comma before his name.
+_APPOSITION_BREAK_RE = re.compile(r'[.:!?؟"«»“”()\n]')
+#: Nouns of a profession that a nisba and then a name may follow (الملاكم الأميركي، فلويد
+#: مايويذر), beside the description heads and person titles.
+_PROFESSION_NOUNS = frozenset(normalize(w) for w in (
+    "الملاكم", "اللاعب", "اللاعبة", "المدرب", "المغني", "المغنية", "الكاتب", "الكاتبة", "الروائي",
+    "الفنان", "الفنانة", "الناشط", "الناشطة", "المخرج", "النجم", "النجمة", "البطل", "البطلة",
+    "الجنرال", "الأدميرال", "السيناتور", "السناتور", "النائب", "النائبة", "القاضي", "القاضية",
+))
+
+
+def _register_nisba_appositions(part: _Part, names: dict[str, "_Source"]) -> None:
+    """Remember a name set off by commas after a person's noun and its nisba (codebook note
+    88): الملاكم الأميركي، فلويد مايويذر، …; المحلل العسكري الأمريكي لدى شبكة CNN، المقدم ريك
+    فرانكونا، … — a later وكتب مايويذر or وأضاف فرانكونا is that person of that side. The
+    noun stands at most two words before the nisba; up to ``NISBA_APPOSITION_WORDS`` words
+    (a phrase of place or employer) may follow the nisba before the comma; then at most
+    ``TITLED_NAME_WORDS`` definite words (a rank: المقدم) and a name of two or three words."""
+    texts, starts, ends = part.word_texts, part.word_starts, part.word_ends
+    n = len(texts)
+    for m in part.mentions:
+        side = m.get("side")
+        if m.get("via") != "adjective" or not isinstance(side, str) or side in ("", "unknown", "other"):
+            continue
+        k = _word_index_at(part, m["_ns"])
+        head = next((j for j in range(k - 1, max(-1, k - 3), -1)
+                     if strip_conjunction(texts[j]) in _PERSON_NOUN_FORMS | _PERSON_TITLES | _PROFESSION_NOUNS
+                     or texts[j] in _PERSON_NOUN_FORMS), None)
+        if head is None or _APPOSITION_BREAK_RE.search(part.text, ends[head], starts[k]) or "،" in part.text[ends[head]:starts[k]] or any(
+                _mention_at_word(part, j) is not None for j in range(head, k)):
+            continue  # a person's noun right before, with only its adjectives between
+        stop = ends[min(n - 1, k + NISBA_APPOSITION_WORDS + 1)]
+        comma = part.text.find("،", m["_ne"], stop)
+        if comma < 0 or _APPOSITION_BREAK_RE.search(part.text, m["_ne"], comma) or part.cue_overlaps(m["_ne"], comma):
+            continue  # no comma soon after, or a stop, colon, quotation or reporting word first
+        j = first = part.next_word_index(comma + 1)
+        if any(_complementizer_at(part, i) is not None for i in range(k + 1, j)):
+            continue
+        while (j < n and j - first < TITLED_NAME_WORDS and texts[j].startswith("ال")
+               and _mention_at_word(part, j) is None
+               and (j == first or not part.text[ends[j - 1]:starts[j]].strip())):
+            j += 1  # المقدم ريك فرانكونا: a rank before the name
+        if j >= n or (j > first and part.text[ends[j - 1]:starts[j]].strip()):
+            continue
+        run = _name_run(part, j, len(part.text))
+        if run < 2:
+            continue
+        surname = strip_conjunction(texts[j + run - 1])
+        if len(surname) >= 3 and surname not in _title_words(part):
+            names.setdefault(surname, _Source(None, side, "person", None))
 
 
 def _register_member(part: _Part, m: dict, names: dict[str, "_Source"]) -> None:
