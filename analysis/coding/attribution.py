@@ -1830,10 +1830,41 @@ def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS, definite:
     n = 0
     while (n < most and k + n < len(part.word_starts) and part.word_starts[k + n] < limit
            and (n == 0 or (not part.text[part.word_ends[k + n - 1]:part.word_starts[k + n]].strip()
-                           and not _blocks_subject(part, part.word_texts[k + n])))
+                           and (not _blocks_subject(part, part.word_texts[k + n])
+                                or _clitic_like_surname(part, k + n, limit))))
            and _name_like(part, k + n, definite and n > 0)):
         n += 1  # a later word with ب/ل/ك (كولومب لإذاعة) opens an object, not more name
     return n
+
+
+#: Words with ب/ل/ك that are a preposition on a common noun or adverb, not a surname.
+_NOT_SURNAMES = frozenset(normalize(w) for w in (
+    "باسم", "باسمه", "باسمها", "باسمهم", "بنفسه", "بنفسها", "بدوره", "بدورها", "بجرأة", "بشدة",
+    "بقوة", "بوضوح", "بصراحة", "بحسب", "بعد", "بين", "لدى", "كذلك", "كما", "لكن", "لأن", "لذلك",
+))
+
+
+def _clitic_like_surname(part: _Part, j: int, limit: int) -> bool:
+    """A later word of a name that begins with ب/ل/ك as a name may (كارتر بيج، ريتشارد بلومنتال،
+    كايتلان كولينز; codebook note 89) when the name ends right after it: a comma or stop, the
+    part's end, a preposition, a complementizer or a reporting word follows. Before another
+    name-like word it is a preposition with its object (كولومب لإذاعة فرانس إنفو); with the
+    article (للصحفيين، بالقرار) or on an actor the lexicons know (لرويترز) it is one always."""
+    word = part.word_texts[j]
+    rest = word[1:]
+    if (word[:1] not in ("ب", "ل", "ك") or rest[:2] in ("ال", "لل") or word.startswith("لل")
+            or word in _NOT_SURNAMES or rest in _MEDIA_HEADS or rest in part.roles["document"]
+            or rest in part.roles["head"] or rest in _PERSON_NOUN_FORMS or rest in _NOT_NAME
+            or _mention_at_word(part, j) is not None):
+        return False  # لموقع، لصحيفة، باسمه، بنفسها: a preposition on a noun
+    nxt = j + 1
+    if nxt >= len(part.word_starts) or part.word_starts[nxt] >= limit:
+        return True
+    if part.text[part.word_ends[j]:part.word_starts[nxt]].strip() in ("،", ",", "."):
+        return True  # بلومنتال، من ولاية …
+    after = part.word_texts[nxt]
+    return (after in part.roles["preposition"] or _complementizer_at(part, nxt) is not None
+            or part.cue_overlaps(part.word_starts[nxt], part.word_ends[nxt]))
 
 
 def _title_only(part: _Part, m: dict) -> bool:
@@ -2116,7 +2147,8 @@ def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None
                 return None  # المتحدث العسكري لرويترز: whom he told, not where he works
             elif m.get("actor_type") == "person" and via == "name":
                 prev = strip_conjunction(part.word_texts[jj - 1]) if jj > j else head
-                return (side, m["_ne"]) if placed and prev in _RELATED_PERSON else None
+                # مستشار ترامب; مستشار حملة ترامب، محامي فريق ترامب (note 89): his side
+                return (side, m["_ne"]) if placed and (prev in _RELATED_PERSON or prev in _RELATED_BODY) else None
             elif (via == "metonym" or m.get("actor_type") == "country") and (
                     (jj > j and part.word_texts[jj - 1] == "في") or clitic.endswith("ب")):
                 pass  # محلل في واشنطن، رئيسة بعثة الصليب الأحمر في سوريا: a place
