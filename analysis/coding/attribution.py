@@ -1938,8 +1938,7 @@ def _register_nisba_appositions(part: _Part, names: dict[str, "_Source"]) -> Non
             continue
         k = _word_index_at(part, m["_ns"])
         head = next((j for j in range(k - 1, max(-1, k - 3), -1)
-                     if strip_conjunction(texts[j]) in _PERSON_NOUN_FORMS | _PERSON_TITLES | _PROFESSION_NOUNS
-                     or texts[j] in _PERSON_NOUN_FORMS), None)
+                     if texts[j] in _APPOSED_PERSON_NOUNS or strip_conjunction(texts[j]) in _APPOSED_PERSON_NOUNS), None)
         if head is None or _APPOSITION_BREAK_RE.search(part.text, ends[head], starts[k]) or "،" in part.text[ends[head]:starts[k]] or any(
                 _mention_at_word(part, j) is not None for j in range(head, k)):
             continue  # a person's noun right before, with only its adjectives between
@@ -2216,6 +2215,8 @@ _DEMONSTRATIVES = frozenset(normalize(w) for w in (
 #: The nouns of persons that head a description, with و or ف before them.
 _PERSON_NOUN_FORMS = frozenset(
     {c + w for c in ("", "و", "ف") for w in _DESCRIPTION_HEADS | _APPOSITION_HEADS})
+#: Every noun a nisba and an apposed name may follow (note 88; built once).
+_APPOSED_PERSON_NOUNS = _PERSON_NOUN_FORMS | _PERSON_TITLES | _PROFESSION_NOUNS
 
 
 def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = False) -> _Source | None:
