@@ -953,6 +953,8 @@ def _elliptic_nisbas(text: str, words, found: list[_Mention], lex: ActorLexicon)
     out: list[_Mention] = []
     for n, m in enumerate(found):
         out.append(m)
+        if text[m.norm_end:m.norm_end + 2] != " و":
+            continue  # the cheap test first: no و-word right after the mention
         last = text[m.norm_start:m.norm_end].rsplit(" ", 1)[-1]
         if last not in sides:
             continue
