@@ -625,6 +625,10 @@ def test_the_federal_reserve_is_the_us_central_bank():
         ("التقى الرئيسان الأمريكي دونالد ترامب والفرنسي إيمانويل ماكرون.",
          [("الأمريكي", "us", "us", "adjective"), ("دونالد ترامب", "trump", "us", "name"),
           ("إيمانويل ماكرون", "macron", "france", "name")]),
+        # constructed (review): a third nisba is a third mention
+        ("وتصاعدت تحذيرات أميركية وبريطانية وفرنسية من هجوم كيميائي.",
+         [("أميركية", "us", "us", "adjective"), ("بريطانية", "uk", "uk", "adjective"),
+          ("فرنسية", "france", "france", "adjective")]),
         # constructed: the same side twice is one mention
         ("وحذرت مصادر أمريكية وأميركية أخرى.", [("مصادر أمريكية", "anonymous_source", "us", "title")]),
     ],

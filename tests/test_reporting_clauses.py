@@ -384,3 +384,33 @@ def test_a_name_in_apposition_after_a_persons_nisba_keeps_its_side(text, expecte
 def test_a_surname_may_begin_with_a_preposition_letter(text, expected):
     assert _acts(text) == expected
 
+
+# --- the review of notes 85-88 (constructed sentences unless marked) --------------------
+
+def test_an_object_content_ends_with_its_clause():
+    result = analyze_article("x", "", "وتراجعت العملة قبيل إعلان واشنطن موقفها من الاتفاق، في حين قال "
+                             "وزير الخارجية الروسي سيرغي لافروف إن الاتفاق يجب أن يبقى.",
+                             stages=("mentions", "attributions"))
+    body = "وتراجعت العملة قبيل إعلان واشنطن موقفها من الاتفاق، في حين قال وزير الخارجية الروسي سيرغي لافروف إن الاتفاق يجب أن يبقى."
+    acts = {a["cue"]: body[a["content_start"]:a["content_end"]] for a in result["attributions"]}
+    assert acts == {"إعلان": "موقفها من الاتفاق", "قال": "الاتفاق يجب أن يبقى"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "وجاء إعلان الكرملين عشية القمة المرتقبة بين بوتين وترامب.",  # a time word, no object
+    "بعد إعلان كوريا الشمالية دولة راعية للإرهاب من قبل الإدارة الأمريكية.",  # the one declared
+    "وصوت المجلس على إدانة روسيا لاستخدامها غاز الأعصاب.",  # the one condemned
+])
+def test_a_noun_whose_genitive_is_acted_on_or_whose_next_word_is_no_object_is_no_act(sentence):
+    assert _acts(sentence) == []
+
+
+def test_lil_is_definite_for_a_nisba_agent():
+    assert _acts("وتصدت موسكو للاتهامات الأمريكية بالتدخل في الانتخابات.") == [("اتهامات", "الأمريكية", "us")]
+
+
+def test_a_description_after_a_comma_is_no_name():
+    # the apposition must close with a comma after a name: "زميل معهد" names no one
+    assert _acts("وقال الباحث الأمريكي، زميل معهد بروكينغز، إن الوضع معقد. وقال معهد دراسات الحرب إن "
+                 "الهجوم وشيك.") == [("قال", "الأمريكي", "us"), ("قال", "معهد دراسات", "other")]
+

@@ -122,3 +122,11 @@ def test_two_nisbas_side_by_side_after_a_claim_noun_both_made_it():
     # real (dev round 22, SK-internationalNews-975, the title)
     assert _denials("الكرملين ينفي اتهامات بريطانية أميركية برعاية قراصنة") == {
         ("kremlin", "russia", "uk"), ("kremlin", "russia", "us")}
+
+
+def test_a_nisba_joined_to_the_holders_is_no_target():
+    # constructed after ANT BB-middleEast-69 (review of note 87): the Iranian politicians
+    # condemn with the Iraqi Kurds; the target is Turkey
+    assert _units("كما دان ساسة أكراد عراقيون وإيرانيون التدخل التركي.") == {
+        ("kurds", "other", "turkey", "criticism"), ("kurds", "other", "turkey", "blame")}
+

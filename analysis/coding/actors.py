@@ -953,26 +953,34 @@ def _elliptic_nisbas(text: str, words, found: list[_Mention], lex: ActorLexicon)
     out: list[_Mention] = []
     for n, m in enumerate(found):
         out.append(m)
-        if text[m.norm_end:m.norm_end + 2] != " و":
-            continue  # the cheap test first: no و-word right after the mention
-        last = text[m.norm_start:m.norm_end].rsplit(" ", 1)[-1]
-        if last not in sides:
-            continue
-        k = bisect.bisect_left(starts, m.norm_end)
-        if k >= len(starts) or text[m.norm_end:starts[k]].strip():
-            continue
-        word = texts[k]
-        side = sides.get(word[1:]) if word[:1] == "و" else None
-        if side is None or side == m.side or starts[k] + 1 in begun or starts[k] in begun:
-            continue
         nxt = found[n + 1] if n + 1 < len(found) else None
-        if nxt is not None and nxt.norm_start < ends[k] + 2 and k + 1 < len(starts) and nxt.norm_start <= starts[k + 1]:
-            continue  # والفرنسي إيمانويل ماكرون: the nisba of the next mention
-        if m.actor_type == "anonymous":  # the head's id says no side: a second group of officials
-            out.append(_Mention(starts[k] + 1, ends[k], m.actor_id, side, m.actor_type, m.via))
-        else:  # القوات السورية والروسية: the second nisba names its country, not the first's army
-            out.append(_Mention(starts[k] + 1, ends[k], countries[word[1:]], side, "country", "adjective"))
+        while (extra := _next_elliptic(text, starts, ends, texts, m, nxt, begun, sides, countries)) is not None:
+            out.append(extra)  # الضربات الأميركية والبريطانية والفرنسية: each in turn
+            m = extra
     return out
+
+
+def _next_elliptic(text: str, starts, ends, texts, m: _Mention, nxt: _Mention | None, begun: set[int],
+                   sides: dict[str, str], countries: dict[str, str]) -> _Mention | None:
+    """The nisba joined by و right after mention ``m`` as a mention of its own, or None."""
+    if text[m.norm_end:m.norm_end + 2] != " و":
+        return None  # the cheap test first: no و-word right after the mention
+    last = text[m.norm_start:m.norm_end].rsplit(" ", 1)[-1]
+    if last not in sides:
+        return None
+    k = bisect.bisect_left(starts, m.norm_end)
+    if k >= len(starts) or text[m.norm_end:starts[k]].strip():
+        return None
+    word = texts[k]
+    side = sides.get(word[1:]) if word[:1] == "و" else None
+    if side is None or side == m.side or starts[k] + 1 in begun or starts[k] in begun:
+        return None
+    if nxt is not None and nxt.norm_start < ends[k] + 2 and k + 1 < len(starts) and nxt.norm_start <= starts[k + 1]:
+        return None  # والفرنسي إيمانويل ماكرون: the nisba of the next mention
+    if m.actor_type == "anonymous":  # the head's id says no side: a second group of officials
+        return _Mention(starts[k] + 1, ends[k], m.actor_id, side, m.actor_type, m.via)
+    # القوات السورية والروسية: the second nisba names its country, not the first's army
+    return _Mention(starts[k] + 1, ends[k], countries[word[1:]], side, "country", "adjective")
 
 
 def _carry_surnames(text: str, norm, found: list[_Mention], lex: ActorLexicon,

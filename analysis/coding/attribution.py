@@ -1949,15 +1949,16 @@ def _register_nisba_appositions(part: _Part, names: dict[str, "_Source"]) -> Non
         j = first = part.next_word_index(comma + 1)
         if any(_complementizer_at(part, i) is not None for i in range(k + 1, j)):
             continue
-        while (j < n and j - first < TITLED_NAME_WORDS and texts[j].startswith("ال")
+        while (j < n and j - first < TITLED_NAME_WORDS and texts[j] in _APPOSED_PERSON_NOUNS
                and _mention_at_word(part, j) is None
                and (j == first or not part.text[ends[j - 1]:starts[j]].strip())):
             j += 1  # المقدم ريك فرانكونا: a rank before the name
         if j >= n or (j > first and part.text[ends[j - 1]:starts[j]].strip()):
             continue
         run = _name_run(part, j, len(part.text))
-        if run < 2:
-            continue
+        if run < 2 or texts[j].startswith("ال") or j + run >= n or part.text[
+                ends[j + run - 1]:starts[j + run]].strip() not in ("،", ","):
+            continue  # the apposition closes with a comma after the name (…، فلويد مايويذر، …)
         surname = strip_conjunction(texts[j + run - 1])
         if len(surname) >= 3 and surname not in _title_words(part):
             names.setdefault(surname, _Source(None, side, "person", None))
@@ -3789,6 +3790,8 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
     j = part.next_word_index(pos)
     if j < len(part.word_starts) and part.word_starts[j] < act.end:
         word = part.word_texts[j]
+        if lam and word.startswith("ل") and act.lemma in _PATIENT_GENITIVE_NOUNS and _OWN_ACT_RE.search(word):
+            return None  # إدانة روسيا لاستخدامها الغاز: Russia is condemned for its own act (review)
         if _complementizer_at(part, j) or word == "عن" or ((possessive or lam) and word.startswith("ل")):
             act.after = pos
             return act
@@ -3800,8 +3803,35 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
                 content := _noun_content_start(part, j, opener, act.end, _nisba_agent(part, act))) is not None:
             act.after = content  # دعوة روسيا إلى …، تحذير المندوب من أن …، إعلان ترامب انسحاب …
             act.antecedent = False
+            if opener == "" and _PASSIVE_AGENT_RE.search(part.text, content, _clause_end(part, content, act.end)):
+                return None  # إعلان كوريا الشمالية دولة راعية للإرهاب من قبل …: the one declared
+            if opener == "" or _complementizer_at(part, _word_index_at(part, content) + 1) is None:
+                # the object or the preposition's phrase ends at the clause's end, not at a
+                # complementizer or quotation of another speaker further on (review of note 85)
+                act.end = _clause_end(part, content, act.end)
+                act.content_fixed_end = True
             return act
     return None
+
+
+#: The passive agent "من قبل": the object of a noun with it was acted on, not declared.
+_PASSIVE_AGENT_RE = re.compile(r"من قبل")
+#: A possessive pronoun at the end of a لـ-phrase (لاستخدامها، لدوره): the genitive's own act.
+_OWN_ACT_RE = re.compile(r"(?:ه|ها|هم|هما)$")
+
+
+def _clause_end(part: _Part, start: int, end: int) -> int:
+    """Where the clause that opens at ``start`` ends: the first comma, stop, colon or
+    quotation mark, or the start of the next reporting cue, before ``end``."""
+    stop = _CLAUSE_STOP_RE.search(part.text, start, end)
+    limit = stop.start() if stop else end
+    c = bisect_right(part.cue_outer, start)
+    if c < len(part.cue_outer) and part.cue_outer[c] < limit:
+        limit = part.cue_outer[c]
+    return limit
+
+
+_CLAUSE_STOP_RE = re.compile(r'[،,.:;!?؟"«»“”\n]')
 
 
 #: Reporting nouns whose لـ-phrase after a named agent is what they call for or condemn
@@ -3820,6 +3850,7 @@ _NOT_NOUN_OBJECT = frozenset(normalize(w) for w in (
     "الأخير", "الأخيرة", "الأول", "الأولى", "الجديد", "الجديدة", "السابق", "السابقة", "المفاجئ",
     "المفاجئة", "الرسمي", "الرسمية", "الصادر", "الصادرة", "هذا", "هذه", "ذلك", "تلك", "الذي",
     "التي", "الذين", "يوم", "أمس", "اليوم", "مساء", "صباح", "أيضا", "نفسه", "نفسها",
+    "عشية", "غداة", "إثر", "قبيل", "بعيد", "مباشرة", "الموقع", "الموقعة",
 ))
 
 
@@ -3847,7 +3878,9 @@ def _noun_content_start(part: _Part, j: int, opener: str, end: int, nisba: bool 
         return None  # a stop or a quotation mark between the agent and the word
     word = part.word_texts[j]
     if opener == "":
-        if ((word[:1] not in ("و", "ل") or word in _WAW_OBJECTS) and len(word) >= 4 and word not in _NOT_NOUN_OBJECT and word not in _NOT_NAME
+        if ((word[:1] not in ("و", "ل", "ب", "ك", "ف") or word in _WAW_OBJECTS) and len(word) >= 4
+                and not (word.endswith("ا") and not word.endswith(("ها", "هما", "نا")))  # تأكيدا: an adverb
+                and word not in _NOT_NOUN_OBJECT and word not in _NOT_NAME
                 and word not in part.roles["adverb"] and _mention_at_word(part, j) is None
                 and _complementizer_at(part, j) is None
                 and not part.cue_overlaps(part.word_starts[j], part.word_ends[j])):
@@ -3901,7 +3934,8 @@ def _nisba_agent(part: _Part, act: _Act) -> bool:
     m = act.sources[0].mention if act.sources else None
     if not m or m.get("via") != "adjective":
         return False
-    return act.cue.prefix.endswith("ال") == part.text[m["_ns"]:m["_ne"]].startswith("ال")
+    definite = act.cue.prefix.endswith(("ال", "لل"))  # للاتهامات: لـ + ال
+    return definite == part.text[m["_ns"]:m["_ne"]].startswith("ال")
 
 
 def _ba_content(part: _Part, act: _Act, j: int) -> bool:

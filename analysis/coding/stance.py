@@ -871,12 +871,26 @@ def _possessor(doc: Doc, ctx: _Context, start: int) -> _Party | None:
     return max(before, key=lambda p: p.end) if before else None
 
 
+def _joined_nisba(ctx: _Context, p: _Party) -> bool:
+    """A nisba party written on و right after another mention (وإيرانيون، والبريطانية)."""
+    if p.via != "adjective" and p.via != "title":
+        return False
+    i = _token_index_at(ctx.tokens, p.start)
+    return i < len(ctx.tokens) and ctx.tokens[i].text[:1] == "و" and ctx.tokens[i].start < p.start
+
+
 def _target_candidates(ctx: _Context, holder_side: str, exclude: list[tuple[int, int]]) -> list[_Party]:
     out = []
-    for p in ctx.parties:
-        if p.side in NO_TARGET_SIDES or (holder_side and p.side == holder_side):
+    exclude = list(exclude)
+    for p in sorted(ctx.parties, key=lambda q: q.start):
+        if any(_overlaps(p.start, p.end, a, b) or (0 < p.start - b <= 2 and _joined_nisba(ctx, p)) for a, b in exclude):
+            # the holder, and a nisba joined to the holder's by و (ساسة أكراد عراقيون وإيرانيون:
+            # the Iranian politicians hold the stance too, they are not its target)
+            exclude.append((p.start, p.end))
             continue
-        if any(_overlaps(p.start, p.end, a, b) for a, b in exclude):
+        if p.side in NO_TARGET_SIDES or (holder_side and p.side == holder_side):
+            if holder_side and p.side == holder_side and any(0 < p.start - b <= 1 for _, b in exclude):
+                exclude.append((p.start, p.end))  # أكراد عراقيون: the holder's phrase goes on
             continue
         if _marked_by(ctx.tokens, p, ctx.topic_words):
             continue
@@ -957,7 +971,7 @@ def _split_claimants(doc: Doc, ctx: _Context, holder: _Holder, cands: list[_Part
                 if (cue := _value(att, "cue_start")) is not None and lo <= int(cue) < hi
                 and (span := _source_span(att)) is not None]
     claimants.update(p for p in cands if any(_overlaps(p.start, p.end, a, b) for a, b in speakers))
-    claimants.update(q for p in list(claimants) for q in _coordinated(ctx, p, cands))
+    claimants.update(q for p in list(claimants) for q in _coordinated(ctx, p, cands) + _juxtaposed(ctx, p, cands))
     charged: set[str] = set()
     for p in cands:
         if not (lo <= p.start < hi) or _word_distance(ctx, lo, p.start) >= ACCUSED_WORDS or p in claimants:
@@ -1117,8 +1131,7 @@ def _partner_is_no_side(ctx: _Context, hit: _Hit) -> bool:
 
 
 def _coordinated(ctx: _Context, target: _Party, cands: list[_Party]) -> list[_Party]:
-    """Targets joined to ``target`` by و (تتهم موسكو ودمشق), or nisbas side by side
-    (بريطانية أميركية): each is a target of its own."""
+    """Targets joined to ``target`` by و (تتهم موسكو ودمشق): each is a target of its own."""
     out, last = [], target
     for p in sorted(cands, key=lambda c: c.start):
         if p.start <= last.start or p.side == last.side:
@@ -1128,8 +1141,18 @@ def _coordinated(ctx: _Context, target: _Party, cands: list[_Party]) -> list[_Pa
                 and _word_distance(ctx, last.end, ctx.tokens[i].start) == 0:  # و is a clitic before the mention, not its letter
             out.append(p)
             last = p
-        elif last.via == "adjective" and p.via == "adjective" and _word_distance(ctx, last.end, p.start) == 0:
-            out.append(p)  # اتهامات بريطانية أميركية: two nisbas side by side, two sides
+    return out
+
+
+def _juxtaposed(ctx: _Context, party: _Party, cands: list[_Party]) -> list[_Party]:
+    """Nisbas side by side after a claim noun's nisba (اتهامات بريطانية أميركية): each made
+    the claim. Only for claimants: elsewhere two nisbas side by side are often one compound
+    adjective (قرار أمريكي روسي، الاتفاق الروسي التركي) that names no two parties."""
+    out, last = [], party
+    for p in sorted(cands, key=lambda c: c.start):
+        if p.start > last.start and p.side != last.side and last.via == "adjective" and p.via == "adjective" \
+                and _word_distance(ctx, last.end, p.start) == 0:
+            out.append(p)
             last = p
     return out
 
@@ -1533,7 +1556,8 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
         target_sides = _anaphoric_sides(ctx, holder.side, holder.allies, accused) if entry.kind == "denial" else []
         return [_unit(doc, ctx, holder.actor_id, holder.side, t, entry, start, ev_end, cue) for t in target_sides]
     units = []
-    for t in [target] + _coordinated(ctx, target, cands):
+    extra = _juxtaposed(ctx, target, cands) if entry.target == "claimant" else []
+    for t in [target] + _coordinated(ctx, target, cands) + extra:
         t_end = ev_end
         if t.start >= end and _word_distance(ctx, end, t.start) < EVIDENCE_WINDOW:
             t_end = max(ev_end, t.end)
