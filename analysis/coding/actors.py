@@ -942,9 +942,10 @@ def _elliptic_nisbas(text: str, words, found: list[_Mention], lex: ActorLexicon)
     "تحذيرات أميركية وبريطانية" mentions the UK as well as the US, "مسؤولون بريطانيون
     وفرنسيون" two groups of officials, "المسؤولين الروس والسوريين" Russian and Syrian ones
     (codebook §1: an adjective on a thing still mentions its side). The second is an
-    adjective mention of its country, except after an anonymous head, whose id it shares.
-    The و is not part of the mention. Not when the nisba begins the next mention (والفرنسي إيمانويل ماكرون), when it
-    repeats the first side, or when the first mention does not end in a nisba."""
+    adjective mention of its country, except after an anonymous head, whose id it shares;
+    a third is read in turn (codebook note 87). The و is not part of the mention. Not when
+    the nisba begins the next mention (والفرنسي إيمانويل ماكرون), when it repeats the side
+    before it, or when the mention before does not end in a nisba."""
     if not found:
         return found
     texts, starts, ends = words
