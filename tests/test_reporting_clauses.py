@@ -405,6 +405,11 @@ def test_a_noun_whose_genitive_is_acted_on_or_whose_next_word_is_no_object_is_no
     assert _acts(sentence) == []
 
 
+def test_a_lam_phrase_ending_in_ta_marbuta_is_no_pronoun():
+    # constructed (re-read): normalised, سياسة ends in ه like a pronoun; the original ة decides
+    assert _acts("ورغم إدانة كندا لسياسة الرياض تحسنت العلاقات.") == [("إدانة", "كندا", "other")]
+
+
 def test_lil_is_definite_for_a_nisba_agent():
     assert _acts("وتصدت موسكو للاتهامات الأمريكية بالتدخل في الانتخابات.") == [("اتهامات", "الأمريكية", "us")]
 

@@ -3790,8 +3790,11 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
     j = part.next_word_index(pos)
     if j < len(part.word_starts) and part.word_starts[j] < act.end:
         word = part.word_texts[j]
-        if lam and word.startswith("ل") and act.lemma in _PATIENT_GENITIVE_NOUNS and _OWN_ACT_RE.search(word):
-            return None  # إدانة روسيا لاستخدامها الغاز: Russia is condemned for its own act (review)
+        if lam and word.startswith("ل") and act.lemma in _PATIENT_GENITIVE_NOUNS and _OWN_ACT_RE.search(
+                part.original.__getitem__(slice(*part.norm.to_original(part.word_starts[j], part.word_ends[j])))):
+            # إدانة روسيا لاستخدامها الغاز: Russia is condemned for its own act (review); the
+            # original letters decide, since normalised ة is ه (إدانة كندا لسياسة الرياض stays)
+            return None
         if _complementizer_at(part, j) or word == "عن" or ((possessive or lam) and word.startswith("ل")):
             act.after = pos
             return act
