@@ -980,32 +980,6 @@ def _joined_gap(part: _Part, gap: str, cur: dict) -> bool:
         word in part.actors.nisba_sides and cur.get("actor_type") == "person")
 
 
-def _elliptic_nisba(part: _Part, m: dict, limit: int) -> dict | None:
-    """A second nisba joined to a mention's own (مسؤولون بريطانيون وفرنسيون، المسؤولين الروس
-    والسوريين): the same head for another side, as a mention of the nisba word."""
-    k = part.next_word_index(m["_ne"])
-    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
-        return None
-    if part.text[m["_ne"]:part.word_starts[k]].strip():
-        return None
-    word = part.word_texts[k]
-    side = part.actors.nisba_sides.get(word[1:]) if word[:1] == "و" else None
-    prev = part.prev_word(m["_ne"])
-    if side is None or side == m.get("side") or prev is None or prev[2] not in part.actors.nisba_sides:
-        return None
-    if _mention_at_word(part, k) is not None or (
-            k + 1 < len(part.word_starts) and _mention_at_word(part, k + 1) is not None
-            and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
-        return None  # والفرنسي إيمانويل ماكرون: the nisba of the next mention
-    ws, we = part.word_starts[k] + 1, part.word_ends[k]
-    start, end = part.norm.to_original(ws, we)
-    # a head's id stays (مسؤولون بريطانيون وفرنسيون: two anonymous officials); a bare nisba
-    # names its own country (تحذيرات أميركية وبريطانية: the second is the UK's, not the US's)
-    actor_id = part.actors.nisba_countries.get(word[1:]) if m.get("via") == "adjective" else m.get("actor_id")
-    return {**m, "_ns": ws, "_ne": we, "start": start, "end": end, "side": side, "actor_id": actor_id,
-            "via": "elliptic_nisba"}
-
-
 def _joined(part: _Part, first: int, limit: int) -> list[dict]:
     """The mention at index ``first`` plus mentions joined to it by و (joint subjects)."""
     out = [part.mentions[first]]
@@ -1023,8 +997,6 @@ def _joined(part: _Part, first: int, limit: int) -> list[dict]:
             k += 1  # apposition of the same actor
             continue
         break
-    if (extra := _elliptic_nisba(part, out[-1], limit)) is not None:
-        out.append(extra)
     return out
 
 
@@ -1625,10 +1597,7 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
         return None
     m = part.mentions[k]
     gap = part.text[m["_ne"]:anchor].split()
-    elliptic = _elliptic_nisba(part, m, anchor) if len(gap) == 1 else None
-    if elliptic is not None:
-        gap = []  # مسؤولون بريطانيون وفرنسيون انتقدوا
-    elif _apposition_gap(gap):
+    if _apposition_gap(gap):
         gap = []  # المبعوث الأمريكي، كينيث وورد، قال: a name in apposition between commas
     elif gap in (["،"], [","]) and anchor < cue.start - len(cue.prefix) and _after_kana(part, m["_ns"]):
         gap = []  # وكان لافروف، قد قال: كان … قد frames the subject, a comma may follow it
@@ -1647,8 +1616,6 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     group = _joined_back(part, k, floor)
     sources = [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
                else _Source.from_mention(part.mentions[g]) for g in group]
-    if elliptic is not None and group[-1] == k:
-        sources.append(_Source.from_mention(elliptic))
     return sources
 
 
@@ -3764,10 +3731,9 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
     pos = act.after
     form = cue.entry.form
     lam = False
-    start, end = part.norm.to_original(cue.start, cue.end)
     # normalised, ة is ه: دعوة is no دعوته (a noun with a possessive pronoun)
     possessive = (form.endswith(("ه", "ها", "هم")) and form[:-1] not in ("توجي",)
-                  and not part.original[start:end].endswith("ة"))
+                  and not _as_written(part, cue.start, cue.end).endswith("ة"))
     k = bisect_left(part.mention_starts, pos)
     if cue.prefix.endswith("ال"):
         if k < len(part.mentions) and part.text[pos:part.mentions[k]["_ns"]].strip() == "":
@@ -3791,7 +3757,7 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
     if j < len(part.word_starts) and part.word_starts[j] < act.end:
         word = part.word_texts[j]
         if lam and word.startswith("ل") and act.lemma in _PATIENT_GENITIVE_NOUNS and _OWN_ACT_RE.search(
-                part.original.__getitem__(slice(*part.norm.to_original(part.word_starts[j], part.word_ends[j])))):
+                _as_written(part, part.word_starts[j], part.word_ends[j])):
             # إدانة روسيا لاستخدامها الغاز: Russia is condemned for its own act (review); the
             # original letters decide, since normalised ة is ه (إدانة كندا لسياسة الرياض stays)
             return None
@@ -3815,6 +3781,12 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
                 act.content_fixed_end = True
             return act
     return None
+
+
+def _as_written(part: _Part, a: int, b: int) -> str:
+    """The original text of the normalised span ``[a, b)`` (normalised, ة is ه)."""
+    start, end = part.norm.to_original(a, b)
+    return part.original[start:end]
 
 
 #: The passive agent "من قبل": the object of a noun with it was acted on, not declared.
