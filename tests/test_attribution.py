@@ -1259,6 +1259,26 @@ def test_a_line_break_ends_a_document_owner_phrase():
     assert _rows_of("وقال تقرير البيت الأبيض إن القرار جيد.") == [("قال", "white_house", "us", "institution")]
 
 
+def test_a_document_issued_by_a_named_body_is_that_body_s():
+    # codebook note 90: the owner named after an issuing verb (أصدره، نشرته، أجرته، أعده) or after
+    # لـ + an organisation's head, also past one adjective (تقرير حديث)
+    # ANT BB-sport-380-20181010: a prosecutor's office the lexicons do not know: a third party
+    assert _rows_of("وداهمت الشرطة منازل في قبرص، حسب بيان أصدره مكتب الادعاء العام.")[-1] == (
+        "حسب", None, "other", "document")
+    # ANT SK-middleEast-1384-20180502 (shortened): a report the Guardian published is the Guardian's
+    rows = _rows_of('فبحسب تقرير نشرته صحيفة "الغارديان"، سجلت حالات اعتداء على رجال دين.')
+    assert [(r[0], r[2]) for r in rows] == [("بحسب", "uk")]
+    # constructed: a placed body after the issuing verb; one adjective before لـ + an organisation
+    rows = _rows_of("وذكر تقرير أصدره المركز الوطني الأمريكي لمكافحة التجسس أن القراصنة نشطون. "
+                    'وتوقع تقرير حديث لمؤسسة "زينيث" أن تنمو السوق.')
+    assert [(r[0], r[2], r[3]) for r in rows] == [("ذكر", "us", "document"), ("توقع", "other", "document")]
+    # no owner: a time phrase or a preposition after the verb, and an adjective then a definite word
+    # (ANT BB-economy-71-20180319: بيان رسمي الأحد) leave the indefinite document unplaced, as before
+    for text in ("وقال بيان أصدره صباح الثلاثاء إن الوضع هادئ.", "وقال بيان نشره على موقعه إن الوضع هادئ.",
+                 "وقال بيان رسمي الأحد إن الرئيس النيجيري سيزور البلاد."):
+        assert _rows_of(text)[0] == ("قال", None, "unknown", "document"), text
+
+
 def test_an_outlet_noun_before_the_verb_or_as_owner_is_the_outlet_named_last():
     # constructed (notes 63 and 82): "الصحيفة قالت" (SVO) and "تقرير الصحيفة" take the outlet named
     # last, as "وقالت الصحيفة" did; a definite outlet noun after a preposition is no subject

@@ -2714,12 +2714,22 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
     if j >= n or between.strip() or "\n" in between:
         return None  # a line break ends the phrase too (a headline that ends in تقرير)
     word = part.word_texts[j]
+    indefinite = not strip_conjunction(part.word_texts[k]).startswith("ال")
+    adjective = (indefinite and word in _DOCUMENT_INDEFINITE_ADJECTIVES and j + 1 < n
+                 and not part.text[part.word_ends[j]:part.word_starts[j + 1]].strip())
+    if adjective:
+        j += 1  # تقرير حديث لمؤسسة …: one adjective before the owner phrase
+        word = part.word_texts[j]
+    if word in _ISSUING_VERBS:
+        return _issuer(part, j + 1)  # تقرير أصدرته وزارة …، استطلاع أجرته رويترز
+    if indefinite and word[:1] == "ل" and word[1:] in _ORGANISATION_HEADS:
+        return _issuer(part, j, heads_only=True)  # تقرير لمؤسسة "زينيث أوبتيميديا"
     if word in _ISSUED and j + 1 < n and part.word_texts[j + 1] in ("عن", "من"):
         j += 2
         if j >= n:
             return None  # the text ends at صادر عن
     elif not (word[:2] == "لل" or (word[:1] == "ل" and _mention_at_word(part, j) is not None)
-              or (word.startswith("ال") and not part.word_texts[k].startswith("ال")
+              or (word.startswith("ال") and not adjective and not part.word_texts[k].startswith("ال")
                   and word not in _DOCUMENT_ADJECTIVES and word not in part.roles["preposition"]
                   and not _complementizer_at(part, j))):
         return None
@@ -2739,6 +2749,53 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
         if _complementizer_at(part, jj) or part.word_texts[jj] in part.roles["preposition"]:
             break
     return [_Source(None, "other", "document", None)], part.word_ends[j]
+
+
+def _issuer(part: _Part, j: int, heads_only: bool = False) -> tuple[list[_Source], int] | None:
+    """The owner named by the phrase that opens at word ``j`` after an issuing verb (تقرير
+    أصدره المركز الوطني الأمريكي، بيان أصدرته "ستراتيجي أند") or after لـ + an
+    organisation's head (word ``j`` itself: تقرير لمؤسسة "زينيث").
+
+    A mention within ``DOCUMENT_OWNER_WORDS`` words is the owner. With none, an owner that
+    opens with an organisation's or outlet's head or with a quotation mark is one the
+    lexicons do not know, a third party (codebook note 37); anything else (a time phrase,
+    a preposition: بيان أصدره صباح الثلاثاء، بيان نشره على موقعه) names no owner (None).
+    """
+    n = len(part.word_starts)
+    if j >= n or "\n" in part.text[part.word_ends[j - 1]:part.word_starts[j]]:
+        return None
+    for jj in range(j, min(n, j + DOCUMENT_OWNER_WORDS)):
+        if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip(' "«»“”'):
+            break
+        if (idx := _mention_at_word(part, jj)) is not None:
+            m = part.mentions[idx]
+            owner = _Source.from_mention(m)
+            return [_Source(owner.actor_id, owner.side, "document", owner.mention)], m["_ne"]
+        if _complementizer_at(part, jj) or part.word_texts[jj] in part.roles["preposition"]:
+            break
+    head = strip_conjunction(part.word_texts[j])
+    head = head[1:] if heads_only else head
+    quoted = part.text[part.word_ends[j - 1]:part.word_starts[j]].strip() in ('"', "«", "“")
+    if head in _ORGANISATION_HEADS or (not heads_only and quoted):
+        return [_Source(None, "other", "document", None)], part.word_ends[j]
+    return None
+
+
+#: Relative verbs of issuing after a document, with the pronoun that refers back to it
+#: (تقرير أصدرته، بيان نشره، استطلاع أجرته، وثيقة أعدها), normalised.
+_ISSUING_VERBS = frozenset(normalize(w) for w in (
+    "أصدره", "أصدرته", "أصدرها", "أعده", "أعدته", "أعدها", "نشره", "نشرته", "نشرها", "أجراه", "أجرته", "أجراها",
+    "وزعه", "وزعته", "وزعها"))
+
+#: Indefinite adjectives between a document and its owner phrase (تقرير حديث لمؤسسة …).
+_DOCUMENT_INDEFINITE_ADJECTIVES = frozenset(normalize(w) for w in (
+    "حديث", "جديد", "سري", "رسمي", "مشترك", "مفصل", "سنوي", "شهري", "أسبوعي", "أولي", "مطول", "منفصل", "خاص"))
+
+#: Heads of an organisation's or outlet's name: an owner the lexicons do not know.
+_ORGANISATION_HEADS = frozenset(normalize(w) for w in (
+    "مؤسسة", "شركة", "مركز", "معهد", "منظمة", "جمعية", "هيئة", "مجموعة", "بنك", "مصرف", "جامعة", "صندوق",
+    "صحيفة", "وكالة", "موقع", "مجلة", "قناة", "شبكة", "إذاعة", "مكتب", "مرصد", "مجلس", "لجنة", "اتحاد",
+))
 
 
 #: Adjectives after a document noun that are not its owner (بيان الرسمي is rare, but
