@@ -1279,6 +1279,54 @@ def test_a_document_issued_by_a_named_body_is_that_body_s():
         assert _rows_of(text)[0] == ("قال", None, "unknown", "document"), text
 
 
+def test_a_nisba_in_a_fronted_phrase_yields_to_the_subject_after_the_verb():
+    # codebook note 91, ANT AL-internationalNews-1045-20180507 (shortened): the nisba closes a
+    # fronted prepositional phrase (وعن الاستفزازات الإسرائيلية), the speaker follows the verb
+    rows = _rows_of("وعن الاستفزازات الإسرائيلية ذكر رئيس الحكومة اللبنانية أن إسرائيل تبحث عن سبب.")
+    assert rows[0] == ("ذكر", "lb_prime_minister", "other", "person")
+    # ANT AL-economy-149-20180302 (shortened): the preposition stands three words before the nisba
+    assert _rows_of("وفي اجتماع مع مسؤولين صناعيين أميركيين تعهد ترمب بإعادة بناء الصناعة.")[0][:3] == (
+        "تعهد", "trump", "us")
+    # constructed from ANT SK-economy-1246-20180902: a nisba on the subject itself (no preposition
+    # before it) stays the subject of a transitive verb, whose next mention is its object
+    assert _rows_of("وكانت شركة توتال الفرنسية قد أخبرت سلطات إيران بأنها غادرت.")[0][2] == "france"
+
+
+def test_a_marker_s_own_word_may_hold_the_document():
+    # codebook note 91, ANT CN-middleEast-1590-20181017 (shortened): وفقا لـ ends inside لبيان; the
+    # statement's owner is named after صادر عن
+    rows = _rows_of("وجرت المباحثات في سوتشي، وفقا لبيان صادر عن الرئاسة المصرية.")
+    assert rows == [("وفقا ل", "eg_presidency", "other", "document")]
+    # ANT CN-economy-245-20180903: صادرعن written as one word: the mention in the phrase after it
+    rows = _rows_of("وتبلغ الاستثمارات نحو 18 مليار دولار، وفقا لبيان صادرعن المتحدث باسم الرئاسة المصرية.")
+    assert rows[0][1:3] == ("eg_presidency_spokesperson", "other")
+    # ANT SK-middleEast-1130-20180419 (shortened): reports of nobody in particular
+    assert _rows_of("تعود تنظيمات للصعود، وفقا لتقارير.") == [("وفقا ل", None, "unknown", "document")]
+
+
+def test_an_outlet_named_in_quotation_marks_after_a_marker_is_a_third_party():
+    # codebook note 91 (as note 51 before a verb), ANT SK-internationalNews-3487-20181014 (shortened)
+    rows, _ = _body('وتستجيب القوات بسرعة لأي تهديد، حسب مجلة "بيزنس إنسايدر".')
+    assert [(r["source_side"], r["source_type"]) for r in rows] == [("other", "media")]
+    # the source span covers the name inside the marks
+    text = 'وتستجيب القوات بسرعة لأي تهديد، حسب مجلة "بيزنس إنسايدر".'
+    assert text[rows[0]["source_start"]:rows[0]["source_end"]] == 'مجلة "بيزنس إنسايدر'
+    # a bare head names no outlet: nobody in particular, as before
+    assert _rows_of("وجرت المباحثات، بحسب موقع إلكتروني.")[0][2] == "unknown"
+
+
+def test_a_name_may_begin_with_ba_or_lam():
+    # codebook note 92 (attribution_words 1.4.0, role name): ANT SK-economy-98-20180409 and
+    # BB-internationalNews-602-20180602 (shortened): the first name is no preposition phrase
+    rows = _rows_of("وقال لافروف إن الحوار مفيد. وقال بول أكليتنر، رئيس مجلس إدارة البنك: \"بعد تحليلات\".")
+    assert [(r[0], r[2]) for r in rows] == [("قال", "russia"), ("قال", "other")]
+    rows, _ = _body("وقال لافروف إن الحوار مفيد. وقال بيل غيتس إن السماعة جيدة.")
+    assert rows[1]["source_side"] == "other" and rows[1]["source_actor_id"] is None
+    # a preposition phrase after the verb still names nobody: the latest speaker continues
+    rows = _rows_of("وقال لافروف إن الحوار مفيد. وأكد بشكل قاطع أن السماعة جيدة.")
+    assert [(r[0], r[2]) for r in rows] == [("قال", "russia"), ("أكد", "russia")]
+
+
 def test_an_outlet_noun_before_the_verb_or_as_owner_is_the_outlet_named_last():
     # constructed (notes 63 and 82): "الصحيفة قالت" (SVO) and "تقرير الصحيفة" take the outlet named
     # last, as "وقالت الصحيفة" did; a definite outlet noun after a preposition is no subject

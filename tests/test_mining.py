@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis.coding.mining import (
-    MiningWindows, cue_candidates, inflection_candidates, inflections, lexicon_forms, name_candidates,
+    MiningWindows, clitic_name_candidates, cue_candidates, inflection_candidates, inflections, lexicon_forms,
+    name_candidates,
     stance_candidates, title_candidates, tokens,
 )
 
@@ -170,3 +171,16 @@ def test_actor_name_candidates_frames_found_in_review(body, expected):
     from analysis.coding.mining import actor_name_candidates
     table = actor_name_candidates(_articles([body, body]), min_count=2)
     assert list(zip(table["candidate"], table["side"])) == expected
+
+
+def test_clitic_name_candidates_keep_names_and_drop_preposition_phrases():
+    # constructed sentences (codebook note 92): بيل after a nisba, with a surname after it, is a
+    # name (its remainder يل never stands alone); بشكل fits the frame too but شكل is a common word
+    bodies = ["وقال الملياردير الأمريكي بيل غيتس إن الاقتصاد قوي."] * 3 + [
+        "وتحدث الرئيس الفرنسي بشكل واضح عن الأزمة."] * 2 + ["وتغير شكل العالم كثيرا. للعالم شكل جديد."] * 2
+    table = clitic_name_candidates(_articles(bodies))
+    assert list(table["candidate"]) == ["بيل"]
+    row = table.iloc[0]
+    assert (row["count"], row["frequency"], row["stem_frequency"], bool(row["in_lexicon"])) == (3, 3, 0, True)
+    # the example points at the word in the original text
+    assert bodies[0][row["example_start"]:row["example_end"]] == "بيل"

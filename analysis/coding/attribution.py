@@ -100,7 +100,7 @@ ATTRIBUTION_WORDS = LexiconSchema(
         Column("word"),
         Column("role", choices=(
             "complementizer", "relative", "coordinator", "preposition", "quote_name",
-            "document", "trim", "adverb", "anaphor", "head",
+            "document", "trim", "adverb", "anaphor", "head", "name",
         )),
         Column("gloss"),
     ),
@@ -1078,7 +1078,8 @@ def _blocks_subject(part: _Part, word: str) -> bool:
     bare = strip_conjunction(word)
     if word in part.roles["preposition"] or bare in part.roles["preposition"]:
         return True
-    if word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.roles["head"]:
+    if (word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.roles["head"]
+            and word not in part.roles["name"]):
         return True  # the word itself, not و-stripped: وكالات begins with a root و
     return False
 
@@ -1617,6 +1618,24 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     sources = [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
                else _Source.from_mention(part.mentions[g]) for g in group]
     return sources
+
+
+def _in_fronted_phrase(part: _Part, src: _Source) -> bool:
+    """Whether a source is only a nisba inside a fronted prepositional phrase (وعن الاستفزازات
+    الإسرائيلية ذكر …، وفي اجتماع مع مسؤولين صناعيين أميركيين تعهد …): a preposition stands at
+    most ``FRONTED_PHRASE_WORDS`` words before the adjective, with no punctuation between."""
+    m = src.mention
+    if m is None or m.get("via") != "adjective":
+        return False
+    k = part.next_word_index(m["_ns"]) - 1  # the word before the adjective's own word
+    if k >= 0 and part.word_ends[k] > m["_ns"]:
+        k -= 1
+    for h in range(k, max(-1, k - FRONTED_PHRASE_WORDS), -1):
+        if part.text[part.word_ends[h]:part.word_starts[h + 1]].strip():
+            return False
+        if strip_conjunction(part.word_texts[h], min_stem=2) in part.roles["preposition"]:
+            return True
+    return False
 
 
 def _after_kana(part: _Part, pos: int) -> bool:
@@ -2216,7 +2235,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     if word in part.roles["anaphor"]:
         return _Source(None, "unknown", "anaphor", None)  # resolved by the caller
     if (word in part.roles["preposition"] or bare in part.roles["preposition"]
-            or word in part.roles["adverb"] or word[:1] in ("ب", "ل") or word.isdigit()
+            or word in part.roles["adverb"] or (word[:1] in ("ب", "ل") and word not in part.roles["name"])
+            or word.isdigit()
             or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))
             or _accusative(part, k)):
         return None
@@ -2559,6 +2579,12 @@ def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_S
     word = part.word_texts[k]
     if word not in part.roles["document"]:
         return None
+    return _document_at(part, k, word, last)
+
+
+def _document_at(part: _Part, k: int, word: str, last: list[_Source]) -> tuple[list[_Source], int] | None:
+    """Whose the document noun ``word`` at word ``k`` is (:func:`_document_after`); ``word``
+    may be the rest of a marker's own word (وفقا لبيان صادر عن …: بيان)."""
     end = part.word_ends[k]
     j = _owning_mention(part, k)
     if j is None:  # بيان صادر عن الخارجية الأميركية
@@ -2617,6 +2643,9 @@ def _owning_mention(part: _Part, k: int) -> int | None:
     word = strip_conjunction(part.word_texts[k])
     return j if not word.startswith("ال") or part.mentions[j].get("via") == "adjective" else None
 
+
+#: How many words before a nisba a preposition may open the fronted phrase it stands in.
+FRONTED_PHRASE_WORDS = 3
 
 #: How many words back a definite document looks for the same noun named with its owner.
 DOCUMENT_ANTECEDENT_WORDS = 400
@@ -2789,7 +2818,8 @@ _ISSUING_VERBS = frozenset(normalize(w) for w in (
 
 #: Indefinite adjectives between a document and its owner phrase (تقرير حديث لمؤسسة …).
 _DOCUMENT_INDEFINITE_ADJECTIVES = frozenset(normalize(w) for w in (
-    "حديث", "جديد", "سري", "رسمي", "مشترك", "مفصل", "سنوي", "شهري", "أسبوعي", "أولي", "مطول", "منفصل", "خاص"))
+    "حديث", "جديد", "سابق", "سري", "رسمي", "مشترك", "مفصل", "سنوي", "شهري", "أسبوعي", "أولي", "مطول", "منفصل", "خاص",
+    "بحثي"))
 
 #: Heads of an organisation's or outlet's name: an owner the lexicons do not know.
 _ORGANISATION_HEADS = frozenset(normalize(w) for w in (
@@ -3460,8 +3490,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.sources, act.after = found
         else:
             act.sources = [_Source(None, "unknown", "institution", None)]
-    elif before is not None and not cue.prefix:
-        act.sources = before  # SVO: واشنطن تتهم موسكو
+    elif before is not None and not cue.prefix and not (
+            all(_in_fronted_phrase(part, b) for b in before) and _subject_after(part, word_end, end) is not None):
+        act.sources = before  # SVO: واشنطن تتهم موسكو (a fronted phrase's nisba yields to a subject after, note 91)
     elif relative is None and _pronoun_subject(part, outer):
         # لكنه وصف النظام الأمريكي بالضعف: the pronoun is the subject, the mention the object
         act.sources = _sentence_subject(part, ns, outer) or state.previous()
@@ -3674,6 +3705,8 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
         act.sources, source_end = [_anonymous_affiliation(part, k, _Source.from_mention(m))], m["_ne"]
     elif (doc := _document_after(part, act.after, state.last)) is not None:
         act.sources, source_end = doc
+    elif act.cue.entry.attached and (doc := _attached_document(part, act, state.last)) is not None:
+        act.sources, source_end = doc  # وفقا لبيان صادر عن الرئاسة المصرية (note 91)
     elif ((act.cue.entry.attached or part.next_word_index(act.after) < len(part.word_starts))
           and (same := _definite_anaphor(part, anchor, act.end, state.last)) is not None):
         # after وفقا لـ the noun is the rest of the marker's own word (للوزارة)
@@ -3715,6 +3748,25 @@ _MEDIA_HEADS = frozenset(normalize(w) for w in (
     "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "شبكة", "الشبكة", "قناة", "القناة", "مجلة", "المجلة",
     "تلفزيون", "التلفزيون", "إذاعة", "الإذاعة",
 ))
+
+
+def _attached_document(part: _Part, act: _Act, last: list[_Source]) -> tuple[list[_Source], int] | None:
+    """An indefinite document that is the rest of an attached marker's word (وفقا لبيان، وفقا
+    لتقرير), read with its owner phrase as after a verb (:func:`_document_at`)."""
+    k = part.next_word_index(act.cue.end) - 1
+    if k < 0 or not part.word_starts[k] < act.cue.end < part.word_ends[k]:
+        return None
+    rest = part.text[act.cue.end:part.word_ends[k]]
+    if rest.startswith("ال") or rest not in part.roles["document"]:
+        return None
+    found = _document_at(part, k, rest, last)
+    if found is not None and found[0][0].side == "unknown":
+        # no owner phrase the document rules read (وفقا لبيان صادرعن المتحدث …): a placed
+        # mention in the words after it, as after any marker, comes first
+        phrase = _marker_phrase(part, act.after, act.end, last)
+        if phrase is not None and phrase[0][0].side != "unknown":
+            return phrase
+    return found
 
 
 def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
@@ -3760,7 +3812,13 @@ def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tupl
     definite = bare.startswith("ال")
     kind = "document" if bare in part.roles["document"] or bare in _FIGURES else "media" if bare in _MEDIA_HEADS else (
         "institution" if definite else "anonymous")
-    src = _Source(None, "other" if definite else "unknown", kind, None)
+    # an outlet named after its head (حسب مجلة "بيزنس إنسايدر") is one the lexicons do not know: a
+    # third party, as before a verb (note 51); a bare head (بحسب موقع) stays nobody's
+    named = False
+    head_end = part.word_ends[k]
+    if kind == "media" and (q := re.match(r'\s*["«“]([^"«»“”\n]{1,40})["»”]', part.text[head_end:end])):
+        named, b = True, max(b, head_end + q.end(1))  # the name inside the marks
+    src = _Source(None, "other" if definite or named else "unknown", kind, None)
     return [_Source(None, src.side, kind, _phrase_mention(part, a, b, src))], b
 
 

@@ -7,7 +7,7 @@ read it in context). Candidates are never added automatically: a person reads th
 moves the good ones into the lexicon (``analysis/lexicons/README.md`` says how, and
 ``data/lexicon-mining/README.md`` records each review).
 
-Seven miners, all on normalised text (``analysis.text.normalize``):
+Eight miners, all on normalised text (``analysis.text.normalize``):
 
 * :func:`cue_candidates` — words that *introduce content*: followed within a few words by
   a complementizer (أن/إن), a colon or an opening quotation mark, with an actor (a
@@ -25,6 +25,9 @@ Seven miners, all on normalised text (``analysis.text.normalize``):
 * :func:`actor_name_candidates` — the same for names introduced by their relation to an
   actor of the lexicon rather than by a nisba (محامي ترامب مايكل كوهين، المتحدث باسم الكرملين
   دميتري بيسكوف، جاريد كوشنر، صهر ترامب): the name takes the named actor's side.
+* :func:`clitic_name_candidates` — name words that begin with ب or ل (بيل، لويس), which a
+  nisba or a person's noun introduces: after a verb they open a speaker's name, not a
+  preposition phrase.
 * :func:`inflection_candidates` — the person and number forms a verb cue of the cue lexicon
   lacks (dual and plural, feminine), made from its listed past and imperfect forms by the
   regular suffixes of Arabic verbs, with their corpus counts, for review: an unvowelled
@@ -61,7 +64,7 @@ from analysis.text import clitics
 from analysis.text.normalize import normalize, normalize_with_map
 
 __all__ = [
-    "MiningWindows", "RELATION_WORDS", "Token", "actor_name_candidates", "cue_candidates", "inflection_candidates", "inflections", "lexicon_forms", "name_candidates", "stance_candidates",
+    "MiningWindows", "RELATION_WORDS", "Token", "actor_name_candidates", "clitic_name_candidates", "cue_candidates", "inflection_candidates", "inflections", "lexicon_forms", "name_candidates", "stance_candidates",
     "title_candidates", "tokens",
 ]
 
@@ -482,6 +485,70 @@ def name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindo
     return _introduced_names(articles, forms, anchors, titles, min_count)
 
 
+#: Nouns of persons that a name may follow right away (المدرب بيب غوارديولا، الممثل بيل كوسبي),
+#: beside the nisba adjectives; normalised.
+_NAME_HEADS = frozenset(normalize(w) for w in (
+    "الرئيس", "الوزير", "السيناتور", "السناتور", "النائب", "المدرب", "اللاعب", "الممثل", "الممثلة",
+    "المغني", "المغنية", "الكاتب", "الكاتبة", "الصحفي", "الصحفية", "المحلل", "الباحث", "الأستاذ",
+    "الدكتور", "الجنرال", "السفير", "المتحدث", "المدير", "المستشار"))
+
+
+def clitic_name_candidates(articles: pd.DataFrame, windows: MiningWindows = MiningWindows(),
+                           forms: dict | None = None, min_count: int = 2) -> pd.DataFrame:
+    """Name words that begin with ب or ل, as a nisba or a person's noun introduces them.
+
+    After a verb, a word with an attached ب or ل opens a preposition phrase, never the
+    subject (بالقرار، لوكالة) — except a name that happens to begin with the letter (وقال بيل
+    غيتس، وأكد لويس سواريز). The frame: a nisba adjective or a person's noun (الأمريكي، المدرب)
+    right before the word, which has no article after the letter, and a word after it that
+    has none either (the surname). A preposition phrase fits the frame too (الاتحاد الأوروبي
+    بشأن صفقة), so each candidate also gets its corpus frequency and that of the word without
+    its first letter: a preposition phrase's noun stands alone often (شأن، شكل), a name's
+    remainder (يل، ويس) hardly ever.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``candidate`` (normalised), ``count`` (times in the frame), ``frequency`` (times in the
+        corpus), ``stem_frequency`` (the word without its first letter), ``share`` (count
+        over frequency), ``in_lexicon`` (a ``name`` word of attribution_words.csv already)
+        and the place of the first example; only words in the frame at least ``min_count``
+        times, in at least 5 % of their uses, and at least twice as frequent as their
+        remainder. Sorted by count. ``windows`` is not used (the frame is fixed).
+    """
+    forms = forms or lexicon_forms()
+    heads = set(forms["nisba"]) | _NAME_HEADS
+    framed: Counter = Counter()
+    frequency: Counter = Counter()
+    example: dict[str, dict] = {}
+    for article_id, sentences in _articles(articles):
+        for sentence in sentences:
+            words = [t.text for t in sentence]
+            frequency.update(words)
+            for i in range(1, len(words) - 1):
+                word, after = words[i], words[i + 1]
+                if (word[:1] in ("ب", "ل") and len(word) >= 3 and word[1:3] != "ال" and not word.startswith("لل")
+                        and words[i - 1] in heads and after.isalpha() and not after.startswith("ال")):
+                    framed[word] += 1
+                    example.setdefault(word, _example(article_id, sentence[i]))
+    known = frozenset(normalize(w) for w, role in zip(*_attribution_names()) if role == "name")
+    rows = []
+    for word, count in framed.items():
+        total, stem = frequency[word], frequency[word[1:]]
+        if count >= min_count and count >= 0.05 * total and 2 * stem < total:
+            rows.append({"candidate": word, "count": count, "frequency": total, "stem_frequency": stem,
+                         "share": round(count / total, 3), "in_lexicon": word in known, **example[word]})
+    columns = ["candidate", "count", "frequency", "stem_frequency", "share", "in_lexicon",
+               "example_article", "example_part", "example_start", "example_end"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["count", "candidate"], ascending=[False, True], ignore_index=True)
+
+
+def _attribution_names(lexicon_dir: Path = LEXICON_DIR) -> tuple[list[str], list[str]]:
+    rows = _csv_rows(lexicon_dir / "attribution_words.csv")
+    return list(rows["word"]), list(rows["role"])
+
+
 #: Nouns that describe a person by a relation to someone named after them, in the construct
 #: state or with لـ (محامي ترامب، المحامي الشخصي لترامب، صهر ترامب، مساعد وزير الخارجية): a
 #: person so described belongs, nearly always, to the side of the one named. Normalised.
@@ -874,7 +941,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m analysis.coding.mining", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="corpus file or folder (any format read_articles reads)")
     parser.add_argument("--out", required=True,
-                        help="folder for cue_, title_, name_, actor_name_, stance_ and inflection_candidates.csv "
+                        help="folder for cue_, title_, name_, actor_name_, clitic_name_, stance_ and "
+                             "inflection_candidates.csv "
                              "and office_sides.csv")
     parser.add_argument("--min-count", type=int, default=MiningWindows.min_count)
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -883,7 +951,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     forms = lexicon_forms()
     out = Path(args.out)
     for name, miner in (("cue", cue_candidates), ("title", title_candidates), ("name", name_candidates),
-                        ("actor_name", actor_name_candidates), ("stance", stance_candidates)):
+                        ("actor_name", actor_name_candidates), ("clitic_name", clitic_name_candidates),
+                        ("stance", stance_candidates)):
         table = miner(articles, windows, forms)
         _write(table, out / f"{name}_candidates.csv")
         print(f"{name}: {len(table)} candidates, {int((~table['in_lexicon']).sum())} not in the lexicon")
