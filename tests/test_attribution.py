@@ -1327,6 +1327,21 @@ def test_a_name_may_begin_with_ba_or_lam():
     assert [(r[0], r[2]) for r in rows] == [("قال", "russia"), ("أكد", "russia")]
 
 
+def test_a_name_from_a_placed_body_takes_its_side():
+    # codebook note 93, ANT BB-sport-370-20180915 (shortened; the dev coder gave him us): a name
+    # "from" a body (من + an institution's head or a mention) takes the body's side, and the
+    # surname keeps it
+    rows = _rows_of("وقال ترافيس تيغارت، من الوكالة الأمريكية لمكافحة المنشطات، إن القرار خاطئ. "
+                    "وأضاف تيغارت أن الأمر خطير.")
+    assert [(r[0], r[2], r[3]) for r in rows] == [("قال", "us", "person"), ("أضاف", "us", "person")]
+    # ANT SK-middleEast-1269-20180426 (shortened)
+    assert _rows_of("وقال برونو دالز، من وزارة المالية الفرنسية، لصحيفة لوموند إن القرار خاطئ.")[0][2] == "france"
+    # a place is where he comes from, not his body; the من of a verb or an adjective is no
+    # description (ANT FR-middleEast-606-20180608, shortened)
+    assert _rows_of("وقال جون سميث من واشنطن إن القرار خاطئ.")[0][2] == "other"
+    assert _rows_of("وحذرت منظمات دولية من إجبار اللاجئين السوريين على العودة.")[0][2] == "other"
+
+
 def test_an_outlet_noun_before_the_verb_or_as_owner_is_the_outlet_named_last():
     # constructed (notes 63 and 82): "الصحيفة قالت" (SVO) and "تقرير الصحيفة" take the outlet named
     # last, as "وقالت الصحيفة" did; a definite outlet noun after a preposition is no subject

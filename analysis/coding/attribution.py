@@ -2072,6 +2072,8 @@ def _described_subject(part: _Part, k: int, limit: int) -> _Source | None:
     if n < 2:
         return None
     placed = _description_side(part, j, limit)
+    if placed is None and part.word_texts[j] == "من":
+        placed = _from_body_side(part, j, limit)  # ترافيس تيغارت، من الوكالة الأمريكية لمكافحة المنشطات
     if placed is None:
         return None
     named = _Source(None, placed[0], "person", None)
@@ -2151,6 +2153,53 @@ def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None
         elif idx is not None and word[:1] in ("ب", "ل"):
             after_preposition = True
     return None
+
+
+def _from_body_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None:
+    """The side of the body a name is "from" (codebook note 93): ترافيس تيغارت، من الوكالة
+    الأمريكية لمكافحة المنشطات; برونو دالز من وزارة المالية الفرنسية.
+
+    Word ``j`` is من; within ``DESCRIPTION_WORDS`` words after it, with nothing but spaces
+    between and no complementizer, cue or relative pronoun, the first mention places the
+    name when it is an institution, office or outlet of a placed side, or a nisba that ends
+    the genitive phrase opened right after من (not after a further preposition, a firm or a
+    field). A country or capital is where he comes from (من واشنطن، من روسيا), not whose he is.
+    """
+    n = len(part.word_starts)
+    if j + 1 >= n or not (_mention_at_word(part, j + 1) is not None
+                          or _bare_definite(part.word_texts[j + 1]) in _FROM_BODY_HEADS):
+        return None  # حذرت منظمات من إجبار …، ساخرة من عالم …: the verb's or adjective's من
+    for jj in range(j + 1, min(n, j + DESCRIPTION_WORDS + 1)):
+        if part.word_starts[jj] >= limit or part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
+            return None  # a comma, quotation mark, colon or bracket ends the phrase
+        word = part.word_texts[jj]
+        if word in _RELATIVE_PRONOUNS or _complementizer_at(part, jj):
+            return None
+        c = bisect_left(part.cue_outer, part.word_starts[jj])
+        if c < len(part.cue_outer) and part.cue_outer[c] < part.word_ends[jj]:
+            return None
+        idx = _mention_at_word(part, jj)
+        if idx is not None:
+            m = part.mentions[idx]
+            side = m.get("side")
+            if not (isinstance(side, str) and side not in ("", "unknown", "other")):
+                return None
+            if m.get("via") == "adjective":
+                return (side, m["_ne"]) if jj - j - 1 <= DESCRIPTION_NISBA_WORDS else None
+            if m.get("via") == "metonym" or m.get("actor_type") in ("country", "person"):
+                return None  # from a place, or a person's man: not his body
+            return side, m["_ne"]
+        if (word in part.roles["preposition"] or word in _DOMAIN_NOUNS or strip_conjunction(word) in _FIRMS
+                or (word[:1] in ("ب", "ل") and jj > j + 1)):
+            return None  # a further preposition, a field or a firm: the nisba is not his
+    return None
+
+
+#: Heads of a body a person may be "from" (من المعهد الفرنسي، من وزارة المالية), without ال.
+_FROM_BODY_HEADS = frozenset(normalize(w) for w in (
+    "مؤسسة", "شركة", "مركز", "معهد", "منظمة", "جمعية", "هيئة", "مجموعة", "بنك", "مصرف", "جامعة", "كلية",
+    "صندوق", "صحيفة", "وكالة", "موقع", "مجلة", "قناة", "شبكة", "إذاعة", "مكتب", "مرصد", "مجلس", "لجنة",
+    "اتحاد", "وزارة", "حزب", "حركة", "جهاز", "إدارة", "مفوضية", "بعثة", "سفارة", "قنصلية"))
 
 
 def _description_head(part: _Part, j: int) -> bool:
