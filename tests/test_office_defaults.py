@@ -84,8 +84,9 @@ def test_mining_command_line_writes_every_table_with_office_sides(tmp_path, caps
                               for i, b in enumerate(bodies)), encoding="utf-8")
     main([str(corpus), "--out", str(tmp_path / "out")])
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["actor_name_candidates.csv", "cue_candidates.csv", "inflection_candidates.csv", "name_candidates.csv",
-                       "office_sides.csv", "stance_candidates.csv", "title_candidates.csv"]
+    assert written == ["actor_name_candidates.csv", "clitic_name_candidates.csv", "cue_candidates.csv",
+                       "inflection_candidates.csv", "name_candidates.csv", "office_sides.csv", "stance_candidates.csv",
+                       "title_candidates.csv"]
     table = pd.read_csv(tmp_path / "out" / "office_sides.csv").set_index("office")
     assert (int(table.loc["senator", "placed"]), table.loc["senator", "side"], int(table.loc["senator", "unplaced"])) \
         == (2, "us", 1)
