@@ -26,7 +26,10 @@ ANT holds some texts twice under two ids (a story filed in two sections). From r
 an article whose body (whitespace collapsed) is that of an article already in
 ``splits.csv``, or of one picked before it in the same round, is passed over and the next
 one in the shuffled order is taken. Rounds 1–12 were drawn without that check; pass
-``--keep-duplicates`` to draw them again exactly.
+``--keep-duplicates`` to draw them again exactly. From round 27 on, an edited copy is passed
+over too: a body that shares ``NEAR_COPY_JACCARD`` of its five-word shingles with a coded one
+(round 26 drew FR-middleEast-228, FR-internationalNews-604 of round 14 with a few letters
+changed); pass ``--exact-copies-only`` to draw rounds 13–26 again exactly.
 """
 
 from __future__ import annotations
@@ -68,21 +71,66 @@ def text_key(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
+#: Two bodies sharing this share of their five-word shingles (Jaccard) are one text edited
+#: (a hamza or a و added, quotation marks changed: FR-middleEast-228 and
+#: FR-internationalNews-604 share 0.956); the closest distinct gold articles share 0.51.
+NEAR_COPY_JACCARD = 0.8
+_MARKS = re.compile("[\u064b-\u0652\u0640]")
+
+
+def shingles(body: str) -> frozenset[tuple[str, ...]]:
+    """The five-word shingles of a body, with marks, tatweel and alef/ya/ta marbuta variants folded."""
+    text = _MARKS.sub("", body)
+    text = re.sub("[أإآ]", "ا", text).replace("ى", "ي").replace("ة", "ه")
+    words = re.findall(r"\w+", text)
+    return frozenset(tuple(words[i:i + 5]) for i in range(max(1, len(words) - 4)))
+
+
+class NearCopies:
+    """An index of coded bodies that answers whether a new body is a near copy of one of them."""
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._sizes: list[int] = []
+        self._names: list[str] = []
+
+    def add(self, name: str, body: str) -> None:
+        grams = shingles(body)
+        for gram in grams:
+            self._index[gram].append(len(self._sizes))
+        self._sizes.append(len(grams))
+        self._names.append(name)
+
+    def copy_of(self, body: str) -> str | None:
+        """The name of a body added before that shares ``NEAR_COPY_JACCARD`` of its shingles."""
+        grams = shingles(body)
+        shared: dict[int, int] = defaultdict(int)
+        for gram in grams:
+            for i in self._index.get(gram, ()):
+                shared[i] += 1
+        for i, n in sorted(shared.items()):
+            if n / (len(grams) + self._sizes[i] - n) >= NEAR_COPY_JACCARD:
+                return self._names[i]
+        return None
+
+
 def main(corpus: Path, round_: str = "2", seed: int = SEED, per_cell: int = PER_CELL,
          test_per_cell: int = TEST_PER_CELL, max_international: int = MAX_INTERNATIONAL,
-         keep_duplicates: bool = False) -> None:
+         keep_duplicates: bool = False, exact_copies_only: bool = False) -> None:
     existing = {}
     with SPLITS.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             existing[row["article_id"]] = row
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
     coded: set[str] = set()  # text keys of the articles already in splits.csv
+    near = NearCopies()  # and their shingles, for edited copies
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             body, title = record["body"], record["title"]
             if record["article_id"] in existing:
                 coded.add(text_key(body))
+                near.add(record["article_id"], body)
                 continue
             if not MIN_BODY <= len(body) <= MAX_BODY:
                 continue
@@ -102,6 +150,8 @@ def main(corpus: Path, round_: str = "2", seed: int = SEED, per_cell: int = PER_
                 key_ = text_key(record["body"])
                 if key_ in coded:
                     continue  # the same text under another id is coded already
+                if not exact_copies_only and near.copy_of(record["body"]) is not None:
+                    continue  # an edited copy of a coded text (from round 27 on)
             if record["category"] == "internationalNews":
                 if others and international >= max_international:
                     continue
@@ -109,6 +159,7 @@ def main(corpus: Path, round_: str = "2", seed: int = SEED, per_cell: int = PER_
             picked.append(record)
             if not keep_duplicates:
                 coded.add(key_)
+                near.add(record["article_id"], record["body"])
             if len(picked) == per_cell:
                 break
         order = list(range(len(picked)))
@@ -140,6 +191,8 @@ if __name__ == "__main__":
     parser.add_argument("--max-international", type=int, default=MAX_INTERNATIONAL)
     parser.add_argument("--keep-duplicates", action="store_true",
                         help="do not pass over texts already coded under another id (rounds 1-12)")
+    parser.add_argument("--exact-copies-only", action="store_true",
+                        help="pass over exact copies only, not edited ones (rounds 13-26)")
     args = parser.parse_args()
     main(args.corpus, args.round_, args.seed, args.per_cell, args.test_per_cell, args.max_international,
-         args.keep_duplicates)
+         args.keep_duplicates, args.exact_copies_only)
