@@ -1078,8 +1078,7 @@ def _blocks_subject(part: _Part, word: str) -> bool:
     bare = strip_conjunction(word)
     if word in part.roles["preposition"] or bare in part.roles["preposition"]:
         return True
-    if (word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.roles["head"]
-            and word not in part.roles["name"]):
+    if word[:1] in ("ب", "ل", "ك") and len(word) > 3 and word not in part.roles["head"]:
         return True  # the word itself, not و-stripped: وكالات begins with a root و
     return False
 
@@ -1622,19 +1621,23 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
 
 def _in_fronted_phrase(part: _Part, src: _Source) -> bool:
     """Whether a source is only a nisba inside a fronted prepositional phrase (وعن الاستفزازات
-    الإسرائيلية ذكر …، وفي اجتماع مع مسؤولين صناعيين أميركيين تعهد …): a preposition stands at
-    most ``FRONTED_PHRASE_WORDS`` words before the adjective, with no punctuation between."""
+    الإسرائيلية ذكر …، وفي اجتماع مع مسؤولين صناعيين أميركيين تعهد …): its clause opens with a
+    preposition (after a stop, a comma or a line break) at most ``FRONTED_PHRASE_WORDS`` words
+    before the adjective, with no complementizer between (أعضاء في الكونغرس الأمريكي وجهوا،
+    والسبب في ذلك أن الإيرانيين كانوا: no fronted phrase)."""
     m = src.mention
     if m is None or m.get("via") != "adjective":
         return False
-    k = part.next_word_index(m["_ns"]) - 1  # the word before the adjective's own word
-    if k >= 0 and part.word_ends[k] > m["_ns"]:
-        k -= 1
-    for h in range(k, max(-1, k - FRONTED_PHRASE_WORDS), -1):
-        if part.text[part.word_ends[h]:part.word_starts[h + 1]].strip():
+    h = part.next_word_index(m["_ns"]) - 1  # the word before the adjective's own word
+    if h >= 0 and part.word_ends[h] > m["_ns"]:
+        h -= 1
+    for _ in range(FRONTED_PHRASE_WORDS):
+        if h < 0 or _complementizer_at(part, h):
             return False
-        if strip_conjunction(part.word_texts[h], min_stem=2) in part.roles["preposition"]:
-            return True
+        gap = part.text[part.word_ends[h - 1]:part.word_starts[h]] if h > 0 else ""
+        if h == 0 or gap.strip() or "\n" in gap:
+            return strip_conjunction(part.word_texts[h], min_stem=2) in part.roles["preposition"]
+        h -= 1
     return False
 
 
@@ -1816,6 +1819,7 @@ def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS, definite:
     n = 0
     while (n < most and k + n < len(part.word_starts) and part.word_starts[k + n] < limit
            and (n == 0 or (not part.text[part.word_ends[k + n - 1]:part.word_starts[k + n]].strip()
+                           and not _description_head(part, k + n)  # جاكوب باركر نائب الرئيس
                            and (not _blocks_subject(part, part.word_texts[k + n])
                                 or _clitic_like_surname(part, k + n, limit))))
            and _name_like(part, k + n, definite and n > 0)):
@@ -1850,7 +1854,8 @@ def _clitic_like_surname(part: _Part, j: int, limit: int) -> bool:
         return True  # بلومنتال، من ولاية …
     after = part.word_texts[nxt]
     return (after in part.roles["preposition"] or _complementizer_at(part, nxt) is not None
-            or part.cue_overlaps(part.word_starts[nxt], part.word_ends[nxt]))
+            or part.cue_overlaps(part.word_starts[nxt], part.word_ends[nxt])
+            or _description_head(part, nxt))  # بيتر كلارك مدير …، بيتر كلاسن الخبير
 
 
 def _title_only(part: _Part, m: dict) -> bool:
@@ -2167,7 +2172,7 @@ def _from_body_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None:
     """
     n = len(part.word_starts)
     if j + 1 >= n or not (_mention_at_word(part, j + 1) is not None
-                          or _bare_definite(part.word_texts[j + 1]) in _FROM_BODY_HEADS):
+                          or _bare_definite(part.word_texts[j + 1]) in _ORGANISATION_HEADS):
         return None  # حذرت منظمات من إجبار …، ساخرة من عالم …: the verb's or adjective's من
     for jj in range(j + 1, min(n, j + DESCRIPTION_WORDS + 1)):
         if part.word_starts[jj] >= limit or part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
@@ -2185,7 +2190,7 @@ def _from_body_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None:
             if not (isinstance(side, str) and side not in ("", "unknown", "other")):
                 return None
             if m.get("via") == "adjective":
-                return (side, m["_ne"]) if jj - j - 1 <= DESCRIPTION_NISBA_WORDS else None
+                return side, m["_ne"]  # من المعهد الفرنسي: the nisba ends the phrase opened after من
             if m.get("via") == "metonym" or m.get("actor_type") in ("country", "person"):
                 return None  # from a place, or a person's man: not his body
             return side, m["_ne"]
@@ -2193,13 +2198,6 @@ def _from_body_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None:
                 or (word[:1] in ("ب", "ل") and jj > j + 1)):
             return None  # a further preposition, a field or a firm: the nisba is not his
     return None
-
-
-#: Heads of a body a person may be "from" (من المعهد الفرنسي، من وزارة المالية), without ال.
-_FROM_BODY_HEADS = frozenset(normalize(w) for w in (
-    "مؤسسة", "شركة", "مركز", "معهد", "منظمة", "جمعية", "هيئة", "مجموعة", "بنك", "مصرف", "جامعة", "كلية",
-    "صندوق", "صحيفة", "وكالة", "موقع", "مجلة", "قناة", "شبكة", "إذاعة", "مكتب", "مرصد", "مجلس", "لجنة",
-    "اتحاد", "وزارة", "حزب", "حركة", "جهاز", "إدارة", "مفوضية", "بعثة", "سفارة", "قنصلية"))
 
 
 def _description_head(part: _Part, j: int) -> bool:
@@ -2693,8 +2691,8 @@ def _owning_mention(part: _Part, k: int) -> int | None:
     return j if not word.startswith("ال") or part.mentions[j].get("via") == "adjective" else None
 
 
-#: How many words before a nisba a preposition may open the fronted phrase it stands in.
-FRONTED_PHRASE_WORDS = 3
+#: How many words before a nisba the preposition that opens its fronted phrase may stand.
+FRONTED_PHRASE_WORDS = 8
 
 #: How many words back a definite document looks for the same noun named with its owner.
 DOCUMENT_ANTECEDENT_WORDS = 400
@@ -2794,7 +2792,8 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
     word = part.word_texts[j]
     indefinite = not strip_conjunction(part.word_texts[k]).startswith("ال")
     adjective = (indefinite and word in _DOCUMENT_INDEFINITE_ADJECTIVES and j + 1 < n
-                 and not part.text[part.word_ends[j]:part.word_starts[j + 1]].strip())
+                 and not part.text[part.word_ends[j]:part.word_starts[j + 1]].strip()
+                 and "\n" not in part.text[part.word_ends[j]:part.word_starts[j + 1]])
     if adjective:
         j += 1  # تقرير حديث لمؤسسة …: one adjective before the owner phrase
         word = part.word_texts[j]
@@ -2802,6 +2801,14 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
         return _issuer(part, j + 1)  # تقرير أصدرته وزارة …، استطلاع أجرته رويترز
     if indefinite and word[:1] == "ل" and word[1:] in _ORGANISATION_HEADS:
         return _issuer(part, j, heads_only=True)  # تقرير لمؤسسة "زينيث أوبتيميديا"
+    if indefinite and word in ("من", "في"):
+        # بيان من المفوضية الأوروبية، تقرير في صحيفة واشنطن بوست; not a place (تقرير في جنيف)
+        found = _issuer(part, j + 1)
+        placed = found[0][0].mention if found is not None else None
+        if word == "في" and placed is not None and (
+                placed.get("via") == "metonym" or placed.get("actor_type") == "country"):
+            return None
+        return found
     if word in _ISSUED and j + 1 < n and part.word_texts[j + 1] in ("عن", "من"):
         j += 2
         if j >= n:
@@ -2821,9 +2828,7 @@ def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
         if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
             break
         if (idx := _mention_at_word(part, jj)) is not None:
-            m = part.mentions[idx]
-            owner = _Source.from_mention(m)
-            return [_Source(owner.actor_id, owner.side, "document", owner.mention)], m["_ne"]
+            return [_owner_source(part, j, part.mentions[idx])], part.mentions[idx]["_ne"]
         if _complementizer_at(part, jj) or part.word_texts[jj] in part.roles["preposition"]:
             break
     return [_Source(None, "other", "document", None)], part.word_ends[j]
@@ -2846,18 +2851,41 @@ def _issuer(part: _Part, j: int, heads_only: bool = False) -> tuple[list[_Source
         if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip(' "«»“”'):
             break
         if (idx := _mention_at_word(part, jj)) is not None:
-            m = part.mentions[idx]
-            owner = _Source.from_mention(m)
-            return [_Source(owner.actor_id, owner.side, "document", owner.mention)], m["_ne"]
+            if jj > j and part.word_texts[jj][:1] in ("ب", "ل"):
+                break  # الصحفيون المرافقون لبومبيو: a complement of the owner, not the owner
+            owner = _owner_source(part, j, part.mentions[idx], heads_only)
+            if owner.side == "unknown":
+                break  # وزارة الداخلية, a title no nisba places: read by its head below
+            return [owner], part.mentions[idx]["_ne"]
         if _complementizer_at(part, jj) or part.word_texts[jj] in part.roles["preposition"]:
             break
-    head = strip_conjunction(part.word_texts[j])
-    head = head[1:] if heads_only else head
+    head = part.word_texts[j][1:] if heads_only else part.word_texts[j]
+    if head not in _ORGANISATION_HEADS:
+        head = strip_conjunction(head)  # وشركة; not وزارة, whose و is its own
     quoted = part.text[part.word_ends[j - 1]:part.word_starts[j]].strip() in ('"', "«", "“")
     if head in _ORGANISATION_HEADS or (not heads_only and quoted):
         return [_Source(None, "other", "document", None)], part.word_ends[j]
     return None
 
+
+def _owner_source(part: _Part, j: int, m: dict, clitic: bool = False) -> _Source:
+    """The document source owned by mention ``m`` of the owner phrase opening at word ``j``;
+    a nisba on a firm or association (للجمعية الطبية السورية الأميركية، شركة سايفر تريس
+    الأميركية) is the body's nationality, and the body a third party (notes 32 and 37)."""
+    owner = _Source.from_mention(m)
+    head = strip_conjunction(part.word_texts[j])
+    if head.startswith("لل"):
+        head = "ال" + head[2:]  # للجمعية
+    elif clitic:
+        head = head[1:]  # لمؤسسة
+    if m.get("via") == "adjective" and _bare_definite(head) in _NONGOVERNMENT_HEADS:
+        return _Source(None, "other", "document", None)
+    return _Source(owner.actor_id, owner.side, "document", owner.mention)
+
+
+#: Heads of firms and associations: a nisba on them is no government's (normalised, no ال).
+_NONGOVERNMENT_HEADS = frozenset(normalize(w) for w in (
+    "شركة", "شركات", "مجموعة", "بنك", "مصرف", "مصنع", "مؤسسة", "جمعية"))
 
 #: Relative verbs of issuing after a document, with the pronoun that refers back to it
 #: (تقرير أصدرته، بيان نشره، استطلاع أجرته، وثيقة أعدها), normalised.
@@ -2870,10 +2898,12 @@ _DOCUMENT_INDEFINITE_ADJECTIVES = frozenset(normalize(w) for w in (
     "حديث", "جديد", "سابق", "سري", "رسمي", "مشترك", "مفصل", "سنوي", "شهري", "أسبوعي", "أولي", "مطول", "منفصل", "خاص",
     "بحثي"))
 
-#: Heads of an organisation's or outlet's name: an owner the lexicons do not know.
+#: Heads of an organisation's or outlet's name: an owner the lexicons do not know (note 90),
+#: and the body a person is "from" (من المعهد الفرنسي، من وزارة المالية; note 93).
 _ORGANISATION_HEADS = frozenset(normalize(w) for w in (
-    "مؤسسة", "شركة", "مركز", "معهد", "منظمة", "جمعية", "هيئة", "مجموعة", "بنك", "مصرف", "جامعة", "صندوق",
-    "صحيفة", "وكالة", "موقع", "مجلة", "قناة", "شبكة", "إذاعة", "مكتب", "مرصد", "مجلس", "لجنة", "اتحاد",
+    "مؤسسة", "شركة", "مركز", "معهد", "منظمة", "جمعية", "هيئة", "مجموعة", "بنك", "مصرف", "جامعة", "كلية",
+    "صندوق", "صحيفة", "وكالة", "موقع", "مجلة", "قناة", "شبكة", "إذاعة", "مكتب", "مرصد", "مجلس", "لجنة",
+    "اتحاد", "وزارة", "رئاسة", "حزب", "حركة", "جهاز", "إدارة", "مفوضية", "بعثة", "سفارة", "قنصلية",
 ))
 
 
@@ -3765,6 +3795,10 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
         act.sources, source_end = phrase
     else:
         return None
+    if act.sources and act.sources[0].source_type == "document":
+        # بحسب تقرير نشرته صحيفة الغارديان: a document a marker cites is no speaker whom a later
+        # pro-drop verb continues (review of note 90)
+        act.antecedent = False
     outer = act.cue_start - len(act.cue.prefix)
     if part.text[ns:outer].strip(" ،,") and part.count_words(ns, outer) >= MARKER_AFTER_CONTENT_WORDS:
         act.after, act.end = ns, outer  # "…، بحسب وكالة رويترز"
@@ -3862,12 +3896,19 @@ def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tupl
     kind = "document" if bare in part.roles["document"] or bare in _FIGURES else "media" if bare in _MEDIA_HEADS else (
         "institution" if definite else "anonymous")
     # an outlet named after its head (حسب مجلة "بيزنس إنسايدر") is one the lexicons do not know: a
-    # third party, as before a verb (note 51); a bare head (بحسب موقع) stays nobody's
-    named = False
+    # third party, as before a verb (note 51), unless a nisba follows the name; a bare head
+    # (بحسب موقع) stays nobody's
     head_end = part.word_ends[k]
+    side = "other" if definite else "unknown"
     if kind == "media" and (q := re.match(r'\s*["«“]([^"«»“”\n]{1,40})["»”]', part.text[head_end:end])):
-        named, b = True, max(b, head_end + q.end(1))  # the name inside the marks
-    src = _Source(None, "other" if definite or named else "unknown", kind, None)
+        side, b = "other", max(b, head_end + q.end(1))  # the name inside the marks
+        close = head_end + q.end()
+        j = bisect_left(part.mention_starts, close)
+        if (j < len(part.mentions) and part.mentions[j].get("via") == "adjective"
+                and not part.text[close:part.mentions[j]["_ns"]].strip(" ،,")
+                and part.mentions[j].get("side") not in (None, "", "unknown")):
+            side, b = part.mentions[j]["side"], part.mentions[j]["_ne"]  # موقع "ديلي صباح" التركي
+    src = _Source(None, side, kind, None)
     return [_Source(None, src.side, kind, _phrase_mention(part, a, b, src))], b
 
 
