@@ -2115,16 +2115,9 @@ def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None
     head = strip_conjunction(part.word_texts[j])
     after_preposition = domain = False
     for jj in range(j, min(n, j + DESCRIPTION_WORDS + 1)):
-        if part.word_starts[jj] >= limit:
+        if part.word_starts[jj] >= limit or _description_ends(part, j, jj):
             return None
-        if jj > j and part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
-            return None  # a comma, quotation mark, colon or bracket ends the description
         word = part.word_texts[jj]
-        if jj > j and (word in _RELATIVE_PRONOUNS or _complementizer_at(part, jj)):
-            return None
-        c = bisect_left(part.cue_outer, part.word_starts[jj])
-        if c < len(part.cue_outer) and part.cue_outer[c] < part.word_ends[jj]:
-            return None
         idx = _mention_at_word(part, jj)
         if idx is not None:
             m = part.mentions[idx]
@@ -2160,6 +2153,17 @@ def _description_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None
     return None
 
 
+def _description_ends(part: _Part, head: int, jj: int) -> bool:
+    """Whether a name's description that opens at word ``head`` ends before word ``jj``: a
+    comma, quotation mark, colon or bracket, a relative pronoun or complementizer after the
+    head, or a reporting word (:func:`_description_side`, :func:`_from_body_side`)."""
+    if jj > head and (part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip()
+                      or part.word_texts[jj] in _RELATIVE_PRONOUNS or _complementizer_at(part, jj)):
+        return True
+    c = bisect_left(part.cue_outer, part.word_starts[jj])
+    return c < len(part.cue_outer) and part.cue_outer[c] < part.word_ends[jj]
+
+
 def _from_body_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None:
     """The side of the body a name is "from" (codebook note 93): ترافيس تيغارت، من الوكالة
     الأمريكية لمكافحة المنشطات; برونو دالز من وزارة المالية الفرنسية.
@@ -2175,14 +2179,9 @@ def _from_body_side(part: _Part, j: int, limit: int) -> tuple[str, int] | None:
                           or _bare_definite(part.word_texts[j + 1]) in _ORGANISATION_HEADS):
         return None  # حذرت منظمات من إجبار …، ساخرة من عالم …: the verb's or adjective's من
     for jj in range(j + 1, min(n, j + DESCRIPTION_WORDS + 1)):
-        if part.word_starts[jj] >= limit or part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip():
-            return None  # a comma, quotation mark, colon or bracket ends the phrase
+        if part.word_starts[jj] >= limit or _description_ends(part, j, jj):
+            return None
         word = part.word_texts[jj]
-        if word in _RELATIVE_PRONOUNS or _complementizer_at(part, jj):
-            return None
-        c = bisect_left(part.cue_outer, part.word_starts[jj])
-        if c < len(part.cue_outer) and part.cue_outer[c] < part.word_ends[jj]:
-            return None
         idx = _mention_at_word(part, jj)
         if idx is not None:
             m = part.mentions[idx]
@@ -2884,8 +2883,7 @@ def _owner_source(part: _Part, j: int, m: dict, clitic: bool = False) -> _Source
 
 
 #: Heads of firms and associations: a nisba on them is no government's (normalised, no ال).
-_NONGOVERNMENT_HEADS = frozenset(normalize(w) for w in (
-    "شركة", "شركات", "مجموعة", "بنك", "مصرف", "مصنع", "مؤسسة", "جمعية"))
+_NONGOVERNMENT_HEADS = frozenset(w.removeprefix("ال") for w in _FIRMS) | {normalize("جمعية")}
 
 #: Relative verbs of issuing after a document, with the pronoun that refers back to it
 #: (تقرير أصدرته، بيان نشره، استطلاع أجرته، وثيقة أعدها), normalised.
@@ -3860,7 +3858,9 @@ def _marker_phrase(part: _Part, pos: int, end: int, last: list[_Source]) -> tupl
     words, no punctuation, preposition, complementizer or cue inside) is the source. A
     mention inside the phrase (a nisba adjective too) gives its side; otherwise an
     indefinite phrase is nobody's in particular (``unknown``, anonymous or a document)
-    and a definite one a third party (``other``, codebook note 37). The speaker's own
+    and a definite one a third party (``other``, codebook note 37), as is an outlet's head
+    with a name in quotation marks, or the side of a nisba right after the name (حسب مجلة
+    "بيزنس إنسايدر"، موقع "ديلي صباح" التركي; note 91). The speaker's own
     words (بحسب تعبيره) are the last source's; rules and plans (وفقا للقانون) are no source.
     """
     n = len(part.word_starts)
