@@ -1619,6 +1619,55 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     return sources
 
 
+def _unresolved_subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
+    """SVO with a subject the actor lexicon does not know, right after a complementizer,
+    لكن or كان (codebook note 94): "وذكرت الصحيفة أن مسؤولين أمريكيين يعتقدون أن …"، "لكن خبراء
+    يقولون إن …"، "وأكد أن عددا من الدبلوماسيين يخشون …".
+
+    The words between the opener and the verb (past قد/كان), at most
+    ``PREVERBAL_SUBJECT_WORDS`` of them with nothing but spaces between, are read like a
+    subject after the verb (:func:`_unresolved_subject`). Only a speaker
+    the reading can name is taken: an anonymous one (مسؤولون، خبراء، مصادر, placed by an
+    affiliation when one follows) or a person a title, description or earlier full name
+    places; a bare noun (أن الخطوة تؤكد، أن التقرير يشير) is not a speaker here.
+    """
+    if cue.prefix:
+        return None  # وأكد / فأعلن: a new clause, its subject comes after it
+    anchor, _ = _before_auxiliaries(part, cue, floor)
+    last = bisect_left(part.word_starts, anchor) - 1  # the subject's last word
+    if last < 0 or part.word_ends[last] < floor:
+        return None
+    for opener in range(last - 1, max(-1, last - PREVERBAL_SUBJECT_WORDS - 1), -1):
+        if part.word_starts[opener] < floor:
+            return None
+        gap = part.text[part.word_ends[opener]:part.word_starts[opener + 1]]
+        comp = _complementizer_at(part, opener)
+        if (comp is not None and comp[1] == part.word_ends[opener]) or (
+                strip_conjunction(part.word_texts[opener]) in _OPENERS and not gap.strip()):
+            break  # a bare أن/إن (not أنه: its pronoun is the subject) or لكن/كان
+        if gap.strip():
+            return None  # a comma or a quotation mark inside the words before the verb
+    else:
+        return None
+    if part.text[part.word_ends[last]:anchor].strip():
+        return None
+    src = _unresolved_subject(part, part.word_ends[opener], anchor)
+    if src is None or src.mention is None:
+        if src is None or src.source_type != "anonymous":
+            return None
+        return [_Source(src.actor_id, src.side, "anonymous", _name_source(part, opener + 1, last - opener, src).mention)]
+    if src.source_type != "anonymous" and src.side in ("other", "unknown"):
+        return None
+    return [src]
+
+
+#: Words before an SVO verb whose subject the actor lexicon does not know (note 94).
+PREVERBAL_SUBJECT_WORDS = 4
+#: Words after which a subject may stand before its verb: لكن (لكن خبراء يقولون …) and كان
+#: (وكان مسؤول محلي قال …، وكانت مصادر قد ذكرت …), with و or ف before them.
+_OPENERS = frozenset(normalize(w) for w in ("لكن", "لكنّ", "كان", "كانت"))
+
+
 def _in_fronted_phrase(part: _Part, src: _Source) -> bool:
     """Whether a source is only a nisba inside a fronted prepositional phrase (وعن الاستفزازات
     الإسرائيلية ذكر …، وفي اجتماع مع مسؤولين صناعيين أميركيين تعهد …): its clause opens with a
@@ -3580,6 +3629,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
+    elif relative is None and (preverbal := _unresolved_subject_before(part, cue, ns)) is not None:
+        act.sources = preverbal  # أن مسؤولين أمريكيين يعتقدون أن …، لكن خبراء يقولون … (note 94)
     elif relative is None and (doc := _document_before(part, cue, ns, state.last)) is not None:
         act.sources = doc  # وكانت تقارير أشارت إلى …
     elif relative is None and cue.prefix != "و" and (medium := _medium_before(part, cue, ns)) is not None:
