@@ -1327,6 +1327,17 @@ def test_a_name_may_begin_with_ba_or_lam():
     assert [(r[0], r[2]) for r in rows] == [("قال", "russia"), ("أكد", "russia")]
 
 
+def test_a_surname_the_article_introduced_may_begin_with_ba_or_lam():
+    # dev round 28, AL-sport-1761-20180531 (constructed from it): بيرهوف is not ب + يرهوف once
+    # the article has named أوليفر بيرهوف; without that, a ب-word after the verb is still a
+    # preposition phrase and the latest speaker goes on
+    rows = _rows_of("وقال أوليفر بيرهوف، مدير المنتخب الألماني، إن الملصق خطأ. وقال لافروف إن الحوار مفيد. "
+                    "وقال بيرهوف للصحافيين إن هذا يجعله غاضبا.")
+    assert [(r[0], r[2]) for r in rows] == [("قال", "other"), ("قال", "russia"), ("قال", "other")]
+    rows = _rows_of("وقال لافروف إن الحوار مفيد. وقال بيرهوف للصحافيين إن هذا يجعله غاضبا.")
+    assert [(r[0], r[2]) for r in rows] == [("قال", "russia"), ("قال", "russia")]
+
+
 def test_a_name_from_a_placed_body_takes_its_side():
     # codebook note 93, ANT BB-sport-370-20180915 (shortened; the dev coder gave him us): a name
     # "from" a body (من + an institution's head or a mention) takes the body's side, and the

@@ -2329,6 +2329,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         return None  # وطالب روسيا بـ …: the country is the object (see _subject_after)
     if word in part.roles["anaphor"]:
         return _Source(None, "unknown", "anaphor", None)  # resolved by the caller
+    if word[:1] in ("ب", "ل") and (named := _known_name(part, k)) is not None:
+        return named  # وقال بيرهوف, after أوليفر بيرهوف: a surname the article introduced (note 92)
     if (word in part.roles["preposition"] or bare in part.roles["preposition"]
             or word in part.roles["adverb"] or (word[:1] in ("ب", "ل") and word not in part.roles["name"])
             or word.isdigit()
