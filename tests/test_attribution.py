@@ -1338,6 +1338,20 @@ def test_a_surname_the_article_introduced_may_begin_with_ba_or_lam():
     assert [(r[0], r[2]) for r in rows] == [("قال", "russia"), ("قال", "russia")]
 
 
+def test_a_verb_joined_by_wa_to_a_reporting_verb_shares_its_subject():
+    # codebook note 96, dev round 28 BB-middleEast-1096-20181014 (shortened): the relative
+    # clause's verb and the verb joined to it have one subject, Riyadh, not the sentence's
+    # first subject (the Turkish authorities)
+    text = ("وتعتقد السلطات التركية أن خاشقجي قتل على يد عملاء سعوديين، وهي الاتهامات التي "
+            "نفتها الرياض ووصفتها بأنها أكاذيب.")
+    assert [(c, side) for c, side, _ in _sources(text)] == [
+        ("تعتقد", "turkey"), ("نفت", "saudi_arabia"), ("وصفت", "saudi_arabia")]
+    # constructed: a word between the subject and و ends the joining (the verb goes by pro-drop
+    # to the sentence's subject, as before)
+    text = "وتعتقد السلطات التركية أن خاشقجي قتل، وهي الاتهامات التي نفتها الرياض أمس ووصفتها بأنها أكاذيب."
+    assert _sources(text)[-1][:2] == ("وصفت", "turkey")
+
+
 def test_a_name_from_a_placed_body_takes_its_side():
     # codebook note 93, ANT BB-sport-370-20180915 (shortened; the dev coder gave him us): a name
     # "from" a body (من + an institution's head or a mention) takes the body's side, and the

@@ -3659,13 +3659,32 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             people = [s for s in state.last if s.source_type == "person"]
             act.sources = people or [_Source(None, "unknown", "person", None)]
     else:
-        # pro-drop: the subject of this sentence (ترامب يتراجع … ويقر), else the last source
-        act.sources = _sentence_subject(part, ns, outer) or state.previous()
+        # pro-drop: the subject of the verb it is joined to (التي نفتها الرياض ووصفتها, note 96),
+        # else of this sentence (ترامب يتراجع … ويقر), else the last source
+        act.sources = _joined_verb_subject(part, cue, outer, acts) or _sentence_subject(part, ns, outer) or state.previous()
         if not act.sources:
             return _unknown_source(act)
     if entry.lemma == "نقل":
         _relay(part, act, end)
     return act
+
+
+def _joined_verb_subject(part: _Part, cue: CueMatch, outer: int, acts: list[_Act]) -> list[_Source] | None:
+    """The subject of a reporting verb this و-verb is joined to (codebook note 96).
+
+    وهي الاتهامات التي نفتها الرياض ووصفتها بأنها "أكاذيب": the second verb follows the first
+    verb's subject (or the first verb itself) with nothing but a space between, so the two
+    share that subject, even when the first stands in a relative clause or inside another
+    act's reported words and so is neither the sentence's subject nor the latest speaker.
+    """
+    if cue.prefix != "و" or not acts:
+        return None
+    prev = acts[-1]
+    if not prev.sources or prev.after >= outer or part.text[prev.after:outer].strip():
+        return None
+    if any(s.actor_id is None and s.side == "unknown" for s in prev.sources):
+        return None  # a passive or a speaker nobody names: nothing to share
+    return list(prev.sources)
 
 
 #: Cue form types of a masculine singular verb (قال، يقول): a country cannot be their subject.
