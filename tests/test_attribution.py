@@ -1352,6 +1352,21 @@ def test_a_verb_joined_by_wa_to_a_reporting_verb_shares_its_subject():
     assert _sources(text)[-1][:2] == ("وصفت", "turkey")
 
 
+def test_a_belief_verb_or_a_reported_verb_takes_a_subject_after_it_that_names_a_speaker():
+    # codebook note 97. ANT FR-middleEast-20-20180219 and BB-economy-88-20180331 (shortened):
+    # يرجح/يتوقع may be passive ("it is expected") and count only with a subject; a definite
+    # body the article named before with its side is one
+    rows = _rows_of("وقالت السلطات الإيرانية إن الطائرة تحطمت. وترجح السلطات أن تكون الطائرة قد اصطدمت بجبل.")
+    assert [(r[0], r[2]) for r in rows] == [("قالت", "iran"), ("ترجح", "iran")]
+    rows = _rows_of("وأعلنت وزارة المالية المصرية عن طرح جديد. وتوقعت الوزارة أن يصل إجمالي قيمة الأسهم إلى مليار دولار.")
+    assert [(r[0], r[1]) for r in rows] == [("أعلنت", "eg_treasury"), ("توقعت", "eg_treasury")]
+    # without a subject the belief verb is still no act, and a placed noun after a verb inside
+    # reported words is its object, not a speaker (ANT SK-internationalNews-2835-20180801)
+    assert _rows_of("ويعتقد أنه بدون الدعم الروسي سيسقط النظام.") == []
+    rows = _rows_of("وقالت ناورت إن واشنطن تود أن ترى تغييرات في السلوك الإيراني.")
+    assert [(r[0], r[2]) for r in rows] == [("قالت", "us")]
+
+
 def test_a_name_from_a_placed_body_takes_its_side():
     # codebook note 93, ANT BB-sport-370-20180915 (shortened; the dev coder gave him us): a name
     # "from" a body (من + an institution's head or a mention) takes the body's side, and the

@@ -3645,8 +3645,13 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources, act.after = doc
     elif quoted or nested or entry.voice == "ambiguous" or _passive_reading(part, cue, word_end, end):
         # first person inside a quotation; the speaker on himself inside his own reported
-        # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject
-        return None
+        # clause (قال إنه … وإنه يقر); يعتقد/يتوقع without a subject. A subject after the verb
+        # that names a speaker is still its subject (note 97): ويتوقع المحللون أن …، أوضح أن
+        # "أبوالغيط كان قد انتقد …"
+        named = _named_subject_after(part, entry, word_end, end, state)
+        if named is None:
+            return None
+        act.sources, act.after = named
     elif (unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
                                             entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources = [unresolved]
@@ -3685,6 +3690,37 @@ def _joined_verb_subject(part: _Part, cue: CueMatch, outer: int, acts: list[_Act
     if any(s.actor_id is None and s.side == "unknown" for s in prev.sources):
         return None  # a passive or a speaker nobody names: nothing to share
     return list(prev.sources)
+
+
+def _named_subject_after(part: _Part, entry: CueEntry, word_end: int, end: int,
+                         state: _Article) -> tuple[list[_Source], int] | None:
+    """A subject after the verb that names a speaker, for a verb that has none otherwise
+    (inside quoted or reported words, or a belief verb that may be passive; note 97).
+
+    Read as any subject after a verb (:func:`_unresolved_subject`), it counts only when it
+    is an anonymous speaker (المحللون، مسؤولون، معظم الخبراء), a placed person whose first
+    word is a title or a person's noun (المفوض الأعلى لحقوق الإنسان) or a name the article
+    introduced (كلوب), or a definite institution the article named before with its side
+    (وأكدت السفارة الروسية … وتوقعت السفارة). A bare noun (ويعتقد الكثير) or
+    a pronoun-like title (الرئيس) is not enough there: the verb may be first person, a
+    passive, or the outer speaker's own.
+    """
+    found = _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
+                                entry.form_type in _MASCULINE_FORMS)
+    if found is None or found.mention is None or found.source_type == "anaphor":
+        return None
+    if found.source_type == "institution" and found.actor_id is None:
+        same = _definite_anaphor(part, word_end, end, state.last)
+        if same is None:
+            return None
+        return same, found.mention["_ne"]
+    if found.source_type == "anonymous":
+        return [found], found.mention["_ne"]
+    k = part.next_word_index(found.mention["_ns"])
+    if found.side in ("other", "unknown") or not (
+            _description_head(part, k) or strip_conjunction(part.word_texts[k]) in part.names):
+        return None  # ترى تغييرات في السلوك الإيراني: a placed object, not a speaker
+    return [found], found.mention["_ne"]
 
 
 #: Cue form types of a masculine singular verb (قال، يقول): a country cannot be their subject.
