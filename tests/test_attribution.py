@@ -1367,6 +1367,29 @@ def test_a_belief_verb_or_a_reported_verb_takes_a_subject_after_it_that_names_a_
     assert [(r[0], r[2]) for r in rows] == [("قالت", "us")]
 
 
+def test_a_required_complementizer_may_carry_its_pronoun():
+    # codebook note 98. ANT AL-technology-366-20180721 and AL-internationalNews-756-20180316
+    # (shortened): أقرّ and يدّعي require أن; أنها/أنه is that complementizer with its subject
+    rows = _rows_of("وأقرت روسيا أنها تخضع للتحقيق.")
+    assert [(r[0], r[2]) for r in rows] == [("أقرت", "russia")]
+    rows = _rows_of("وتدعي بريطانيا أنه كان غاز الأعصاب نوفيتشوك.")
+    assert [(r[0], r[2]) for r in rows] == [("تدعي", "uk")]
+    # ANT FR-internationalNews-1438-20180525 (shortened): a speech verb with its subject between
+    rows = _rows_of("وتابع لافروف أنه تلقى اتصالا من نظيره.")
+    assert [(r[0], r[2]) for r in rows] == [("تابع", "russia")]
+    # ANT AL-technology-273-20180528 (shortened): نقل keeps the bare forms only (its window is
+    # eight words: the أنهم of the next clause is not its content)
+    assert _rows_of("وتسهل البرامج نقل الصور من الكاميرا، كما أنهم أفضل بكثير من غيرها.") == []
+
+
+def test_yudaa_spelled_with_alif_maqsura_is_is_called_not_claims():
+    # codebook note 98, ANT BB-internationalNews-923-20180807 and BB-middleEast-153-20180307
+    # (shortened): يُدعى "is called" is spelt with ى; normalised it looked like يدّعي "claims"
+    rows = _rows_of("وقال أحد السكان الفارين، ويدعى أبو القاسم، لفرانس برس إنهم هربوا من القصف.")
+    assert [r[0] for r in rows] == ["قال"]
+    assert [r[0] for r in _rows_of("ويدّعي الرجل أنه بريء.")] == ["يدّعي"]
+
+
 def test_a_name_from_a_placed_body_takes_its_side():
     # codebook note 93, ANT BB-sport-370-20180915 (shortened; the dev coder gave him us): a name
     # "from" a body (من + an institution's head or a mention) takes the body's side, and the

@@ -3129,7 +3129,7 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
         if ":" in part.text[cue.end:window_end] or quotes:
             return True  # a speech verb that introduces a quotation: وتابع: "…"
     own = part.text[cue.start:cue.end]
-    exact, stems = _requirement_forms(entry.requires)
+    exact, stems = _requirement_forms(entry.requires, entry.lemma != _RELAY)
     if entry.max_gap > 0 and (_SUBJECT_SKIPPING.issuperset(entry.requires) or entry.lemma == _DESCRIBE):
         first = k + _subject_words(part, k, limit)  # the window starts after the subject
         if _ADDRESSEE_PREPOSITIONS.issuperset(entry.requires):
@@ -3223,11 +3223,26 @@ def _speech_requirement(requires: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _requirement_forms(requires: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Exact words and ``prefix*`` stems of a ``requires`` list, for fast membership tests."""
-    exact = frozenset(r for r in requires if not r.endswith("*"))
+def _requirement_forms(requires: tuple[str, ...], pronouns: bool = False) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Exact words and ``prefix*`` stems of a ``requires`` list, for fast membership tests.
+
+    A required complementizer (أن، إن، بأن) also stands with its pronoun (وأقرت فيسبوك أنها
+    …، وتدعي بريطانيا أنه …; codebook note 98): with ``pronouns`` those forms are added to
+    the exact words. The caller leaves them out for نقل, whose wide window would reach into
+    other clauses (نقل الصور من الكاميرا، كما أنهم …)."""
+    exact = {r for r in requires if not r.endswith("*")}
+    if pronouns:
+        exact |= {c + p for c in exact & _REQUIRED_COMPLEMENTIZERS for p in _PRONOUN_SUFFIXES}
     stems = tuple(r[:-1] for r in requires if r.endswith("*"))
-    return exact, stems
+    return frozenset(exact), stems
+
+
+#: The relay verb (نقلت وكالة تاس عن لافروف قوله): its requirement window is wide.
+_RELAY = "نقل"
+#: Complementizers a cue may require (normalised: أن and إن are one form), and the pronoun
+#: suffixes they take (أنه، أنها، بأنهم …).
+_REQUIRED_COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن"))
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
 
 
 def _governed(part: _Part, pos: int) -> bool:
@@ -3235,6 +3250,20 @@ def _governed(part: _Part, pos: int) -> bool:
     prev = part.prev_word(pos)
     return (prev is not None and part.text[prev[1]:pos].strip() == ""
             and prev[2] in part.roles["preposition"])
+
+
+#: The lemma of "claim" (يدّعي), whose imperfect the normaliser spells like يُدعى "is called".
+_CLAIM = "ادّعى"
+
+
+def _spelled_with_alif_maqsura(part: _Part, cue: CueMatch) -> bool:
+    """Whether the cue's word ends in ى as printed (يدعى), which normalisation makes ي."""
+    a, b = part.norm.to_original(cue.start, cue.end)
+    return part.original[a:b].rstrip(_HARAKAT).endswith("ى")
+
+
+#: The short-vowel marks (fathatan … sukun) that may follow a word's last letter.
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))
 
 
 def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool:
@@ -3255,6 +3284,8 @@ def _licensed(part: _Part, cue: CueMatch, ns: int, cues: list[CueMatch]) -> bool
     outer = cue.start - len(cue.prefix)
     prev = part.prev_word(outer)
     kind = cue.entry.kind
+    if cue.entry.lemma == _CLAIM and cue.entry.form_type.startswith("imperfect") and _spelled_with_alif_maqsura(part, cue):
+        return False  # ويدعى جاغو "and he is called Jago": يُدعى, not يدّعي "claims" (note 98)
     if (kind in ("verb", "passive") and not cue.prefix and prev is not None and prev[2] in _ACT_NEGATORS
             and part.text[prev[1]:outer].strip() == ""):
         return False  # ولم يوضح البيان، لن يطلب: an act that did not (will not) take place (note 83)
