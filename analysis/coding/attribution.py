@@ -1619,53 +1619,127 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     return sources
 
 
-def _unresolved_subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
+def _unresolved_subject_before(part: _Part, cue: CueMatch, floor: int, inside: bool = False) -> list[_Source] | None:
     """SVO with a subject the actor lexicon does not know, right after a complementizer,
     لكن or كان (codebook note 94): "وذكرت الصحيفة أن مسؤولين أمريكيين يعتقدون أن …"، "لكن خبراء
     يقولون إن …"، "وأكد أن عددا من الدبلوماسيين يخشون …".
 
-    The words between the opener and the verb (past قد/كان), at most
-    ``PREVERBAL_SUBJECT_WORDS`` of them with nothing but spaces between, are read like a
-    subject after the verb (:func:`_unresolved_subject`). Only a speaker
-    the reading can name is taken: an anonymous one (مسؤولون، خبراء، مصادر, placed by an
-    affiliation when one follows) or a person a title, description or earlier full name
-    places; a bare noun (أن الخطوة تؤكد، أن التقرير يشير) is not a speaker here.
+    The words between the opener and the verb (past قد/كان/لا), at most
+    ``PREVERBAL_SUBJECT_WORDS`` of them with nothing but spaces between and none that looks
+    like a verb (a cue, a past plural in وا, a past feminine in ت, an imperfect in ي: "نشطاء
+    تداولوا منشورات تدعو" is no subject of تدعو), are read like a subject after the verb
+    (:func:`_unresolved_subject`). Only a speaker is taken: an anonymous head (مسؤولون، خبراء،
+    مصادر, placed by an affiliation when one follows) or a placed person
+    whose first word is a title or a person's noun or a name the article introduced. A bare
+    noun (أن هذه الخطوة تؤكد، أن الاحتجاجات في روسيا تؤكد) is no speaker here, and a verb
+    with و opens its own clause. Inside quoted words (``inside``) or a clause after أن/إن
+    that is not a contrast, the verb must introduce content of its own (أن/إن, a colon or a
+    quotation within ``PREVERBAL_CONTENT_WORDS`` words), since there many cue verbs report
+    no speech (إن عباس يستبعد فلسطينيين، فإن محكمة في لندن دانت فتاة). The source's mention is marked ``contrast`` after
+    لكن/إلا أن/بيد أن (it does not take the side of the anonymous source it is set against,
+    note 17) and ``subordinate`` after a complementizer that is not such a contrast (an
+    anonymous speaker inside a reported clause is not the one a later وأضاف continues).
     """
     if cue.prefix:
         return None  # وأكد / فأعلن: a new clause, its subject comes after it
     anchor, _ = _before_auxiliaries(part, cue, floor)
     last = bisect_left(part.word_starts, anchor) - 1  # the subject's last word
-    if last < 0 or part.word_ends[last] < floor:
+    if last >= 0 and part.word_texts[last] == "لا":
+        anchor = part.word_starts[last]  # لكن خبراء لا يعتقدون: the negation is the verb's
+        last -= 1
+    if last < 1 or part.word_ends[last] < floor or part.text[part.word_ends[last]:anchor].strip():
         return None
     for opener in range(last - 1, max(-1, last - PREVERBAL_SUBJECT_WORDS - 1), -1):
-        if part.word_starts[opener] < floor:
-            return None
-        gap = part.text[part.word_ends[opener]:part.word_starts[opener + 1]]
-        comp = _complementizer_at(part, opener)
-        if (comp is not None and comp[1] == part.word_ends[opener]) or (
-                strip_conjunction(part.word_texts[opener]) in _OPENERS and not gap.strip()):
-            break  # a bare أن/إن (not أنه: its pronoun is the subject) or لكن/كان
-        if gap.strip():
+        if part.word_starts[opener] < floor or part.text[part.word_ends[opener]:part.word_starts[opener + 1]].strip():
             return None  # a comma or a quotation mark inside the words before the verb
+        comp = _complementizer_at(part, opener)
+        if comp is not None:
+            if comp[1] != part.word_ends[opener]:
+                return None  # أنه، لكنه: the pronoun is the subject of what follows
+            break
+        if strip_conjunction(part.word_texts[opener]) in _OPENERS:
+            break
+        if part.word_texts[opener] in _PRONOUN_COORDINATORS:
+            return None
     else:
         return None
-    if part.text[part.word_ends[last]:anchor].strip():
-        return None
+    if any(_verb_like(part, j, first=j == opener + 1) for j in range(opener + 1, last + 1)):
+        return None  # نشطاء تداولوا منشورات تدعو: تدعو describes the leaflets
+    before = part.prev_word(part.word_starts[opener])
+    contrast = strip_conjunction(part.word_texts[opener]) in _CONTRASTIVE or (
+        comp is not None and before is not None and strip_conjunction(before[2]) in _CONTRASTIVE_BEFORE_THAT)
+    subordinate = comp is not None and not contrast
+    if inside or subordinate:
+        k = part.next_word_index(cue.end)
+        stop = part.word_ends[min(len(part.word_ends) - 1, k + PREVERBAL_CONTENT_WORDS - 1)] if k < len(part.word_ends) else cue.end
+        if _first_marker(part, cue.end, stop) is None:
+            return None  # إن عباس يستبعد فلسطينيين: inside reported words, a verb with no content
+    names = set(part.names)
     src = _unresolved_subject(part, part.word_ends[opener], anchor)
-    if src is None or src.mention is None:
-        if src is None or src.source_type != "anonymous":
-            return None
-        return [_Source(src.actor_id, src.side, "anonymous", _name_source(part, opener + 1, last - opener, src).mention)]
-    if src.source_type != "anonymous" and src.side in ("other", "unknown"):
+    accepted = src is not None and (src.source_type == "anonymous" or (
+        src.mention is not None and src.side not in ("other", "unknown")
+        and (_counted_person(part, opener + 1, anchor) or strip_conjunction(part.word_texts[opener + 1]) in names)))
+    if not accepted:
+        for added in set(part.names) - names:
+            del part.names[added]  # a reading not taken leaves no name behind
         return None
+    if src.mention is None:  # the head with its adjectives and affiliation: no verb stands among them
+        src = _Source(src.actor_id, src.side, "anonymous", _name_source(part, opener + 1, last - opener, src).mention)
+    if contrast:
+        src.mention["contrast"] = True
+    elif subordinate:
+        src.mention["subordinate"] = True
     return [src]
+
+
+def _counted_person(part: _Part, j: int, limit: int) -> bool:
+    """Whether word ``j`` is a title or a person's noun, or a quantifier counting one
+    (غالبية حلفاء ترامب، عدد من المسؤولين)."""
+    if strip_conjunction(part.word_texts[j]) in _QUANTIFIERS and (counted := _counted_noun(part, j, limit)) is not None:
+        j = counted[0]
+    word = part.word_texts[j]
+    return _description_head(part, j) or word in _APPOSED_PERSON_NOUNS or strip_conjunction(word) in _GROUP_PERSON_NOUNS
+
+
+#: Plural nouns of people who may speak together before their verb (غالبية حلفاء ترامب
+#: الجمهوريين دافعوا …, note 94), with and without ال, in the nominative and oblique.
+_GROUP_PERSON_NOUNS = frozenset(normalize(p + w) for p in ("", "ال") for w in (
+    "حلفاء", "أنصار", "مؤيدو", "مؤيدي", "معارضو", "معارضي", "أعضاء", "نواب", "قادة", "زعماء",
+    "مسؤولو", "مسؤولي", "منتقدو", "منتقدي", "محامو", "محامي", "مستشارو", "مستشاري", "ممثلو", "ممثلي",
+    "قضاة", "محققون", "محققين", "محققو", "محققي", "مدعون", "مدعين",
+))
+
+
+def _verb_like(part: _Part, j: int, first: bool = False) -> bool:
+    """Whether word ``j`` looks like a verb, so that it cannot be inside a subject before a
+    verb (note 94): a cue, a past plural in وا (تداولوا، عثروا), or, after the subject's
+    first word and outside an actor mention, an imperfect in ي (شخص آخر يستطيع …; a first
+    word in ي is as often a name: يوسف، يفغيني)."""
+    c = bisect_left(part.cue_outer, part.word_starts[j])
+    if c < len(part.cue_outer) and part.cue_outer[c] < part.word_ends[j]:
+        return True
+    word = strip_conjunction(part.word_texts[j])
+    if len(word) < 4:
+        return False
+    if word.endswith("وا"):
+        return True
+    if first or not word.startswith("ي"):
+        return False
+    m = bisect_right(part.mention_starts, part.word_starts[j]) - 1
+    return not (m >= 0 and part.mentions[m]["_ne"] >= part.word_ends[j])
 
 
 #: Words before an SVO verb whose subject the actor lexicon does not know (note 94).
 PREVERBAL_SUBJECT_WORDS = 4
+#: Words after such a verb inside reported words within which its content must open (note 94).
+PREVERBAL_CONTENT_WORDS = 5
 #: Words after which a subject may stand before its verb: لكن (لكن خبراء يقولون …) and كان
 #: (وكان مسؤول محلي قال …، وكانت مصادر قد ذكرت …), with و or ف before them.
 _OPENERS = frozenset(normalize(w) for w in ("لكن", "لكنّ", "كان", "كانت"))
+#: Openers that set the subject against what was said before (لكن خبراء آخرين يقولون …),
+#: and the words before أن that do (إلا أن، بيد أن، غير أن).
+_CONTRASTIVE = frozenset(normalize(w) for w in ("لكن", "لكنّ"))
+_CONTRASTIVE_BEFORE_THAT = frozenset(normalize(w) for w in ("إلا", "بيد", "غير"))
 
 
 def _in_fronted_phrase(part: _Part, src: _Source) -> bool:
@@ -2353,6 +2427,12 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         anonymous = _anonymous_head(part, counted_word) or (
             _anonymous_head(part, counted_word[2:]) if counted_word.startswith("ال") else None)
         if anonymous is not None:
+            if (idx := _mention_at_word(part, j)) is not None and part.mentions[idx]["_ne"] <= limit and (
+                    part.mentions[idx].get("side") not in (None, "", "unknown", "other")):
+                # عدد من المسؤولين الأمريكيين: the counted noun is a placed mention (note 94's review)
+                m = part.mentions[idx]
+                n = bisect_left(part.word_starts, m["_ne"]) - k
+                return _name_source(part, k, n, _Source(m.get("actor_id") or anonymous, m["side"], "anonymous", None))
             return _anonymous_unlisted(part, j, anonymous, limit)
         if counted_word in part.roles["document"] or _bare_definite(counted_word) in part.roles["document"]:
             return _name_source(part, k, j - k + 1, _Source(None, "unknown", "document", None))
@@ -2390,7 +2470,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
 
 #: Words of quantity before the noun they count (عدد من، العديد من، بعض، معظم …).
 _QUANTIFIERS = frozenset(normalize(w) for w in (
-    "عدد", "العديد", "بعض", "كثير", "الكثير", "معظم", "غالبية", "أغلب", "عشرات", "مئات"))
+    "عدد", "عددا", "العديد", "بعض", "كثير", "الكثير", "معظم", "غالبية", "أغلب", "عشرات", "مئات"))
 
 
 def _counted_noun(part: _Part, k: int, limit: int) -> tuple[int, str] | None:
@@ -2594,8 +2674,10 @@ def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
         m = part.mentions[j]
         prefix = part.text[part.word_starts[k]:m["_ns"]]
         side = m.get("side")
-        if (prefix in ("ب", "") and m.get("via") != "adjective" and isinstance(side, str) and side
+        if (prefix in ("ب", "") and (m.get("via") != "adjective" or (prefix == "" and k == start + 1))
+                and isinstance(side, str) and side
                 and side != "unknown" and part.text[part.word_ends[k - 1]:part.word_starts[k]].strip(" #") == ""):
+            # مسؤولان بالبيت الأبيض; a nisba right after the head agrees with it: المسؤولين الإيرانيين
             return _Source(actor, side, "anonymous", None)
     if (placed := _affiliation_phrase(part, start, limit)) is not None:
         return _Source(actor, placed, "anonymous", None)
@@ -3662,8 +3744,10 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
-    elif relative is None and (preverbal := _unresolved_subject_before(part, cue, ns)) is not None:
+    elif relative is None and (preverbal := _unresolved_subject_before(part, cue, ns, quoted or nested)) is not None:
         act.sources = preverbal  # أن مسؤولين أمريكيين يعتقدون أن …، لكن خبراء يقولون … (note 94)
+        if preverbal[0].source_type == "anonymous" and preverbal[0].mention.get("subordinate"):
+            act.antecedent = False  # وقال المرصد إن مصادر موثوقة قالت … وأضاف: the Observatory
     elif relative is None and (doc := _document_before(part, cue, ns, state.last)) is not None:
         act.sources = doc  # وكانت تقارير أشارت إلى …
     elif relative is None and cue.prefix != "و" and (medium := _medium_before(part, cue, ns)) is not None:
@@ -4609,8 +4693,9 @@ def _resolve_anonymous(records: list[dict], order: list[tuple[int, int]]) -> Non
              if r["source_type"] == "anonymous" and r["source_side"] != "unknown"
              and r["source_actor_id"] is not None]
     for i, r in enumerate(records):
-        if r["source_type"] != "anonymous" or r["source_side"] != "unknown" or r["source_actor_id"] is None:
-            continue
+        if (r["source_type"] != "anonymous" or r["source_side"] != "unknown" or r["source_actor_id"] is None
+                or r.get("_contrast", False)):
+            continue  # لكن خبراء آخرين يقولون: set against the source before, not of its side (note 94)
         same = [(j, k) for j, k in known if k["source_actor_id"] == r["source_actor_id"]] or known
         before = [k for j, k in same if order[j] < order[i]]
         after = [k for j, k in same if order[j] > order[i]]
@@ -4698,6 +4783,7 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
             order.insert(0, (sent.sent_id, act.cue_start))
     _resolve_anonymous(records, order)
     for i, r in enumerate(records):
+        r.pop("_contrast", None)
         r["attribution_id"] = i
     return records
 
@@ -4726,7 +4812,7 @@ def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -
     else:
         os_ = oe = part.norm.to_original(a, a)[0] if a < len(part.text) else len(part.original)
     m = src.mention
-    return {
+    record = {
         "article_id": doc.article_id,
         "attribution_id": 0,
         "sent_id": sent.sent_id,
@@ -4751,6 +4837,9 @@ def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -
         "via": act.via,
         "in_heading": in_heading,
     }
+    if m is not None and m.get("contrast"):
+        record["_contrast"] = True  # read by _resolve_anonymous, then dropped
+    return record
 
 
 def build_attributions_table(
