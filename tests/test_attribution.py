@@ -1360,6 +1360,8 @@ def test_a_belief_verb_or_a_reported_verb_takes_a_subject_after_it_that_names_a_
     assert [(r[0], r[2]) for r in rows] == [("قالت", "iran"), ("ترجح", "iran")]
     rows = _rows_of("وأعلنت وزارة المالية المصرية عن طرح جديد. وتوقعت الوزارة أن يصل إجمالي قيمة الأسهم إلى مليار دولار.")
     assert [(r[0], r[1]) for r in rows] == [("أعلنت", "eg_treasury"), ("توقعت", "eg_treasury")]
+    # constructed: an anonymous head after the belief verb is its subject, with its own span
+    assert _sources("ويتوقع محللون أن تقترب الأسعار من مئة دولار.") == [("يتوقع", "unknown", "محللون")]
     # without a subject the belief verb is still no act, and a placed noun after a verb inside
     # reported words is its object, not a speaker (ANT SK-internationalNews-2835-20180801)
     assert _rows_of("ويعتقد أنه بدون الدعم الروسي سيسقط النظام.") == []

@@ -3767,6 +3767,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         if named is None:
             return None
         act.sources, act.after = named
+        if act.sources[0].source_type == "anonymous":
+            act.antecedent = False  # ويرى بعض خبراء الاقتصاد أن …: not the speaker a later قائلا continues
     elif (unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
                                             entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources = [unresolved]
@@ -3813,15 +3815,19 @@ def _named_subject_after(part: _Part, entry: CueEntry, word_end: int, end: int,
     (inside quoted or reported words, or a belief verb that may be passive; note 97).
 
     Read as any subject after a verb (:func:`_unresolved_subject`), it counts only when it
-    is an anonymous speaker (المحللون، مسؤولون، معظم الخبراء), a placed person whose first
+    is an anonymous speaker (محللون، مسؤولون، معظم الخبراء), a placed person whose first
     word is a title or a person's noun (المفوض الأعلى لحقوق الإنسان) or a name the article
     introduced (كلوب), or a definite institution the article named before with its side
-    (وأكدت السفارة الروسية … وتوقعت السفارة). A bare noun (ويعتقد الكثير) or
+    (وأكدت السفارة الروسية … وتوقعت السفارة). A bare noun (ويعتقد الكثير، ويتوقع المحللون: the
+    definite plural is no anonymous head of the lexicon) or
     a pronoun-like title (الرئيس) is not enough there: the verb may be first person, a
     passive, or the outer speaker's own.
     """
     found = _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
                                 entry.form_type in _MASCULINE_FORMS)
+    if found is not None and found.mention is None and found.source_type == "anonymous":
+        k = _skip_adverbials(part, part.next_word_index(word_end), end)  # ويتوقع محللون: the head's span
+        found = _Source(found.actor_id, found.side, "anonymous", _name_source(part, k, 1, found).mention)
     if found is None or found.mention is None or found.source_type == "anaphor":
         return None
     if found.source_type == "institution" and found.actor_id is None:
