@@ -334,6 +334,10 @@ class _Pool:
         return events
 
     def close(self, kill: bool = False) -> None:
+        if kill:  # Ctrl-C or a failure: end every worker at once, so their reaping overlaps
+            for w in self.workers:
+                if w.process.is_alive():
+                    w.process.kill()
         for w in self.workers:
             if kill or w.task is not None:
                 w.kill()
