@@ -7,7 +7,7 @@ import pytest
 
 from analysis.coding.mining import (
     MiningWindows, clitic_name_candidates, cue_candidates, inflection_candidates, inflections, lexicon_forms,
-    name_candidates,
+    name_candidates, outlet_candidates,
     stance_candidates, title_candidates, tokens,
 )
 
@@ -184,3 +184,24 @@ def test_clitic_name_candidates_keep_names_and_drop_preposition_phrases():
     assert (row["count"], row["frequency"], row["stem_frequency"], bool(row["in_lexicon"])) == (3, 3, 0, True)
     # the example points at the word in the original text
     assert bodies[0][row["example_start"]:row["example_end"]] == "بيل"
+
+
+def test_outlet_candidates_take_the_side_of_the_nisba_after_the_name():
+    # Constructed sentences in the style of ANT press reviews: a head noun, the name (quoted
+    # or bare) and the outlet's nisba; the bare use counts as one the lexicon would place.
+    bodies = ['وقالت صحيفة "لوفيغارو" الفرنسية إن الحكومة مستعدة.',
+              "وكتبت صحيفة وول ستريت جورنال الأمريكية أن الإدارة منقسمة.",
+              "وذكرت صحيفة لاتريبون الفرنسية أن الأسواق هادئة.",
+              "ورأت صحيفة لاتريبون الفرنسية أن الاتفاق صعب.",
+              "وقالت صحيفة لاتريبون إن اليورو ارتفع.",
+              "وقالت صحيفة الحياة اللندنية إن الوفد وصل."]
+    table = outlet_candidates(_articles(bodies), min_count=1).set_index("candidate")
+    row = table.loc["لاتريبون"]
+    assert (row.side, row.country_id, row["count"], row.agreement, row.articles, row.bare, bool(row.in_lexicon)) == (
+        "france", "france", 2, 1.0, 2, 1, False)
+    assert table.loc["لوفيغارو", "in_lexicon"] and table.loc["لوفيغارو", "surface"] == "لوفيغارو"
+    assert table.loc["وول ستريت جورنال", "side"] == "us"
+    assert "الحياه" not in table.index  # اللندنية is a city's adjective, no nisba of nisba.csv
+    # the example points at the frame in the original text
+    first = table.loc["لاتريبون"]
+    assert bodies[2][first.example_start:first.example_end] == "صحيفة لاتريبون الفرنسية"

@@ -7,7 +7,7 @@ read it in context). Candidates are never added automatically: a person reads th
 moves the good ones into the lexicon (``analysis/lexicons/README.md`` says how, and
 ``data/lexicon-mining/README.md`` records each review).
 
-Eight miners, all on normalised text (``analysis.text.normalize``):
+Nine miners, all on normalised text (``analysis.text.normalize``):
 
 * :func:`cue_candidates` — words that *introduce content*: followed within a few words by
   a complementizer (أن/إن), a colon or an opening quotation mark, with an actor (a
@@ -36,6 +36,9 @@ Eight miners, all on normalised text (``analysis.text.normalize``):
   Russian and a US actor, against all sentences of the corpus, by the log-odds ratio with
   an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words",
   *Political Analysis* 16(4)), reported as a z-score.
+* :func:`outlet_candidates` — outlets named with a head noun and a nisba (صحيفة "لوفيغارو"
+  الفرنسية، مجلة فوربس الأمريكية): the side the corpus gives each name, so that its bare
+  uses in a press review (صحيفة ليبراسيون قالت، وقالت الصحيفة) speak for its country.
 * :func:`office_sides` — for each office of the title lexicon, the sides of the adjectives
   written after its titles across the corpus: an office placed on one side nearly always
   (the senators: American) may take that side when nothing places it (``default_side``).
@@ -64,7 +67,7 @@ from analysis.text import clitics
 from analysis.text.normalize import normalize, normalize_with_map
 
 __all__ = [
-    "MiningWindows", "RELATION_WORDS", "Token", "actor_name_candidates", "clitic_name_candidates", "cue_candidates", "inflection_candidates", "inflections", "lexicon_forms", "name_candidates", "stance_candidates",
+    "MiningWindows", "OUTLET_HEADS", "RELATION_WORDS", "Token", "actor_name_candidates", "clitic_name_candidates", "cue_candidates", "inflection_candidates", "inflections", "lexicon_forms", "name_candidates", "outlet_candidates", "stance_candidates",
     "title_candidates", "tokens",
 ]
 
@@ -929,20 +932,122 @@ def inflection_candidates(articles: pd.DataFrame, lexicon_dir: Path = LEXICON_DI
     return frame.sort_values(["count", "form"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+#: Head nouns that open an outlet's name (صحيفة "لوفيغارو" الفرنسية، قناة فوكس نيوز الأمريكية); normalised.
+OUTLET_HEADS = frozenset(normalize(w) for w in (
+    "صحيفة", "جريدة", "مجلة", "قناة", "شبكة", "موقع", "وكالة", "إذاعة", "تلفزيون", "محطة", "يومية", "أسبوعية"))
+#: Words an outlet's name does not contain (a time, a particle, a generic word after the head).
+_OUTLET_STOP = NAME_STOP | frozenset(normalize(w) for w in (
+    "أنباء", "الأنباء", "للأنباء", "التواصل", "الاجتماعي", "الإلكتروني", "الرسمية", "الرسمي", "الإخبارية",
+    "الإخباري", "المحلية", "المحلي", "الحكومية", "الحكومي", "التلفزيونية", "تلفزيونية", "إخبارية", "الرسمي",
+    "اليومية", "الأسبوعية", "المستقلة", "الشهيرة", "الواسعة", "الانتشار", "واسعة", "المتخصص", "المتخصصة"))
+_OUTLET_WORD_RE = re.compile(r'\w+|["«»“”]')
+#: Clitics an outlet noun may carry (وصحيفة، لصحيفة، بحسب قناة: not the article).
+_OUTLET_PREFIXES = frozenset({"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+_OPEN_QUOTES, _CLOSE_QUOTES = '"«“', '"»”'
+
+
+def outlet_candidates(articles: pd.DataFrame, lexicon_dir: Path = LEXICON_DIR, min_count: int = 2) -> pd.DataFrame:
+    """Outlets the corpus names with a head noun and a nisba, and the side the nisba gives.
+
+    The frame is "head NAME nisba": an outlet noun (صحيفة، قناة، مجلة، موقع …), a name in
+    quotation marks or of one to three words, and a nisba adjective right after it (صحيفة
+    "لوفيغارو" الفرنسية، صحيفة وول ستريت جورنال الأمريكية). Outlets are placed by their
+    country (docs/codebook.md §2), and a press review names them with the nisba once or never:
+    a name the corpus places on one side nearly always is a candidate row for media.csv,
+    so that its bare uses (وقالت لوفيغارو، صحيفة ليبراسيون قالت) are the outlet of that side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``candidate`` (the name, normalised), ``surface`` (its commonest printed form),
+        ``heads`` (the head nouns it follows), ``side`` (the side of most placements),
+        ``country_id``, ``count`` (placements with that side), ``agreement`` (over all its
+        placements), ``articles``, ``bare`` (uses after a head with no nisba: what a row
+        would place), ``in_lexicon`` (a media or actor alias already) and an example. Only
+        names placed at least ``min_count`` times; sorted by count, most first.
+    """
+    nisba_rows = _csv_rows(lexicon_dir / "nisba.csv")
+    nisba_rows = nisba_rows[nisba_rows["places"] == "any"]
+    side_of = {normalize(a): (s, c) for a, s, c in zip(nisba_rows["adjective"], nisba_rows["side"], nisba_rows["country_id"])}
+    known = set(_csv_rows(lexicon_dir / "media.csv")["alias"].map(normalize))
+    known |= set(_csv_rows(lexicon_dir / "actors.csv")["alias"].map(normalize))
+    placed: dict[str, Counter] = defaultdict(Counter)
+    bare, surfaces, heads, seen_in, example = Counter(), defaultdict(Counter), defaultdict(Counter), defaultdict(set), {}
+    for record in articles[["article_id", "title", "body"]].itertuples(index=False):
+        for part, original in (("title", record.title or ""), ("body", record.body or "")):
+            mapped = normalize_with_map(original)
+            tokens_ = [(m.group(), m.start(), m.end()) for m in _OUTLET_WORD_RE.finditer(mapped.text)]
+            n = len(tokens_)
+            for i, (word, head_start, _) in enumerate(tokens_):
+                head = _bare(word, _OUTLET_PREFIXES)
+                if head not in OUTLET_HEADS or i + 1 >= n:
+                    continue
+                if tokens_[i + 1][0] in _OPEN_QUOTES:  # صحيفة "لوفيغارو" الفرنسية
+                    close = next((j for j in range(i + 2, min(n, i + 8)) if tokens_[j][0] in _CLOSE_QUOTES), None)
+                    if close is None or close == i + 2:
+                        continue
+                    spans = [(i + 2, close, close + 1)]
+                else:  # صحيفة وول ستريت جورنال الأمريكية: the shortest name a nisba follows
+                    spans = [(i + 1, i + 1 + k, i + 1 + k) for k in (1, 2, 3)]
+                hit = None
+                for first, stop, nxt in spans:
+                    words = [w for w, _, _ in tokens_[first:stop]]
+                    if not words or any(not w.isalnum() for w in words):
+                        break
+                    if len(spans) == 3 and (any(w in _OUTLET_STOP for w in words) or words[0] in OUTLET_HEADS):
+                        break
+                    if len(spans) == 3 and words[-1] in side_of:
+                        break
+                    if nxt < n and tokens_[nxt][0] in side_of:
+                        hit = (" ".join(words), first, stop, nxt)
+                        break
+                if hit is None:
+                    if spans[0][0] < spans[0][1] and len(spans) == 1:
+                        bare[" ".join(w for w, _, _ in tokens_[spans[0][0]:spans[0][1]])] += 1
+                    elif len(spans) == 3 and i + 1 < n and tokens_[i + 1][0].isalnum():
+                        bare[tokens_[i + 1][0]] += 1
+                    continue
+                name, first, stop, nxt = hit
+                side, country = side_of[tokens_[nxt][0]]
+                placed[name][(side, country)] += 1
+                seen_in[name].add(str(record.article_id))
+                heads[name][head] += 1
+                s_start, s_end = mapped.to_original(tokens_[first][1], tokens_[stop - 1][2])
+                surfaces[name][original[s_start:s_end]] += 1
+                if name not in example:
+                    o_start, o_end = mapped.to_original(head_start, tokens_[nxt][2])
+                    example[name] = {"example_article": str(record.article_id), "example_part": part,
+                                     "example_start": o_start, "example_end": o_end}
+    rows = []
+    for name, sides in placed.items():
+        total = sum(sides.values())
+        (side, country), count = sorted(sides.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if count < min_count:
+            continue
+        rows.append({"candidate": name, "surface": surfaces[name].most_common(1)[0][0],
+                     "heads": "، ".join(h for h, _ in heads[name].most_common()), "side": side,
+                     "country_id": country, "count": count, "agreement": round(count / total, 3),
+                     "articles": len(seen_in[name]), "bare": bare[name], "in_lexicon": name in known, **example[name]})
+    columns = ["candidate", "surface", "heads", "side", "country_id", "count", "agreement", "articles", "bare",
+               "in_lexicon", "example_article", "example_part", "example_start", "example_end"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["count", "candidate"], ascending=[False, True]).reset_index(drop=True)
+
+
 def _write(frame: pd.DataFrame, path: Path) -> None:
     with atomic_path(path) as tmp:
         frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    """Command line: mine a corpus and write the six candidate tables and the office sides."""
+    """Command line: mine a corpus and write the eight candidate tables and the office sides."""
     from analysis.corpus.io import read_articles
 
     parser = argparse.ArgumentParser(prog="python -m analysis.coding.mining", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="corpus file or folder (any format read_articles reads)")
     parser.add_argument("--out", required=True,
-                        help="folder for cue_, title_, name_, actor_name_, clitic_name_, stance_ and "
-                             "inflection_candidates.csv "
+                        help="folder for cue_, title_, name_, actor_name_, clitic_name_, stance_, "
+                             "inflection_ and outlet_candidates.csv "
                              "and office_sides.csv")
     parser.add_argument("--min-count", type=int, default=MiningWindows.min_count)
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -959,6 +1064,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     table = inflection_candidates(articles)
     _write(table, out / "inflection_candidates.csv")
     print(f"inflection: {len(table)} forms the verb cues lack, {int((table['count'] > 0).sum())} seen in the corpus")
+    table = outlet_candidates(articles)
+    _write(table, out / "outlet_candidates.csv")
+    print(f"outlets: {len(table)} placed by a nisba, {int((~table['in_lexicon']).sum())} not in the lexicon")
     table = office_sides(articles)
     _write(table, out / "office_sides.csv")
     print(f"office sides: {len(table)} offices, {int((table['share'] >= 0.95).sum())} placed on one side 95 % of the time")
