@@ -1068,6 +1068,22 @@ def test_outlets_the_corpus_places_keep_their_country_without_a_nisba():
     assert [m["actor_id"] for m in find_mentions(make_doc("constructed", "", "وحطت الطائرة في مطار ماركا شرق عمان."))
             if m["actor_type"] == "media"] == []
 
+
+def test_a_genitive_inside_a_preposition_phrase_is_no_subject_before_the_verb():
+    # ANT FR-middleEast-108-20180305 (dev round 29; shortened): روسيا is the genitive of دور,
+    # which عن governs, so the verb's subject is the name after it (Hollande), not Russia
+    rows, text = _body("أما عن دور روسيا في الملف السوري قال هولاند إن على روسيا مسؤولية.")
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"]) for r in rows] == [("قال", "هولاند", "france")]
+    # constructed: the same after بعد + a noun
+    rows, text = _body("وبعد لقاء بوتين قال ترامب إن اللقاء كان جيدا.")
+    assert [(_span(text, r, "source"), r["source_side"]) for r in rows] == [("ترامب", "us")]
+    # constructed: أن after the preposition opens a clause whose subject the mention is, and a
+    # mention with و opens a clause of its own (ANT FR-middleEast-406-20180505, title)
+    rows, text = _body("ويشار إلى أن ترامب قال إنه سيرد.")
+    assert [(_span(text, r, "source"), r["source_side"]) for r in rows] == [("ترامب", "us")]
+    _, rows = _extract("حماس تتهم إسرائيل بقتل 6 من كوادرها في غزة وإسرائيل تنفي", "")
+    assert [(r["source_actor_id"], r["source_side"]) for r in rows if r["cue"] == "تنفي"] == [("israel", "israel")]
+
 def test_a_description_after_an_unknown_name_places_the_speaker():
     # ANT SK-internationalNews-2994 (shortened): the White House in his description (codebook note 64);
     # the surname alone keeps the side later

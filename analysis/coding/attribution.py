@@ -1611,12 +1611,38 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
         if head["_ns"] < floor or len(gap) > GOVERNED_GAP_WORDS or (gap and gap[0] not in part.roles["preposition"]):
             return None
         k, m = k - 1, head
-    if _is_object(part, m):
+    if _is_object(part, m) or _governed_genitive(part, m, floor):
         return None
     group = _joined_back(part, k, floor)
     sources = [_anonymous_affiliation(part, g, _Source.from_mention(part.mentions[g])) if g == group[0]
                else _Source.from_mention(part.mentions[g]) for g in group]
     return sources
+
+
+def _governed_genitive(part: _Part, m: dict, floor: int) -> bool:
+    """The mention is the genitive of a noun that a preposition governs, so it is no subject
+    of the verb after it: "أما عن دور روسيا قال هولاند"، "وفي الملف السوري قال …"، "بعد لقاء بوتين
+    قال ترامب" (ANT FR-middleEast-108-20180305, dev round 29: Russia took Hollande's act). Only
+    one noun may stand between the preposition and the mention, with nothing but a space
+    around it; a mention governed by the preposition itself is :func:`_is_object`'s. A nisba
+    on an indefinite noun is no such genitive: "على تقارير أمريكية تتهم" is a clause that
+    describes the noun, whose subject the reports are."""
+    ws = _word_start(part.text, m["_ns"])
+    if ws != m["_ns"]:
+        return False  # وإسرائيل تنفي: a clitic opens a clause of its own
+    noun = part.prev_word(ws)
+    if noun is None or noun[0] < floor or part.text[noun[1]:ws].strip():
+        return False
+    k = _word_index_at(part, noun[0])
+    if (_mention_at_word(part, k) is not None or _complementizer_at(part, k) is not None
+            or any(strip_conjunction(noun[2]) in part.roles[r] for r in ("preposition", "relative", "coordinator"))):
+        return False  # إلى أن ترامب قال: أن opens a clause whose subject the mention is
+    if m.get("via") == "adjective" and not strip_conjunction(noun[2]).startswith("ال"):
+        return False  # على تقارير أمريكية تتهم: the verb describes the indefinite noun, its subject
+    prep = part.prev_word(noun[0])
+    if prep is None or prep[0] < floor or part.text[prep[1]:noun[0]].strip():
+        return False
+    return prep[2] in part.roles["preposition"] or strip_conjunction(prep[2]) in part.roles["preposition"]
 
 
 def _unresolved_subject_before(part: _Part, cue: CueMatch, floor: int, inside: bool = False) -> list[_Source] | None:
