@@ -1084,6 +1084,18 @@ def test_a_genitive_inside_a_preposition_phrase_is_no_subject_before_the_verb():
     _, rows = _extract("حماس تتهم إسرائيل بقتل 6 من كوادرها في غزة وإسرائيل تنفي", "")
     assert [(r["source_actor_id"], r["source_side"]) for r in rows if r["cue"] == "تنفي"] == [("israel", "israel")]
 
+
+def test_a_sentence_that_opens_with_a_participle_has_no_subject_of_its_own():
+    # ANT FR-middleEast-108-20180305 (dev round 29; shortened): after a paragraph break, the
+    # states after محملا are its objects; حيث قال is still Hollande's
+    rows, text = _body('وقال هولاند إن الفرصة ضاعت. مضيفا أنها كانت "إشارة سيئة".\n'
+                       'محملا كذلك بريطانيا والولايات المتحدة المسؤولية حيث قال "لم أتمكن من التحرك بمفردي".')
+    assert [(r["cue"], r["source_side"]) for r in rows] == [
+        ("قال", "france"), ("مضيفا", "france"), ("محملا", "france"), ("قال", "france")]
+    # ANT AL-sport-1393-20180502 (shortened): after مضيفا and a colon the quoted clause has its own subject
+    rows, text = _body("وقال الجوعي إنه ضحى بالمال. مضيفا: قدم تركي آل الشيخ دعمه لي، وذكر لي أنها فرصة كبيرة.")
+    assert [(r["cue"], r["source_side"]) for r in rows][-1] == ("ذكر", "saudi_arabia")
+
 def test_a_description_after_an_unknown_name_places_the_speaker():
     # ANT SK-internationalNews-2994 (shortened): the White House in his description (codebook note 64);
     # the surname alone keeps the side later

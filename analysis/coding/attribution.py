@@ -3941,7 +3941,10 @@ def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
 
     وتراجع ترامب عن تصريحاته، قائلا …: the participle shares the subject of تراجع. The
     subject is the first mention among the first three words of the sentence that is
-    not governed by a preposition and is not a bare adjective.
+    not governed by a preposition and is not a bare adjective. A sentence that opens with a
+    participle has none: the mentions after it are the participle's objects (ANT
+    FR-middleEast-108-20180305, dev round 29: "محملا كذلك بريطانيا والولايات المتحدة
+    المسؤولية حيث قال" is Hollande's, who spoke in the paragraph before).
     """
     k = bisect_left(part.mention_starts, ns)
     if k >= len(part.mentions):
@@ -3950,6 +3953,11 @@ def _sentence_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
     if (m["_ns"] >= outer or part.count_words(ns, m["_ns"]) > SENTENCE_SUBJECT_WORDS or _is_object(part, m)
             or m.get("via") == "adjective"):
         return None
+    c = bisect_left(part.cue_outer, ns)
+    if (c < len(part.cues) and part.cue_outer[c] < m["_ns"] and part.cues[c].entry.kind == "participle"
+            and not part.text[ns:part.cue_outer[c]].strip(' "«“-–')
+            and _first_marker(part, part.cues[c].end, m["_ns"]) is None):
+        return None  # محملا كذلك بريطانيا … حيث قال: the participle's objects (not after مضيفا: …)
     return [_Source.from_mention(g) for g in _joined(part, k, outer)]
 
 
