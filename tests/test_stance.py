@@ -695,3 +695,18 @@ def test_readiness_for_a_strike_is_a_threat(sentence, expected):
     got = [(u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in result["stance"]
            if u["cue"]]
     assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # constructed: a US holder's verb whose direct object is another US actor (codebook §4, a
+    # side evaluates itself), and the other sides joined to it by و
+    ("وهاجم الرئيس الأمريكي دونالد ترامب مكتب التحقيقات الفيدرالي.", [("us", "us", "negative", "criticism")]),
+    ("وانتقد ترامب الكونغرس وروسيا.", [("us", "us", "negative", "criticism"), ("us", "russia", "negative", "criticism")]),
+    # constructed: the holder's own side after لـ or a preposition is no object; another side stays the target
+    ("وانتقد ترامب روسيا.", [("us", "russia", "negative", "criticism")]),
+    ("وانتقد ترامب تصريحات لافروف في الكونغرس.", [("us", "russia", "negative", "criticism")]),
+])
+def test_an_evaluating_verb_may_take_an_actor_of_the_holder_side_as_its_object(sentence, expected):
+    result = analyze_article("x", "", sentence, stages=("mentions", "attributions", "stance"))
+    assert [(u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in result["stance"]
+            if u["cue"]] == expected

@@ -1540,6 +1540,15 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
     if entry.kind != "threat":
         # "ضد سوريا" after an evaluated act names its victim, not the side evaluated
         cands = [p for p in cands if not _marked_by(ctx.tokens, p, ctx.victim_words)]
+    if entry.form_type == "verb" and entry.kind in _SAME_SIDE_KINDS and entry.target not in ("claimant", "object") \
+            and (own := _same_side_object(doc.source(ctx.sent.part), ctx, holder, end)) is not None:
+        # انتقدت … نيكي هيلي البيت الأبيض: the verb's object is an actor of the holder's own side,
+        # and the other sides joined to it by و are targets too (انتقد ترامب الكونغرس وروسيا)
+        units = []
+        for t in [own] + _coordinated(ctx, own, cands):
+            t_end = max(ev_end, t.end) if _word_distance(ctx, end, t.start) < EVIDENCE_WINDOW else ev_end
+            units.append(_unit(doc, ctx, holder.actor_id, holder.side, t.side, entry, start, t_end, cue))
+        return units
     target = None
     att = holder.attribution
     if att is not None and entry.kind != "denial" and entry.form_type == "verb" \
@@ -1563,6 +1572,46 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
             t_end = max(ev_end, t.end)
         units.append(_unit(doc, ctx, holder.actor_id, holder.side, t.side, entry, start, t_end, cue))
     return units
+
+
+#: Kinds whose verb may take an actor of the holder's own side as its object (codebook §4: a
+#: side can evaluate itself): criticism, blame and praise.
+_SAME_SIDE_KINDS = frozenset({"criticism", "blame", "praise"})
+#: Words before a party that make it no direct object of the verb before it (normalised).
+_OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in (
+    "في", "من", "على", "عن", "إلى", "مع", "ضد", "حول", "بشأن", "لدى", "عند", "تجاه", "نحو", "بين", "أمام"))
+
+
+def _same_side_object(text: str, ctx: _Context, holder: _Holder, end: int) -> _Party | None:
+    """The direct object of an evaluating verb when it is another actor of the holder's side.
+
+    "انتقدت سفيرة الولايات المتحدة … نيكي هيلي البيت الأبيض" (ANT BB-internationalNews-352,
+    dev round 29): the first party after the verb, past the holder when the holder is its
+    subject after it, with no word between and no preposition or attached لـ before it, is
+    what the verb evaluates (an attached بـ is the object's of أشاد، ندّد، رحّب). It is a same-side target when it is of the holder's side and is
+    not the holder (a different actor, not the holder's own mention).
+    """
+    if holder.side in NO_TARGET_SIDES or holder.actor_id in ("", "author"):
+        return None
+    pos = end
+    for a, b in sorted(holder.exclude):
+        if a >= pos and _word_distance(ctx, pos, a) == 0:
+            pos = max(pos, b)  # VSO: the holder right after the verb
+    for p in ctx.parties:
+        if p.start < pos or any(_overlaps(p.start, p.end, a, b) for a, b in holder.exclude):
+            continue
+        if _word_distance(ctx, pos, p.start) > 0:
+            return None
+        i = _token_index_at(ctx.tokens, p.start)
+        if i < len(ctx.tokens) and ctx.tokens[i].start < p.start and \
+                text[ctx.tokens[i].start:p.start].lstrip("وف")[:1] == "ل":
+            return None  # لترامب: governed, not the object (بـ is the object's of أشاد، ندّد، رحّب)
+        if i > 0 and ctx.tokens[i - 1].text in _OBJECT_PREPOSITIONS:
+            return None
+        if p.side != holder.side or not p.actor_id or p.actor_id == holder.actor_id:
+            return None
+        return p
+    return None
 
 
 class _Located(NamedTuple):
