@@ -74,7 +74,7 @@ def test_office_sides_counts_placements_and_unplaced_uses():
 
 
 def test_mining_command_line_writes_every_table_with_office_sides(tmp_path, capsys):
-    # constructed corpus (JSON Lines, as read_articles reads it); the run writes all six tables
+    # constructed corpus (JSON Lines, as read_articles reads it); the run writes all nine tables
     from analysis.coding.mining import main
     import json
     corpus = tmp_path / "corpus.jsonl"
@@ -85,8 +85,8 @@ def test_mining_command_line_writes_every_table_with_office_sides(tmp_path, caps
     main([str(corpus), "--out", str(tmp_path / "out")])
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["actor_name_candidates.csv", "clitic_name_candidates.csv", "cue_candidates.csv",
-                       "inflection_candidates.csv", "name_candidates.csv", "office_sides.csv", "stance_candidates.csv",
-                       "title_candidates.csv"]
+                       "inflection_candidates.csv", "name_candidates.csv", "office_sides.csv", "outlet_candidates.csv",
+                       "stance_candidates.csv", "title_candidates.csv"]
     table = pd.read_csv(tmp_path / "out" / "office_sides.csv").set_index("office")
     assert (int(table.loc["senator", "placed"]), table.loc["senator", "side"], int(table.loc["senator", "unplaced"])) \
         == (2, "us", 1)
