@@ -1096,6 +1096,18 @@ def test_a_sentence_that_opens_with_a_participle_has_no_subject_of_its_own():
     rows, text = _body("وقال الجوعي إنه ضحى بالمال. مضيفا: قدم تركي آل الشيخ دعمه لي، وذكر لي أنها فرصة كبيرة.")
     assert [(r["cue"], r["source_side"]) for r in rows][-1] == ("ذكر", "saudi_arabia")
 
+
+def test_a_name_described_as_a_third_country_person_keeps_its_surname():
+    # ANT AL-sport-1761-20180531 (dev; shortened): the German team manager's surname alone is
+    # his later (a third party, note 37), not an unplaced "unknown" speaker with no span
+    rows, text = _body("أعرب أوليفر بيرهوف، مدير المنتخب الألماني لكرة القدم، يوم الخميس، عن أسفه لظهور ملصق. "
+                       "وقال بيرهوف للصحافيين في معسكر الفريق: لابد أن هذا خطأ.")
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"], r["source_type"]) for r in rows][-1] == (
+        "قال", "بيرهوف", "other", "person")
+    # constructed: without the description the surname alone is still no speaker
+    rows, text = _body("وحضر أوليفر بيرهوف المؤتمر. وقال بيرهوف للصحافيين إن الفريق جاهز.")
+    assert [(r["source_side"], r["source_start"]) for r in rows] == [("unknown", None)]
+
 def test_a_description_after_an_unknown_name_places_the_speaker():
     # ANT SK-internationalNews-2994 (shortened): the White House in his description (codebook note 64);
     # the surname alone keeps the side later

@@ -2146,6 +2146,27 @@ def _register_described_names(part: _Part, names: dict[str, "_Source"]) -> None:
         placed = _description_side(part, j, len(part.text))
         if placed is not None:
             names[surname] = _Source(None, placed[0], "person", None)
+        elif _description_head(part, j) and _third_party_description(part, j):
+            # أوليفر بيرهوف، مدير المنتخب الألماني … وقال بيرهوف: a person of a third country is
+            # a third party (note 37), and the surname is his for the rest of the article
+            names.setdefault(surname, _Source(None, "other", "person", None))
+
+
+def _third_party_description(part: _Part, j: int) -> bool:
+    """Whether the description that opens at word ``j`` places its person on a third side: a
+    nisba of side ``other`` within ``DESCRIPTION_NISBA_WORDS`` words, before any comma, stop
+    or reporting word (مدير المنتخب الألماني، مدرب نادي ليفربول الإنجليزي is `uk`'s and is
+    placed by :func:`_description_side`)."""
+    n = len(part.word_starts)
+    for jj in range(j + 1, min(n, j + DESCRIPTION_NISBA_WORDS + 1)):
+        if part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip() or part.cue_overlaps(
+                part.word_starts[jj], part.word_ends[jj]):
+            return False
+        idx = _mention_at_word(part, jj)
+        if idx is not None:
+            m = part.mentions[idx]
+            return m.get("via") == "adjective" and m.get("side") == "other"
+    return False
 
 
 def _name_source(part: _Part, k: int, n: int, src: _Source) -> _Source:
