@@ -205,3 +205,24 @@ def test_outlet_candidates_take_the_side_of_the_nisba_after_the_name():
     # the example points at the frame in the original text
     first = table.loc["لاتريبون"]
     assert bodies[2][first.example_start:first.example_end] == "صحيفة لاتريبون الفرنسية"
+
+
+def test_unplaced_speakers_rank_unknown_persons_and_leave_heads_out():
+    # constructed tables: two articles quote an unlisted name, one a noun head, one a listed actor
+    import importlib.util
+    from analysis.corpus.paths import ROOT
+    spec = importlib.util.spec_from_file_location("unplaced", ROOT / "data/lexicon-mining/tools/unplaced_speakers.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    bodies = ["وقال كارل روف إن ترامب سيفوز على روسيا.", "وأكد كارل روف أن واشنطن وموسكو ستتفاوضان.",
+              "وقال رئيس اللجنة إن القرار نهائي.", "وقال بوتين إن روسيا مستعدة."]
+    articles = _articles(bodies)
+    att = pd.DataFrame({
+        "article_id": ["a0", "a1", "a2", "a3"], "source_part": ["body"] * 4,
+        "source_side": ["other", "other", "other", "russia"], "source_type": ["person"] * 4,
+        "source_actor_id": [None, None, None, "putin"],
+        "source_start": [5, 5, 5, 5], "source_end": [13, 13, 9, 10]})
+    mentions = pd.DataFrame({"article_id": ["a0", "a0", "a1", "a1"], "side": ["us", "russia", "us", "russia"]})
+    table = tool.unplaced_speakers(articles, att, mentions, exclude={"a3"})
+    assert table[["candidate", "articles", "acts", "share_us_ru_articles"]].values.tolist() == [["كارل روف", 2, 2, 1.0]]
+    assert (table.loc[0, "example_article"], table.loc[0, "example_start"], table.loc[0, "example_end"]) == ("a0", 5, 13)

@@ -1601,6 +1601,9 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
         gap = []  # المبعوث الأمريكي، كينيث وورد، قال: a name in apposition between commas
     elif gap in (["،"], [","]) and anchor < cue.start - len(cue.prefix) and _after_kana(part, m["_ns"]):
         gap = []  # وكان لافروف، قد قال: كان … قد frames the subject, a comma may follow it
+    elif gap in (["،"], [","]) and k > 0 and part.mentions[k - 1]["_ne"] <= m["_ns"] and part.text[
+            part.mentions[k - 1]["_ne"]:m["_ns"]].strip() in ("،", ",") and m.get("actor_type") == "person":
+        gap = []  # مفوضة التجارة الأوروبية، سيسليا مالستروم، قالت: a listed name in apposition
     if m["_ns"] < floor or any(not w.isalnum() for w in gap):
         return None
     if gap and (len(gap) > SUBJECT_PHRASE_WORDS or gap[0] not in part.roles["preposition"]):
