@@ -700,11 +700,18 @@ def test_readiness_for_a_strike_is_a_threat(sentence, expected):
 @pytest.mark.parametrize(("sentence", "expected"), [
     # constructed: a US holder's verb whose direct object is another US actor (codebook §4, a
     # side evaluates itself), and the other sides joined to it by و
-    ("وهاجم الرئيس الأمريكي دونالد ترامب مكتب التحقيقات الفيدرالي.", [("us", "us", "negative", "criticism")]),
+    ("وانتقد الرئيس الأمريكي دونالد ترامب مكتب التحقيقات الفيدرالي.", [("us", "us", "negative", "criticism")]),
     ("وانتقد ترامب الكونغرس وروسيا.", [("us", "us", "negative", "criticism"), ("us", "russia", "negative", "criticism")]),
     # constructed: the holder's own side after لـ or a preposition is no object; another side stays the target
     ("وانتقد ترامب روسيا.", [("us", "russia", "negative", "criticism")]),
     ("وانتقد ترامب تصريحات لافروف في الكونغرس.", [("us", "russia", "negative", "criticism")]),
+    # the review of stance round 14 (constructed after the ANT cases it read): هاجم may be an
+    # armed or sporting attack on a country; a verbal noun after عن; a nisba of the holder's own
+    # phrase; an apposition to the holder after a comma
+    ("وهاجمت ألمانيا بولندا في الشوط الثاني.", []),
+    ("وأعرب الرئيس الأمريكي عن إدانة الولايات المتحدة للهجوم.", []),
+    ("وانتقدت حركة حماس الفلسطينية القرار.", []),
+    ("وانتقد ترامب، الرئيس الأمريكي، روسيا.", [("us", "russia", "negative", "criticism")]),
 ])
 def test_an_evaluating_verb_may_take_an_actor_of_the_holder_side_as_its_object(sentence, expected):
     result = analyze_article("x", "", sentence, stages=("mentions", "attributions", "stance"))

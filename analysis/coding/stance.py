@@ -1540,15 +1540,14 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
     if entry.kind != "threat":
         # "ضد سوريا" after an evaluated act names its victim, not the side evaluated
         cands = [p for p in cands if not _marked_by(ctx.tokens, p, ctx.victim_words)]
+    same_side: list[dict] = []
     if entry.form_type == "verb" and entry.kind in _SAME_SIDE_KINDS and entry.target not in ("claimant", "object") \
-            and (own := _same_side_object(doc.source(ctx.sent.part), ctx, holder, end)) is not None:
-        # انتقدت … نيكي هيلي البيت الأبيض: the verb's object is an actor of the holder's own side,
-        # and the other sides joined to it by و are targets too (انتقد ترامب الكونغرس وروسيا)
-        units = []
-        for t in [own] + _coordinated(ctx, own, cands):
-            t_end = max(ev_end, t.end) if _word_distance(ctx, end, t.start) < EVIDENCE_WINDOW else ev_end
-            units.append(_unit(doc, ctx, holder.actor_id, holder.side, t.side, entry, start, t_end, cue))
-        return units
+            and not entry.words[0].lstrip("وف").startswith(_ATTACK_VERBS) \
+            and (own := _same_side_object(doc.source(ctx.sent.part), ctx, holder, start, end)) is not None:
+        # انتقدت … نيكي هيلي البيت الأبيض: the verb's object is an actor of the holder's own side;
+        # the other sides are still found below (انتقد ترامب الكونغرس وروسيا: Russia too)
+        t_end = max(ev_end, own.end) if _word_distance(ctx, end, own.start) < EVIDENCE_WINDOW else ev_end
+        same_side.append(_unit(doc, ctx, holder.actor_id, holder.side, own.side, entry, start, t_end, cue))
     target = None
     att = holder.attribution
     if att is not None and entry.kind != "denial" and entry.form_type == "verb" \
@@ -1563,7 +1562,8 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
         target = _nearest(cands, start, end)
     if target is None:
         target_sides = _anaphoric_sides(ctx, holder.side, holder.allies, accused) if entry.kind == "denial" else []
-        return [_unit(doc, ctx, holder.actor_id, holder.side, t, entry, start, ev_end, cue) for t in target_sides]
+        return same_side + [_unit(doc, ctx, holder.actor_id, holder.side, t, entry, start, ev_end, cue)
+                            for t in target_sides]
     units = []
     extra = _juxtaposed(ctx, target, cands) if entry.target == "claimant" else []
     for t in [target] + _coordinated(ctx, target, cands) + extra:
@@ -1571,7 +1571,7 @@ def _units_from_holder(doc: Doc, ctx: _Context, hit: _Hit, holder: _Holder, star
         if t.start >= end and _word_distance(ctx, end, t.start) < EVIDENCE_WINDOW:
             t_end = max(ev_end, t.end)
         units.append(_unit(doc, ctx, holder.actor_id, holder.side, t.side, entry, start, t_end, cue))
-    return units
+    return same_side + units
 
 
 #: Kinds whose verb may take an actor of the holder's own side as its object (codebook §4: a
@@ -1582,26 +1582,45 @@ _OBJECT_PREPOSITIONS = frozenset(normalize(w) for w in (
     "في", "من", "على", "عن", "إلى", "مع", "ضد", "حول", "بشأن", "لدى", "عند", "تجاه", "نحو", "بين", "أمام"))
 
 
-def _same_side_object(text: str, ctx: _Context, holder: _Holder, end: int) -> _Party | None:
+#: Verbs of attack: هاجم is criticism of a person or body and a military attack on a country
+#: (ألمانيا تهاجم بولندا in a match report), so it gives no same-side unit. Normalised.
+_ATTACK_VERBS = tuple(normalize(w) for w in ("هاجم", "يهاجم", "تهاجم"))
+
+
+def _same_side_object(text: str, ctx: _Context, holder: _Holder, start: int, end: int) -> _Party | None:
     """The direct object of an evaluating verb when it is another actor of the holder's side.
 
     "انتقدت سفيرة الولايات المتحدة … نيكي هيلي البيت الأبيض" (ANT BB-internationalNews-352,
     dev round 29): the first party after the verb, past the holder when the holder is its
-    subject after it, with no word between and no preposition or attached لـ before it, is
-    what the verb evaluates (an attached بـ is the object's of أشاد، ندّد، رحّب). It is a same-side target when it is of the holder's side and is
+    subject after it, with no word, comma, preposition or attached لـ before it and not a
+    nisba, is what the verb evaluates (an attached بـ is the object's of أشاد، ندّد، رحّب). The
+    holder's own mention must be the verb's subject right before or after it (a holder found
+    elsewhere leaves the subject after the verb to be read as the object), and the verb must
+    not carry an object pronoun (يتهمهم) nor be a verbal noun (إدانة، عن شكر …): the review of
+    stance round 14. It is a same-side target when it is of the holder's side and is
     not the holder (a different actor, not the holder's own mention).
     """
     if holder.side in NO_TARGET_SIDES or holder.actor_id in ("", "author"):
         return None
-    pos = end
-    for a, b in sorted(holder.exclude):
-        if a >= pos and _word_distance(ctx, pos, a) == 0:
-            pos = max(pos, b)  # VSO: the holder right after the verb
+    i = _token_index_at(ctx.tokens, start)
+    if i >= len(ctx.tokens) or ctx.tokens[i].end > end or text[start:end].rstrip().endswith("ة"):
+        return None  # يتهمهم (the verb carries its object), إدانة (a verbal noun)
+    if i > 0 and (ctx.tokens[i - 1].text in _OBJECT_PREPOSITIONS or (ctx.tokens[i].start < start and
+                  text[ctx.tokens[i].start:start].lstrip("وف")[:1] in ("ب", "ل"))):
+        return None  # عن شكر الولايات المتحدة: a verbal noun after a preposition
+    spans = [(a, b) for a, b in holder.exclude if (a, b) != (start, end)]
+    after = [b for a, b in spans if a >= end and _word_distance(ctx, end, a) == 0]
+    before = [a for a, b in spans if b <= start and _word_distance(ctx, b, start) == 0]
+    if not after and not before:
+        return None  # the holder's own mention must be the verb's subject, right before or after it
+    pos = max(after) if after else end  # VSO: past the holder right after the verb
     for p in ctx.parties:
         if p.start < pos or any(_overlaps(p.start, p.end, a, b) for a, b in holder.exclude):
             continue
-        if _word_distance(ctx, pos, p.start) > 0:
-            return None
+        if _word_distance(ctx, pos, p.start) > 0 or text[pos:p.start].strip():
+            return None  # a word, or a comma (an apposition to the holder), before it
+        if p.via == "adjective":
+            return None  # حركة حماس الفلسطينية، الكونغرس الأميركي: the holder's own nisba
         i = _token_index_at(ctx.tokens, p.start)
         if i < len(ctx.tokens) and ctx.tokens[i].start < p.start and \
                 text[ctx.tokens[i].start:p.start].lstrip("وف")[:1] == "ل":
