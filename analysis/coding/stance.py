@@ -1593,7 +1593,8 @@ def _same_side_object(text: str, ctx: _Context, holder: _Holder, start: int, end
     "انتقدت سفيرة الولايات المتحدة … نيكي هيلي البيت الأبيض" (ANT BB-internationalNews-352,
     dev round 29): the first party after the verb, past the holder when the holder is its
     subject after it, with no word, comma, preposition or attached لـ before it and not a
-    nisba, is what the verb evaluates (an attached بـ is the object's of أشاد، ندّد، رحّب). The
+    nisba, is what the verb evaluates (an object with an attached بـ, as after أشاد، ندّد، رحّب,
+    is not reached: the words before it must be empty, and its clitic is not). The
     holder's own mention must be the verb's subject right before or after it (a holder found
     elsewhere leaves the subject after the verb to be read as the object), and the verb must
     not carry an object pronoun (يتهمهم) nor be a verbal noun (إدانة، عن شكر …): the review of
@@ -1624,7 +1625,7 @@ def _same_side_object(text: str, ctx: _Context, holder: _Holder, start: int, end
         i = _token_index_at(ctx.tokens, p.start)
         if i < len(ctx.tokens) and ctx.tokens[i].start < p.start and \
                 text[ctx.tokens[i].start:p.start].lstrip("وف")[:1] == "ل":
-            return None  # لترامب: governed, not the object (بـ is the object's of أشاد، ندّد، رحّب)
+            return None  # لترامب: governed, not the object
         if i > 0 and ctx.tokens[i - 1].text in _OBJECT_PREPOSITIONS:
             return None
         if p.side != holder.side or not p.actor_id or p.actor_id == holder.actor_id:
