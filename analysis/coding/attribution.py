@@ -1650,7 +1650,7 @@ def _governed_genitive(part: _Part, m: dict, floor: int) -> bool:
         return False  # إلى أن ترامب قال: أن opens a clause whose subject the mention is
     if bare in _SPEECH_NOUNS or bare in part.roles["document"] or bare in _GENITIVE_OPENERS:
         return False  # على لسان وزير الطاقة السعودي أعلن فيه، كون الأوروبيين يرون: the speaker's words
-    if m.get("via") == "adjective" and not strip_conjunction(noun[2]).startswith("ال"):
+    if m.get("via") == "adjective" and not bare.startswith("ال"):
         return False  # على تقارير أمريكية تتهم: the verb describes the indefinite noun, its subject
     prep = part.prev_word(noun[0])
     if prep is None or prep[0] < floor or part.text[prep[1]:noun[0]].strip():
@@ -2194,9 +2194,9 @@ _NO_THIRD_PARTY_HEADS = frozenset(normalize(w) for w in ("الفريق", "كبي
 
 def _third_party_description(part: _Part, j: int) -> bool:
     """Whether the description that opens at word ``j`` places its person on a third side: a
-    nisba of side ``other`` within ``DESCRIPTION_NISBA_WORDS`` words, before any comma, stop
-    or reporting word (مدير المنتخب الألماني، مدرب نادي ليفربول الإنجليزي is `uk`'s and is
-    placed by :func:`_description_side`)."""
+    nisba of side ``other`` within ``THIRD_PARTY_NISBA_WORDS`` words, before any comma,
+    reporting word or one of ``_THIRD_PARTY_STOPS`` (مدير المنتخب الألماني; مدرب نادي ليفربول
+    الإنجليزي is `uk`'s and is placed by :func:`_description_side`)."""
     n = len(part.word_starts)
     for jj in range(j + 1, min(n, j + THIRD_PARTY_NISBA_WORDS + 1)):
         if part.text[part.word_ends[jj - 1]:part.word_starts[jj]].strip() or part.cue_overlaps(
