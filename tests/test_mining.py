@@ -194,13 +194,15 @@ def test_outlet_candidates_take_the_side_of_the_nisba_after_the_name():
               "وذكرت صحيفة لاتريبون الفرنسية أن الأسواق هادئة.",
               "ورأت صحيفة لاتريبون الفرنسية أن الاتفاق صعب.",
               "وقالت صحيفة لاتريبون إن اليورو ارتفع.",
-              "وقالت صحيفة الحياة اللندنية إن الوفد وصل."]
+              "وقالت صحيفة الحياة اللندنية إن الوفد وصل.",
+              "وقالت صحيفة وول ستريت جورنال إن الإدارة منقسمة."]
     table = outlet_candidates(_articles(bodies), min_count=1).set_index("candidate")
     row = table.loc["لاتريبون"]
     assert (row.side, row.country_id, row["count"], row.agreement, row.articles, row.bare, bool(row.in_lexicon)) == (
         "france", "france", 2, 1.0, 2, 1, False)
     assert table.loc["لوفيغارو", "in_lexicon"] and table.loc["لوفيغارو", "surface"] == "لوفيغارو"
-    assert table.loc["وول ستريت جورنال", "side"] == "us"
+    # a name of several words counts its bare uses too (here one, without the nisba)
+    assert (table.loc["وول ستريت جورنال", "side"], table.loc["وول ستريت جورنال", "bare"]) == ("us", 1)
     assert "الحياه" not in table.index  # اللندنية is a city's adjective, no nisba of nisba.csv
     # the example points at the frame in the original text
     first = table.loc["لاتريبون"]

@@ -938,7 +938,7 @@ OUTLET_HEADS = frozenset(normalize(w) for w in (
 #: Words an outlet's name does not contain (a time, a particle, a generic word after the head).
 _OUTLET_STOP = NAME_STOP | frozenset(normalize(w) for w in (
     "أنباء", "الأنباء", "للأنباء", "التواصل", "الاجتماعي", "الإلكتروني", "الرسمية", "الرسمي", "الإخبارية",
-    "الإخباري", "المحلية", "المحلي", "الحكومية", "الحكومي", "التلفزيونية", "تلفزيونية", "إخبارية", "الرسمي",
+    "الإخباري", "المحلية", "المحلي", "الحكومية", "الحكومي", "التلفزيونية", "تلفزيونية", "إخبارية",
     "اليومية", "الأسبوعية", "المستقلة", "الشهيرة", "الواسعة", "الانتشار", "واسعة", "المتخصص", "المتخصصة"))
 _OUTLET_WORD_RE = re.compile(r'\w+|["«»“”]')
 #: Clitics an outlet noun may carry (وصحيفة، لصحيفة، بحسب قناة: not the article).
@@ -972,7 +972,7 @@ def outlet_candidates(articles: pd.DataFrame, lexicon_dir: Path = LEXICON_DIR, m
     known = set(_csv_rows(lexicon_dir / "media.csv")["alias"].map(normalize))
     known |= set(_csv_rows(lexicon_dir / "actors.csv")["alias"].map(normalize))
     placed: dict[str, Counter] = defaultdict(Counter)
-    bare, surfaces, heads, seen_in, example = Counter(), defaultdict(Counter), defaultdict(Counter), defaultdict(set), {}
+    after_head, surfaces, heads, seen_in, example = Counter(), defaultdict(Counter), defaultdict(Counter), defaultdict(set), {}
     for record in articles[["article_id", "title", "body"]].itertuples(index=False):
         for part, original in (("title", record.title or ""), ("body", record.body or "")):
             mapped = normalize_with_map(original)
@@ -998,14 +998,11 @@ def outlet_candidates(articles: pd.DataFrame, lexicon_dir: Path = LEXICON_DIR, m
                         break
                     if len(spans) == 3 and words[-1] in side_of:
                         break
+                    after_head[" ".join(words)] += 1  # every name this head may open, placed or not
                     if nxt < n and tokens_[nxt][0] in side_of:
                         hit = (" ".join(words), first, stop, nxt)
                         break
                 if hit is None:
-                    if spans[0][0] < spans[0][1] and len(spans) == 1:
-                        bare[" ".join(w for w, _, _ in tokens_[spans[0][0]:spans[0][1]])] += 1
-                    elif len(spans) == 3 and i + 1 < n and tokens_[i + 1][0].isalnum():
-                        bare[tokens_[i + 1][0]] += 1
                     continue
                 name, first, stop, nxt = hit
                 side, country = side_of[tokens_[nxt][0]]
@@ -1027,7 +1024,8 @@ def outlet_candidates(articles: pd.DataFrame, lexicon_dir: Path = LEXICON_DIR, m
         rows.append({"candidate": name, "surface": surfaces[name].most_common(1)[0][0],
                      "heads": "، ".join(h for h, _ in heads[name].most_common()), "side": side,
                      "country_id": country, "count": count, "agreement": round(count / total, 3),
-                     "articles": len(seen_in[name]), "bare": bare[name], "in_lexicon": name in known, **example[name]})
+                     "articles": len(seen_in[name]), "bare": after_head[name] - total, "in_lexicon": name in known,
+                     **example[name]})
     columns = ["candidate", "surface", "heads", "side", "country_id", "count", "agreement", "articles", "bare",
                "in_lexicon", "example_article", "example_part", "example_start", "example_end"]
     frame = pd.DataFrame(rows, columns=columns)

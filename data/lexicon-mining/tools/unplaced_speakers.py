@@ -32,7 +32,7 @@ import pandas as pd
 
 from analysis.corpus.files import atomic_path
 from analysis.corpus.io import read_articles
-from analysis.corpus.paths import ANNOTATIONS_DIR
+from analysis.validation.evaluation import read_splits
 
 #: Heads of noun phrases that are no names (the first word of a description).
 HEADS = frozenset("رئيس أحد متحدث وزير مدير نائب قائد عضو مسؤول محامي كبير زعيم خبير مراسل أستاذ ممثل رجل ضابط "
@@ -83,9 +83,9 @@ def unplaced_speakers(articles: pd.DataFrame, attributions: pd.DataFrame, mentio
     return table.sort_values(["articles", "candidate"], ascending=[False, True]).reset_index(drop=True)
 
 
-def locked_articles(articles: pd.DataFrame, splits: Path = ANNOTATIONS_DIR / "splits.csv") -> set[str]:
+def locked_articles(articles: pd.DataFrame, splits: Path | None = None) -> set[str]:
     """The test split's articles and every article whose title and body equal one of theirs."""
-    split = pd.read_csv(splits, dtype=str)
+    split = read_splits(splits)
     test = set(split.loc[split["split"] == "test", "article_id"])
     keys = {a: _key(t or "", b or "") for a, t, b in zip(articles["article_id"], articles["title"], articles["body"])}
     locked = {keys[a] for a in test if a in keys}
