@@ -1648,7 +1648,7 @@ def _governed_genitive(part: _Part, m: dict, floor: int) -> bool:
     if (_mention_at_word(part, k) is not None or _complementizer_at(part, k) is not None
             or any(bare in part.roles[r] for r in ("preposition", "relative", "coordinator"))):
         return False  # إلى أن ترامب قال: أن opens a clause whose subject the mention is
-    if bare in _SPEECH_NOUNS or bare in part.roles["document"] or bare in _GENITIVE_OPENERS:
+    if _words_noun(part, k) or bare in _GENITIVE_OPENERS:
         return False  # على لسان وزير الطاقة السعودي أعلن فيه، كون الأوروبيين يرون: the speaker's words
     if m.get("via") == "adjective" and not bare.startswith("ال"):
         return False  # على تقارير أمريكية تتهم: the verb describes the indefinite noun, its subject
@@ -1657,16 +1657,25 @@ def _governed_genitive(part: _Part, m: dict, floor: int) -> bool:
         return False
     if strip_conjunction(prep[2]) == "من" and (before := part.prev_word(prep[0])) is not None and (
             not before[2].isalpha() or strip_conjunction(before[2]) in _QUANTIFIERS
-            or strip_conjunction(before[2]) in _SPEECH_NOUNS or before[2] in part.roles["document"]):
+            or _words_noun(part, _word_index_at(part, before[0]))):
         return False  # 70% من مساعدي ترمب يطالبون، عدد من …: the partitive من counts the subject
     return prep[2] in part.roles["preposition"] or strip_conjunction(prep[2]) in part.roles["preposition"]
 
 
-#: Nouns of speech whose genitive names the speaker of a verb in the clause after it (على
-#: لسان وزير الطاقة السعودي أعلن فيه، تصريحات للرئيس التركي طلب فيها); normalised.
+def _words_noun(part: _Part, k: int) -> bool:
+    """Word ``k`` is a noun of someone's words, whose genitive names the speaker of a verb in
+    the clause after it (على لسان وزير الطاقة السعودي أعلن فيه، تصريحات للرئيس التركي طلب فيها): a
+    reporting noun of the cue lexicon (تصريحات، قول، اتهامات …), a document noun (بيان، تقرير …)
+    or one of ``_SPEECH_NOUNS``, which the lexicons do not list."""
+    word = strip_conjunction(part.word_texts[k])
+    return (part.cue_overlaps(part.word_starts[k], part.word_ends[k]) or word in _SPEECH_NOUNS
+            or word in part.roles["document"] or _bare_definite(word) in part.roles["document"])
+
+
+#: Nouns of speech that neither the cue lexicon nor the document role lists; normalised.
 _SPEECH_NOUNS = frozenset(normalize(w) for w in (
-    "لسان", "تصريح", "تصريحات", "كلمة", "خطاب", "مقابلة", "حديث", "رسالة", "تغريدة", "تغريدات", "مؤتمر",
-    "تقارير", "تقرير", "بيان", "بيانات", "رواية", "قول", "أقوال", "كلام"))
+    "لسان", "كلمة", "خطاب", "مقابلة", "حديث", "رسالة", "تغريدة", "تغريدات", "مؤتمر", "بيانات", "رواية",
+    "أقوال", "كلام"))
 #: Words after which the noun's genitive is the subject of the clause (كون الأوروبيين يرون).
 _GENITIVE_OPENERS = frozenset(normalize(w) for w in ("كون", "لكون", "بكون"))
 
