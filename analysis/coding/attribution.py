@@ -199,6 +199,13 @@ TITLED_NAME_WORDS = 2
 #: Words between a person's nisba and the comma before his name (المحلل العسكري الأمريكي لدى
 #: شبكة CNN، المقدم ريك فرانكونا; codebook note 88).
 NISBA_APPOSITION_WORDS = 4
+#: Words a description may go on for after the body that places it, before the comma that
+#: sets off the name it describes (المسؤول السابق في وزارة الدفاع الأميركية والباحث في
+#: معهد واشنطن للشرق الأدنى، ديفيد شانكير; codebook note 103).
+DESCRIPTION_TAIL_WORDS = 6
+#: Words after the verb that opens a sentence in which its subject may stand, for the
+#: pro-drop verbs of an article where nobody has spoken yet (المرشح ديفيد شانكير; note 103).
+EARLIER_SUBJECT_WORDS = 3
 #: Pro-drop: the subject of a sentence is a mention among its first words (this many before it).
 SENTENCE_SUBJECT_WORDS = 2
 #: Scare quotes: a definite word of at most this many words quoted after a definite noun
@@ -2085,6 +2092,7 @@ def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
             names.setdefault(strip_conjunction(surname), src)
     _register_described_names(part, names)
     _register_nisba_appositions(part, names)
+    _register_names_after_descriptions(part, names)
 
 
 #: Punctuation that ends the phrase between a person's nisba and the comma before his name.
@@ -2137,6 +2145,52 @@ def _register_nisba_appositions(part: _Part, names: dict[str, "_Source"]) -> Non
         surname = strip_conjunction(texts[j + run - 1])
         if len(surname) >= 3 and surname not in _title_words(part):
             names.setdefault(surname, _Source(None, side, "person", None))
+
+
+def _register_names_after_descriptions(part: _Part, names: dict[str, "_Source"]) -> None:
+    """Remember an unknown name that a placing description comes before (codebook note
+    103): رشح ترمب المسؤول السابق في وزارة الدفاع الأميركية والباحث في معهد واشنطن للشرق
+    الأدنى، ديفيد شانكير … وتحدث شانكير. The head is a definite person's noun no mention
+    starts at; :func:`_description_side` places it; after the placing body the name follows
+    at once, or after at most ``DESCRIPTION_TAIL_WORDS`` more words of description and a
+    comma, with no stop, colon, quotation, reporting word, complementizer, relative pronoun
+    or other mention between. The name is of two or three words and not definite."""
+    texts, starts, ends = part.word_texts, part.word_starts, part.word_ends
+    n = len(texts)
+    if _PERSON_NOUN_FORMS.isdisjoint(texts):
+        return
+    for j in [j for j, w in enumerate(texts) if w in _PERSON_NOUN_FORMS and w.startswith("ال")]:
+        if _mention_at_word(part, j) is not None:
+            continue  # a title the lexicon knows: _register_names reads it
+        placed = _description_side(part, j, len(part.text))
+        if placed is None:
+            continue
+        k = part.next_word_index(placed[1])
+        if k >= n:
+            continue
+        gap = part.text[placed[1]:starts[k]].strip()
+        if gap not in ("", "،", ","):
+            continue
+        if gap == "":
+            comma = part.text.find("،", placed[1], ends[min(n - 1, k + DESCRIPTION_TAIL_WORDS)])
+            if comma >= 0 and _mention_at_word(part, k) is None and not _name_run(part, k, len(part.text)) >= 2:
+                tail_end = comma
+                if (_APPOSITION_BREAK_RE.search(part.text, placed[1], tail_end)
+                        or part.cue_overlaps(placed[1], tail_end)
+                        or any(_complementizer_at(part, i) is not None or texts[i] in _RELATIVE_PRONOUNS
+                               or _mention_at_word(part, i) is not None
+                               and part.mentions[_mention_at_word(part, i)].get("actor_type") == "person"
+                               for i in range(k, n) if starts[i] < tail_end)):
+                    continue
+                k = part.next_word_index(comma + 1)
+        if k >= n or texts[k].startswith("ال") or _mention_at_word(part, k) is not None:
+            continue
+        run = _name_run(part, k, len(part.text))
+        if run < 2 or any(_mention_at_word(part, i) is not None for i in range(k, k + run)):
+            continue
+        surname = strip_conjunction(texts[k + run - 1])
+        if len(surname) >= 3 and surname not in _title_words(part):
+            names.setdefault(surname, _Source(None, placed[0], "person", None))
 
 
 def _register_member(part: _Part, m: dict, names: dict[str, "_Source"]) -> None:
@@ -2784,6 +2838,9 @@ def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
 _RANK_ADJECTIVES = frozenset(normalize(w) for w in (
     "كبير", "كبار", "رفيع", "بارز", "بارزين", "سابق", "سابقون", "سابقين", "آخر", "آخرون", "مطلع", "مطلعون",
     "مطلعين", "أمني", "عسكري", "حكومي", "دبلوماسي", "رسمي",
+    # a definite head's adjectives agree with it (المسؤول السابق في وزارة الدفاع الأميركية)
+    "الكبير", "الرفيع", "البارز", "السابق", "السابقة", "السابقون", "السابقين", "الأمني", "العسكري",
+    "الحكومي", "الدبلوماسي", "الرسمي",
 ))
 
 
@@ -3879,12 +3936,49 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     else:
         # pro-drop: the subject of the verb it is joined to (التي نفتها الرياض ووصفتها, note 96),
         # else of this sentence (ترامب يتراجع … ويقر), else the last source
-        act.sources = _joined_verb_subject(part, cue, outer, acts) or _sentence_subject(part, ns, outer) or state.previous()
+        act.sources = (_joined_verb_subject(part, cue, outer, acts) or _sentence_subject(part, ns, outer)
+                       or state.previous() or _earlier_verb_subject(part, ns, outer))
         if not act.sources:
             return _unknown_source(act)
     if entry.lemma == "نقل":
         _relay(part, act, end)
     return act
+
+
+def _earlier_verb_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
+    """The subject of the verb that opens the sentence, for a pro-drop verb of an article
+    where nobody has spoken yet (codebook note 103): يوم الخميس حضر شانكير إلى جلسة استماع
+    … وتحدث عن آرائه. After the sentence's adverbials (يوم الخميس), its first word is a verb
+    (no mention, preposition, cue or complementizer) and within ``EARLIER_SUBJECT_WORDS``
+    words after it, with only spaces and a person's noun or a first name between (المرشح
+    ديفيد شانكير), stands a person of a placed side: a mention or a name the article
+    introduced, with no clitic preposition. Anything else (a genitive: بيد أن أداء ترامب;
+    an object) is no subject the later verbs share."""
+    n = len(part.word_starts)
+    k0 = _skip_adverbials(part, part.next_word_index(ns), outer)
+    if k0 >= n or part.word_ends[k0] > outer:
+        return None
+    verb = part.word_texts[k0]
+    if (_mention_at_word(part, k0) is not None or _blocks_subject(part, verb) or verb.startswith("ال")
+            or _complementizer_at(part, k0) is not None
+            or part.cue_overlaps(part.word_starts[k0], part.word_ends[k0])):
+        return None
+    for k in range(k0 + 1, min(n, k0 + EARLIER_SUBJECT_WORDS + 1)):
+        if part.word_ends[k] > outer or part.text[part.word_ends[k - 1]:part.word_starts[k]].strip():
+            return None
+        idx = _mention_at_word(part, k)
+        if idx is not None:
+            m = part.mentions[idx]
+            if (m.get("actor_type") == "person" and m.get("via") != "adjective" and not _is_object(part, m)
+                    and m.get("side") not in (None, "", "unknown", "other")):
+                return [_Source.from_mention(m)]
+            return None
+        known = _known_name(part, k)
+        if known is not None:
+            return [known] if known.side not in ("unknown", "other") else None
+        if not (_description_head(part, k) or _name_run(part, k, outer) >= 2):
+            return None  # only a person's noun or a first name before the subject (المرشح ديفيد)
+    return None
 
 
 def _joined_verb_subject(part: _Part, cue: CueMatch, outer: int, acts: list[_Act]) -> list[_Source] | None:
