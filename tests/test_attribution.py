@@ -1144,6 +1144,26 @@ def test_a_pro_drop_verb_before_anyone_speaks_takes_the_subject_of_the_sentences
     assert [(r["cue"], r["source_side"]) for r in rows] == [("قال", "russia"), ("أشار", "russia")]
 
 
+def test_a_verb_agreeing_with_a_plural_or_dual_subject_has_no_subject_after_it():
+    # ANT CN-middleEast-209-20180307 (dev round 31; shortened): the noun after أبدوا is its
+    # object; the plural subject stands before it (note 104)
+    rows, text = _body("خبراء آخرون أبدوا دهشتهم لدى سماع اسم نادر.")
+    assert [(r["cue"], r["source_side"], r["source_start"]) for r in rows] == [("أبدوا", "unknown", None)]
+    # ANT FR-middleEast-247-20180410 (dev round 31; shortened): طالبا after the speaker is his,
+    # not a verb whose subject is "عدم نشر اسمه"
+    rows, text = _body("وقال أحد هؤلاء الدبلوماسيين طالبا عدم نشر اسمه إن العالم ينتظر.")
+    assert [(r["cue"], _span(text, r, "source")) for r in rows] == [("قال", "أحد"), ("طالبا", "أحد")]
+    # ANT CN-middleEast-601-20180413 (the rule-count sample; shortened): the warned president is
+    # the object of حذروا, not its subject; the joint subject before it (وزير الدفاع وأعضاء …)
+    # is not read yet, so the verb goes on with the sources, as a pro-drop verb does
+    rows, text = _body("وأضافت المصادر أن وزير الدفاع وأعضاء بفريق الأمن القومي حذروا ترامب من توجيه ضربة.")
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"]) for r in rows] == [
+        ("أضافت", "المصادر", "unknown"), ("حذروا", "المصادر", "unknown")]
+    # a singular verb before its subject keeps it (constructed)
+    rows, text = _body("وحذر ترامب من توجيه ضربة.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("حذر", "trump")]
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

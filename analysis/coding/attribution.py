@@ -3892,8 +3892,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources = _sentence_subject(part, ns, outer) or state.previous()
         if not act.sources:
             return _unknown_source(act)
-    elif (found := _subject_after(part, word_end, _addressee_start(part, entry, word_end, end),
-                                  entry.form_type in _MASCULINE_FORMS)) is not None:
+    elif entry.form_type not in _AGREEING_FORMS and (
+            found := _subject_after(part, word_end, _addressee_start(part, entry, word_end, end),
+                                    entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
@@ -3922,8 +3923,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources, act.after = named
         if act.sources[0].source_type == "anonymous":
             act.antecedent = False  # ويرى بعض خبراء الاقتصاد أن …: not the speaker a later قائلا continues
-    elif (unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
-                                            entry.form_type in _MASCULINE_FORMS)) is not None:
+    elif entry.form_type not in _AGREEING_FORMS and (
+            unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
+                                              entry.form_type in _MASCULINE_FORMS)) is not None:
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
@@ -4036,6 +4038,11 @@ def _named_subject_after(part: _Part, entry: CueEntry, word_end: int, end: int,
 
 #: Cue form types of a masculine singular verb (قال، يقول): a country cannot be their subject.
 _MASCULINE_FORMS = frozenset({"past", "imperfect"})
+#: Verb forms that agree with a plural or dual subject (قالوا، يقولون، أكدا، يؤكدان): a verb
+#: before its subject is singular in Arabic, so the noun after such a form is its object
+#: (خبراء آخرون أبدوا دهشتهم، وكان المسؤولون المغاربة اقترحوا على …), and its subject stands
+#: before it or is the pronoun (codebook note 104).
+_AGREEING_FORMS = frozenset({"past_plural", "imperfect_plural", "past_dual", "imperfect_dual"})
 
 
 def _country_name(m: dict) -> bool:
