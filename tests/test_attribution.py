@@ -1164,6 +1164,25 @@ def test_a_verb_agreeing_with_a_plural_or_dual_subject_has_no_subject_after_it()
     assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("حذر", "trump")]
 
 
+def test_the_noun_before_a_ba_complement_of_describe_or_accuse_is_the_object():
+    # ANT CN-internationalNews-452-20180809 (dev round 31; shortened): Soleimani is described,
+    # Votel describes (note 105)
+    rows, text = _body("وقال فوتيل إن إيران تزعزع الاستقرار. ووصف سليماني بأنه ذو طبيعة عدائية.")
+    assert [(r["cue"], r["source_actor_id"]) for r in rows] == [("قال", "votel"), ("وصف", "votel")]
+    # ANT AL-economy-571-20180513 (the rule-count sample; shortened): subject, object, complement;
+    # the unknown name is the speaker now, though its side is still read from the mention the
+    # phrase runs into (ترمب), a limit of the unplaced-subject reading
+    rows, text = _body("ووصف ميشال قرار ترمب بالخطير.")
+    assert [_span(text, r, "source") for r in rows] == ["ميشال قرار"]
+    # constructed: a pronoun on the verb is its object, and the noun after it the subject
+    rows, text = _body("كما يتهمه مدعون بالكذب على بنوك أمريكية.")
+    assert [_span(text, r, "source") for r in rows] == ["مدعون"]
+    # constructed after ANT CN-internationalNews-690 and others (the sample): a name with ب that
+    # comes back in the article is no complement (تتهم تركيا برانسون بدعم …: Turkey accuses)
+    rows, text = _body("وقالت ساندرز إن الأمر مهم. وتتهم تركيا برانسون بدعم محاولة انقلاب. وسُجن برانسون.")
+    assert [(r["cue"], r["source_side"]) for r in rows][1] == ("تتهم", "turkey")
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

@@ -3894,7 +3894,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             return _unknown_source(act)
     elif entry.form_type not in _AGREEING_FORMS and (
             found := _subject_after(part, word_end, _addressee_start(part, entry, word_end, end),
-                                    entry.form_type in _MASCULINE_FORMS)) is not None:
+                                    entry.form_type in _MASCULINE_FORMS)) is not None and not (
+            entry.lemma in _OBJECT_THEN_BA and word_end == cue.end and _ba_complement_after(
+                part, found[0][0].mention["_ne"] if found[0][0].mention else found[1], end)):
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
@@ -3925,7 +3927,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.antecedent = False  # ويرى بعض خبراء الاقتصاد أن …: not the speaker a later قائلا continues
     elif entry.form_type not in _AGREEING_FORMS and (
             unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
-                                              entry.form_type in _MASCULINE_FORMS)) is not None:
+                                              entry.form_type in _MASCULINE_FORMS)) is not None and not (
+            entry.lemma in _OBJECT_THEN_BA and word_end == cue.end and unresolved.mention is not None
+            and _ba_complement_after(part, unresolved.mention["_ne"], end)):
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
@@ -3945,6 +3949,28 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     if entry.lemma == "نقل":
         _relay(part, act, end)
     return act
+
+
+#: Verbs whose object comes before a complement with بـ (وصف X بأنه، اتهم X بالتدخل): a
+#: noun phrase after the verb and right before such a complement is the object, and the
+#: subject is dropped (codebook note 105), unless the object is a pronoun on the verb
+#: (يتهمه مدعون بالكذب: the noun is the subject). Lemmas as the cue lexicon writes them.
+_OBJECT_THEN_BA = frozenset({"وصف", "اتّهم"})
+
+
+def _ba_complement_after(part: _Part, pos: int, limit: int) -> bool:
+    """Whether the word right after ``pos`` (spaces only between) opens a بـ complement: it
+    begins with ب, is longer than three letters and is no mention (بوتين is a name), and it
+    begins with بأن/بال or occurs once in the part (a name such as برانسون comes back)."""
+    k = part.next_word_index(pos)
+    if k >= len(part.word_starts) or part.word_starts[k] >= limit or part.text[pos:part.word_starts[k]].strip():
+        return False
+    word = part.word_texts[k]
+    if word[:1] != "ب" or len(word) <= 3 or _mention_at_word(part, k) is not None:
+        return False
+    # بأنه، بالتدخل: a complement; a word with ب that comes back whole is a name the lexicons
+    # do not know (تتهم تركيا برانسون بدعم …: Brunson, named again and again)
+    return word.startswith(("بان", "بال")) or part.word_texts.count(word) == 1
 
 
 def _earlier_verb_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
