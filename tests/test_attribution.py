@@ -1177,6 +1177,10 @@ def test_the_noun_before_a_ba_complement_of_describe_or_accuse_is_the_object():
     # constructed: a pronoun on the verb is its object, and the noun after it the subject
     rows, text = _body("كما يتهمه مدعون بالكذب على بنوك أمريكية.")
     assert [_span(text, r, "source") for r in rows] == ["مدعون"]
+    # ANT BB-middleEast-1011-20180928 (the rule-count sample; a headline): the one held
+    # responsible is the object of تحمل; the verb goes on with Washington
+    rows, text = _body("واشنطن تغلق قنصليتها بالبصرة وتحمل طهران مسؤولية سلامة رعاياها")
+    assert [(r["cue"], r["source_side"]) for r in rows][-1] == ("تحمل", "us")
     # constructed after ANT CN-internationalNews-690 and others (the sample): a name with ب that
     # comes back in the article is no complement (تتهم تركيا برانسون بدعم …: Turkey accuses)
     rows, text = _body("وقالت ساندرز إن الأمر مهم. وتتهم تركيا برانسون بدعم محاولة انقلاب. وسُجن برانسون.")

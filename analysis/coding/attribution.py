@@ -3895,8 +3895,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     elif entry.form_type not in _AGREEING_FORMS and (
             found := _subject_after(part, word_end, _addressee_start(part, entry, word_end, end),
                                     entry.form_type in _MASCULINE_FORMS)) is not None and not (
-            entry.lemma in _OBJECT_THEN_BA and word_end == cue.end and _ba_complement_after(
-                part, found[0][0].mention["_ne"] if found[0][0].mention else found[1], end)):
+            word_end == cue.end and _object_before_complement(
+                part, entry, found[0][0].mention["_ne"] if found[0][0].mention else found[1], end)):
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
@@ -3928,8 +3928,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     elif entry.form_type not in _AGREEING_FORMS and (
             unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
                                               entry.form_type in _MASCULINE_FORMS)) is not None and not (
-            entry.lemma in _OBJECT_THEN_BA and word_end == cue.end and unresolved.mention is not None
-            and _ba_complement_after(part, unresolved.mention["_ne"], end)):
+            word_end == cue.end and unresolved.mention is not None
+            and _object_before_complement(part, entry, unresolved.mention["_ne"], end)):
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
@@ -3956,6 +3956,23 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
 #: subject is dropped (codebook note 105), unless the object is a pronoun on the verb
 #: (يتهمه مدعون بالكذب: the noun is the subject). Lemmas as the cue lexicon writes them.
 _OBJECT_THEN_BA = frozenset({"وصف", "اتّهم"})
+#: Verbs with a second object the cue lexicon requires (حمّل X المسؤولية): the noun phrase
+#: right before that required word is the first object (codebook note 105).
+_OBJECT_THEN_REQUIRED = frozenset({"حمّل المسؤولية"})
+
+
+def _object_before_complement(part: _Part, entry: CueEntry, pos: int, limit: int) -> bool:
+    """Whether the noun phrase that ends at ``pos`` is the object of the verb ``entry``, as
+    the word right after it opens the verb's second complement (codebook note 105)."""
+    if entry.lemma in _OBJECT_THEN_BA:
+        return _ba_complement_after(part, pos, limit)
+    if entry.lemma in _OBJECT_THEN_REQUIRED:
+        k = part.next_word_index(pos)
+        if k >= len(part.word_starts) or part.word_starts[k] >= limit or part.text[pos:part.word_starts[k]].strip():
+            return False
+        word = part.word_texts[k]
+        return any(word.startswith(r[:-1]) if r.endswith("*") else word == r for r in entry.requires)
+    return False
 
 
 def _ba_complement_after(part: _Part, pos: int, limit: int) -> bool:
