@@ -1187,6 +1187,18 @@ def test_the_noun_before_a_ba_complement_of_describe_or_accuse_is_the_object():
     assert [(r["cue"], r["source_side"]) for r in rows][1] == ("تتهم", "turkey")
 
 
+def test_a_name_right_after_a_persons_nisba_keeps_its_surname():
+    # ANT SK-sport-2841-20181010 (the rule-count sample; shortened): a person's noun, his
+    # nisba and a two-word name with no comma after the nisba (note 106)
+    rows, text = _body("اعتبر النجم الفرنسي بول بوغبا، الثلاثاء، أن مواطنيه أحق بالكرة. "
+                       "وأضاف بوغبا (25 عاما) أن المنافسة قوية.")
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"]) for r in rows][-1] == ("أضاف", "بوغبا", "france")
+    # ANT SK-sport-2951-20181017 (the sample; shortened): three name-like words after the
+    # nisba may be a name and the verb's object (أرسين فينغر خطته), so none is remembered
+    rows, text = _body("كشف المدرب الفرنسي أرسين فينغر خطته المقبلة. وقال فينغر إنه سيعود.")
+    assert [(_span(text, r, "source"), r["source_side"]) for r in rows] == [("فينغر", "other")]
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

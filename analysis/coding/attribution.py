@@ -2103,6 +2103,7 @@ _PROFESSION_NOUNS = frozenset(normalize(w) for w in (
     "الملاكم", "اللاعب", "اللاعبة", "المدرب", "المغني", "المغنية", "الكاتب", "الكاتبة", "الروائي",
     "الفنان", "الفنانة", "الناشط", "الناشطة", "المخرج", "النجم", "النجمة", "البطل", "البطلة",
     "الجنرال", "الأدميرال", "السيناتور", "السناتور", "النائب", "النائبة", "القاضي", "القاضية",
+    "المهاجم", "المدافع", "الحارس", "الدولي", "النجم",
 ))
 
 
@@ -2117,7 +2118,7 @@ def _register_nisba_appositions(part: _Part, names: dict[str, "_Source"]) -> Non
     n = len(texts)
     for m in part.mentions:
         side = m.get("side")
-        if m.get("via") != "adjective" or not isinstance(side, str) or side in ("", "unknown", "other"):
+        if m.get("via") != "adjective" or not isinstance(side, str) or side in ("", "unknown"):
             continue
         k = _word_index_at(part, m["_ns"])
         head = next((j for j in range(k - 1, max(-1, k - 3), -1)
@@ -2125,6 +2126,19 @@ def _register_nisba_appositions(part: _Part, names: dict[str, "_Source"]) -> Non
         if head is None or _APPOSITION_BREAK_RE.search(part.text, ends[head], starts[k]) or "،" in part.text[ends[head]:starts[k]] or any(
                 _mention_at_word(part, j) is not None for j in range(head, k)):
             continue  # a person's noun right before, with only its adjectives between
+        j = part.next_word_index(m["_ne"])
+        if (j < n and not part.text[m["_ne"]:starts[j]].strip() and not texts[j].startswith("ال")
+                and _mention_at_word(part, j) is None and (run := _name_run(part, j, len(part.text))) == 2
+                and all(_mention_at_word(part, i) is None for i in range(j, j + run))):
+            # المهاجم الصربي ألكسندر بيزتش: the name right after the nisba (codebook note 106);
+            # two words only: a third name-like word may be the verb's object (المدرب الفرنسي
+            # أرسين فينغر خطته), and a name of three is left to the comma reading below
+            surname = strip_conjunction(texts[j + run - 1])
+            if len(surname) >= 3 and surname not in _title_words(part):
+                names.setdefault(surname, _Source(None, side, "person", None))
+            continue
+        if side == "other":
+            continue  # a third country's nisba places only a name right after it (note 102)
         stop = ends[min(n - 1, k + NISBA_APPOSITION_WORDS + 1)]
         comma = part.text.find("،", m["_ne"], stop)
         if comma < 0 or _APPOSITION_BREAK_RE.search(part.text, m["_ne"], comma) or part.cue_overlaps(m["_ne"], comma):
