@@ -1805,7 +1805,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 46 and {"DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 47 and {"RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",

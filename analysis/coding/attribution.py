@@ -3973,6 +3973,9 @@ _OBJECT_THEN_BA = frozenset({"وصف", "اتّهم"})
 #: Verbs with a second object the cue lexicon requires (حمّل X المسؤولية): the noun phrase
 #: right before that required word is the first object (codebook note 105).
 _OBJECT_THEN_REQUIRED = frozenset({"حمّل المسؤولية"})
+#: Words after the required word in which "لـ + the one held responsible" may stand
+#: (حمّل المتحدث المسؤولية الكاملة عن التصعيد لواشنطن; codebook note 105).
+RESPONSIBLE_PARTY_WORDS = 5
 
 
 def _object_before_complement(part: _Part, entry: CueEntry, pos: int, limit: int) -> bool:
@@ -3985,7 +3988,17 @@ def _object_before_complement(part: _Part, entry: CueEntry, pos: int, limit: int
         if k >= len(part.word_starts) or part.word_starts[k] >= limit or part.text[pos:part.word_starts[k]].strip():
             return False
         word = part.word_texts[k]
-        return any(word.startswith(r[:-1]) if r.endswith("*") else word == r for r in entry.requires)
+        if not any(word.startswith(r[:-1]) if r.endswith("*") else word == r for r in entry.requires):
+            return False
+        # حمّل المتحدث الروسي المسؤولية لواشنطن: the one held responsible follows with لـ, so
+        # the phrase before المسؤولية is the subject
+        for j in range(k + 1, min(len(part.word_starts), k + 1 + RESPONSIBLE_PARTY_WORDS)):
+            if part.word_starts[j] >= limit or _CLAUSE_STOP_RE.search(part.text, part.word_ends[j - 1], part.word_starts[j]):
+                break
+            w = part.word_texts[j]
+            if w[:1] == "ل" and (w.startswith("لل") or _mention_at_word(part, j) is not None):
+                return False
+        return True
     return False
 
 
