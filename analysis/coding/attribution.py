@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -761,6 +762,7 @@ class _Part:
         self.norm = norm
         self.text = text = norm.text
         self.media_index = None  # built by _last_medium when first asked
+        self.word_counts: Counter[str] | None = None  # built by _ba_complement_after when first asked
         self.lex = lexicon
         self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
@@ -2103,7 +2105,7 @@ _PROFESSION_NOUNS = frozenset(normalize(w) for w in (
     "الملاكم", "اللاعب", "اللاعبة", "المدرب", "المغني", "المغنية", "الكاتب", "الكاتبة", "الروائي",
     "الفنان", "الفنانة", "الناشط", "الناشطة", "المخرج", "النجم", "النجمة", "البطل", "البطلة",
     "الجنرال", "الأدميرال", "السيناتور", "السناتور", "النائب", "النائبة", "القاضي", "القاضية",
-    "المهاجم", "المدافع", "الحارس", "الدولي", "النجم",
+    "المهاجم", "المدافع", "الحارس", "الدولي",
 ))
 
 
@@ -2189,12 +2191,13 @@ def _register_names_after_descriptions(part: _Part, names: dict[str, "_Source"])
             comma = part.text.find("،", placed[1], ends[min(n - 1, k + DESCRIPTION_TAIL_WORDS)])
             if comma >= 0 and _mention_at_word(part, k) is None and not _name_run(part, k, len(part.text)) >= 2:
                 tail_end = comma
+                tail = range(k, min(n, k + DESCRIPTION_TAIL_WORDS + 1))
                 if (_APPOSITION_BREAK_RE.search(part.text, placed[1], tail_end)
                         or part.cue_overlaps(placed[1], tail_end)
-                        or any(_complementizer_at(part, i) is not None or texts[i] in _RELATIVE_PRONOUNS
-                               or _mention_at_word(part, i) is not None
-                               and part.mentions[_mention_at_word(part, i)].get("actor_type") == "person"
-                               for i in range(k, n) if starts[i] < tail_end)):
+                        or any(starts[i] < tail_end and (
+                            _complementizer_at(part, i) is not None or texts[i] in _RELATIVE_PRONOUNS
+                            or ((idx := _mention_at_word(part, i)) is not None
+                                and part.mentions[idx].get("actor_type") == "person")) for i in tail)):
                     continue
                 k = part.next_word_index(comma + 1)
         if k >= n or texts[k].startswith("ال") or _mention_at_word(part, k) is not None:
@@ -4014,7 +4017,11 @@ def _ba_complement_after(part: _Part, pos: int, limit: int) -> bool:
         return False
     # بأنه، بالتدخل: a complement; a word with ب that comes back whole is a name the lexicons
     # do not know (تتهم تركيا برانسون بدعم …: Brunson, named again and again)
-    return word.startswith(("بان", "بال")) or part.word_texts.count(word) == 1
+    if word.startswith(("بان", "بال")):
+        return True
+    if part.word_counts is None:  # counted once per part, when first asked
+        part.word_counts = Counter(part.word_texts)
+    return part.word_counts[word] == 1
 
 
 def _earlier_verb_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:
