@@ -1199,6 +1199,22 @@ def test_a_name_right_after_a_persons_nisba_keeps_its_surname():
     assert [(_span(text, r, "source"), r["source_side"]) for r in rows] == [("فينغر", "other")]
 
 
+def test_a_name_with_b_or_l_that_the_article_repeats_is_a_speaker():
+    # ANT AL-sport-2314-20180711 (dev round 32; shortened): بيزتش is no ب + يزتش: it comes
+    # back whole and a comma follows it (note 107)
+    rows, text = _body("وبدأ ألكسندر بيزتش مسيرته في صربيا. ويقول بيزتش، 26 عاما، إن مشاركته مهمة.")
+    assert [(r["cue"], _span(text, r, "source"), r["source_side"]) for r in rows] == [("يقول", "بيزتش", "other")]
+    # constructed: said once, the same word stays a preposition on a noun (no speaker after it)
+    rows, text = _body("ويقول بيزتش، 26 عاما، إن مشاركته مهمة.")
+    assert [(r["source_side"], r["source_start"]) for r in rows] == [("unknown", None)]
+    # constructed after ANT SK-middleEast-99-20180227 (the rule-count sample): بتهمة recurs
+    # before a quotation but is listed as no surname; the court goes on speaking
+    rows, text = _body('وقالت المحكمة إنها أصدرت الحكم. ودانت بتهمة "الإرهاب" ثلاثة متهمين، '
+                       'ودانت بتهمة "التحريض" آخرين.')
+    assert [(r["cue"], _span(text, r, "source")) for r in rows] == [
+        ("قالت", "المحكمة"), ("دانت", "المحكمة"), ("دانت", "المحكمة")]
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

@@ -2024,6 +2024,8 @@ def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS, definite:
 _NOT_SURNAMES = frozenset(normalize(w) for w in (
     "باسم", "باسمه", "باسمها", "باسمهم", "بنفسه", "بنفسها", "بدوره", "بدورها", "بجرأة", "بشدة",
     "بقوة", "بوضوح", "بصراحة", "بحسب", "بعد", "بين", "لدى", "كذلك", "كما", "لكن", "لأن", "لذلك",
+    # nouns whose first letter is their own, read on the ANT sample as recurring names (note 107)
+    "بتهمة", "بيانات", "لجوء",
 ))
 
 
@@ -2573,7 +2575,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     if word[:1] in ("ب", "ل") and (named := _known_name(part, k)) is not None:
         return named  # وقال بيرهوف, after أوليفر بيرهوف: a surname the article introduced (note 92)
     if (word in part.roles["preposition"] or bare in part.roles["preposition"]
-            or word in part.roles["adverb"] or (word[:1] in ("ب", "ل") and word not in part.roles["name"])
+            or word in part.roles["adverb"] or (word[:1] in ("ب", "ل") and word not in part.roles["name"]
+                                                and not _recurring_clitic_name(part, k, limit))
             or word.isdigit()
             or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))
             or _accusative(part, k)):
@@ -2633,6 +2636,42 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         # (codebook note 59), still unplaced
         part.names.setdefault(surname, _Source(None, "other", "person", None))
     return src
+
+
+def _recurring_clitic_name(part: _Part, k: int, limit: int) -> bool:
+    """Whether word ``k``, which begins with ب or ل, is a name the lexicons do not know
+    rather than a preposition on a noun (codebook note 107): ويقول بيزتش، 26 عاما، إن …. It
+    comes back whole at least twice in the part and never without its first letter (يزتش)
+    or with the article after it (:func:`_recurs_whole`), it is name-like and no mention,
+    adverb or word of :data:`_NOT_SURNAMES`, and a comma, colon, quotation mark or
+    complementizer follows it here (وقال بناهي "…"; a noun before a quoted name, تشير بردية
+    "إيبرس", passes too: a known limit)."""
+    word = part.word_texts[k]
+    rest = word[1:]
+    if (len(word) < 4 or rest.startswith("ال") or word.startswith("لل") or word in _NOT_SURNAMES
+            or word in part.roles["adverb"] or rest in part.roles["document"] or rest in _PERSON_NOUN_FORMS
+            or _mention_at_word(part, k) is not None or not _name_like(part, k)):
+        return False
+    if not _recurs_whole(part, k):
+        return False
+    j = k + 1
+    if j >= len(part.word_starts) or part.word_starts[j] >= limit:
+        return False
+    gap = part.text[part.word_ends[k]:part.word_starts[j]].strip()
+    return gap[:1] in ("،", ",", ":", '"', "«", "“") or (gap == "" and _complementizer_at(part, j) is not None)
+
+
+def _recurs_whole(part: _Part, j: int) -> bool:
+    """Word ``j`` comes back whole at least twice in the part and never without its first
+    letter or with the article after it (بيزتش … ويقول بيزتش: a name, not ب + يزتش)."""
+    word = part.word_texts[j]
+    rest = word[1:]
+    if len(word) < 4 or word.startswith("لل") or rest.startswith("ال"):
+        return False
+    if part.word_counts is None:
+        part.word_counts = Counter(part.word_texts)
+    counts = part.word_counts
+    return counts[word] >= 2 and not counts[rest] and not counts["ال" + rest]
 
 
 #: Words of quantity before the noun they count (عدد من، العديد من، بعض، معظم …).
