@@ -1215,6 +1215,27 @@ def test_a_name_with_b_or_l_that_the_article_repeats_is_a_speaker():
         ("قالت", "المحكمة"), ("دانت", "المحكمة"), ("دانت", "المحكمة")]
 
 
+def test_review_of_notes_103_to_106():
+    # independent review, 7 December 2026 (constructed after the ANT cases it read)
+    # note 105: the whole object phrase before بـ is the object, and its first word is not
+    # then read as an unknown speaker (FR-internationalNews-1962, SK-internationalNews-3154)
+    assert _sources("وقال ترامب إن الاتحاد ظالم. لكن الأخير اتهم الاتحاد الأوروبي بأنه لا يعامل بلاده بعدل.")[-1] == (
+        "اتهم", "us", "ترامب")
+    assert _sources("وقال ترامب إن الصحيفة كاذبة. ووصف نيويورك تايمز بأنها فاشلة.")[-1] == ("وصف", "us", "ترامب")
+    # a phrase that starts elsewhere may still be the subject: ميشال قرار before the object ترمب
+    assert _sources("ووصف ميشال قرار ترمب بالخطير.")[-1][0::2] == ("وصف", "ميشال قرار")
+    # note 106: "يعتبر + a name + أول/أحد/من" is the passive "is considered" (BB-sport-359 and others)
+    assert [c for c, _, _ in _sources("ويعتبر صلاح أول لاعب عربي يفوز بالجائزة. وقال صلاح إنه سعيد.")] == ["قال"]
+    # note 104: a plural anonymous head after a plural verb is its subject (SK-internationalNews-3386)
+    assert _sources("وقال ترامب إن الوضع صعب. ويقولون دبلوماسيون إن الاتفاق قريب.")[-1][:2] == ("يقولون", "unknown")
+    # note 103: a definite rank adjective is skipped only after a head of persons
+    assert _sources("وقال المسجد الكبير في باريس إن الهجوم مدان.") == [("قال", "other", "المسجد")]
+    assert _sources("وقال الضابط الرفيع في الجيش الروسي سيرغي رودسكوي إن الصواريخ اعترضت.")[0][1] == "russia"
+    # note 103's fallback: a listed person after a plain noun is its genitive (CN-middleEast-1460)
+    assert _sources("وروت خطيبة خاشقجي الأحداث أمام المحكمة، وأوضحت أن خطيبها دخل القنصلية.") == [
+        ("أوضحت", "unknown", None)]
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

@@ -2251,6 +2251,8 @@ def _register_described_names(part: _Part, names: dict[str, "_Source"]) -> None:
                 or part.text[part.word_ends[e - 1]:part.word_starts[e]].strip()
                 or not (_name_like(part, e) and _name_like(part, e - 1))):
             continue  # a name of at least two words right before the head
+        if texts[j] in _NO_THIRD_PARTY_HEADS and not part.text[part.word_ends[e]:part.word_starts[e + 1]].strip():
+            continue  # يخوض عدد كبير من النساء: كبير, الفريق, واحد head a description only after a comma
         placed = _description_side(part, j, len(part.text))
         if placed is not None:
             names[surname] = _Source(None, placed[0], "person", None)
@@ -2508,7 +2510,7 @@ _DESCRIPTION_HEADS = frozenset(normalize(w) for w in (
     "صحفي", "صحفية", "الصحفي", "الصحفية", "صحافي", "صحافية", "الصحافي", "الصحافية", "المراسل",
     "المراسلة", "مستشار", "المستشار", "مساعد", "محامي", "المحامي", "محامية", "المحامية",
     "ممثل", "ممثلة", "الممثل", "الممثلة", "مندوب", "عميد", "العميد", "اللواء", "العقيد",
-    "الكولونيل", "المقدم", "الرائد", "الفريق", "نائبة",
+    "الكولونيل", "المقدم", "الرائد", "الفريق", "نائبة", "ضابط", "الضابط",
     "المتحدث", "المتحدثة", "متحدث", "متحدثة", "الناطق", "الناطقة", "وزير", "وزيرة", "سفير",
     "قائد", "زعيم", "محرر", "محررة", "المحرر", "كاتب", "الكاتب", "كاتبة", "الكاتبة",
     # the same offices in the other gender, definite or not, and the deputies, envoys,
@@ -2615,7 +2617,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         # وقال رئيس منظمة الطاقة الذرية الإيرانية إن …: an unnamed office placed by the body
         # its description names (codebook note 67)
         return _name_source(part, k, 1, _Source(None, described[0], "person", None))
-    placed = _affiliation_phrase(part, k, limit)
+    placed = _affiliation_phrase(part, k, limit, definite_rank=word in _APPOSED_PERSON_NOUNS or _description_head(part, k))
     if placed is not None and placed != "other":
         # صحفية في بي بي سي، باحث في وزارة الدفاع الروسية: placed by the body it works in
         return _name_source(part, k, 1, _Source(None, placed, kind, None))
@@ -2906,19 +2908,22 @@ _FIRMS = frozenset(normalize(w) for w in (
 ))
 
 
-def _affiliation_phrase(part: _Part, k: int, limit: int) -> str | None:
+def _affiliation_phrase(part: _Part, k: int, limit: int, definite_rank: bool = True) -> str | None:
     """The side of the body an anonymous head belongs to, named a few nouns after في/من/بـ.
 
     مسؤول كبير في شركة شحن صينية، مصدر عسكري في قيادة التحالف الأمريكي: after the head
     (word ``k``) and at most one rank adjective, a preposition, then at most
     ``AFFILIATION_NOUN_WORDS`` plain nouns and a mention of a placed side (a nisba
     adjective or a name). Anything else between (a verb, a cue, a second preposition, a
-    comma) means no affiliation.
+    comma) means no affiliation. A definite rank adjective (المسؤول السابق في …) is skipped
+    only with ``definite_rank``: after a head of persons, not after المسجد الكبير في باريس
+    (review of note 103).
     """
     n = len(part.word_starts)
     j = k + 1
-    if j < n and part.word_starts[j] < limit and part.word_texts[j] in _RANK_ADJECTIVES:
-        j += 1
+    if j < n and part.word_starts[j] < limit and part.word_texts[j] in _RANK_ADJECTIVES and (
+            definite_rank or not part.word_texts[j].startswith("ال")):
+        j += 1  # a definite adjective only on a head of persons (not المسجد الكبير في باريس)
     if j >= n or part.word_starts[j] >= limit:
         return None
     word = part.word_texts[j]
@@ -3924,6 +3929,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         return act if act.sources else _unknown_source(act)
     relative = _relative_subject(part, cue, ns)
     before = None if relative is not None else _subject_before(part, cue, ns)
+    rejected: list[int] = []  # starts of phrases after the verb read as its object (note 105)
     found = None
     if (isinstance(relative, list) or relative == "none") and _passive_reading(
             part, cue, word_end, end, after_relative=True):
@@ -3948,11 +3954,11 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources = _sentence_subject(part, ns, outer) or state.previous()
         if not act.sources:
             return _unknown_source(act)
-    elif entry.form_type not in _AGREEING_FORMS and (
-            found := _subject_after(part, word_end, _addressee_start(part, entry, word_end, end),
-                                    entry.form_type in _MASCULINE_FORMS)) is not None and not (
-            word_end == cue.end and _object_before_complement(
-                part, entry, found[0][0].mention["_ne"] if found[0][0].mention else found[1], end)):
+    elif (found := _subject_after(part, word_end, _addressee_start(part, entry, word_end, end),
+                                  entry.form_type in _MASCULINE_FORMS)) is not None and _agrees(entry, found[0]) and not (
+            _object_first(part, entry, cue, word_end, found[0][0].mention["_ns"] if found[0][0].mention else word_end,
+                          found[0][0].mention["_ne"] if found[0][0].mention else found[1], end, rejected)
+            or _considered_as(part, cue, word_end, end, found[1])):
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
@@ -3976,16 +3982,18 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         # that names a speaker is still its subject (note 97): ويتوقع المحللون أن …، أوضح أن
         # "أبوالغيط كان قد انتقد …"
         named = _named_subject_after(part, entry, word_end, end, state)
-        if named is None:
+        if named is None or not _agrees(entry, named[0]) or (named[0][0].mention is not None and (
+                named[0][0].mention["_ns"] in rejected or _object_first(
+                    part, entry, cue, word_end, named[0][0].mention["_ns"], named[0][0].mention["_ne"], end, rejected))):
             return None
         act.sources, act.after = named
         if act.sources[0].source_type == "anonymous":
             act.antecedent = False  # ويرى بعض خبراء الاقتصاد أن …: not the speaker a later قائلا continues
-    elif entry.form_type not in _AGREEING_FORMS and (
-            unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
-                                              entry.form_type in _MASCULINE_FORMS)) is not None and not (
-            word_end == cue.end and unresolved.mention is not None
-            and _object_before_complement(part, entry, unresolved.mention["_ne"], end)):
+    elif (unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
+                                            entry.form_type in _MASCULINE_FORMS)) is not None and _agrees(
+            entry, [unresolved]) and not (unresolved.mention is not None and (
+                unresolved.mention["_ns"] in rejected or _object_first(
+                    part, entry, cue, word_end, unresolved.mention["_ns"], unresolved.mention["_ne"], end, rejected))):
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
@@ -4044,6 +4052,43 @@ def _object_before_complement(part: _Part, entry: CueEntry, pos: int, limit: int
     return False
 
 
+def _agrees(entry: CueEntry, sources: list[_Source]) -> bool:
+    """Whether a subject found after the verb may be its subject: any subject after a
+    singular form; after a plural or dual form only an anonymous plural head (ويقولون
+    دبلوماسيون إن …: non-standard agreement), never a name or a country (codebook note 104)."""
+    return entry.form_type not in _AGREEING_FORMS or all(src.source_type == "anonymous" for src in sources)
+
+
+def _object_first(part: _Part, entry: CueEntry, cue: CueMatch, word_end: int, start: int, pos: int, limit: int,
+                  rejected: list[int]) -> bool:
+    """:func:`_object_before_complement` for the phrase after the verb from ``start`` to
+    ``pos`` (not when the verb carries an object pronoun); a rejected phrase's start is
+    recorded in ``rejected``, so that no later reading of a phrase that starts there takes
+    its first word as the subject (ووصف نيويورك تايمز بأنها …: not "نيويورك"; review of note
+    105), while a reading that starts elsewhere still may (ووصف ميشال قرار ترمب بالخطير: the
+    phrase ending in ترمب is the object, "ميشال قرار" the subject)."""
+    if word_end != cue.end or not _object_before_complement(part, entry, pos, limit):
+        return False
+    rejected.append(start)
+    return True
+
+
+#: Words after "يعتبر + a name" that make it the passive "is considered" (ويعتبر صلاح أول
+#: لاعب عربي …، ويعتبر محرز أحد أعمدة النادي; review of note 106). Normalised.
+_CONSIDERED_AS = frozenset(normalize(w) for w in ("أحد", "إحدى", "أول", "من", "ضمن", "بمثابة"))
+
+
+def _considered_as(part: _Part, cue: CueMatch, word_end: int, limit: int, end_of_subject: int) -> bool:
+    """Whether an imperfect of اعتبر with a name after it reads "… is considered one of":
+    the word after the name is one of :data:`_CONSIDERED_AS` and no complementizer follows
+    (:func:`_passive_reading`)."""
+    if cue.entry.lemma not in _PASSIVE_READING or not _passive_reading(part, cue, word_end, limit):
+        return False
+    k = part.next_word_index(end_of_subject)
+    return (k < len(part.word_starts) and part.word_starts[k] < limit
+            and not part.text[end_of_subject:part.word_starts[k]].strip() and part.word_texts[k] in _CONSIDERED_AS)
+
+
 def _ba_complement_after(part: _Part, pos: int, limit: int) -> bool:
     """Whether the word right after ``pos`` (spaces only between) opens a بـ complement: it
     begins with ب, is longer than three letters and is no mention (بوتين is a name), and it
@@ -4081,22 +4126,46 @@ def _earlier_verb_subject(part: _Part, ns: int, outer: int) -> list[_Source] | N
             or _complementizer_at(part, k0) is not None
             or part.cue_overlaps(part.word_starts[k0], part.word_ends[k0])):
         return None
+    plain = False  # a word that is no person's noun stands before the subject (a first name)
     for k in range(k0 + 1, min(n, k0 + EARLIER_SUBJECT_WORDS + 1)):
         if part.word_ends[k] > outer or part.text[part.word_ends[k - 1]:part.word_starts[k]].strip():
             return None
         idx = _mention_at_word(part, k)
         if idx is not None:
             m = part.mentions[idx]
-            if (m.get("actor_type") == "person" and m.get("via") != "adjective" and not _is_object(part, m)
-                    and m.get("side") not in (None, "", "unknown", "other")):
+            if (not plain and m.get("actor_type") == "person" and m.get("via") != "adjective"
+                    and not _is_object(part, m) and m.get("side") not in (None, "", "unknown", "other")
+                    and not _person_between(part, m["_ne"], outer)):
                 return [_Source.from_mention(m)]
-            return None
+            return None  # وروت خطيبة خاشقجي: a listed person after a plain noun is its genitive
         known = _known_name(part, k)
         if known is not None:
-            return [known] if known.side not in ("unknown", "other") else None
-        if not (_description_head(part, k) or _name_run(part, k, outer) >= 2):
-            return None  # only a person's noun or a first name before the subject (المرشح ديفيد)
+            ok = (known.side not in ("unknown", "other") and len(strip_conjunction(part.word_texts[k])) >= 4
+                  and not _person_between(part, part.word_ends[k], outer))
+            return [known] if ok else None
+        if not _description_head(part, k):
+            if _name_run(part, k, outer) < 2:
+                return None  # only a person's noun or a first name before the subject (المرشح ديفيد)
+            plain = True
     return None
+
+
+def _person_between(part: _Part, start: int, end: int) -> bool:
+    """Whether a person (a listed mention not on a preposition, or a name the article
+    introduced) stands between ``start`` and ``end``: a nearer subject (بعد أن أصبح محمد بن
+    سلمان ولياً للعهد ووعد …; review of note 103)."""
+    j = bisect_left(part.mention_starts, start)
+    while j < len(part.mentions) and part.mentions[j]["_ns"] < end:
+        m = part.mentions[j]
+        if m.get("actor_type") == "person" and m.get("via") != "adjective" and not _is_object(part, m):
+            return True
+        j += 1
+    k = part.next_word_index(start)
+    while k < len(part.word_starts) and part.word_ends[k] <= end:
+        if _mention_at_word(part, k) is None and strip_conjunction(part.word_texts[k]) in part.names:
+            return True
+        k += 1
+    return False
 
 
 def _joined_verb_subject(part: _Part, cue: CueMatch, outer: int, acts: list[_Act]) -> list[_Source] | None:
