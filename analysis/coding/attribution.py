@@ -4226,7 +4226,8 @@ _MASCULINE_FORMS = frozenset({"past", "imperfect"})
 #: Verb forms that agree with a plural or dual subject (قالوا، يقولون، أكدا، يؤكدان): a verb
 #: before its subject is singular in Arabic, so the noun after such a form is its object
 #: (خبراء آخرون أبدوا دهشتهم، وكان المسؤولون المغاربة اقترحوا على …), and its subject stands
-#: before it or is the pronoun (codebook note 104).
+#: before it or is the pronoun (codebook note 104); only an anonymous plural head after it
+#: is still read as its subject (:func:`_agrees`, the review of note 104).
 _AGREEING_FORMS = frozenset({"past_plural", "imperfect_plural", "past_dual", "imperfect_dual"})
 
 
