@@ -1236,6 +1236,20 @@ def test_review_of_notes_103_to_106():
         ("أوضحت", "unknown", None)]
 
 
+def test_function_words_after_the_verb_are_no_speakers():
+    # codebook note 108, from the unplaced speakers of ANT (data/lexicon-mining tools):
+    # ANT BB-internationalNews-343-20180416 (the sample; shortened): أمام is a preposition
+    assert [(c, side) for c, side, _ in _sources(
+        "وقالت رئيسة الوزراء البريطانية تيريزا ماي إن الضربات مشروعة. وقالت أمام البرلمان إن القرار صائب.")] == [
+        ("قالت", "uk"), ("قالت", "uk")]
+    # constructed after an ANT sport article of the sample: هذا الأسبوع is a time phrase, and
+    # the verb goes on with the speaker before it
+    assert _sources("وقال مارادونا إن الفريق قوي. وقال هذا الأسبوع إنه لا يعتبر راموس نجما.")[-1] == (
+        "قال", "other", "مارادونا")
+    # ANT AL-internationalNews-144-20180221 (the sample; shortened): relative ما is the object
+    assert _sources("وقال ترامب إن الحكم ظالم. ووصفت ما حصل بالدمار السياسي.")[-1] == ("وصفت", "us", "ترامب")
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

@@ -2567,6 +2567,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     bare = strip_conjunction(word)
     if word in part.lex.resumptive:
         return None  # قال فيها: …
+    if bare in _RELATIVE_MA:
+        return None  # ووصفت ما حصل بـ …، قال ما معناه: what was said, the object (codebook note 108)
     if bare in _DEMONSTRATIVES and not (
             k + 1 < len(part.word_starts) and part.word_texts[k + 1].startswith("ال")):
         return None  # نفت ذلك: the object, the subject dropped (but وقالت هذه المصادر)
