@@ -1267,6 +1267,15 @@ def test_speakers_the_coders_place_by_world_knowledge_are_listed():
     assert [r["source_actor_id"] for r in rows] == [None]
 
 
+def test_speakers_of_the_second_review_are_listed():
+    # actors 1.20.0: names with ب/ل that speak since note 107, placed by world knowledge in a
+    # second review of the unplaced speakers (data/lexicon-mining, speaker_review_2.csv);
+    # ANT CN-internationalNews-692 and BB-culture-140 (the sample; shortened)
+    rows, text = _body("وقال برونسون إنه بريء. وقالت بارنييه إن المفاوضات صعبة. وتقول لالويت إن النقوش قديمة.")
+    assert [(r["cue"], r["source_actor_id"], r["source_side"]) for r in rows] == [
+        ("قال", "andrew_brunson", "us"), ("قالت", "michel_barnier", "eu"), ("تقول", "claire_lalouette", "france")]
+
+
 def test_review_of_notes_100_to_102():
     # independent review, 7 December 2026 (constructed after the ANT cases it read)
     # note 100: after a partitive من and after كون, the genitive is the clause's subject
