@@ -762,7 +762,7 @@ class _Part:
         self.norm = norm
         self.text = text = norm.text
         self.media_index = None  # built by _last_medium when first asked
-        self.word_counts: Counter[str] | None = None  # built by _ba_complement_after when first asked
+        self.word_counts: Counter[str] | None = None  # built by _word_counts when first asked
         self.lex = lexicon
         self.roles = _Roles(lexicon.words)
         self.comp_any = lexicon.words.get("complementizer_any", frozenset())
@@ -2652,11 +2652,9 @@ def _recurring_clitic_name(part: _Part, k: int, limit: int) -> bool:
     "إيبرس", passes too: a known limit)."""
     word = part.word_texts[k]
     rest = word[1:]
-    if (len(word) < 4 or rest.startswith("ال") or word.startswith("لل") or word in _NOT_SURNAMES
-            or word in part.roles["adverb"] or rest in part.roles["document"] or rest in _PERSON_NOUN_FORMS
-            or _mention_at_word(part, k) is not None or not _name_like(part, k)):
-        return False
-    if not _recurs_whole(part, k):
+    if (word in _NOT_SURNAMES or word in part.roles["adverb"] or rest in part.roles["document"]
+            or rest in _PERSON_NOUN_FORMS or _mention_at_word(part, k) is not None
+            or not _name_like(part, k) or not _recurs_whole(part, k)):
         return False
     j = k + 1
     if j >= len(part.word_starts) or part.word_starts[j] >= limit:
@@ -2672,10 +2670,15 @@ def _recurs_whole(part: _Part, j: int) -> bool:
     rest = word[1:]
     if len(word) < 4 or word.startswith("لل") or rest.startswith("ال"):
         return False
+    counts = _word_counts(part)
+    return counts[word] >= 2 and not counts[rest] and not counts["ال" + rest]
+
+
+def _word_counts(part: _Part) -> Counter[str]:
+    """How often each word stands in the part, counted once per part when first asked."""
     if part.word_counts is None:
         part.word_counts = Counter(part.word_texts)
-    counts = part.word_counts
-    return counts[word] >= 2 and not counts[rest] and not counts["ال" + rest]
+    return part.word_counts
 
 
 #: Words of quantity before the noun they count (عدد من، العديد من، بعض، معظم …).
@@ -4039,8 +4042,9 @@ def _object_before_complement(part: _Part, entry: CueEntry, pos: int, limit: int
         k = part.next_word_index(pos)
         if k >= len(part.word_starts) or part.word_starts[k] >= limit or part.text[pos:part.word_starts[k]].strip():
             return False
+        exact, stems = _requirement_forms(entry.requires)
         word = part.word_texts[k]
-        if not any(word.startswith(r[:-1]) if r.endswith("*") else word == r for r in entry.requires):
+        if not (word in exact or word.startswith(stems)):
             return False
         # حمّل المتحدث الروسي المسؤولية لواشنطن: the one held responsible follows with لـ, so
         # the phrase before المسؤولية is the subject
@@ -4105,9 +4109,7 @@ def _ba_complement_after(part: _Part, pos: int, limit: int) -> bool:
     # do not know (تتهم تركيا برانسون بدعم …: Brunson, named again and again)
     if word.startswith(("بان", "بال")):
         return True
-    if part.word_counts is None:  # counted once per part, when first asked
-        part.word_counts = Counter(part.word_texts)
-    return part.word_counts[word] == 1
+    return _word_counts(part)[word] == 1
 
 
 def _earlier_verb_subject(part: _Part, ns: int, outer: int) -> list[_Source] | None:

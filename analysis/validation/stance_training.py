@@ -201,10 +201,7 @@ def choose_setting(cv: pd.DataFrame) -> tuple[float, float]:
     >>> choose_setting(cv)
     (0.3, 0.6)
     """
-    rows = cv.dropna(subset=["c"])
-    tied = rows[rows["f1"] >= rows["f1"].max() - F1_TIE]
-    best = tied.sort_values(["precision", "threshold", "c"], ascending=[False, False, True]).iloc[0]
-    return float(best["c"]), float(best["threshold"])
+    return ranked_settings(cv)[0]
 
 
 def ranked_settings(cv: pd.DataFrame) -> list[tuple[float, float]]:
