@@ -1250,6 +1250,33 @@ def test_function_words_after_the_verb_are_no_speakers():
     assert _sources("وقال ترامب إن الحكم ظالم. ووصفت ما حصل بالدمار السياسي.")[-1] == ("وصفت", "us", "ترامب")
 
 
+def test_what_he_called_second_objects_and_relative_accusations():
+    # codebook note 109, from the errors of dev round 34.
+    # ANT BB-middleEast-113-20180228 (dev; shortened): "ما وصفه" inside Lavrov's clause is
+    # his, not the army's his clause names, and the pro-drop وقال goes on with him
+    assert [(c, side) for c, side, _ in _sources(
+        "وقال لافروف إن مسلحي المعارضة يمنعون وصول المساعدات. وأصر على أن روسيا ستواصل دعم الجيش "
+        "السوري في جهوده لدحر ما وصفه \"بالتهديد الارهابي\". وقال في جنيف إن الممرات فتحت.")] == [
+        ("قال", "russia"), ("أصر", "russia"), ("ما وصفه", "russia"), ("قال", "russia")]
+    # a subject after "what they called" is still its subject (ANT AL-internationalNews-860, the
+    # sample; shortened)
+    assert _sources("وقالت مصادر إن الاتهامات تشمل الوقوف في صف ما أسمته الميليشيا بـ\"العدوان\".")[-1][2] == "الميليشيا"
+    # ANT FR-internationalNews-970-20180428 (dev): ردا is the second object of اعتبرتها, not a speaker
+    assert [(c, side) for c, side, _ in _sources(
+        "حيث رحبت تركيا بالضربات الغربية واعتبرتها ردا \"مناسبا \"بينما دافعت روسيا عن النظام السوري.")][:2] == [
+        ("رحبت", "turkey"), ("اعتبرت", "turkey")]
+    assert _sources("واعتبرها ترامب انتصارا كبيرا.") == [("اعتبر", "us", "ترامب")]  # constructed
+    # ANT FR-internationalNews-732-20180416 (dev; shortened): in a relative clause whose head is
+    # no actor, the noun before the بـ complement is the one accused (note 105), not the accuser
+    assert _sources("لبحث الهجوم الكيميائي الذي اتهمت دمشق بتنفيذه في دوما.") == [("اتهمت", "unknown", None)]
+    assert _sources("وهو الهجوم الذي اتهمت واشنطن دمشق بتنفيذه.") == [("اتهمت", "us", "واشنطن")]  # constructed
+    # ANT FR-internationalNews-970-20180428 (dev; shortened): two title words in construct
+    # before the subject's mentions (وزيرة خارجية + الاتحاد الأوروبي) are part of the subject,
+    # so على of شدد is counted from after the name
+    assert _sources("من جهة أخرى، شددت وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني في بروكسل الأربعاء "
+                    "على أن روسيا وإيران تمارسان ضغوطا على سوريا.")[0][:2] == ("شددت", "eu")
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

@@ -130,6 +130,31 @@ def test_units_only_in_sentences_the_rules_left_empty():
     assert sm.model_units(doc, mentions, [], [rule], TOY) == []  # a rule unit in the sentence: nothing added
 
 
+def test_a_sentence_gets_at_most_the_likeliest_model_units():
+    # constructed: four sides in one sentence give twelve ordered pairs; with a toy model
+    # that passes every pair, the sentence keeps the MAX_UNITS_PER_SENTENCE likeliest
+    text = "اتهمت موسكو واشنطن وباريس ولندن بتقويض الاتفاق."
+    doc = make_doc("c5", "", text)
+    mentions = [_mention(text, w, side, side) for w, side in
+                (("موسكو", "russia"), ("واشنطن", "us"), ("باريس", "france"), ("لندن", "uk"))]
+    toy = {"labels": list(sm.LABELS), "threshold": 0.6, "bias": [0.0, 2.0, 0.0],
+           "weights": {"h:russia": [0.0, 3.0, 0.0], "t:us": [0.0, 1.0, 0.0]}}
+    assert sm.MAX_UNITS_PER_SENTENCE == 2
+    units = sm.model_units(doc, mentions, [], [], toy)
+    # russia -> us scores 2 + 3 + 1 = 6, russia -> france/uk 5, every other pair 2 or 3
+    assert [(u["holder_side"], u["target_side"], u["polarity"]) for u in units] == [
+        ("russia", "france", "negative"), ("russia", "us", "negative")]
+    cands = sm.candidates(doc, mentions, [])
+    assert len(cands) == 12
+    probs = [sm.probabilities(c.features, toy) for c in cands]
+    assert all(p[1] >= 0.6 for p in probs)  # without the limit all twelve would pass
+    assert len(sm.units_from_probabilities(doc, cands, probs, [], 0.6, limit=12)) == 12
+    # of pairs that score alike, the first candidates are kept
+    assert [(u["holder_side"], u["target_side"]) for u in
+            sm.units_from_probabilities(doc, cands, probs, [], 0.6, limit=3)] == [
+        ("russia", "france"), ("russia", "uk"), ("russia", "us")]
+
+
 def test_articles_with_fewer_than_two_sides_are_skipped():
     doc, mentions = _doc_and_mentions()
     assert sm.model_units(doc, mentions[:1], [], [], TOY) == []

@@ -3460,12 +3460,17 @@ _DESCRIBE = "وصف"
 
 
 def _subject_words(part: _Part, k: int, limit: int) -> int:
-    """Words of the actor mentions that open the clause at word ``k`` (or one word later):
-    وصف الرئيس الأمريكي، دونالد ترامب، X بـ …: the verb's window starts after its subject."""
+    """Words of the actor mentions that open the clause at word ``k`` (or one word later, or
+    two title words later): وصف الرئيس الأمريكي، دونالد ترامب، X بـ …، شددت وزيرة خارجية
+    الاتحاد الأوروبي فيديريكا موغيريني في بروكسل على …: the verb's window starts after its
+    subject."""
     n = len(part.word_starts)
-    for first in (k, k + 1):
+    for first in (k, k + 1, k + 2):
         if first >= n or part.word_starts[first] >= limit:
             return 0
+        if first == k + 2 and not all(w in titles or strip_conjunction(w) in titles
+                                      for titles in (_title_words(part),) for w in part.word_texts[k:first]):
+            return 0  # two words before the mention only as a title in construct: وزيرة خارجية الاتحاد الأوروبي
         m = bisect_left(part.mention_starts, part.word_starts[first])
         if m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[first]:
             break
@@ -3932,6 +3937,12 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         else:
             act.sources = _sentence_subject(part, ns, outer) or state.previous()
         return act if act.sources else _unknown_source(act)
+    if (entry.lemma in _WHAT_THEY_CALLED and (speakers := [a for a in acts if a.antecedent])
+            and _no_subject_after_describing(part, word_end, end)):
+        # وأصر على أن روسيا ستواصل دعم الجيش السوري … لدحر ما وصفه "بالتهديد الإرهابي": the
+        # words are the sentence's speaker's, not a mention's in his clause (codebook note 109)
+        act.sources = list(next((a for a in reversed(speakers) if not a.inner), speakers[-1]).sources)
+        return act
     relative = _relative_subject(part, cue, ns)
     before = None if relative is not None else _subject_before(part, cue, ns)
     rejected: list[int] = []  # starts of phrases after the verb read as its object (note 105)
@@ -3947,6 +3958,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.antecedent = False
     elif relative == "none":
         found = _subject_after(part, word_end, end)  # مركز … الذي خلصت المخابرات إلى أنه …
+        if found is not None and found[0][0].mention is not None and _object_first(
+                part, entry, cue, word_end, found[0][0].mention["_ns"], found[0][0].mention["_ne"], end, rejected):
+            found = None  # الهجوم الذي اتهمت دمشق بتنفيذه: Damascus is accused, by no one named (note 109)
         if found is not None:
             act.sources, act.after = found
         else:
@@ -3963,7 +3977,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                                   entry.form_type in _MASCULINE_FORMS)) is not None and _agrees(entry, found[0]) and not (
             _object_first(part, entry, cue, word_end, found[0][0].mention["_ns"] if found[0][0].mention else word_end,
                           found[0][0].mention["_ne"] if found[0][0].mention else found[1], end, rejected)
-            or _considered_as(part, cue, word_end, end, found[1])):
+            or _considered_as(part, cue, word_end, end, found[1])
+            or _second_object(part, cue, word_end, found[0][0])):
         act.sources, act.after = found
     elif before is not None:
         act.sources = before
@@ -3998,7 +4013,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                                             entry.form_type in _MASCULINE_FORMS)) is not None and _agrees(
             entry, [unresolved]) and not (unresolved.mention is not None and (
                 unresolved.mention["_ns"] in rejected or _object_first(
-                    part, entry, cue, word_end, unresolved.mention["_ns"], unresolved.mention["_ne"], end, rejected))):
+                    part, entry, cue, word_end, unresolved.mention["_ns"], unresolved.mention["_ne"], end, rejected))
+                or _second_object(part, cue, word_end, unresolved)):
         act.sources = [unresolved]
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
@@ -4093,6 +4109,41 @@ def _considered_as(part: _Part, cue: CueMatch, word_end: int, limit: int, end_of
     k = part.next_word_index(end_of_subject)
     return (k < len(part.word_starts) and part.word_starts[k] < limit
             and not part.text[end_of_subject:part.word_starts[k]].strip() and part.word_texts[k] in _CONSIDERED_AS)
+
+
+#: Lemmas of "what he called" (ما وصفه بـ، ما سمّاه): with no subject after the verb, the
+#: words quoted are the sentence's speaker's.
+_WHAT_THEY_CALLED = frozenset({"ما وصفه بـ", "ما سمّاه"})
+
+
+def _no_subject_after_describing(part: _Part, word_end: int, limit: int) -> bool:
+    """Whether what follows a "what he called" verb is the name it gave (a بـ word, a
+    quotation) rather than a subject (ما وصفته المفوضية "…"، ما أسمته الميليشيا بـ …)."""
+    k = part.next_word_index(word_end)
+    if k >= len(part.word_starts) or part.word_starts[k] >= limit:
+        return True
+    if part.text[word_end:part.word_starts[k]].strip():
+        return True  # a quotation mark or a colon first
+    return part.word_texts[k][:1] == "ب"
+
+
+#: Verbs that take two objects, "consider X (to be) Y": with the first object a pronoun on
+#: the verb, an indefinite noun right after it is the second (اعتبرتها ردا مناسبا).
+_TWO_OBJECT_LEMMAS = frozenset({"اعتبر"})
+
+
+def _second_object(part: _Part, cue: CueMatch, word_end: int, src: _Source) -> bool:
+    """Whether the unplaced name found after a verb of :data:`_TWO_OBJECT_LEMMAS` that
+    carries an object pronoun is its second object: one word, no ال, ending in the ا of the
+    indefinite accusative (ردا، انتهاكا، تهديدا), not a name the article repeats as a
+    speaker's. "ورحبت تركيا بالضربات واعتبرتها ردا مناسبا": Turkey considers them a fitting
+    response; ردا is no speaker (codebook note 109)."""
+    m = src.mention
+    if (cue.entry.lemma not in _TWO_OBJECT_LEMMAS or word_end <= cue.end or m is None
+            or src.actor_id is not None or src.side not in ("other", "unknown")):
+        return False
+    words = _WORD_RE.findall(normalize(part.text[m["_ns"]:m["_ne"]]))
+    return len(words) == 1 and words[0].endswith("ا") and not words[0].startswith("ال")
 
 
 def _ba_complement_after(part: _Part, pos: int, limit: int) -> bool:
