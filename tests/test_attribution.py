@@ -1275,6 +1275,11 @@ def test_what_he_called_second_objects_and_relative_accusations():
     # so على of شدد is counted from after the name
     assert _sources("من جهة أخرى، شددت وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني في بروكسل الأربعاء "
                     "على أن روسيا وإيران تمارسان ضغوطا على سوريا.")[0][:2] == ("شددت", "eu")
+    # a building that stands for its office (البيت الأبيض) is the domain of a title's
+    # description, unlike a capital (ANT BB-internationalNews-76, dev; shortened)
+    rows, text = _body("أعلنت مديرة الاتصالات في البيت الأبيض هوب هيكس استقالتها.")
+    assert [(r["cue"], r["source_side"], r["source_type"]) for r in rows] == [("أعلنت", "us", "person")]
+    assert _span(text, rows[0], "source").startswith("هوب هيكس")
 
 
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():

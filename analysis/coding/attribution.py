@@ -1411,8 +1411,10 @@ def _title_domain_name(part: _Part, head: int, k: int, limit: int) -> tuple[list
                 continue
             if m.get("actor_type") != "person" and prepositions:
                 domain_end = m["_ne"]  # the domain itself: في مجلس الشيوخ الأمريكي
-                # a capital names where the body is (مستشفى … بباريس), not the body
-                domain_side = _Source.from_mention(m).side if m.get("via") != "metonym" else None
+                # a capital names where the body is (مستشفى … بباريس), not the body; a building
+                # that stands for its office (البيت الأبيض، الكرملين، البنتاغون) is the body
+                domain_side = (None if m.get("via") == "metonym" and m.get("actor_type") == "country"
+                               else _Source.from_mention(m).side)
                 continue
             if (m.get("actor_type") != "person" or m.get("via") != "name" or _is_object(part, m)
                     or before in part.roles["preposition"]):
