@@ -1275,6 +1275,19 @@ def test_what_he_called_second_objects_and_relative_accusations():
     # so على of شدد is counted from after the name
     assert _sources("من جهة أخرى، شددت وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني في بروكسل الأربعاء "
                     "على أن روسيا وإيران تمارسان ضغوطا على سوريا.")[0][:2] == ("شددت", "eu")
+    # from the independent review of note 109 (ANT articles outside every split and the
+    # sample): "what they called" inside a quotation is the quoted words' business (AL-
+    # internationalNews-1464; shortened), القوات after عبر "via" opens no subject (SK-middleEast-576),
+    # and a named head before التي accuses (CN-internationalNews-24; shortened)
+    assert [c for c, _, _ in _sources(
+        "من جهته، حذر بيان للبرلمان اليمني ميليشيات الحوثي بتحويل ميناء الحديدة إلى مصدر لجلب الذخائر، "
+        "مشيراً إلى أن \"الميليشيات سخرت ميناء الحديدة لمصالحها الخاصة وما تسميه بالمجهود الحربي\".")] == [
+        "حذر", "مشيراً"]
+    assert [c for c, _, _ in _sources(
+        "وأضافت أن اعتراض الصواريخ عبر القوات الجوية السعودية \"لا يعفي الحوثيين من المسؤولية عن هذا العمل\".")] == [
+        "أضافت"]
+    assert _sources("قالت ريتشيل كروكس، التي اتهمت الرئيس الأمريكي دونالد ترامب بالتحرش، إنها ستواصل.")[1] == (
+        "اتهمت", "other", "كروكس")
     # a building that stands for its office (البيت الأبيض) is the domain of a title's
     # description, unlike a capital (ANT BB-internationalNews-76, dev; shortened)
     rows, text = _body("أعلنت مديرة الاتصالات في البيت الأبيض هوب هيكس استقالتها.")

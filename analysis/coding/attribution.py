@@ -3470,9 +3470,10 @@ def _subject_words(part: _Part, k: int, limit: int) -> int:
     for first in (k, k + 1, k + 2):
         if first >= n or part.word_starts[first] >= limit:
             return 0
-        if first == k + 2 and not all(w in titles or strip_conjunction(w) in titles
-                                      for titles in (_title_words(part),) for w in part.word_texts[k:first]):
-            return 0  # two words before the mention only as a title in construct: وزيرة خارجية الاتحاد الأوروبي
+        if first == k + 2 and (strip_conjunction(part.word_texts[k]).startswith("ال") or not all(
+                w in titles or strip_conjunction(w) in titles
+                for titles in (_title_words(part),) for w in part.word_texts[k:first])):
+            return 0  # a construct title has no ال on its head (القوات الجوية after عبر "via" is no subject)  # two words before the mention only as a title in construct: وزيرة خارجية الاتحاد الأوروبي
         m = bisect_left(part.mention_starts, part.word_starts[first])
         if m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[first]:
             break
@@ -3939,7 +3940,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         else:
             act.sources = _sentence_subject(part, ns, outer) or state.previous()
         return act if act.sources else _unknown_source(act)
-    if (entry.lemma in _WHAT_THEY_CALLED and (speakers := [a for a in acts if a.antecedent])
+    if (entry.lemma in _WHAT_THEY_CALLED and not quoted and (speakers := [a for a in acts if a.antecedent])
             and _no_subject_after_describing(part, word_end, end)):
         # وأصر على أن روسيا ستواصل دعم الجيش السوري … لدحر ما وصفه "بالتهديد الإرهابي": the
         # words are the sentence's speaker's, not a mention's in his clause (codebook note 109)
@@ -3962,7 +3963,13 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         found = _subject_after(part, word_end, end)  # مركز … الذي خلصت المخابرات إلى أنه …
         if found is not None and found[0][0].mention is not None and _object_first(
                 part, entry, cue, word_end, found[0][0].mention["_ns"], found[0][0].mention["_ne"], end, rejected):
-            found = None  # الهجوم الذي اتهمت دمشق بتنفيذه: Damascus is accused, by no one named (note 109)
+            # الهجوم الذي اتهمت دمشق بتنفيذه: Damascus is accused, by no one named; but
+            # كريستين بلازي فورد، التي اتهمت كافانو بـ: the named head accuses (note 109)
+            found = None
+            head = _relative_head_name(part, cue, ns)
+            if head is not None:
+                act.sources = [head]
+                return act
         if found is not None:
             act.sources, act.after = found
         else:
@@ -4118,6 +4125,24 @@ def _considered_as(part: _Part, cue: CueMatch, word_end: int, limit: int, end_of
 _WHAT_THEY_CALLED = frozenset({"ما وصفه بـ", "ما سمّاه"})
 
 
+def _relative_head_name(part: _Part, cue: CueMatch, floor: int) -> _Source | None:
+    """The person the article named right before الذي/التي (a comma between allowed), when
+    the relative clause's verb has its object after it: كريستين بلازي فورد، التي اتهمت كافانو."""
+    _, rel, _ = _relative_auxiliaries(part, cue, floor)
+    if rel is None:
+        return None
+    before = part.prev_word(rel[0])
+    if before is None or before[1] <= floor or part.text[before[1]:rel[0]].strip(" ،,"):
+        return None
+    k = bisect_left(part.word_starts, before[0])
+    for j in range(k, max(-1, k - NAME_WORDS), -1):  # the surname, or an earlier word of the name
+        if part.word_starts[j] <= floor or (j < k and not _name_like(part, j)):
+            break
+        if (named := _known_name(part, j)) is not None:
+            return named
+    return None
+
+
 def _no_subject_after_describing(part: _Part, word_end: int, limit: int) -> bool:
     """Whether what follows a "what he called" verb is the name it gave (a بـ word, a
     quotation) rather than a subject (ما وصفته المفوضية "…"، ما أسمته الميليشيا بـ …)."""
@@ -4126,7 +4151,10 @@ def _no_subject_after_describing(part: _Part, word_end: int, limit: int) -> bool
         return True
     if part.text[word_end:part.word_starts[k]].strip():
         return True  # a quotation mark or a colon first
-    return part.word_texts[k][:1] == "ب"
+    word = part.word_texts[k]
+    # بالقرصنة، بـ"…": the name given; not بلدها/بلاده (a subject: ما تصفه بلدها بـ) or a mention
+    return (word[:1] == "ب" and not word.startswith(("بلد", "بلاد"))
+            and _mention_at_word(part, k) is None)
 
 
 #: Verbs that take two objects, "consider X (to be) Y": with the first object a pronoun on
