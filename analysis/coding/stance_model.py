@@ -543,10 +543,10 @@ def _may_judge_own_side(mentions: Sequence[dict], attributions: Sequence[dict]) 
 
 def units_from_probabilities(doc: Doc, cands: Sequence[Candidate], probs: Sequence[Sequence[float]],
                              units: Sequence[dict], threshold: float,
-                             limit: int = MAX_UNITS_PER_SENTENCE) -> list[dict]:
+                             limit: int | None = None) -> list[dict]:
     """A unit for each candidate whose likelier polarity reaches the model's threshold, in
     the sentences where the rules coded no unit, and at most ``limit`` per sentence (the
-    most probable; of equal ones the first candidate).
+    most probable; of equal ones the first candidate; None is :data:`MAX_UNITS_PER_SENTENCE`).
 
     The model fills the rules' gaps and never adds a pair beside a rule unit: its features
     are mostly the sentence's words, shared by every pair of the sentence, so beside a rule
@@ -555,6 +555,8 @@ def units_from_probabilities(doc: Doc, cands: Sequence[Candidate], probs: Sequen
     The same sharing makes a sentence that names many sides pass nearly all its pairs at
     once; :data:`MAX_UNITS_PER_SENTENCE` keeps the likeliest few.
     """
+    if limit is None:
+        limit = MAX_UNITS_PER_SENTENCE  # read at the call, so that a study may set it
     covered = {u.get("sent_id") for u in units}
     passed: dict[int, list[tuple[float, int, int]]] = {}
     for n, (c, p) in enumerate(zip(cands, probs)):
