@@ -60,7 +60,7 @@ NAMED_SIDES = ("russia", "us")
 #: At most this many model units in one sentence (the likeliest). A sentence naming many
 #: sides shares its word features with every pair, so it passed the threshold with nearly
 #: all of them (44 units on a summit article of dev round 34, 32 in its gold). Out of fold
-#: on dev rounds 1–34 (five folds, three fold seeds): see docs/stance-notes.md, round 15.
+#: on dev rounds 1–34 (five folds, two fold seeds): see docs/stance-notes.md, round 15.
 MAX_UNITS_PER_SENTENCE = 2
 #: Parts whose sentences are never coded (as in the rules).
 SKIPPED_PARTS = frozenset({"boilerplate"})
