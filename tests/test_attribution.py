@@ -1295,6 +1295,25 @@ def test_what_he_called_second_objects_and_relative_accusations():
     assert _span(text, rows[0], "source").startswith("هوب هيكس")
 
 
+def test_a_feminine_verb_does_not_continue_a_group_of_men():
+    # codebook note 110, after ANT FR-internationalNews-2557-20180801 (dev round 35;
+    # shortened): the company's وتابعت/أضافت do not continue "مسؤولون أمريكيون"
+    text = ("وكشفت فيس بوك عن حملة منسقة. وكان مسؤولون أمريكيون قالوا إن روسيا استخدمت الشبكة. "
+            "إلا أن الشركة أضافت أن بعض النشاطات تتشابه. وتابعت أنها أبلغت الكونغرس.")
+    assert [(c, side, src) for c, side, src in _sources(text)][:4] == [
+        ("كشفت", "other", "فيس بوك"), ("قالوا", "us", "مسؤولون أمريكيون"),
+        ("أضافت", "other", "فيس بوك"), ("تابعت", "other", "فيس بوك")]
+    # it goes back to the latest earlier speaker it may agree with (constructed)
+    assert _sources("وقالت موسكو إن الاتفاق قائم. وقال مسؤولون أمريكيون إن روسيا تخرقه. وأضافت أن الرد قريب.")[-1] == (
+        "أضافت", "russia", "موسكو")
+    # a masculine verb still continues them, and so does a feminine one after a broken
+    # plural that takes feminine agreement (مصادر) (constructed)
+    assert _sources("وقالت موسكو إن الاتفاق قائم. وقال مسؤولون أمريكيون إن روسيا تخرقه. وأضاف أن الرد قريب.")[-1][:2] == (
+        "أضاف", "us")
+    assert _sources("وقالت موسكو إن الاتفاق قائم. وقالت مصادر أمريكية إن روسيا تخرقه. وأضافت أن الرد قريب.")[-1][:2] == (
+        "أضافت", "us")
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

@@ -3821,10 +3821,43 @@ class _Article:
         # the latest unplaced speaker (codebook note 39): not in the pro-drop chain, but
         # the one a pro-drop verb continues when no placed speaker has spoken yet
         self.unplaced: list[_Source] = []
+        # the placed speakers before ``last``, latest last (codebook note 110)
+        self.earlier: list[list[_Source]] = []
 
-    def previous(self) -> list[_Source]:
-        """The speaker a pro-drop verb continues: the latest placed one, else the latest unplaced."""
+    def previous(self, entry: CueEntry | None = None) -> list[_Source]:
+        """The speaker a pro-drop verb continues: the latest placed one, else the latest unplaced.
+
+        A feminine singular verb does not continue a group of men named by a sound masculine
+        plural (مسؤولون أمريكيون … إلا أن الشركة أضافت … وتابعت): it goes back to the latest
+        earlier speaker it may agree with (codebook note 110)."""
+        if (entry is not None and entry.form_type in _FEMININE_SINGULAR_FORMS and self.last
+                and all(_masculine_plural(src) for src in self.last)):
+            for sources in (*reversed(self.earlier[-EARLIER_SPEAKERS:]), self.unplaced):
+                if sources and not any(_masculine_plural(src) for src in sources):
+                    return list(sources)
         return list(self.last or self.unplaced)
+
+    def speak(self, sources: list[_Source]) -> None:
+        """``sources`` are now the latest placed speaker."""
+        if self.last and self.last is not sources:
+            self.earlier.append(self.last)
+            del self.earlier[:-EARLIER_SPEAKERS]
+        self.last = sources
+
+
+#: How many earlier speakers a pro-drop verb may go back past a speaker it cannot agree with.
+EARLIER_SPEAKERS = 3
+_FEMININE_SINGULAR_FORMS = frozenset({"past_fem", "imperfect_fem"})
+
+
+def _masculine_plural(src: _Source) -> bool:
+    """An anonymous speaker named by a sound masculine plural (مسؤولون، دبلوماسيين، المحققون)."""
+    m = src.mention
+    if src.source_type != "anonymous" or m is None:
+        return False
+    words = normalize(str(m.get("surface") or "")).split()
+    head = strip_conjunction(words[0]) if words else ""
+    return len(head) > 4 and head.endswith(("ون", "ين"))
 
 
 def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Article) -> list[_Act]:
@@ -3882,7 +3915,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             # continues the outer speaker. One in indirect reported words is (ذكرت الصحيفة أن
             # ترامب قال … وأضاف): on 4,000 ANT articles, skipping those too sent 13 US and 46
             # third-party pro-drop acts to unknown, most of them wrongly.
-            state.last = act.sources
+            state.speak(act.sources)
         elif not quoted and first is not None and first.mention is not None:
             state.unplaced = act.sources
     return acts
@@ -4037,7 +4070,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         # pro-drop: the subject of the verb it is joined to (التي نفتها الرياض ووصفتها, note 96),
         # else of this sentence (ترامب يتراجع … ويقر), else the last source
         act.sources = (_joined_verb_subject(part, cue, outer, acts) or _sentence_subject(part, ns, outer)
-                       or state.previous() or _earlier_verb_subject(part, ns, outer))
+                       or state.previous(entry) or _earlier_verb_subject(part, ns, outer))
         if not act.sources:
             return _unknown_source(act)
     if entry.lemma == "نقل":
