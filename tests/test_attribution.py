@@ -1303,6 +1303,12 @@ def test_a_feminine_verb_does_not_continue_a_group_of_men():
     assert [(c, side, src) for c, side, src in _sources(text)][:4] == [
         ("كشفت", "other", "فيس بوك"), ("قالوا", "us", "مسؤولون أمريكيون"),
         ("أضافت", "other", "فيس بوك"), ("تابعت", "other", "فيس بوك")]
+    # a verb next to its named subject tells the speaker's gender, and a pro-drop verb of
+    # the other gender goes back to the speaker it agrees with (constructed)
+    assert _sources("وقالت المراسلة كايتلان كولينز إنها استبعدت. وقال ترامب إن الصحافة كاذبة. "
+                    "وأضافت أن البيت الأبيض منعها.")[-1] == ("أضافت", "other", "كايتلان كولينز")
+    assert _sources("وقالت المراسلة كايتلان كولينز إنها استبعدت. وقال ترامب إن الصحافة كاذبة. "
+                    "وأضاف أن البيت الأبيض محق.")[-1] == ("أضاف", "us", "ترامب")
     # it goes back to the latest earlier speaker it may agree with (constructed)
     assert _sources("وقالت موسكو إن الاتفاق قائم. وقال مسؤولون أمريكيون إن روسيا تخرقه. وأضافت أن الرد قريب.")[-1] == (
         "أضافت", "russia", "موسكو")

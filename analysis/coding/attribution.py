@@ -3415,6 +3415,7 @@ class _Act:
     inner: bool = False  # inside the reported words of another act (it is not the latest speaker)
     place_label: bool = False  # "سوريا: …": a country's name, perhaps only the story's place (note 69)
     antecedent: bool = True  # whether its source becomes the latest speaker (pro-drop)
+    explicit: bool = False  # its subject is named next to the verb (the verb's gender is its gender)
 
 
 def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
@@ -3823,6 +3824,8 @@ class _Article:
         self.unplaced: list[_Source] = []
         # the placed speakers before ``last``, latest last (codebook note 110)
         self.earlier: list[list[_Source]] = []
+        # speaker -> the genders verbs next to its name gave it ("f", "m"; note 110)
+        self.genders: dict[str, set[str]] = {}
 
     def previous(self, entry: CueEntry | None = None) -> list[_Source]:
         """The speaker a pro-drop verb continues: the latest placed one, else the latest unplaced.
@@ -3832,10 +3835,36 @@ class _Article:
         earlier speaker it may agree with (codebook note 110)."""
         if (entry is not None and entry.form_type in _FEMININE_SINGULAR_FORMS and self.last
                 and all(_masculine_plural(src) for src in self.last)):
-            for sources in (*reversed(self.earlier[-EARLIER_SPEAKERS:]), self.unplaced):
+            for sources in self._before_last():
                 if sources and not any(_masculine_plural(src) for src in sources):
                     return list(sources)
+        gender = _VERB_GENDER.get(entry.form_type) if entry is not None else None
+        if gender is not None and len(self.last) == 1 and self.gender_of(self.last[0]) not in (None, gender):
+            # وقالت كولينز … وقال ترامب … وأضافت: she, not Trump, whose verbs were masculine
+            for sources in self._before_last():
+                if len(sources) == 1 and self.gender_of(sources[0]) == gender:
+                    return list(sources)
         return list(self.last or self.unplaced)
+
+    def _before_last(self) -> list[list[_Source]]:
+        """The placed speakers before the latest, latest first, then the latest unplaced one
+        when it is a person's name of two words or more (not a stray word read as a name)."""
+        out = list(reversed(self.earlier[-EARLIER_SPEAKERS:]))
+        if (len(self.unplaced) == 1 and self.unplaced[0].source_type == "person"
+                and len((_speaker_key(self.unplaced[0]) or "").split()) >= 2):
+            out.append(self.unplaced)
+        return out
+
+    def note_gender(self, src: _Source, entry: CueEntry) -> None:
+        """Remember the gender a verb gave a subject named next to it (both, if it varies)."""
+        gender = _VERB_GENDER.get(entry.form_type)
+        key = _speaker_key(src)
+        if gender is not None and key is not None:
+            self.genders.setdefault(key, set()).add(gender)
+
+    def gender_of(self, src: _Source) -> str | None:
+        found = self.genders.get(_speaker_key(src), ())
+        return next(iter(found)) if len(found) == 1 else None
 
     def speak(self, sources: list[_Source]) -> None:
         """``sources`` are now the latest placed speaker."""
@@ -3848,6 +3877,17 @@ class _Article:
 #: How many earlier speakers a pro-drop verb may go back past a speaker it cannot agree with.
 EARLIER_SPEAKERS = 3
 _FEMININE_SINGULAR_FORMS = frozenset({"past_fem", "imperfect_fem"})
+#: The gender a singular verb form gives its subject.
+_VERB_GENDER = {"past_fem": "f", "imperfect_fem": "f", "past": "m", "imperfect": "m"}
+
+
+def _speaker_key(src: _Source) -> str | None:
+    """Who a source is, for remembering its gender: its actor id, else its words."""
+    if src.actor_id:
+        return str(src.actor_id)
+    if src.mention is not None:
+        return src.mention.get("_speaker") or normalize(str(src.mention.get("surface") or "")) or None
+    return None
 
 
 def _masculine_plural(src: _Source) -> bool:
@@ -3907,6 +3947,11 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         quoted = part.in_quote(outer) is not None
         act.inner = quoted or _nested(part, cue, ns) or _reported(part, acts, outer)
         acts.append(act)
+        if act.explicit and not quoted and len(act.sources) == 1:
+            m = act.sources[0].mention
+            if m is not None and "_ns" in m and not m.get("surface"):
+                m.setdefault("_speaker", normalize(part.text[m["_ns"]:m["_ne"]]))  # a name no lexicon lists
+            state.note_gender(act.sources[0], cue.entry)
         first = act.sources[0] if act.sources and act.antecedent else None
         if not quoted and first is not None and (first.actor_id is not None or (
                 first.mention is not None and not first.mention.get("unplaced"))):
@@ -4005,11 +4050,13 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                 return act
         if found is not None:
             act.sources, act.after = found
+            act.explicit = True
         else:
             act.sources = [_Source(None, "unknown", "institution", None)]
     elif before is not None and not cue.prefix and not (
             all(_in_fronted_phrase(part, b) for b in before) and _subject_after(part, word_end, end) is not None):
         act.sources = before  # SVO: واشنطن تتهم موسكو (a fronted phrase's nisba yields to a subject after, note 91)
+        act.explicit = True
     elif relative is None and _pronoun_subject(part, outer):
         # لكنه وصف النظام الأمريكي بالضعف: the pronoun is the subject, the mention the object
         act.sources = _sentence_subject(part, ns, outer) or state.previous()
@@ -4022,8 +4069,10 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             or _considered_as(part, cue, word_end, end, found[1])
             or _second_object(part, cue, word_end, found[0][0])):
         act.sources, act.after = found
+        act.explicit = True
     elif before is not None:
         act.sources = before
+        act.explicit = True
     elif relative is None and (preverbal := _unresolved_subject_before(part, cue, ns, quoted or nested)) is not None:
         act.sources = preverbal  # أن مسؤولين أمريكيين يعتقدون أن …، لكن خبراء يقولون … (note 94)
         if preverbal[0].source_type == "anonymous" and preverbal[0].mention.get("subordinate"):
@@ -4049,6 +4098,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                     part, entry, cue, word_end, named[0][0].mention["_ns"], named[0][0].mention["_ne"], end, rejected))):
             return None
         act.sources, act.after = named
+        act.explicit = True
         if act.sources[0].source_type == "anonymous":
             act.antecedent = False  # ويرى بعض خبراء الاقتصاد أن …: not the speaker a later قائلا continues
     elif (unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
@@ -4058,6 +4108,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                     part, entry, cue, word_end, unresolved.mention["_ns"], unresolved.mention["_ne"], end, rejected))
                 or _second_object(part, cue, word_end, unresolved)):
         act.sources = [unresolved]
+        act.explicit = True
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
                 same := _definite_anaphor(part, word_end, end, state.last)) is not None:
             act.sources = same  # وأكدت السفارة الروسية … وانتقدت السفارة
