@@ -1320,6 +1320,17 @@ def test_a_feminine_verb_does_not_continue_a_group_of_men():
         "أضافت", "us")
 
 
+def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
+    # codebook note 111 (constructed): the record points at the words that name the source,
+    # with the affiliation that places it when one follows
+    assert _sources("وقال ترامب إن الوضع صعب. وقال مسؤولون إن الهدف هو تعزيز قدرة الشركاء.")[-1] == (
+        "قال", "unknown", "مسؤولون")
+    assert _sources("أعلن مسؤولان بالبيت الأبيض أن القرار نهائي.") == [("أعلن", "us", "مسؤولان بالبيت الأبيض")]
+    rows, text = _body("ويتوقع معظم المحللين زيادة أكبر لإنتاج الخام الأميركي.")
+    assert (_span(text, rows[0], "source"), _span(text, rows[0], "content")) == (
+        "معظم المحللين", "زيادة أكبر لإنتاج الخام الأميركي")
+
+
 def test_a_definite_anonymous_head_keeps_its_affiliation_after_a_rank_adjective():
     # constructed: المسؤول السابق في وزارة الدفاع الأميركية is of the ministry's side, as مسؤول سابق is
     rows, text = _body("وقال المسؤول السابق في وزارة الدفاع الأميركية إن التحديات كبيرة.")

@@ -2874,6 +2874,17 @@ def _anonymous_head(part: _Part, word: str) -> str | None:
     return found
 
 
+def _anonymous_at(part: _Part, word_end: int, end: int, src: _Source) -> _Source:
+    """``src``, an anonymous subject right after the verb that ends at ``word_end``, with its
+    head word as its span (codebook note 111), or a quantifier with the noun it counts
+    (معظم المحللين، عدد من الخبراء)."""
+    k = _skip_adverbials(part, part.next_word_index(word_end), end)
+    n = 1
+    if strip_conjunction(part.word_texts[k]) in _QUANTIFIERS and (counted := _counted_noun(part, k, end)) is not None:
+        n = counted[0] - k + 1
+    return _Source(src.actor_id, src.side, "anonymous", _name_source(part, k, n, src).mention)
+
+
 def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
     """An anonymous subject the actor lexicon did not place (مسؤولان بالإدارة الأمريكية، المسؤول).
 
@@ -4107,6 +4118,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                 unresolved.mention["_ns"] in rejected or _object_first(
                     part, entry, cue, word_end, unresolved.mention["_ns"], unresolved.mention["_ne"], end, rejected))
                 or _second_object(part, cue, word_end, unresolved)):
+        if unresolved.mention is None and unresolved.source_type == "anonymous":
+            # مسؤولون، المسؤول: the record points at the head word (codebook note 111)
+            unresolved = _anonymous_at(part, word_end, end, unresolved)
         act.sources = [unresolved]
         act.explicit = True
         if unresolved.source_type == "institution" and unresolved.actor_id is None and (
@@ -4372,8 +4386,7 @@ def _named_subject_after(part: _Part, entry: CueEntry, word_end: int, end: int,
     found = _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
                                 entry.form_type in _MASCULINE_FORMS)
     if found is not None and found.mention is None and found.source_type == "anonymous":
-        k = _skip_adverbials(part, part.next_word_index(word_end), end)  # ويتوقع محللون: the head's span
-        found = _Source(found.actor_id, found.side, "anonymous", _name_source(part, k, 1, found).mention)
+        found = _anonymous_at(part, word_end, end, found)  # ويتوقع محللون: the head's span
     if found is None or found.mention is None or found.source_type == "anaphor":
         return None
     if found.source_type == "institution" and found.actor_id is None:
