@@ -1320,6 +1320,15 @@ def test_a_feminine_verb_does_not_continue_a_group_of_men():
         "أضافت", "us")
 
 
+def test_kama_annahu_carries_the_subject_and_one_of_a_persons_lawyers_keeps_the_side():
+    # codebook note 112, after dev round 36 (shortened): ANT SK-internationalNews-694-20180330:
+    # after كما أنها the named noun is the verb's object, the subject is the pronoun's
+    assert _sources("وأمهلت روسيا بريطانيا شهرا لخفض عدد دبلوماسييها، كما أنها أبلغت السفير الهولندي "
+                    "قرارها طرد دبلوماسيين اثنين.") == [("أبلغت", "russia", "روسيا")]
+    # ANT BB-internationalNews-932-20180806: "أحد محاميي ترامب" places the name before it
+    assert _sources("وقال جاي سيكولو، أحد محاميي ترامب، إن اللقاء قانوني.") == [("قال", "us", "جاي سيكولو")]
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

@@ -1151,7 +1151,7 @@ def _title_name(part: _Part, j: int) -> int:
 #: someone or something else of that person's side: the source is not the person (issue 9).
 _RELATED_PERSON = frozenset(normalize(w) for w in (
     "مستشار", "مستشارة", "مستشارو", "مستشاري", "مساعد", "مساعدة", "مساعدو", "مساعدي", "محامي",
-    "محامية", "محامو", "نجل", "ابن", "ابنة", "زوجة", "زوج", "شقيق", "شقيقة", "صهر", "حارس",
+    "محامية", "محامو", "محاميي", "نجل", "ابن", "ابنة", "زوجة", "زوج", "شقيق", "شقيقة", "صهر", "حارس",
 ))
 _RELATED_BODY = frozenset(normalize(w) for w in (
     "مكتب", "إدارة", "حكومة", "حملة", "فريق", "ديوان", "نظام", "قوات", "حزب", "عائلة", "أسرة",
@@ -3787,13 +3787,22 @@ def _nested(part: _Part, cue: CueMatch, sent_start: int) -> bool:
 #: the mention after the verb is its object (codebook note 62). Normalised.
 _PRONOUN_COORDINATORS = frozenset(normalize(w) for w in (
     "لكنه", "لكنها", "لكنهم", "لكنهما", "ولكنه", "ولكنها", "ولكنهم", "ولكنهما"))
+#: كما أنه/أنها …: the complementizer carries the subject of the verb after it (codebook note
+#: 112: كما أنها أبلغت السفير الهولندي: the named noun after the verb is its object).
+_AS_WELL_PRONOUNS = frozenset(normalize(w) for w in ("أنه", "أنها", "أنهم", "أنهما"))
+_AS_WELL = frozenset(normalize(w) for w in ("كما", "وكما"))
 
 
 def _pronoun_subject(part: _Part, outer: int) -> bool:
-    """Whether the word right before a verb (at ``outer``) is لكنه, لكنها …"""
+    """Whether the word right before a verb (at ``outer``) is لكنه, لكنها … or كما أنه/أنها."""
     prev = part.prev_word(outer)
-    return (prev is not None and part.text[prev[1]:outer].strip() == ""
-            and prev[2] in _PRONOUN_COORDINATORS)
+    if prev is None or part.text[prev[1]:outer].strip() != "":
+        return False
+    if prev[2] in _AS_WELL_PRONOUNS:
+        before = part.prev_word(prev[0])
+        return (before is not None and part.text[before[1]:prev[0]].strip() == ""
+                and before[2] in _AS_WELL)
+    return prev[2] in _PRONOUN_COORDINATORS
 
 
 def _act_start(part: _Part, cue: CueMatch) -> int:
