@@ -278,8 +278,10 @@ def refit(shipped: dict, n_jobs: int = 1) -> dict:
     was trained on: rounds, articles, candidates and their labels; C and the threshold are
     the shipped ones), ``same_features``, ``max_difference`` (largest difference of a weight
     or bias), ``changed_units`` (stance units the two add to the rule units of the training
-    articles that only one of them adds) and ``reproduced`` (all of these hold, and the
-    difference is within :data:`REFIT_TOLERANCE`)."""
+    articles that only one of them adds), ``earlier_add_units`` (every setting the choice
+    rule ranks before the shipped one, refitted at its own C, adds a unit to the example
+    article, as :func:`train` found when it passed them over) and ``reproduced`` (all of
+    these hold, and the difference is within :data:`REFIT_TOLERANCE`)."""
     rounds = tuple(shipped["trained_on"]["rounds"])
     ts = training_set(rounds, n_jobs)
     c, threshold = shipped["c"], shipped["threshold"]
@@ -297,9 +299,17 @@ def refit(shipped: dict, n_jobs: int = 1) -> dict:
         units.append(set(map(tuple, table.astype(str).itertuples(index=False))))
     changed = len(units[0] ^ units[1])
     max_difference = max(diffs, default=0.0)
+    earlier_add_units = True
+    if shipped.get("cv"):
+        ranked = ranked_settings(pd.DataFrame(shipped["cv"]))
+        fitted = {c: model}
+        for c_earlier, t_earlier in ranked[:ranked.index((c, threshold))]:
+            if c_earlier not in fitted:
+                fitted[c_earlier] = _fit_all(ts, c_earlier)
+            earlier_add_units &= bool(example_model_units({**fitted[c_earlier], "threshold": t_earlier}))
     return {"model": model, "same_settings": same_settings, "same_features": same_features,
-            "max_difference": max_difference, "changed_units": changed,
-            "reproduced": (same_settings and same_features and changed == 0
+            "max_difference": max_difference, "changed_units": changed, "earlier_add_units": earlier_add_units,
+            "reproduced": (same_settings and same_features and changed == 0 and earlier_add_units
                            and max_difference <= REFIT_TOLERANCE)}
 
 

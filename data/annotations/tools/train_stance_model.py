@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         report = refit(shipped, args.jobs)
         print(f"settings and training set the same: {report['same_settings']}; features the same: "
               f"{report['same_features']}; largest weight difference {report['max_difference']:.6f} "
-              f"(allowed {REFIT_TOLERANCE}); units added differently: {report['changed_units']}")
+              f"(allowed {REFIT_TOLERANCE}); units added differently: {report['changed_units']}; "
+              f"settings ranked before it add a unit to the example: {report['earlier_add_units']}")
         print("the shipped stance model is reproduced" if report["reproduced"]
               else "the retrained model differs from the shipped one")
         return 0 if report["reproduced"] else 1
