@@ -2302,7 +2302,8 @@ def _name_source(part: _Part, k: int, n: int, src: _Source) -> _Source:
     kind = "person" if src.source_type == "person" else "institution"
     mention = {"part": "title" if part.name == "title" else "body", "start": a, "end": b,
                "actor_id": src.actor_id, "side": src.side, "actor_type": kind,
-               "_ns": part.word_starts[k], "_ne": part.word_ends[k + n - 1]}
+               "_ns": part.word_starts[k], "_ne": part.word_ends[k + n - 1],
+               "_speaker": part.text[part.word_starts[k]:part.word_ends[k + n - 1]]}
     return _Source(src.actor_id, src.side, src.source_type, mention)
 
 
@@ -3793,16 +3794,17 @@ _AS_WELL_PRONOUNS = frozenset(normalize(w) for w in ("أنه", "أنها", "أن
 _AS_WELL = frozenset(normalize(w) for w in ("كما", "وكما"))
 
 
-def _pronoun_subject(part: _Part, outer: int) -> bool:
-    """Whether the word right before a verb (at ``outer``) is لكنه, لكنها … or كما أنه/أنها."""
+def _pronoun_subject(part: _Part, outer: int) -> str | bool:
+    """Whether the word right before a verb (at ``outer``) is لكنه, لكنها … ("coordinator")
+    or كما أنه/أنها ("as_well"); False otherwise."""
     prev = part.prev_word(outer)
     if prev is None or part.text[prev[1]:outer].strip() != "":
         return False
     if prev[2] in _AS_WELL_PRONOUNS:
         before = part.prev_word(prev[0])
-        return (before is not None and part.text[before[1]:prev[0]].strip() == ""
-                and before[2] in _AS_WELL)
-    return prev[2] in _PRONOUN_COORDINATORS
+        return "as_well" if (before is not None and part.text[before[1]:prev[0]].strip() == ""
+                             and before[2] in _AS_WELL) else False
+    return "coordinator" if prev[2] in _PRONOUN_COORDINATORS else False
 
 
 def _act_start(part: _Part, cue: CueMatch) -> int:
@@ -3846,34 +3848,38 @@ class _Article:
         self.earlier: list[list[_Source]] = []
         # speaker -> the genders verbs next to its name gave it ("f", "m"; note 110)
         self.genders: dict[str, set[str]] = {}
+        self.unplaced_since = False  # the latest unplaced speaker spoke after the latest placed one
 
     def previous(self, entry: CueEntry | None = None) -> list[_Source]:
         """The speaker a pro-drop verb continues: the latest placed one, else the latest unplaced.
 
         A feminine singular verb does not continue a group of men named by a sound masculine
-        plural (مسؤولون أمريكيون … إلا أن الشركة أضافت … وتابعت): it goes back to the latest
-        earlier speaker it may agree with (codebook note 110)."""
+        plural (مسؤولون أمريكيون … إلا أن الشركة أضافت … وتابعت), nor a speaker whose verbs
+        were of the other gender (وقالت كولينز … وقال ترامب … وأضافت): it goes back to the
+        latest earlier speaker it may agree with (codebook note 110)."""
+        gender = _VERB_GENDER.get(entry.form_type) if entry is not None else None
         if (entry is not None and entry.form_type in _FEMININE_SINGULAR_FORMS and self.last
                 and all(_masculine_plural(src) for src in self.last)):
             for sources in self._before_last():
-                if sources and not any(_masculine_plural(src) for src in sources):
+                if (sources and not any(_masculine_plural(src) for src in sources)
+                        and self.gender_of(sources[0]) in (None, gender)):
                     return list(sources)
-        gender = _VERB_GENDER.get(entry.form_type) if entry is not None else None
         if gender is not None and len(self.last) == 1 and self.gender_of(self.last[0]) not in (None, gender):
-            # وقالت كولينز … وقال ترامب … وأضافت: she, not Trump, whose verbs were masculine
             for sources in self._before_last():
-                if len(sources) == 1 and self.gender_of(sources[0]) == gender:
+                known = self.gender_of(sources[0]) if len(sources) == 1 else None
+                if known == gender:
                     return list(sources)
         return list(self.last or self.unplaced)
 
     def _before_last(self) -> list[list[_Source]]:
-        """The placed speakers before the latest, latest first, then the latest unplaced one
-        when it is a person's name of two words or more (not a stray word read as a name)."""
-        out = list(reversed(self.earlier[-EARLIER_SPEAKERS:]))
-        if (len(self.unplaced) == 1 and self.unplaced[0].source_type == "person"
+        """The speakers before the latest placed one, latest first: the latest unplaced one
+        first when it spoke after that speaker, then the placed ones before it; an unplaced
+        speaker only when it is a person's name (not a stray word read as a name)."""
+        placed = list(reversed(self.earlier[-EARLIER_SPEAKERS:]))
+        if not (len(self.unplaced) == 1 and self.unplaced[0].source_type == "person"
                 and len((_speaker_key(self.unplaced[0]) or "").split()) >= 2):
-            out.append(self.unplaced)
-        return out
+            return placed
+        return [self.unplaced, *placed] if self.unplaced_since else [*placed, self.unplaced]
 
     def note_gender(self, src: _Source, entry: CueEntry) -> None:
         """Remember the gender a verb gave a subject named next to it (both, if it varies)."""
@@ -3892,6 +3898,12 @@ class _Article:
             self.earlier.append(self.last)
             del self.earlier[:-EARLIER_SPEAKERS]
         self.last = sources
+        self.unplaced_since = False
+
+    def speak_unplaced(self, sources: list[_Source]) -> None:
+        """``sources`` are now the latest unplaced speaker (after the latest placed one)."""
+        self.unplaced = sources
+        self.unplaced_since = True
 
 
 #: How many earlier speakers a pro-drop verb may go back past a speaker it cannot agree with.
@@ -3902,12 +3914,16 @@ _VERB_GENDER = {"past_fem": "f", "imperfect_fem": "f", "past": "m", "imperfect":
 
 
 def _speaker_key(src: _Source) -> str | None:
-    """Who a source is, for remembering its gender: its actor id, else its words."""
-    if src.actor_id:
-        return str(src.actor_id)
+    """Who a source is, for remembering its gender: its actor id, else its words; an
+    anonymous head by its words and side (مسؤول and مسؤولون share the id anonymous_official)."""
+    words = None
     if src.mention is not None:
-        return src.mention.get("_speaker") or normalize(str(src.mention.get("surface") or "")) or None
-    return None
+        words = src.mention.get("_speaker") or normalize(str(src.mention.get("surface") or "")) or None
+    if src.actor_id and not (src.source_type == "anonymous" and words):
+        return str(src.actor_id)
+    if src.source_type == "anonymous" and words:
+        return f"{words}|{src.side}"
+    return words
 
 
 def _masculine_plural(src: _Source) -> bool:
@@ -3915,9 +3931,10 @@ def _masculine_plural(src: _Source) -> bool:
     m = src.mention
     if src.source_type != "anonymous" or m is None:
         return False
-    words = normalize(str(m.get("surface") or "")).split()
+    words = (m.get("_speaker") or normalize(str(m.get("surface") or ""))).split()
     head = strip_conjunction(words[0]) if words else ""
-    return len(head) > 4 and head.endswith(("ون", "ين"))
+    # sound masculine plurals and duals (مسؤولون، مسؤولين، مسؤولان)
+    return len(head) > 4 and head.endswith(("ون", "ين", "ان"))
 
 
 def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Article) -> list[_Act]:
@@ -3967,10 +3984,9 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         quoted = part.in_quote(outer) is not None
         act.inner = quoted or _nested(part, cue, ns) or _reported(part, acts, outer)
         acts.append(act)
-        if act.explicit and not quoted and len(act.sources) == 1:
-            m = act.sources[0].mention
-            if m is not None and "_ns" in m and not m.get("surface"):
-                m.setdefault("_speaker", normalize(part.text[m["_ns"]:m["_ne"]]))  # a name no lexicon lists
+        if (act.explicit and not quoted and len(act.sources) == 1 and act.lemma != _RELAY
+                and (act.sources[0].mention or {}).get("via") != "adjective"):
+            # a relay's verb agrees with the relaying agency, a nisba with some other noun
             state.note_gender(act.sources[0], cue.entry)
         first = act.sources[0] if act.sources and act.antecedent else None
         if not quoted and first is not None and (first.actor_id is not None or (
@@ -3982,7 +3998,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             # third-party pro-drop acts to unknown, most of them wrongly.
             state.speak(act.sources)
         elif not quoted and first is not None and first.mention is not None:
-            state.unplaced = act.sources
+            state.speak_unplaced(act.sources)
     return acts
 
 
@@ -4077,7 +4093,10 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             all(_in_fronted_phrase(part, b) for b in before) and _subject_after(part, word_end, end) is not None):
         act.sources = before  # SVO: واشنطن تتهم موسكو (a fronted phrase's nisba yields to a subject after, note 91)
         act.explicit = True
-    elif relative is None and _pronoun_subject(part, outer):
+    elif relative is None and (pronoun := _pronoun_subject(part, outer)) and (
+            pronoun != "as_well" or _subject_after(part, word_end, end) is not None):
+        # كما أنها أبلغت السفير: only where a noun after the verb would be read as its
+        # subject (review of note 112: elsewhere the verb had no act and should not gain one)
         # لكنه وصف النظام الأمريكي بالضعف: the pronoun is the subject, the mention the object
         act.sources = _sentence_subject(part, ns, outer) or state.previous()
         if not act.sources:
