@@ -3486,7 +3486,9 @@ def _subject_words(part: _Part, k: int, limit: int) -> int:
         if first == k + 2 and (strip_conjunction(part.word_texts[k]).startswith("ال") or not all(
                 w in titles or strip_conjunction(w) in titles
                 for titles in (_title_words(part),) for w in part.word_texts[k:first])):
-            return 0  # a construct title has no ال on its head (القوات الجوية after عبر "via" is no subject)  # two words before the mention only as a title in construct: وزيرة خارجية الاتحاد الأوروبي
+            # two words before the mention only as a title in construct (وزيرة خارجية الاتحاد
+            # الأوروبي), whose head has no ال (القوات الجوية after عبر "via" is no subject)
+            return 0
         m = bisect_left(part.mention_starts, part.word_starts[first])
         if m < len(part.mentions) and part.mentions[m]["_ns"] < part.word_ends[first]:
             break
@@ -3873,8 +3875,9 @@ class _Article:
 
     def _before_last(self) -> list[list[_Source]]:
         """The speakers before the latest placed one, latest first: the latest unplaced one
-        first when it spoke after that speaker, then the placed ones before it; an unplaced
-        speaker only when it is a person's name (not a stray word read as a name)."""
+        first when it spoke after that speaker, else last, after the placed ones; an unplaced
+        speaker only when it is a person's name of two words or more (not a stray word read
+        as a name)."""
         placed = list(reversed(self.earlier[-EARLIER_SPEAKERS:]))
         if not (len(self.unplaced) == 1 and self.unplaced[0].source_type == "person"
                 and len((_speaker_key(self.unplaced[0]) or "").split()) >= 2):
@@ -4291,9 +4294,8 @@ _TWO_OBJECT_LEMMAS = frozenset({"اعتبر"})
 def _second_object(part: _Part, cue: CueMatch, word_end: int, src: _Source) -> bool:
     """Whether the unplaced name found after a verb of :data:`_TWO_OBJECT_LEMMAS` that
     carries an object pronoun is its second object: one word, no ال, ending in the ا of the
-    indefinite accusative (ردا، انتهاكا، تهديدا), not a name the article repeats as a
-    speaker's. "ورحبت تركيا بالضربات واعتبرتها ردا مناسبا": Turkey considers them a fitting
-    response; ردا is no speaker (codebook note 109)."""
+    indefinite accusative (ردا، انتهاكا، تهديدا). "ورحبت تركيا بالضربات واعتبرتها ردا مناسبا":
+    Turkey considers them a fitting response; ردا is no speaker (codebook note 109)."""
     m = src.mention
     if (cue.entry.lemma not in _TWO_OBJECT_LEMMAS or word_end <= cue.end or m is None
             or src.actor_id is not None or src.side not in ("other", "unknown")):
