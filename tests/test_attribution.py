@@ -1335,6 +1335,10 @@ def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source
     assert _sources("وقال ترامب إن الوضع صعب. وقال مسؤولون إن الهدف هو تعزيز قدرة الشركاء.")[-1] == (
         "قال", "unknown", "مسؤولون")
     assert _sources("أعلن مسؤولان بالبيت الأبيض أن القرار نهائي.") == [("أعلن", "us", "مسؤولان بالبيت الأبيض")]
+    # with the adjectives and the affiliation that place it (review of note 111)
+    assert _sources("وقال مسؤول في وزارة الخزانة الأمريكية إن العقوبات قريبة.") == [
+        ("قال", "us", "مسؤول في وزارة الخزانة الأمريكية")]
+    assert _sources("وقال مسؤولون أمنيون إن الهجوم فشل.") == [("قال", "unknown", "مسؤولون أمنيون")]
     rows, text = _body("ويتوقع معظم المحللين زيادة أكبر لإنتاج الخام الأميركي.")
     assert (_span(text, rows[0], "source"), _span(text, rows[0], "content")) == (
         "معظم المحللين", "زيادة أكبر لإنتاج الخام الأميركي")

@@ -2877,13 +2877,30 @@ def _anonymous_head(part: _Part, word: str) -> str | None:
 
 def _anonymous_at(part: _Part, word_end: int, end: int, src: _Source) -> _Source:
     """``src``, an anonymous subject right after the verb that ends at ``word_end``, with its
-    head word as its span (codebook note 111), or a quantifier with the noun it counts
-    (معظم المحللين، عدد من الخبراء)."""
+    words as its span (codebook note 111): the head, or a quantifier with the noun it counts
+    (معظم المحللين، عدد من الخبراء), and the adjectives and affiliation that place it."""
     k = _skip_adverbials(part, part.next_word_index(word_end), end)
-    n = 1
+    head = k
     if strip_conjunction(part.word_texts[k]) in _QUANTIFIERS and (counted := _counted_noun(part, k, end)) is not None:
-        n = counted[0] - k + 1
-    return _Source(src.actor_id, src.side, "anonymous", _name_source(part, k, n, src).mention)
+        head = counted[0]
+    last = head
+    # and what places it: a nisba or rank adjective (مسؤولون أمنيون، المسؤول الإيراني) or an
+    # affiliation (مسؤول في وزارة الخزانة الأمريكية)
+    n = len(part.word_starts)
+    while (last + 1 < n and part.word_starts[last + 1] < end
+           and not part.text[part.word_ends[last]:part.word_starts[last + 1]].strip()):
+        word = part.word_texts[last + 1]
+        if word in _RANK_ADJECTIVES or (word.endswith(("ون", "ين")) and word[:-2] in _RANK_ADJECTIVES):
+            last += 1  # مسؤولون أمنيون، مسؤولين عسكريين
+            continue
+        idx = _mention_at_word(part, last + 1)
+        if (idx is None or part.mentions[idx].get("via") != "adjective"
+                or part.mentions[idx]["_ns"] != part.word_starts[last + 1]):
+            break
+        last = _word_index_at(part, part.mentions[idx]["_ne"] - 1)
+    if (found := _affiliation(part, last, end)) is not None:
+        last = max(last, found[1])
+    return _Source(src.actor_id, src.side, "anonymous", _name_source(part, k, last - k + 1, src).mention)
 
 
 def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
@@ -2928,7 +2945,15 @@ _FIRMS = frozenset(normalize(w) for w in (
 
 
 def _affiliation_phrase(part: _Part, k: int, limit: int, definite_rank: bool = True) -> str | None:
-    """The side of the body an anonymous head belongs to, named a few nouns after في/من/بـ.
+    """The side of the body an anonymous head belongs to, named a few nouns after في/من/بـ
+    (:func:`_affiliation`)."""
+    found = _affiliation(part, k, limit, definite_rank)
+    return found[0] if found is not None else None
+
+
+def _affiliation(part: _Part, k: int, limit: int, definite_rank: bool = True) -> tuple[str, int] | None:
+    """The side of the body an anonymous head belongs to, named a few nouns after في/من/بـ,
+    and the index of the phrase's last word.
 
     مسؤول كبير في شركة شحن صينية، مصدر عسكري في قيادة التحالف الأمريكي: after the head
     (word ``k``) and at most one rank adjective, a preposition, then at most
@@ -2964,7 +2989,8 @@ def _affiliation_phrase(part: _Part, k: int, limit: int, definite_rank: bool = T
                     part.word_starts[jj]:part.mentions[idx]["_ns"]].endswith("ل"):
                 return None  # محللون في استطلاع لرويترز: the outlet is the medium (via), not the body
             # a firm is a third party whatever its country (codebook notes 32 and 37)
-            return "other" if jj > j and strip_conjunction(part.word_texts[j]) in _FIRMS else side
+            last = _word_index_at(part, part.mentions[idx]["_ne"] - 1)
+            return ("other" if jj > j and strip_conjunction(part.word_texts[j]) in _FIRMS else side), last
         w = part.word_texts[jj]
         if (w in part.roles["preposition"] or _complementizer_at(part, jj) or _blocks_subject(part, w)
                 or (jj > j and w[:1] in ("ب", "ل"))):
