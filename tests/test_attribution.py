@@ -1329,6 +1329,16 @@ def test_kama_annahu_carries_the_subject_and_one_of_a_persons_lawyers_keeps_the_
     assert _sources("وقال جاي سيكولو، أحد محاميي ترامب، إن اللقاء قانوني.") == [("قال", "us", "جاي سيكولو")]
 
 
+def test_ali_written_with_ya_after_a_verb_is_the_name():
+    # codebook note 113: normalisation makes على and علي one word; written with ي after a
+    # reporting verb it is the name Ali (ANT SK-middleEast-1522-20180509 and
+    # AL-economy-735-20180530, the sample; shortened)
+    assert _sources("وصرح علي المقرحي، آمر غرفة العمليات، بأن القوات تقدمت.")[0][::2] == ("صرح", "علي المقرحي")
+    assert _sources("وقال علي حساني، بائع في السوق، إن الأسعار ارتفعت.")[0][::2] == ("قال", "علي حساني")
+    # the preposition, written with ى, is still no subject (constructed)
+    assert _sources("وأكد على أن الوضع صعب.")[0][2] is None
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows
