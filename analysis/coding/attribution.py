@@ -3533,12 +3533,12 @@ def _subject_words(part: _Part, k: int, limit: int) -> int:
     الاتحاد الأوروبي فيديريكا موغيريني في بروكسل على …: the verb's window starts after its
     subject."""
     n = len(part.word_starts)
+    titles = _title_words(part)
     for first in (k, k + 1, k + 2):
         if first >= n or part.word_starts[first] >= limit:
             return 0
         if first == k + 2 and (strip_conjunction(part.word_texts[k]).startswith("ال") or not all(
-                w in titles or strip_conjunction(w) in titles
-                for titles in (_title_words(part),) for w in part.word_texts[k:first])):
+                w in titles or strip_conjunction(w) in titles for w in part.word_texts[k:first])):
             # two words before the mention only as a title in construct (وزيرة خارجية الاتحاد
             # الأوروبي), whose head has no ال (القوات الجوية after عبر "via" is no subject)
             return 0
@@ -3969,12 +3969,18 @@ _FEMININE_SINGULAR_FORMS = frozenset({"past_fem", "imperfect_fem"})
 _VERB_GENDER = {"past_fem": "f", "imperfect_fem": "f", "past": "m", "imperfect": "m"}
 
 
+def _source_words(src: _Source) -> str | None:
+    """The words (normalised) that name a source: its mention's, or those of the span the
+    extractor built for it."""
+    if src.mention is None:
+        return None
+    return src.mention.get("_speaker") or normalize(str(src.mention.get("surface") or "")) or None
+
+
 def _speaker_key(src: _Source) -> str | None:
     """Who a source is, for remembering its gender: its actor id, else its words; an
     anonymous head by its words and side (مسؤول and مسؤولون share the id anonymous_official)."""
-    words = None
-    if src.mention is not None:
-        words = src.mention.get("_speaker") or normalize(str(src.mention.get("surface") or "")) or None
+    words = _source_words(src)
     if src.actor_id and not (src.source_type == "anonymous" and words):
         return str(src.actor_id)
     if src.source_type == "anonymous" and words:
@@ -3984,10 +3990,9 @@ def _speaker_key(src: _Source) -> str | None:
 
 def _masculine_plural(src: _Source) -> bool:
     """An anonymous speaker named by a sound masculine plural (مسؤولون، دبلوماسيين، المحققون)."""
-    m = src.mention
-    if src.source_type != "anonymous" or m is None:
+    if src.source_type != "anonymous":
         return False
-    words = (m.get("_speaker") or normalize(str(m.get("surface") or ""))).split()
+    words = (_source_words(src) or "").split()
     head = strip_conjunction(words[0]) if words else ""
     # sound masculine plurals and duals (مسؤولون، مسؤولين، مسؤولان)
     return len(head) > 4 and head.endswith(("ون", "ين", "ان"))
@@ -4131,8 +4136,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.antecedent = False
     elif relative == "none":
         found = _subject_after(part, word_end, end)  # مركز … الذي خلصت المخابرات إلى أنه …
-        if found is not None and found[0][0].mention is not None and _object_first(
-                part, entry, cue, word_end, found[0][0].mention["_ns"], found[0][0].mention["_ne"], end, rejected):
+        if found is not None and _object_reading(part, entry, cue, word_end, found[0][0], end, rejected):
             # الهجوم الذي اتهمت دمشق بتنفيذه: Damascus is accused, by no one named; but
             # كريستين بلازي فورد، التي اتهمت كافانو بـ: the named head accuses (note 109)
             found = None
@@ -4188,9 +4192,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         # that names a speaker is still its subject (note 97): ويتوقع المحللون أن …، أوضح أن
         # "أبوالغيط كان قد انتقد …"
         named = _named_subject_after(part, entry, word_end, end, state)
-        if named is None or not _agrees(entry, named[0]) or (named[0][0].mention is not None and (
-                named[0][0].mention["_ns"] in rejected or _object_first(
-                    part, entry, cue, word_end, named[0][0].mention["_ns"], named[0][0].mention["_ne"], end, rejected))):
+        if named is None or not _agrees(entry, named[0]) or _object_reading(
+                part, entry, cue, word_end, named[0][0], end, rejected):
             return None
         act.sources, act.after = named
         act.explicit = True
@@ -4198,10 +4201,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.antecedent = False  # ويرى بعض خبراء الاقتصاد أن …: not the speaker a later قائلا continues
     elif (unresolved := _unresolved_subject(part, word_end, _addressee_start(part, entry, word_end, end),
                                             entry.form_type in _MASCULINE_FORMS)) is not None and _agrees(
-            entry, [unresolved]) and not (unresolved.mention is not None and (
-                unresolved.mention["_ns"] in rejected or _object_first(
-                    part, entry, cue, word_end, unresolved.mention["_ns"], unresolved.mention["_ne"], end, rejected))
-                or _second_object(part, cue, word_end, unresolved)):
+            entry, [unresolved]) and not (_object_reading(part, entry, cue, word_end, unresolved, end, rejected)
+                                          or _second_object(part, cue, word_end, unresolved)):
         if unresolved.mention is None and unresolved.source_type == "anonymous":
             # مسؤولون، المسؤول: the record points at the head word (codebook note 111)
             unresolved = _anonymous_at(part, word_end, end, unresolved)
@@ -4286,6 +4287,15 @@ def _object_first(part: _Part, entry: CueEntry, cue: CueMatch, word_end: int, st
     return True
 
 
+def _object_reading(part: _Part, entry: CueEntry, cue: CueMatch, word_end: int, src: _Source, limit: int,
+                   rejected: list[int]) -> bool:
+    """Whether a subject found after the verb is to be read as its object instead: its phrase
+    starts where a phrase was already rejected, or :func:`_object_first` rejects it now."""
+    m = src.mention
+    return m is not None and (m["_ns"] in rejected or _object_first(
+        part, entry, cue, word_end, m["_ns"], m["_ne"], limit, rejected))
+
+
 #: Words after "يعتبر + a name" that make it the passive "is considered" (ويعتبر صلاح أول
 #: لاعب عربي …، ويعتبر محرز أحد أعمدة النادي; review of note 106). Normalised.
 _CONSIDERED_AS = frozenset(normalize(w) for w in ("أحد", "إحدى", "أول", "من", "ضمن", "بمثابة"))
@@ -4353,7 +4363,7 @@ def _second_object(part: _Part, cue: CueMatch, word_end: int, src: _Source) -> b
     if (cue.entry.lemma not in _TWO_OBJECT_LEMMAS or word_end <= cue.end or m is None
             or src.actor_id is not None or src.side not in ("other", "unknown")):
         return False
-    words = _WORD_RE.findall(normalize(part.text[m["_ns"]:m["_ne"]]))
+    words = _WORD_RE.findall(part.text[m["_ns"]:m["_ne"]])  # the part's text is normalised
     return len(words) == 1 and words[0].endswith("ا") and not words[0].startswith("ال")
 
 

@@ -24,7 +24,8 @@ sentence and says whether the gold would code a unit for it, and with which pola
   (:func:`model_units`), so the pipeline does not import scikit-learn.
 
 In a sentence where the rules coded nothing, a candidate becomes a unit when the model's
-probability of a polarity reaches the shipped threshold. Its evidence is the whole sentence, its ``kind``
+probability of a polarity reaches the shipped threshold, at most
+:data:`MAX_UNITS_PER_SENTENCE` (two) in a sentence, the likeliest. Its evidence is the whole sentence, its ``kind``
 is the model's default for the polarity (``criticism`` or ``praise``) and its ``cue`` is
 empty: a model unit carries no cue word, which is how a user tells it from a rule unit.
 Rule units are kept as they are.
