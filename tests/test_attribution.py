@@ -1339,6 +1339,22 @@ def test_ali_written_with_ya_after_a_verb_is_the_name():
     assert _sources("وأكد على أن الوضع صعب.")[0][2] is None
 
 
+def test_a_topic_set_up_by_amma_is_the_subject_of_the_verb_after_fa():
+    # codebook note 114, ANT BB-economy-187-20180712, FR-internationalNews-2579-20180802 and
+    # FR-sport-141-20180608 (the sample; shortened): أما X فقال, the topic speaks
+    assert _sources("وقالت الشركة إنها تنظر في الأمر. أما السيد ديردل فقال إن الأمر صعب.")[-1] == (
+        "قال", "other", "السيد ديردل")
+    assert _sources("وقالت المعارضة إن الانتخابات زورت. أما رئيس زيمبابوي فقد قال الخميس إنه يريد تحقيقا.")[-1][::2] == (
+        "قال", "رئيس زيمبابوي")
+    # a listed topic keeps its actor past the comma after it
+    assert _sources("وقال لافروف إن الاتفاق قائم. أما سوروكين، فيرى أن الهوية تساعد.")[-1] == ("يرى", "russia", "سوروكين")
+    # a topic that is no speaker leaves the verb to the speaker before it, and a verb with a
+    # subject of its own keeps it (constructed)
+    assert _sources("وقال لافروف إن الاتفاق قائم. أما الاتفاق الثاني فأكد أنه سيبقى.")[-1][:2] == ("أكد", "russia")
+    assert _sources("وقال لافروف إن الاتفاق قائم. أما في جنيف فقالت الحكومة إن الاتفاق قائم.")[-1][::2] == (
+        "قالت", "الحكومة")
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows
@@ -1969,7 +1985,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 47 and {"RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 48 and {"TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",

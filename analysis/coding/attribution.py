@@ -1640,6 +1640,66 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     return sources
 
 
+#: The topic particle (أما X فقال, codebook note 114), normalised.
+_TOPIC_PARTICLES = frozenset(normalize(w) for w in ("أما", "وأما"))
+#: Words a topic may hold between أما and its ف.
+TOPIC_WORDS = 8
+#: ف with قد, before a verb whose topic comes first (أما X فقد قال).
+_TOPIC_AUXILIARIES = frozenset(normalize(w) for w in ("فقد", "فلقد", "فكان", "فكانت"))
+
+
+def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: int) -> list[_Source] | None:
+    """أما X فقال …: the topic set up by أما is the subject of the verb after ف when the
+    verb has no subject of its own (codebook note 114): أما السيد ديردل فقال، أما والدته
+    باتي ماليت فغردت، أما سوروكين، فيرى. The topic is read like a subject after a verb: a
+    mention or a title with a name (:func:`_subject_after`: أما المدعي العام الفرنسي، فرانسوا
+    مولان، فقد قال), else a speaker the lexicon does not know (:func:`_unresolved_subject`),
+    taken only when it is a name or opens with a title or a person's noun (not أما المعدل
+    السنوي فتوقعت, whose speaker is the one before). A topic that opens with a preposition
+    (أما في سويسرا فأبلغت) is no speaker; a verb with a subject after it (فقد كشفت التحقيقات)
+    keeps it; the topic has at most ``TOPIC_WORDS`` words inside the sentence."""
+    anchor = cue.start - len(cue.prefix)
+    if cue.prefix != "ف":
+        if cue.prefix:
+            return None
+        prev = part.prev_word(anchor)
+        if prev is None or prev[2] not in _TOPIC_AUXILIARIES or part.text[prev[1]:anchor].strip():
+            return None
+        anchor = prev[0]
+    last = bisect_left(part.word_starts, anchor) - 1
+    if last < 1 or part.text[part.word_ends[last]:anchor].strip(" ،,"):
+        return None
+    for opener in range(last - 1, max(-1, last - TOPIC_WORDS - 1), -1):
+        if part.word_starts[opener] < floor:
+            return None
+        if part.word_texts[opener] in _TOPIC_PARTICLES:
+            break
+        if any(ch in ".:؟!؛" for ch in part.text[part.word_ends[opener]:part.word_starts[opener + 1]]):
+            return None
+    else:
+        return None
+    if any(ch in ".:؟!؛\"«»“”" for ch in part.text[part.word_ends[opener]:part.word_starts[opener + 1]]):
+        return None
+    names = set(part.names)
+    own = _unresolved_subject(part, word_end, end)
+    for added in set(part.names) - names:
+        del part.names[added]  # a reading only tested leaves no name behind
+    if own is not None:
+        return None  # فقد كشفت التحقيقات: the verb's own subject
+    topic_end = part.word_ends[last]
+    if (found := _subject_after(part, part.word_ends[opener], topic_end + 1)) is not None:
+        sources, _ = found
+        if sources and sources[0].mention is not None and sources[0].side != "unknown":
+            return sources
+    src = _unresolved_subject(part, part.word_ends[opener], topic_end + 1)
+    first = part.word_texts[opener + 1]
+    if src is None or src.source_type == "anaphor" or not (
+            src.source_type in ("person", "anonymous") and (not first.startswith("ال") or first in _HONORIFICS)
+            or _counted_person(part, opener + 1, topic_end + 1)):
+        return None
+    return [src]
+
+
 def _governed_genitive(part: _Part, m: dict, floor: int) -> bool:
     """The mention is the genitive of a noun that a preposition governs, so it is no subject
     of the verb after it: "أما عن دور روسيا قال هولاند"، "وفي الملف السوري قال …"، "بعد لقاء بوتين
@@ -2619,6 +2679,18 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         return _anonymous_unlisted(part, k, anonymous, limit)
     if word.startswith("ال") and (titled := _titled_name(part, k, limit)) is not None:
         return titled
+    if (bare in _HONORIFICS and k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit
+            and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()
+            and (run := _name_run(part, k + 1, limit)) > 0):
+        # وقال السيد ديردل: the honorific and the name, a person (codebook note 114); an
+        # indefinite accusative ends the name (ورفضت السيدة تشكوس طلبا)
+        run = next((j for j in range(1, run) if _accusative(part, k + 1 + j)), run)
+        src = _name_source(part, k, run + 1, _Source(None, "other", "person", None))
+        src.mention["unplaced"] = True
+        surname = strip_conjunction(part.word_texts[k + run])
+        if len(surname) >= 3 and surname not in _title_words(part):
+            part.names.setdefault(surname, _Source(None, "other", "person", None))
+        return src
     kind = "institution" if word.startswith("ال") else "person"
     if word in _PERSON_NOUN_FORMS and (described := _description_side(part, k, limit)) is not None:
         # وقال رئيس منظمة الطاقة الذرية الإيرانية إن …: an unnamed office placed by the body
@@ -2647,6 +2719,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     return src
 
 
+#: Honorifics before a name (السيد ديردل، السيدة ماي), normalised.
+_HONORIFICS = frozenset(normalize(w) for w in ("السيد", "السيدة"))
 #: علي, which normalisation also makes of the preposition على.
 _ALI = normalize("علي")
 
@@ -4176,6 +4250,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources = preverbal  # أن مسؤولين أمريكيين يعتقدون أن …، لكن خبراء يقولون … (note 94)
         if preverbal[0].source_type == "anonymous" and preverbal[0].mention.get("subordinate"):
             act.antecedent = False  # وقال المرصد إن مصادر موثوقة قالت … وأضاف: the Observatory
+    elif relative is None and (topic := _topic_subject(part, cue, word_end, end, ns)) is not None:
+        act.sources = topic  # أما السيد ديردل فقال …: the topic is the speaker (codebook note 114)
+        act.explicit = True
     elif relative is None and (doc := _document_before(part, cue, ns, state.last)) is not None:
         act.sources = doc  # وكانت تقارير أشارت إلى …
     elif relative is None and cue.prefix != "و" and (medium := _medium_before(part, cue, ns)) is not None:
