@@ -155,6 +155,41 @@ def test_a_line_that_links_to_another_story_gives_no_sentence():
                      "للمزيد سألنا الدكتور مروان قبلان."]
 
 
+def test_a_block_of_bare_link_lines_between_paragraphs_gives_no_sentence():
+    # codebook note 115, ANT BB-internationalNews-469-20180504 (dev round 38; shortened): BBC
+    # Arabic's related-story links stand as bare lines between two paragraphs of the story
+    body = ("ويكرر ترامب نفيه لأي تواطؤ مع الروس خلال حملته الانتخابية.\n"
+            "ترامب يهاجم نيويورك تايمز: تقرير مولر قصة وهمية\n"
+            "حرب تغريدات بين ترامب ومنتقديه بسبب التحقيقات في \"التواطوء\" مع الروس\n"
+            "من هو روبرت مولر؟\n"
+            "وكان مولر قد أشار في وقت سابق إلى امكانية استدعاء الرئيس الأمريكي.")
+    texts = [s.text for s in split_article("", body)]
+    assert texts == ["ويكرر ترامب نفيه لأي تواطؤ مع الروس خلال حملته الانتخابية.",
+                     "وكان مولر قد أشار في وقت سابق إلى امكانية استدعاء الرئيس الأمريكي."]
+    # CNN Arabic marks its links "قد يهمك" (ANT CN-middleEast-1469-20181010, 118 lines in ANT)
+    body = ("وقالت المتحدثة إن الرئيس تحدث مع ولي العهد.\n"
+            "قد يهمك|\u00a0مسؤول سعودي لـCNN: المملكة لم تتورط في اختفاء خاشقجي\n"
+            "قد يهمك الأمر إن كنت مسافرا.")
+    assert [s.text for s in split_article("", body)] == [
+        "وقالت المتحدثة إن الرئيس تحدث مع ولي العهد.", "قد يهمك الأمر إن كنت مسافرا."]
+    # a single sub-heading stays (France 24, FR-internationalNews-1243-20180514; shortened)
+    body = ("وذكر بأن لندن لا تزال ملتزمة بحل الدولتين.\n"
+            "باريس تدعو إلى تجنب التصعيد في غزة\n"
+            "دعت فرنسا الاثنين جميع الأفرقاء إلى تجنب تصعيد جديد في الشرق الأوسط.")
+    assert [s.part for s in split_article("", body)] == ["lead", "heading", "body"]
+    # sub-headings that introduce the paragraph after them stay (FR-middleEast-276-20180414;
+    # shortened), and so do a list after a colon and a run of five or more lines (constructed)
+    body = ("وقال مدير المرصد إن القصف استهدف مراكز البحوث العلمية.\n"
+            "المرصد السوري يقول إن ثلاثة مراكز للأبحاث قصفت في الهجوم\n"
+            "قائد الأركان الأمريكي يعلن انتهاء الضربات في سوريا\n"
+            "أعلن قائد الأركان الأمريكي الجنرال جو دانفورد انتهاء الضربات في سوريا.")
+    assert len(split_article("", body)) == 4
+    items = "\n".join(f"وزير الخارجية يعلن إعفاء المسؤول رقم {n} من منصبه" for n in "ABCDE")
+    assert len(split_article("", "صدرت أوامر ملكية جديدة اليوم.\n" + items + "\nوتأتي الأوامر بعد التحقيق.")) == 7
+    assert len(split_article("", "صدرت الأوامر التالية:\n" + items.split("\n")[0] + "\n"
+                             + items.split("\n")[1] + "\nوتأتي الأوامر بعد التحقيق.")) == 4
+
+
 def test_cnn_closing_run_of_whole_leads_is_teasers():
     # ANT CN-economy-169-20180812: after the story, five leads of other CNN stories, uncut
     # (the gold codes none of them; before, "قال الرئيس التركي …" there was a false act)

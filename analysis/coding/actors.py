@@ -1139,6 +1139,8 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
         for m in found:
             start, end = norm.to_original(m.norm_start, m.norm_end)
             sent = locate(is_title, start)
+            if sent is None or not sent.start <= start < sent.end:
+                continue  # in boilerplate (teasers, links, site lines): not coded (codebook note 115)
             records.append({
                 "article_id": doc.article_id,
                 "sent_id": sent.sent_id if sent is not None else None,

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from analysis.text.normalize import NormalizedText, acronym_dot, normalize_with_map
 
-__all__ = ["Sentence", "Doc", "split_article", "split_paragraph", "make_doc", "teaser_start",
+__all__ = ["Sentence", "Doc", "split_article", "split_paragraph", "make_doc", "teaser_start", "link_block_lines",
            "HEADING_MAX_WORDS", "TEASER_MIN_CHARS", "TEASER_NEXT_MIN_CHARS"]
 
 HEADING_MAX_WORDS = 20
@@ -67,12 +67,14 @@ CLOSERS = frozenset("\"'»”’)]}›")
 OPEN_TO_CLOSE = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 _CANDIDATE_RE = re.compile(r"[.!?؟؛…]")
 _LINE_RE = re.compile(r"[^\n]+")
-#: A line that links to another story of the site ("للمزيد: …", "اقرأ أيضا: …", "شاهد.. …"):
+#: A line that links to another story of the site ("للمزيد: …", "اقرأ أيضا: …", "شاهد.. …",
+#: CNN Arabic's "قد يهمك: …" / "قد يهمك| …"):
 #: boilerplate, like the teasers (CODEBOOK §2). The bare verbs need a mark after them, so
 #: that "شاهد آلاف الأشخاص …" and "للمزيد سألنا …" stay sentences.
 _LINK_LINE_RE = re.compile(
     r"[ \t\u00a0]*(?:(?:[اإ]قرأ|شاهد|طالع)[ \u00a0]+(?:أيضا|ايضا|أيضاً|ايضاً|المزيد)[ \u00a0]*[:\-–|.…]*"
-    r"|(?:للمزيد|[اإ]قرأ|شاهد|طالع)[ \u00a0]*[:\-–|.…]+)"
+    r"|(?:للمزيد|[اإ]قرأ|شاهد|طالع)[ \u00a0]*[:\-–|.…]+"
+    r"|قد يهمك(?:[ \u00a0]+(?:أيضا|أيضاً|ايضا))?[ \u00a0]*[:\-–|./…]+)"
 )
 _OPENER_RE = re.compile('[«“„‹"]')
 #: Site furniture lines (CODEBOOK §2 boilerplate), as printed on ANT: Al Arabiya's reprint
@@ -300,6 +302,105 @@ def _lead_run_start(body: str, lines: list[tuple[int, int]]) -> int:
     return len(body)
 
 
+#: Most words of a question line that may stand in a block of links (من هو روبرت مولر؟).
+LINK_QUESTION_MAX_WORDS = 14
+#: Fewest words of a line in such a block: a story's title, not a label or a list item.
+LINK_MIN_WORDS = 4
+#: A block of links has this many lines at least and at most; longer runs of such lines
+#: are the story's own lists (days in history, a decree's appointments, live updates).
+LINK_RUN_MIN = 2
+LINK_RUN_MAX = 4
+#: Words a sub-heading shares with the paragraph it introduces, at least.
+SUBHEADING_SHARED_WORDS = 3
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+
+
+def _headline_like(body: str, a: int, b: int) -> tuple[bool, bool]:
+    """Whether the stripped line ``body[a:b]`` may be a link to another story, and whether
+    it is heading-shaped: a heading (no final punctuation, at most
+    :data:`HEADING_MAX_WORDS` words) or a short question, that does not continue the story
+    (و، ف، كما …) nor open with a quotation mark or a separator."""
+    if (a == b or _CONTINUATION_RE.match(body, a) or _OPENER_RE.match(body, a)
+            or not body[a].isalpha() or not _ARABIC_LETTER_RE.match(body, a)
+            or len(body[a:b].split()) < LINK_MIN_WORDS):
+        return False, False  # a list item (15- ألمانيا، ملعب روستوف) or a label is no link
+    if _is_heading(body, a, b):
+        return True, True
+    line = body[a:b].rstrip("".join(CLOSERS))
+    return bool(line) and line[-1] == "؟" and len(line.split()) <= LINK_QUESTION_MAX_WORDS, False
+
+
+def link_block_lines(body: str, end: int | None = None) -> frozenset[int]:
+    """Starts of the lines that form a block of links to other stories inside a body.
+
+    BBC Arabic bodies carry the site's related-story links as bare lines between two
+    paragraphs of the story ("ترامب يهاجم نيويورك تايمز: تقرير مولر قصة وهمية" /
+    "من هو روبرت مولر؟"), without the "اقرأ أيضا" that :data:`_LINK_LINE_RE` reads: at least
+    two to four such lines in a row, each heading-shaped or a short question
+    (:func:`_headline_like`), at least one of them a heading, with a paragraph of the story
+    (:func:`_paragraph`) right before and right after them that the last of them does not
+    introduce (:func:`_introduces`). A single heading
+    line is left alone: sub-headings of the story (France 24's "باريس تدعو إلى تجنب التصعيد
+    في غزة") have the same shape. Boilerplate is not coded (CODEBOOK §2).
+
+    Examples
+    --------
+    >>> body = "خبر أول.\\nترامب يهاجم صحيفة نيويورك تايمز\\nمن هو روبرت مولر؟\\nوقال مولر إن التحقيق مستمر."
+    >>> sorted(body[i:i + 5] for i in link_block_lines(body))
+    ['ترامب', 'من هو']
+    >>> link_block_lines("خبر أول.\\nباريس تدعو إلى التهدئة\\nدعت فرنسا إلى التهدئة.")
+    frozenset()
+    """
+    end = len(body) if end is None else end
+    lines = [_strip_span(body, *m.span()) for m in _LINE_RE.finditer(body, 0, end)]
+    lines = [(a, b) for a, b in lines if b > a and not _LINK_LINE_RE.match(body, a, b)]
+    found: set[int] = set()
+    run: list[int] = []
+    heading = False
+    for k, (a, b) in enumerate(lines):
+        linky, shaped = _headline_like(body, a, b) if k > 0 else (False, False)
+        if linky:
+            run.append(k)
+            heading = heading or shaped
+            continue
+        if heading and LINK_RUN_MIN <= len(run) <= LINK_RUN_MAX and _paragraph(body, *lines[run[0] - 1]) \
+                and _paragraph(body, a, b) and not _introduces(body, lines[run[-1]], (a, b)):
+            found.update(lines[j][0] for j in run)
+        run, heading = [], False
+    return frozenset(found)
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of ``text`` of at least four letters, without و and ال before them."""
+    words = set()
+    for w in _ARABIC_WORD_RE.findall(text):
+        w = w[1:] if w.startswith("و") and len(w) > 4 else w
+        w = w[2:] if w.startswith("ال") and len(w) > 5 else w
+        if len(w) >= 4:
+            words.add(w)
+    return words
+
+
+def _introduces(body: str, heading: tuple[int, int], paragraph: tuple[int, int]) -> bool:
+    """The heading line introduces the paragraph after it, as a sub-heading does: the
+    paragraph opens afresh (no و، ف، كما …) and they share at least
+    :data:`SUBHEADING_SHARED_WORDS` words ("قائد الأركان الأمريكي يعلن انتهاء الضربات" /
+    "أعلن قائد الأركان الأمريكي … انتهاء الضربات"); a link to another story does not
+    introduce the paragraph that goes on with this one, though it may share its topic."""
+    if _CONTINUATION_RE.match(body, paragraph[0]):
+        return False  # وقال …، وكانت …: the paragraph goes on with the story before the lines
+    return len(_content_words(body[heading[0]:heading[1]]) & _content_words(body[paragraph[0]:paragraph[1]])) \
+        >= SUBHEADING_SHARED_WORDS
+
+
+def _paragraph(body: str, a: int, b: int) -> bool:
+    """The stripped line ``body[a:b]`` is a paragraph of the story: it ends a sentence (not
+    with a colon that opens a list)."""
+    line = body[a:b].rstrip("".join(CLOSERS))
+    return bool(line) and line[-1] in TERMINATORS
+
+
 def split_article(title: str, body: str) -> list[Sentence]:
     """Split an article into title, sub-headings, lead and body sentences.
 
@@ -320,9 +421,10 @@ def split_article(title: str, body: str) -> list[Sentence]:
     lead_done = False
     teasers = teaser_start(body)
     site_line = _SITE_LINE_RE if "CNN" in body else _SITE_LINE_NO_CNN_RE
+    links = link_block_lines(body, teasers)
     for m in _LINE_RE.finditer(body, 0, teasers):
         a, b = _strip_span(body, m.start(), m.end())
-        if a == b or _LINK_LINE_RE.match(body, a, b) or site_line.match(body, a, b):
+        if a == b or _LINK_LINE_RE.match(body, a, b) or site_line.match(body, a, b) or a in links:
             continue
         spans = split_paragraph(body, a, b)
         if len(spans) == 1 and _is_heading(body, a, b):
