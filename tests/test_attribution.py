@@ -1355,6 +1355,18 @@ def test_a_topic_set_up_by_amma_is_the_subject_of_the_verb_after_fa():
         "قالت", "الحكومة")
 
 
+def test_a_masculine_verb_after_feminine_relative_pronoun_does_not_take_the_antecedent():
+    # codebook note 116, ANT SK-economy-349-20180413 (dev round 39; shortened): سوريا is the
+    # object of هدد (masculine, and التي is feminine); the speaker is the sentence's subject
+    assert _sources("ويدرس الرئيس الأمريكي دونالد ترامب خيارات بشأن سوريا التي هدد بتوجيه ضربات إليها.") == [
+        ("هدد", "us", "الرئيس الأمريكي دونالد ترامب")]
+    # ANT AL-economy-360-20180402 (the sample; shortened): the subject after the verb speaks
+    assert _sources("وتهدف التعريفات إلى تغيير سياسات الحكومة الصينية التي يقول الممثل التجاري الأميركي "
+                    "إنها تؤدي إلى نقل التكنولوجيا.")[0][:2] == ("يقول", "us")
+    # a feminine verb still takes the antecedent (constructed)
+    assert _sources("وانتقد ترامب موسكو التي قالت إن الضربة غير شرعية.")[-1] == ("قالت", "russia", "موسكو")
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

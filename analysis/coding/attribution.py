@@ -1473,6 +1473,10 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     k = part.next_word_index(word_end)
     if word_end > cue.end or (k < len(part.word_starts) and part.word_texts[k] in part.lex.resumptive):
         return "resumptive"
+    if prev[2] == _FEMININE_RELATIVE and cue.entry.form_type in _MASCULINE_FORMS:
+        # سوريا التي هدد بتوجيه ضربات إليها: a masculine verb does not agree with التي, so the
+        # antecedent is its object and its subject is elsewhere (codebook note 116)
+        return "resumptive"
     j = bisect_left(part.mention_starts, prev[0]) - 1
     if j < 0:
         return "none"
@@ -1511,6 +1515,8 @@ def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     return [_Source.from_mention(m)]
 
 
+#: The feminine singular relative pronoun (also of non-human plurals), normalised.
+_FEMININE_RELATIVE = normalize("التي")
 #: "من جانب"، "من قبل" between a noun of speech and its owner.
 _BY_NOUNS = frozenset(("جانب", "قبل"))
 #: كان in the past, which may stand between a relative pronoun and its verb (التي كانت تطالب):
