@@ -1365,6 +1365,12 @@ def test_a_masculine_verb_after_feminine_relative_pronoun_does_not_take_the_ante
                     "إنها تؤدي إلى نقل التكنولوجيا.")[0][:2] == ("يقول", "us")
     # a feminine verb still takes the antecedent (constructed)
     assert _sources("وانتقد ترامب موسكو التي قالت إن الضربة غير شرعية.")[-1] == ("قالت", "russia", "موسكو")
+    # with it (dev round 39, ANT AL-internationalNews-694-20180330; shortened): "بيان صدر عن"
+    # names the document's owner as "بيان صادر عن" does, and a bare definite owner refers back
+    assert _sources("وقال بيان صدر عن الخارجية الروسية إن القرار نهائي.") == [
+        ("قال", "russia", "الخارجية الروسية")]
+    assert _sources("وقالت وزارة الخارجية الروسية إنها ستطرد دبلوماسيين. وقال بيان صدر عن الوزارة إن القرار نهائي.")[-1][:2] == (
+        "قال", "russia")
 
 
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():

@@ -3108,7 +3108,7 @@ def _affiliation(part: _Part, k: int, limit: int, definite_rank: bool = True) ->
     return None
 
 
-_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
+_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره", "صدر", "صدرت"})
 
 
 def _document_after(part: _Part, pos: int, last: list[_Source]) -> tuple[list[_Source], int] | None:
@@ -3140,6 +3140,12 @@ def _document_at(part: _Part, k: int, word: str, last: list[_Source]) -> tuple[l
     if j is not None:
         owner = _Source.from_mention(part.mentions[j])
         return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.mentions[j]["_ne"]
+    if (k + 3 < len(part.word_starts) and part.word_texts[k + 1] in _ISSUED and part.word_texts[k + 2] in ("عن", "من")
+            and part.text[end:part.word_starts[k + 3]].split() == part.word_texts[k + 1:k + 3]
+            and (same := _definite_anaphor(part, part.word_ends[k + 2], part.word_ends[k + 3], last)) is not None):
+        # بيان صدر عن الوزارة, after الخارجية الروسية: the ministry named before (codebook note 116)
+        owner = same[0]
+        return [_Source(owner.actor_id, owner.side, "document", owner.mention)], part.word_ends[k + 3]
     if (owned := _document_owner(part, k)) is not None:
         return owned
     if not word.startswith("ال"):
