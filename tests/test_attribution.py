@@ -1373,6 +1373,19 @@ def test_a_masculine_verb_after_feminine_relative_pronoun_does_not_take_the_ante
         "قال", "russia")
 
 
+def test_a_name_that_opens_with_la_or_ba_before_a_described_apposition_is_the_speaker():
+    # codebook note 117, ANT CN-middleEast-652-20180417 (dev round 40; shortened): ليون is no
+    # ل + noun when a second name word, a comma and a title follow
+    assert _sources("قال ليون بانيتا، وزير الدفاع الأمريكي الأسبق، إنه لا يمكن السماح ببقاء الأسد.") == [
+        ("قال", "us", "ليون بانيتا")]
+    # ANT BB-technology-10-20180214 (the sample; shortened): an unplaced speaker of the
+    # description's side
+    assert _sources("وقالت لوسي هارمر، مديرة الخدمات بجمعية إندبندنت إيدج، إن السبب هو الفرصة.")[0][::2] == (
+        "قالت", "لوسي هارمر")
+    # a preposition phrase before a comma is still no subject (constructed)
+    assert _sources("وقال لوزير الخارجية، وهو غاضب، إن الوضع صعب.")[0][2] is None
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

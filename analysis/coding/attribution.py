@@ -2651,7 +2651,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         return named  # وقال بيرهوف, after أوليفر بيرهوف: a surname the article introduced (note 92)
     if (word in part.roles["preposition"] or bare in part.roles["preposition"]
             or word in part.roles["adverb"] or (word[:1] in ("ب", "ل") and word not in part.roles["name"]
-                                                and not _recurring_clitic_name(part, k, limit))
+                                                and not _recurring_clitic_name(part, k, limit)
+                                                and not _described_clitic_name(part, k, limit))
             or word.isdigit()
             or _complementizer_at(part, k) or word.startswith(("قائل", "مضيف", "مشير"))
             or _accusative(part, k)):
@@ -2771,6 +2772,24 @@ def _recurring_clitic_name(part: _Part, k: int, limit: int) -> bool:
         return False
     gap = part.text[part.word_ends[k]:part.word_starts[j]].strip()
     return gap[:1] in ("،", ",", ":", '"', "«", "“") or (gap == "" and _complementizer_at(part, j) is not None)
+
+
+def _described_clitic_name(part: _Part, k: int, limit: int) -> bool:
+    """Whether word ``k``, which begins with ب or ل, opens a name of at least two words that
+    a comma and a description follow (codebook note 117): "قال ليون بانيتا، وزير الدفاع
+    الأمريكي الأسبق، إن …" is Panetta, not ل + يون. A preposition phrase has no such shape
+    (لوزير الخارجية: the article on the second word ends the run)."""
+    word = part.word_texts[k]
+    if (word in _NOT_SURNAMES or word in part.roles["adverb"] or word[1:] in _PERSON_NOUN_FORMS
+            or word[1:] in part.roles["document"]):
+        return False
+    n = _name_run(part, k, limit)
+    n = next((i for i in range(1, n) if _description_head(part, k + i)), n)
+    j = k + n
+    if n < 2 or j >= len(part.word_starts) or part.word_starts[j] >= limit:
+        return False
+    return (part.text[part.word_ends[j - 1]:part.word_starts[j]].strip() in ("،", ",")
+            and _description_head(part, j))
 
 
 def _recurs_whole(part: _Part, j: int) -> bool:
