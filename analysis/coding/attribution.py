@@ -1660,8 +1660,9 @@ def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: i
     باتي ماليت فغردت، أما سوروكين، فيرى. The topic is read like a subject after a verb: a
     mention or a title with a name (:func:`_subject_after`: أما المدعي العام الفرنسي، فرانسوا
     مولان، فقد قال), else a speaker the lexicon does not know (:func:`_unresolved_subject`),
-    taken only when it is a name or opens with a title or a person's noun (not أما المعدل
-    السنوي فتوقعت, whose speaker is the one before). A topic that opens with a preposition
+    taken when it is a name or opens with a title or a person's noun, or is a definite body
+    before a verb of speech (أما البوليساريو، فتطالب); not before a belief verb (أما المعدل
+    السنوي فتوقعت: the speaker is the one before, and the rate no speaker). A topic that opens with a preposition
     (أما في سويسرا فأبلغت) is no speaker; a verb with a subject after it (فقد كشفت التحقيقات)
     keeps it; the topic has at most ``TOPIC_WORDS`` words inside the sentence."""
     anchor = cue.start - len(cue.prefix)
@@ -1701,7 +1702,8 @@ def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: i
     first = part.word_texts[opener + 1]
     if src is None or src.source_type == "anaphor" or not (
             src.source_type in ("person", "anonymous") and (not first.startswith("ال") or first in _HONORIFICS)
-            or _counted_person(part, opener + 1, topic_end + 1)):
+            or _counted_person(part, opener + 1, topic_end + 1)
+            or (src.source_type == "institution" and cue.entry.voice == "active")):
         return None
     return [src]
 
