@@ -1389,6 +1389,17 @@ def test_a_name_that_opens_with_la_or_ba_before_a_described_apposition_is_the_sp
     assert _sources("وقال لوزير الخارجية، وهو غاضب، إن الوضع صعب.")[0][2] is None
 
 
+def test_a_verb_after_resuming_ma_needs_no_complement_of_its_own():
+    # codebook note 118, ANT FR-internationalNews-907-20180425 (dev round 40) and
+    # AL-internationalNews-739-20180401 (the sample; shortened): the clause ما resumes is the
+    # content of a verb that otherwise needs a speech complement (رفض)
+    assert _sources("وتطالب البوليساريو بتنظيم استفتاء، وهو ما ترفضه الرباط.")[-1][:2] == ("ترفض", "other")
+    assert _sources("ودعا غوتيريس إلى إجراء تحقيق مستقل، وهو ما رفضته إسرائيل.")[-1] == ("رفضت", "israel", "إسرائيل")
+    # without a pronoun that resumes it, ما is the verb's subject and the verb no act
+    # (ANT SK-economy-487-20180506, the sample; shortened)
+    assert [c for c, *_ in _sources("واندلعت احتجاجات واسعة، وهو ما يلقي بظلال من الشك على استقرار النظام.")] == []
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

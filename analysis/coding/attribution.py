@@ -3594,6 +3594,8 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     entry = cue.entry
     if not entry.requires:
         return True
+    if _resumed_clause(part, cue):
+        return True  # وهو ما ترفضه الرباط: the clause ما resumes is what is rejected (codebook note 118)
     k = part.next_word_index(cue.end)
     stop = min(len(part.word_starts), k + entry.max_gap + 1)
     if _speech_requirement(entry.requires):
@@ -3623,6 +3625,25 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     if "ب" in stems and entry.max_gap > 1:  # هدّد بـ، استشهد بـ take بـ at once
         return _described_as(part, cue, k, limit)
     return False
+
+
+def _resumed_clause(part: _Part, cue: CueMatch) -> bool:
+    """The verb stands right after a ما that resumes the clause before it (وهو ما، وهذا ما)
+    and carries the pronoun that refers to it, so that clause is its content (§2, relative
+    ما; codebook note 118)."""
+    if cue.prefix:
+        return False
+    prev = part.prev_word(cue.start)
+    if prev is None or prev[2] != "ما" or part.text[prev[1]:cue.start].strip():
+        return False
+    before = part.prev_word(prev[0])
+    if before is None or before[2] not in _RESUMING_MA or part.text[before[1]:prev[0]].strip():
+        return False
+    # ما is the verb's object, resumed by a pronoun on it or after it (ترفضه، عبر عنه); without
+    # one ما is its subject and the verb no act (وهو ما يلقي بظلال من الشك)
+    word_end = _word_end(part.text, cue.end)
+    k = part.next_word_index(word_end)
+    return word_end > cue.end or (k < len(part.word_starts) and part.word_texts[k] in part.lex.resumptive)
 
 
 #: Requirements after which a verb's window starts after its subject: particles (عن، إلى،
