@@ -1354,6 +1354,13 @@ def test_a_topic_set_up_by_amma_is_the_subject_of_the_verb_after_fa():
     assert _sources("وقالت واشنطن إن المشروع متوازن. أما البوليساريو، فتطالب بتنظيم استفتاء.")[-1] == (
         "تطالب", "other", "البوليساريو")
     assert [c for c, *_ in _sources("وقال لافروف إن الاتفاق قائم. أما المعدل السنوي فتوقعت استقراره.")] == ["قال"]
+    # the review of note 114 (ANT SK-internationalNews-833-20180406 and AL-internationalNews-455-20180313,
+    # outside the splits; shortened): a bare definite topic refers back, and a topic that
+    # opens with فيما يتعلق is no speaker
+    assert _sources("وقالت السفارة الروسية إن الضربة عدوان. أما السفارة، فقد اعتبرت أن الاتهامات باطلة.")[-1][:2] == (
+        "اعتبرت", "russia")
+    assert _sources("وقال نصرالله إن لبنان قوي. أما فيما يتعلق بسوريا فأوضح أن الحرب انتهت.")[-1][::2] == (
+        "أوضح", "نصرالله")
     assert _sources("وقال لافروف إن الاتفاق قائم. أما في جنيف فقالت الحكومة إن الاتفاق قائم.")[-1][::2] == (
         "قالت", "الحكومة")
 
@@ -1368,6 +1375,16 @@ def test_a_masculine_verb_after_feminine_relative_pronoun_does_not_take_the_ante
                     "إنها تؤدي إلى نقل التكنولوجيا.")[0][:2] == ("يقول", "us")
     # a feminine verb still takes the antecedent (constructed)
     assert _sources("وانتقد ترامب موسكو التي قالت إن الضربة غير شرعية.")[-1] == ("قالت", "russia", "موسكو")
+    # the review of note 116 (ANT articles outside the splits; shortened): a person named
+    # before التي owns the antecedent and speaks of it; a noun with a pronoun that refers back
+    # to the antecedent is its people; a belief verb keeps a subject that names people and
+    # is the writer's hedge without one
+    assert _sources("هذا ويتم التحقيق في مذكرات كومي التي يقول إنه احتفظ بها.") == [("يقول", "us", "كومي")]
+    assert _sources("ولا تضم القمة الولايات المتحدة، التي قال قائدها الأسبوع الماضي إن أمريكا ستنسحب.") == [
+        ("قال", "us", "قائدها")]
+    assert _sources("وقال مصدر إن الحملات التي يعتقد الكثيرون أن الكرملين وراءها مستمرة.")[-1] == (
+        "يعتقد", "unknown", "الكثيرون")
+    assert _sources("وتوفيت الغوريلا كوكو التي يُعتقد أنها تتمتع بقدرة على التواصل.") == []
     # with it (dev round 39, ANT AL-internationalNews-694-20180330; shortened): "بيان صدر عن"
     # names the document's owner as "بيان صادر عن" does, and a bare definite owner refers back
     assert _sources("وقال بيان صدر عن الخارجية الروسية إن القرار نهائي.") == [

@@ -1473,11 +1473,16 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     k = part.next_word_index(word_end)
     if word_end > cue.end or (k < len(part.word_starts) and part.word_texts[k] in part.lex.resumptive):
         return "resumptive"
+    j = bisect_left(part.mention_starts, prev[0]) - 1
     if prev[2] == _FEMININE_RELATIVE and cue.entry.form_type in _MASCULINE_FORMS:
         # سوريا التي هدد بتوجيه ضربات إليها: a masculine verb does not agree with التي, so the
-        # antecedent is its object and its subject is elsewhere (codebook note 116)
-        return "resumptive"
-    j = bisect_left(part.mention_starts, prev[0]) - 1
+        # antecedent is its object and its subject is elsewhere (codebook note 116); but a
+        # person named right before التي owns the antecedent and speaks of it (مذكرات كومي
+        # التي يقول إنه …، رؤية ولي العهد التي يقول إنها …: the review of note 116)
+        m = part.mentions[j] if j >= 0 else None
+        if not (m is not None and m["_ns"] >= floor and m.get("actor_type") == "person"
+                and m.get("via") != "adjective" and part.text[m["_ne"]:prev[0]].strip(" ،,#") == ""):
+            return "mismatch"
     if j < 0:
         return "none"
     m = part.mentions[j]
@@ -1488,6 +1493,72 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
     group = _joined_back(part, j, floor)
     return [_anonymous_affiliation(part, group[0], _Source.from_mention(part.mentions[g])) if g == group[0]
             else _Source.from_mention(part.mentions[g]) for g in group]
+
+
+def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | None:
+    """A subject after a relative clause's verb that no mention names, taken only when it
+    names speakers: an anonymous or counted head (الكثيرون، بعض الخبراء، مسؤولون) or a name of
+    two words or more. Other words there are mostly the verb's object or an adverb
+    (أبدى إعجابه، كشف النقاب: the review of codebook note 116)."""
+    names = set(part.names)
+    src = _unresolved_subject(part, word_end, end)
+    keep = src is not None and (src.source_type == "anonymous" or (
+        src.source_type == "person" and src.mention is not None
+        and len(part.text[src.mention["_ns"]:src.mention["_ne"]].split()) >= 2))
+    if not keep:
+        for added in set(part.names) - names:
+            del part.names[added]  # a reading not taken leaves no name behind
+        return None
+    if src.mention is None:
+        src = _anonymous_at(part, word_end, end, src)
+    return src
+
+
+#: Words for people at large that may be a belief verb's subject (يعتقد الكثيرون، يرى الناس).
+_PEOPLE_WORDS = frozenset(normalize(w) for w in ("الناس", "البعض", "الكثير", "الكثيرون", "كثيرون", "كثيرين"))
+
+
+def _people_word(part: _Part, word_end: int, end: int) -> bool:
+    """The word after the verb names people: a word of :data:`_PEOPLE_WORDS` or a definite
+    sound masculine plural (المحللون، المراقبين), not any noun (التي توقع أقصى العقوبة)."""
+    k = _skip_adverbials(part, part.next_word_index(word_end), end)
+    if k >= len(part.word_starts) or part.word_starts[k] >= end:
+        return False
+    word = strip_conjunction(part.word_texts[k])
+    return word in _PEOPLE_WORDS or (word.startswith("ال") and word.endswith(("ون", "ين")) and len(word) > 6)
+
+
+#: Nouns of a body's members (its employees, citizens, people) before such a pronoun.
+_MEMBER_NOUNS = frozenset(normalize(w) for w in (
+    "موظفو", "موظفي", "أفراد", "سكان", "مواطنو", "مواطني", "أعضاء", "قادة", "شعب", "جنود", "عمال"))
+#: Possessive suffixes that refer back to a feminine or plural antecedent (قائدها، مسؤولوهم).
+_ANTECEDENT_SUFFIXES = ("ها", "هم")
+
+
+def _antecedents_people(part: _Part, cue: CueMatch, word_end: int, end: int, floor: int) -> _Source | None:
+    """The subject right after a relative clause's verb is a person's noun with a pronoun
+    that refers back to the antecedent (الولايات المتحدة، التي قال قائدها …؛ الشركة التي يطالب
+    موظفوها …): that person speaks, of the antecedent's side when the antecedent is a mention
+    (the review of codebook note 116)."""
+    k = _skip_adverbials(part, part.next_word_index(word_end), end)
+    if k >= len(part.word_starts) or part.word_starts[k] >= end:
+        return None
+    word = part.word_texts[k]
+    stem = next((word[:-2] for suffix in _ANTECEDENT_SUFFIXES if word.endswith(suffix)), None)
+    if stem is None or len(stem) < 3:
+        return None
+    bare = ("ال" + stem) if not stem.startswith("ال") else stem
+    forms = (stem, bare, stem[:-1] + "ون" if stem.endswith("و") else stem, stem + "ة", stem[:-1] + "ه" if stem.endswith("ت") else stem)
+    if not any(f in _PERSON_NOUN_FORMS or f in part.actors.title_forms or _anonymous_head(part, f) is not None
+               or f in _PROFESSION_NOUNS or f in _MEMBER_NOUNS for f in forms):
+        return None
+    _, rel, _ = _relative_auxiliaries(part, cue, floor)
+    side, actor = "unknown", None
+    if rel is not None and (j := bisect_left(part.mention_starts, rel[0]) - 1) >= 0:
+        m = part.mentions[j]
+        if m["_ns"] >= floor and part.text[m["_ne"]:rel[0]].strip(" ،,#") == "":
+            side = m.get("side") or "unknown"
+    return _name_source(part, k, 1, _Source(actor, side, "person", None))
 
 
 def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
@@ -1646,6 +1717,9 @@ def _subject_before(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | N
     return sources
 
 
+#: Words that open a topic which is no speaker (أما فيما يتعلق بـ، أما بالنسبة لـ، أما وجهة
+#: النظر), normalised.
+_NOT_TOPICS = frozenset(normalize(w) for w in ("فيما", "بالنسبة", "وجهة", "عن", "في", "على", "بشأن", "حول"))
 #: The topic particle (أما X فقال, codebook note 114), normalised.
 _TOPIC_PARTICLES = frozenset(normalize(w) for w in ("أما", "وأما"))
 #: Words a topic may hold between أما and its ف.
@@ -1654,7 +1728,8 @@ TOPIC_WORDS = 8
 _TOPIC_AUXILIARIES = frozenset(normalize(w) for w in ("فقد", "فلقد", "فكان", "فكانت"))
 
 
-def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: int) -> list[_Source] | None:
+def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: int,
+                   latest: list[_Source] = ()) -> list[_Source] | None:
     """أما X فقال …: the topic set up by أما is the subject of the verb after ف when the
     verb has no subject of its own (codebook note 114): أما السيد ديردل فقال، أما والدته
     باتي ماليت فغردت، أما سوروكين، فيرى. The topic is read like a subject after a verb: a
@@ -1698,8 +1773,13 @@ def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: i
         sources, _ = found
         if sources and sources[0].mention is not None and sources[0].side != "unknown":
             return sources
-    src = _unresolved_subject(part, part.word_ends[opener], topic_end + 1)
     first = part.word_texts[opener + 1]
+    if first in _NOT_TOPICS or strip_conjunction(first) in _NOT_TOPICS:
+        return None  # أما فيما يتعلق بسوريا فأوضح، أما وجهة النظر العملية فتشير: no speaker
+    src = _unresolved_subject(part, part.word_ends[opener], topic_end + 1)
+    if (src is not None and src.source_type == "institution" and src.actor_id is None
+            and (same := _definite_anaphor(part, part.word_ends[opener], topic_end + 1, list(latest))) is not None):
+        return same  # أما السفارة، فقد اعتبرت: the embassy named before (the review of note 114)
     if src is None or src.source_type == "anaphor" or not (
             src.source_type in ("person", "anonymous") and (not first.startswith("ال") or first in _HONORIFICS)
             or _counted_person(part, opener + 1, topic_end + 1)
@@ -4253,7 +4333,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     before = None if relative is not None else _subject_before(part, cue, ns)
     rejected: list[int] = []  # starts of phrases after the verb read as its object (note 105)
     found = None
-    if (isinstance(relative, list) or relative == "none") and _passive_reading(
+    if (isinstance(relative, list) or relative in ("none", "mismatch")) and _passive_reading(
             part, cue, word_end, end, after_relative=True):
         return None  # الإنفاق العسكري الذي يعتبر أولوية: "which is considered", no act
     if isinstance(relative, list):
@@ -4277,6 +4357,35 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.explicit = True
         else:
             act.sources = [_Source(None, "unknown", "institution", None)]
+    elif relative == "mismatch":
+        found = _subject_after(part, word_end, end)
+        if (own := _antecedents_people(part, cue, word_end, end, ns)) is not None:
+            act.sources = [own]  # الولايات المتحدة، التي قال قائدها …: its commander speaks
+            act.explicit = True
+        elif found is not None and not _object_reading(part, entry, cue, word_end, found[0][0], end, rejected):
+            act.sources, act.after = found  # الحكومة الصينية التي يقول الممثل التجاري الأميركي إنها …
+            act.explicit = True
+        elif (own := _relative_speaker_after(part, word_end, end)) is not None:
+            act.sources = [own]  # الحملات التي يعتقد الكثيرون أن …
+            act.explicit = True
+        elif entry.voice == "ambiguous":
+            names = set(part.names)
+            own = _unresolved_subject(part, word_end, end)
+            for added in set(part.names) - names:
+                del part.names[added]
+            if own is None or own.source_type == "anaphor" or not (
+                    own.source_type == "anonymous" or _people_word(part, word_end, end)):
+                return None  # التي يُعتقد أنها: the writer's hedging (§2); التي توقع أقصى العقوبة
+            # الحملات التي يعتقد الكثيرون أن …: people in general, an anonymous source
+            act.sources = [_anonymous_at(part, word_end, end, own) if own.mention is None
+                           else _Source(None, "unknown", "anonymous", own.mention)]
+            act.explicit = True
+        else:
+            # سوريا التي هدد بتوجيه ضربات إليها: the sentence's subject, else the last speaker
+            act.sources = (_sentence_subject(part, ns, outer) or state.previous(entry)
+                           or _earlier_verb_subject(part, ns, outer))
+            if not act.sources:
+                return _unknown_source(act)
     elif before is not None and not cue.prefix and not (
             all(_in_fronted_phrase(part, b) for b in before) and _subject_after(part, word_end, end) is not None):
         act.sources = before  # SVO: واشنطن تتهم موسكو (a fronted phrase's nisba yields to a subject after, note 91)
@@ -4304,7 +4413,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         act.sources = preverbal  # أن مسؤولين أمريكيين يعتقدون أن …، لكن خبراء يقولون … (note 94)
         if preverbal[0].source_type == "anonymous" and preverbal[0].mention.get("subordinate"):
             act.antecedent = False  # وقال المرصد إن مصادر موثوقة قالت … وأضاف: the Observatory
-    elif relative is None and (topic := _topic_subject(part, cue, word_end, end, ns)) is not None:
+    elif relative is None and (topic := _topic_subject(part, cue, word_end, end, ns, state.last)) is not None:
         act.sources = topic  # أما السيد ديردل فقال …: the topic is the speaker (codebook note 114)
         act.explicit = True
     elif relative is None and (doc := _document_before(part, cue, ns, state.last)) is not None:
