@@ -166,6 +166,18 @@ def test_a_block_of_bare_link_lines_between_paragraphs_gives_no_sentence():
     texts = [s.text for s in split_article("", body)]
     assert texts == ["ويكرر ترامب نفيه لأي تواطؤ مع الروس خلال حملته الانتخابية.",
                      "وكان مولر قد أشار في وقت سابق إلى امكانية استدعاء الرئيس الأمريكي."]
+    # the review of note 115 (ANT BBC Arabic outside the splits; shortened): a short question
+    # that ends the run before a fresh paragraph is that paragraph's sub-heading, and a live
+    # update or a label line is no link
+    body = ("وقال الوزير إن المفاوضات مستمرة.\n"
+            "ترامب يهاجم نيويورك تايمز: تقرير مولر قصة وهمية\n"
+            "حرب تغريدات بين ترامب ومنتقديه بسبب التحقيقات\n"
+            "ماذا قال ولي العهد السعودي؟\n"
+            "قال ولي العهد إن المملكة ستواصل الإصلاح.")
+    assert [s.text for s in split_article("", body)] == [
+        "وقال الوزير إن المفاوضات مستمرة.", "ماذا قال ولي العهد السعودي؟", "قال ولي العهد إن المملكة ستواصل الإصلاح."]
+    body = "بدأت المباراة بقوة.\nد 80: فرصة خطيرة لفرنسا من ركنية\nد 71: تسديدة قوية من ميسي\nوانتهت المباراة."
+    assert len(split_article("", body)) == 4
     # CNN Arabic marks its links "قد يهمك" (ANT CN-middleEast-1469-20181010, 118 lines in ANT)
     body = ("وقالت المتحدثة إن الرئيس تحدث مع ولي العهد.\n"
             "قد يهمك|\u00a0مسؤول سعودي لـCNN: المملكة لم تتورط في اختفاء خاشقجي\n"

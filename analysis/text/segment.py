@@ -310,6 +310,12 @@ LINK_MIN_WORDS = 4
 #: are the story's own lists (days in history, a decree's appointments, live updates).
 LINK_RUN_MIN = 2
 LINK_RUN_MAX = 4
+#: A line whose first word ends in a colon and that has at most this many words is a label
+#: (تأليف: د. علي عفيفي علي غازي), no link.
+LINK_LABEL_WORDS = 6
+#: A question of at most this many words that ends a run before a fresh paragraph is the
+#: paragraph's sub-heading (ماذا قال ولي العهد السعودي؟), not a link.
+SUBHEADING_QUESTION_WORDS = 7
 #: Words a sub-heading shares with the paragraph it introduces, at least.
 SUBHEADING_SHARED_WORDS = 3
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+")
@@ -321,10 +327,13 @@ def _headline_like(body: str, a: int, b: int) -> tuple[bool, bool]:
     it is heading-shaped: a heading (no final punctuation, at most
     :data:`HEADING_MAX_WORDS` words) or a short question, that does not continue the story
     (و، ف، كما …) nor open with a quotation mark or a separator."""
+    words = body[a:b].split()
     if (a == b or _CONTINUATION_RE.match(body, a) or _OPENER_RE.match(body, a)
             or not body[a].isalpha() or not _ARABIC_LETTER_RE.match(body, a)
-            or len(body[a:b].split()) < LINK_MIN_WORDS):
-        return False, False  # a list item (15- ألمانيا، ملعب روستوف) or a label is no link
+            or len(words) < LINK_MIN_WORDS or any(ch.isdigit() for w in words[:2] for ch in w)
+            or (words[0].endswith(":") and len(words) <= LINK_LABEL_WORDS)):
+        # a list item (15- ألمانيا، ملعب روستوف), a live update (د 80: …) or a label (الناشر: …)
+        return False, False
     if _is_heading(body, a, b):
         return True, True
     line = body[a:b].rstrip("".join(CLOSERS))
@@ -364,6 +373,9 @@ def link_block_lines(body: str, end: int | None = None) -> frozenset[int]:
             run.append(k)
             heading = heading or shaped
             continue
+        if run and not _CONTINUATION_RE.match(body, a) and _short_question(body, *lines[run[-1]]):
+            run = run[:-1]  # ماذا قال ولي العهد السعودي؟ before a fresh paragraph: its sub-heading
+            heading = any(_is_heading(body, *lines[j]) for j in run)
         if heading and LINK_RUN_MIN <= len(run) <= LINK_RUN_MAX and _paragraph(body, *lines[run[0] - 1]) \
                 and _paragraph(body, a, b) and not _introduces(body, lines[run[-1]], (a, b)):
             found.update(lines[j][0] for j in run)
@@ -392,6 +404,13 @@ def _introduces(body: str, heading: tuple[int, int], paragraph: tuple[int, int])
         return False  # وقال …، وكانت …: the paragraph goes on with the story before the lines
     return len(_content_words(body[heading[0]:heading[1]]) & _content_words(body[paragraph[0]:paragraph[1]])) \
         >= SUBHEADING_SHARED_WORDS
+
+
+def _short_question(body: str, a: int, b: int) -> bool:
+    """The stripped line ``body[a:b]`` is a question of at most
+    :data:`SUBHEADING_QUESTION_WORDS` words (ما صعوبة عمليات الإنقاذ؟)."""
+    line = body[a:b].rstrip("".join(CLOSERS))
+    return bool(line) and line[-1] == "؟" and len(line.split()) <= SUBHEADING_QUESTION_WORDS
 
 
 def _paragraph(body: str, a: int, b: int) -> bool:
