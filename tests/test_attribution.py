@@ -1417,6 +1417,16 @@ def test_a_verb_after_resuming_ma_needs_no_complement_of_its_own():
     assert [c for c, *_ in _sources("واندلعت احتجاجات واسعة، وهو ما يلقي بظلال من الشك على استقرار النظام.")] == []
 
 
+def test_the_outlet_told_after_a_subject_is_no_speaker():
+    # codebook note 119, ANT phrases outside the splits (constructed around them): after أبلغ
+    # and أخبر an outlet right after the subject is the one told, not the speaker or a body
+    # that places the subject
+    assert _sources("وأبلغ المسؤول رويترز أن ترمب لم يعد يعتقد ذلك.") == [("أبلغ", "unknown", "المسؤول")]
+    assert _sources("وأبلغت الشرطة بي بي سي أن الضحايا كثر.") == [("أبلغت", "other", "الشرطة")]
+    # a correspondent of an outlet still speaks for it (note 54)
+    assert _sources("وقال مراسل بي بي سي إن الضحايا كثر.")[0][:2] == ("قال", "uk")
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

@@ -3127,6 +3127,7 @@ def _anonymous_unlisted(part: _Part, k: int, actor: str, limit: int) -> _Source:
         prefix = part.text[part.word_starts[k]:m["_ns"]]
         side = m.get("side")
         if (prefix in ("ب", "") and (m.get("via") != "adjective" or (prefix == "" and k == start + 1))
+                and not (prefix == "" and m.get("actor_type") == "media")  # أبلغ المسؤول رويترز: the one told
                 and isinstance(side, str) and side
                 and side != "unknown" and part.text[part.word_ends[k - 1]:part.word_starts[k]].strip(" #") == ""):
             # مسؤولان بالبيت الأبيض; a nisba right after the head agrees with it: المسؤولين الإيرانيين
@@ -4403,7 +4404,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             _object_first(part, entry, cue, word_end, found[0][0].mention["_ns"] if found[0][0].mention else word_end,
                           found[0][0].mention["_ne"] if found[0][0].mention else found[1], end, rejected)
             or _considered_as(part, cue, word_end, end, found[1])
-            or _second_object(part, cue, word_end, found[0][0])):
+            or _second_object(part, cue, word_end, found[0][0])
+            or _addressed_medium(part, entry, word_end, found[0][0])):
         act.sources, act.after = found
         act.explicit = True
     elif before is not None:
@@ -4587,6 +4589,24 @@ def _no_subject_after_describing(part: _Part, word_end: int, limit: int) -> bool
     # بالقرصنة، بـ"…": the name given; not بلدها/بلاده (a subject: ما تصفه بلدها بـ) or a mention
     return (word[:1] == "ب" and not word.startswith(("بلد", "بلاد"))
             and _mention_at_word(part, k) is None)
+
+
+#: Verbs whose first object is the one told (أبلغ المسؤول رويترز أن …، أخبر المتحدث CNN بأن …).
+_TELLING_LEMMAS = frozenset({"أبلغ", "أخبر"})
+
+
+def _addressed_medium(part: _Part, entry: CueEntry, word_end: int, src: _Source) -> bool:
+    """Whether the outlet found as the subject of a verb of telling is the one told: it
+    stands after another word, with no preposition on it ("وأبلغ المسؤول رويترز أن …"، "الذي
+    أخبر CNN بأن …" after its antecedent; codebook note 119). The subject is then the head
+    before it, or the speaker before (the outlet goes to nobody: it is the medium)."""
+    m = src.mention
+    if entry.lemma not in _TELLING_LEMMAS or m is None or m.get("actor_type") != "media":
+        return False
+    if _word_start(part.text, m["_ns"]) != m["_ns"]:
+        return False  # لرويترز: a preposition on it
+    k = part.next_word_index(word_end)
+    return k < len(part.word_starts) and part.word_starts[k] < m["_ns"]
 
 
 #: Verbs that take two objects, "consider X (to be) Y": with the first object a pronoun on
