@@ -319,6 +319,7 @@ SUBHEADING_QUESTION_WORDS = 7
 #: Words a sub-heading shares with the paragraph it introduces, at least.
 SUBHEADING_SHARED_WORDS = 3
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+")
+
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 
 
@@ -327,8 +328,15 @@ def _headline_like(body: str, a: int, b: int) -> tuple[bool, bool]:
     it is heading-shaped: a heading (no final punctuation, at most
     :data:`HEADING_MAX_WORDS` words) or a short question, that does not continue the story
     (و، ف، كما …) nor open with a quotation mark or a separator."""
+    if a == b:
+        return False, False
+    z = b
+    while z > a and body[z - 1] in CLOSERS:
+        z -= 1
+    if z == a or (body[z - 1] in FINAL_PUNCT and body[z - 1] != "؟"):
+        return False, False  # a sentence of the story (most lines): no need to read on
     words = body[a:b].split()
-    if (a == b or _CONTINUATION_RE.match(body, a) or _OPENER_RE.match(body, a)
+    if (_CONTINUATION_RE.match(body, a) or _OPENER_RE.match(body, a)
             or not body[a].isalpha() or not _ARABIC_LETTER_RE.match(body, a)
             or len(words) < LINK_MIN_WORDS or any(ch.isdigit() for w in words[:2] for ch in w)
             or (words[0].endswith(":") and len(words) <= LINK_LABEL_WORDS)):
@@ -362,6 +370,10 @@ def link_block_lines(body: str, end: int | None = None) -> frozenset[int]:
     frozenset()
     """
     end = len(body) if end is None else end
+    if body.count("\n", 0, end) < LINK_RUN_MIN + 1 or not _open_line(body, end):
+        # a run needs a paragraph before it, two lines and one after, and a line that ends
+        # without final punctuation (most bodies have none: no need to split them into lines)
+        return frozenset()
     lines = [_strip_span(body, *m.span()) for m in _LINE_RE.finditer(body, 0, end)]
     lines = [(a, b) for a, b in lines if b > a and not _LINK_LINE_RE.match(body, a, b)]
     found: set[int] = set()
@@ -381,6 +393,20 @@ def link_block_lines(body: str, end: int | None = None) -> frozenset[int]:
             found.update(lines[j][0] for j in run)
         run, heading = [], False
     return frozenset(found)
+
+
+def _open_line(body: str, end: int) -> bool:
+    """Whether a line of ``body[:end]`` other than the last ends without final punctuation,
+    as a heading does (a cheap test before the lines are read one by one)."""
+    i = body.find("\n", 0, end)
+    while i != -1:
+        j = i
+        while j > 0 and body[j - 1] in " \t\u00a0\r":
+            j -= 1
+        if j > 0 and body[j - 1] not in FINAL_PUNCT and body[j - 1] != "\n":
+            return True
+        i = body.find("\n", i + 1, end)
+    return False
 
 
 def _content_words(text: str) -> set[str]:
