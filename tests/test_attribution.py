@@ -1423,6 +1423,10 @@ def test_the_outlet_told_after_a_subject_is_no_speaker():
     # that places the subject
     assert _sources("وأبلغ المسؤول رويترز أن ترمب لم يعد يعتقد ذلك.") == [("أبلغ", "unknown", "المسؤول")]
     assert _sources("وأبلغت الشرطة بي بي سي أن الضحايا كثر.") == [("أبلغت", "other", "الشرطة")]
+    # in a relative clause the outlet right after the verb is told (dev round 41, ANT
+    # CN-internationalNews-598-20180911; shortened): no act of CNN's, and none after it
+    rows = _sources("ونفى الأسقف هذه المزاعم، بحسب محاميه، الذي أخبر CNN بأن موكله بريء. ويقول إن الراهبة كاذبة.")
+    assert [side for _, side, _ in rows] == ["other", "unknown", "other"]
     # a correspondent of an outlet still speaks for it (note 54)
     assert _sources("وقال مراسل بي بي سي إن الضحايا كثر.")[0][:2] == ("قال", "uk")
 

@@ -4345,6 +4345,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.antecedent = False
     elif relative == "none":
         found = _subject_after(part, word_end, end)  # مركز … الذي خلصت المخابرات إلى أنه …
+        if found is not None and _addressed_medium(part, entry, word_end, found[0][0], first=True):
+            found = None  # بحسب محاميه، الذي أخبر CNN بأن …: CNN is the one told (note 119)
         if found is not None and _object_reading(part, entry, cue, word_end, found[0][0], end, rejected):
             # الهجوم الذي اتهمت دمشق بتنفيذه: Damascus is accused, by no one named; but
             # كريستين بلازي فورد، التي اتهمت كافانو بـ: the named head accuses (note 109)
@@ -4595,7 +4597,7 @@ def _no_subject_after_describing(part: _Part, word_end: int, limit: int) -> bool
 _TELLING_LEMMAS = frozenset({"أبلغ", "أخبر"})
 
 
-def _addressed_medium(part: _Part, entry: CueEntry, word_end: int, src: _Source) -> bool:
+def _addressed_medium(part: _Part, entry: CueEntry, word_end: int, src: _Source, first: bool = False) -> bool:
     """Whether the outlet found as the subject of a verb of telling is the one told: it
     stands after another word, with no preposition on it ("وأبلغ المسؤول رويترز أن …"، "الذي
     أخبر CNN بأن …" after its antecedent; codebook note 119). The subject is then the head
@@ -4606,6 +4608,8 @@ def _addressed_medium(part: _Part, entry: CueEntry, word_end: int, src: _Source)
     if _word_start(part.text, m["_ns"]) != m["_ns"]:
         return False  # لرويترز: a preposition on it
     k = part.next_word_index(word_end)
+    if first:  # in a relative clause the subject is the antecedent: the outlet right after the verb is told
+        return k < len(part.word_starts) and part.word_starts[k] <= m["_ns"]
     return k < len(part.word_starts) and part.word_starts[k] < m["_ns"]
 
 
