@@ -1431,6 +1431,18 @@ def test_the_outlet_told_after_a_subject_is_no_speaker():
     assert _sources("وقال مراسل بي بي سي إن الضحايا كثر.")[0][:2] == ("قال", "uk")
 
 
+def test_the_newspaper_after_an_unlisted_paper_is_that_paper():
+    # codebook note 120, ANT FR-internationalNews-1490-20180528 (dev round 42; shortened): a
+    # press review names a paper the lexicons do not know after quoting the Russian army; the
+    # paper's later "الصحيفة" is that paper, not the army
+    rows = _sources("وقال الجيش الروسي إن الهجوم فشل. صحيفة إلفاتو كوتيديانو أشارت إلى الأزمة. "
+                    "ووصفت الصحيفة الخطاب بالدرامي.")
+    assert [(c, side) for c, side, _ in rows] == [("قال", "russia"), ("أشارت", "other"), ("وصفت", "other")]
+    # a nisba after the paper's name places it (constructed)
+    assert _sources("وقال بومبيو إن العقوبات قادمة. صحيفة اعتماد الإيرانية كتبت على الغلاف أن بومبيو يهذي، "
+                    "واعتبرت الصحيفة الإجراءات غير قانونية.")[-1][:2] == ("اعتبرت", "iran")
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

@@ -3271,6 +3271,8 @@ def _definite_document(part: _Part, word: str, pos: int, last: list[_Source]) ->
             return [medium]
         if word != _THE_NEWSPAPER:
             return None  # no outlet named before: an unplaced definite subject, as before
+        if last and (paper := _unlisted_paper(part, pos, last[0])) is not None:
+            return [paper]  # الصحيفة after "صحيفة إلفاتو كوتيديانو أشارت …" (codebook note 120)
     elif word not in _MEDIUM_ANAPHORS and (owned := _earlier_owned_document(part, word, pos)) is not None:
         return [owned]
     side = last[0].side if last else "unknown"
@@ -3380,6 +3382,36 @@ def _last_medium(part: _Part, pos: int) -> _Source | None:
         return None  # an outlet noun the lexicons do not know stands between
     src = _Source.from_mention(m)
     return _Source(src.actor_id, src.side, "media", None)
+
+
+#: Characters after an outlet's head noun within which a nisba places it (صحيفة اعتماد الإيرانية).
+UNLISTED_PAPER_CHARS = 60
+
+
+def _unlisted_paper(part: _Part, pos: int, last: _Source) -> _Source | None:
+    """The paper the lexicons do not know that a head noun named after the last source
+    (…، وقال الجيش الروسي … صحيفة إلفاتو كوتيديانو أشارت …، ووصفت الصحيفة …): an unplaced
+    speaker does not become the last source (note 39), so الصحيفة would otherwise take the
+    side of the speaker before it. Its side is a nisba right after the name (صحيفة اعتماد
+    الإيرانية → iran), else `other` (note 37). None when no such head stands after the last
+    source's words."""
+    index = part.media_index
+    if index is None or last.mention is None:
+        return None
+    heads = index[2]
+    h = bisect_left(heads, pos) - 1
+    if h < 0 or heads[h] <= last.mention["_ne"]:
+        return None
+    start = heads[h]
+    side = "other"
+    for j in range(bisect_left(part.mention_starts, start), len(part.mentions)):
+        m = part.mentions[j]
+        if m["_ns"] >= min(pos, start + UNLISTED_PAPER_CHARS):
+            break
+        if m.get("via") == "adjective" and isinstance(m.get("side"), str) and m["side"] not in ("", "unknown"):
+            side = m["side"]
+            break
+    return _Source(None, side, "media", None)
 
 
 def _document_owner(part: _Part, k: int) -> tuple[list[_Source], int] | None:
