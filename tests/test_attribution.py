@@ -1385,6 +1385,12 @@ def test_a_masculine_verb_after_feminine_relative_pronoun_does_not_take_the_ante
     assert _sources("وقال مصدر إن الحملات التي يعتقد الكثيرون أن الكرملين وراءها مستمرة.")[-1] == (
         "يعتقد", "unknown", "الكثيرون")
     assert _sources("وتوفيت الغوريلا كوكو التي يُعتقد أنها تتمتع بقدرة على التواصل.") == []
+    # the second review (ANT outside the splits; shortened): a one-word or definite subject
+    # after the verb speaks again, and a subject after the verb wins over the person named
+    # before التي
+    assert _sources("وقال المرشح إن المدينة آمنة. وزار الموصل التي أعلن العبادي تحريرها.")[-1][::2] == (
+        "أعلن", "العبادي")
+    assert _sources("وعينت جينا هاسبل، التي أعلن ترامب ترشيحها، مديرة للوكالة.") == [("أعلن", "us", "ترامب")]
     # with it (dev round 39, ANT AL-internationalNews-694-20180330; shortened): "بيان صدر عن"
     # names the document's owner as "بيان صادر عن" does, and a bare definite owner refers back
     assert _sources("وقال بيان صدر عن الخارجية الروسية إن القرار نهائي.") == [
@@ -1415,6 +1421,10 @@ def test_a_verb_after_resuming_ma_needs_no_complement_of_its_own():
     # without a pronoun that resumes it, ما is the verb's subject and the verb no act
     # (ANT SK-economy-487-20180506, the sample; shortened)
     assert [c for c, *_ in _sources("واندلعت احتجاجات واسعة، وهو ما يلقي بظلال من الشك على استقرار النظام.")] == []
+    # the review: the subject stands after the resuming preposition, and ردّ keeps its own
+    # complement (ANT AL-economy-586-20180515 and CN-economy-215-20180817; shortened)
+    assert _sources("وقالت برلين إن النمو ضعيف، وهو ما شدد عليه صندوق النقد الدولي.")[-1][::2] == ("شدد", "صندوق")
+    assert [c for c, *_ in _sources("ورفعت واشنطن الرسوم، وهو ما ردت عليه تركيا بفرض تعرفة جديدة.")] == []
 
 
 def test_the_outlet_told_after_a_subject_is_no_speaker():

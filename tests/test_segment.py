@@ -178,6 +178,11 @@ def test_a_block_of_bare_link_lines_between_paragraphs_gives_no_sentence():
         "وقال الوزير إن المفاوضات مستمرة.", "ماذا قال ولي العهد السعودي؟", "قال ولي العهد إن المملكة ستواصل الإصلاح."]
     body = "بدأت المباراة بقوة.\nد 80: فرصة خطيرة لفرنسا من ركنية\nد 71: تسديدة قوية من ميسي\nوانتهت المباراة."
     assert len(split_article("", body)) == 4
+    # the second review: a link may open with a name and a colon, or hold a number after its
+    # first word (ANT BB-middleEast-705-20180708, BB-middleEast-1055-20181002; shortened)
+    body = ("وقال المسؤول إن المحادثات مستمرة.\nإيران: لن نتفاوض على برنامجنا الصاروخي أبدا\n"
+            "انتشال 2300 مهاجر من البحر المتوسط خلال يومين\nوأضاف أن الوضع صعب.")
+    assert len(split_article("", body)) == 2
     # CNN Arabic marks its links "قد يهمك" (ANT CN-middleEast-1469-20181010, 118 lines in ANT)
     body = ("وقالت المتحدثة إن الرئيس تحدث مع ولي العهد.\n"
             "قد يهمك|\u00a0مسؤول سعودي لـCNN: المملكة لم تتورط في اختفاء خاشقجي\n"

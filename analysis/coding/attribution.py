@@ -1483,6 +1483,7 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
         if not (m is not None and m["_ns"] >= floor and m.get("actor_type") == "person"
                 and m.get("via") != "adjective" and part.text[m["_ne"]:prev[0]].strip(" ،,#") == ""):
             return "mismatch"
+        return "mismatch_owner"  # the owner speaks only when no subject follows the verb
     if j < 0:
         return "none"
     m = part.mentions[j]
@@ -1496,15 +1497,18 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
 
 
 def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | None:
-    """A subject after a relative clause's verb that no mention names, taken only when it
-    names speakers: an anonymous or counted head (الكثيرون، بعض الخبراء، مسؤولون) or a name of
-    two words or more. Other words there are mostly the verb's object or an adverb
-    (أبدى إعجابه، كشف النقاب: the review of codebook note 116)."""
+    """A subject after a relative clause's verb that no mention names, read as after any verb
+    (:func:`_unresolved_subject`: الموصل التي أعلن العبادي تحريرها، التي أقر الجيش البورمي …),
+    except a noun with an object pronoun (أبدى إعجابه، اعتناقها) and the words of
+    :data:`_NOT_RELATIVE_SUBJECTS` (كشف النقاب، الآن), which are the verb's object or an adverb
+    (the two reviews of codebook note 116)."""
     names = set(part.names)
     src = _unresolved_subject(part, word_end, end)
-    keep = src is not None and (src.source_type == "anonymous" or (
-        src.source_type == "person" and src.mention is not None
-        and len(part.text[src.mention["_ns"]:src.mention["_ne"]].split()) >= 2))
+    k = _skip_adverbials(part, part.next_word_index(word_end), end)
+    word = strip_conjunction(part.word_texts[k]) if k < len(part.word_texts) else ""
+    keep = src is not None and src.source_type != "anaphor" and not (
+        word in _NOT_RELATIVE_SUBJECTS or (word.endswith(_OBJECT_SUFFIXES) and not word.startswith("ال")
+                                           and _known_name(part, k) is None))
     if not keep:
         for added in set(part.names) - names:
             del part.names[added]  # a reading not taken leaves no name behind
@@ -1512,6 +1516,20 @@ def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | N
     if src.mention is None:
         src = _anonymous_at(part, word_end, end, src)
     return src
+
+
+#: Words after a relative clause's verb that are its object or an adverb, not its subject.
+_NOT_RELATIVE_SUBJECTS = frozenset(normalize(w) for w in ("الآن", "النقاب", "نفسه", "نفسها", "فوز", "عن", "على"))
+#: Object pronouns on a noun right after a verb (إعجابه، اعتناقها، تفاصيلها).
+_OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _relative_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source]:
+    """The person named right before التي (:func:`_relative_subject`'s "mismatch_owner")."""
+    _, prev, _ = _relative_auxiliaries(part, cue, floor)
+    j = bisect_left(part.mention_starts, prev[0]) - 1
+    group = _joined_back(part, j, floor)
+    return [_Source.from_mention(part.mentions[g]) for g in group]
 
 
 #: Words for people at large that may be a belief verb's subject (يعتقد الكثيرون، يرى الناس).
@@ -2163,6 +2181,7 @@ def _name_run(part: _Part, k: int, limit: int, most: int = NAME_WORDS, definite:
     while (n < most and k + n < len(part.word_starts) and part.word_starts[k + n] < limit
            and (n == 0 or (not part.text[part.word_ends[k + n - 1]:part.word_starts[k + n]].strip()
                            and not _description_head(part, k + n)  # جاكوب باركر نائب الرئيس
+                           and (n < 2 or part.word_texts[k + n] not in _OUTLET_WORDS)  # جيمس ماتيو محطة سي إن بي سي
                            and (not _blocks_subject(part, part.word_texts[k + n])
                                 or _clitic_like_surname(part, k + n, limit))))
            and _name_like(part, k + n, definite and n > 0)):
@@ -3355,6 +3374,9 @@ _THE_NEWSPAPER = normalize("الصحيفة")
 #: Indefinite outlet nouns that open the name of an outlet the lexicons may not list
 #: (صحيفة لوباريزيان); unlike ``_MEDIA_HEADS``, without the definite anaphors themselves.
 _OUTLET_NAME_HEADS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة", "شبكة", "إذاعة"))
+#: An outlet's head nouns, which open the outlet and end a person's name before them (the
+#: review of codebook note 119: وقال لوكا مودريتش صحيفة ماركا …).
+_OUTLET_WORDS = _OUTLET_NAME_HEADS | frozenset(normalize(w) for w in ("محطة", "وكالة", "موقع"))
 
 
 def _last_medium(part: _Part, pos: int) -> _Source | None:
@@ -3707,7 +3729,7 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     entry = cue.entry
     if not entry.requires:
         return True
-    if _resumed_clause(part, cue):
+    if _resumed_clause(part, cue) and entry.lemma not in _OWN_COMPLEMENT_LEMMAS:
         return True  # وهو ما ترفضه الرباط: the clause ما resumes is what is rejected (codebook note 118)
     k = part.next_word_index(cue.end)
     stop = min(len(part.word_starts), k + entry.max_gap + 1)
@@ -3738,6 +3760,11 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     if "ب" in stems and entry.max_gap > 1:  # هدّد بـ، استشهد بـ take بـ at once
         return _described_as(part, cue, k, limit)
     return False
+
+
+#: Verbs that keep their own speech complement after resuming ما: ردّ is speech only with one
+#: (§2; وهو ما ردت عليه تركيا بفرض تعرفة is a response, not an act).
+_OWN_COMPLEMENT_LEMMAS = frozenset({"ردّ", "رد"})
 
 
 def _resumed_clause(part: _Part, cue: CueMatch) -> bool:
@@ -4328,6 +4355,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
              acts: list[_Act], state: _Article, nested: bool = False) -> _Act | None:
     entry = cue.entry
     word_end = _word_end(part.text, cue.end)
+    if _resumed_clause(part, cue) and (k := part.next_word_index(word_end)) < len(part.word_starts) \
+            and part.word_texts[k] in part.lex.resumptive and part.word_starts[k] < end:
+        word_end = part.word_ends[k]  # وهو ما شدد عليه صندوق النقد: the subject after عليه (note 118's review)
     quoted = part.in_quote(outer) is not None
     act = _Act(cue, [], word_end, end, entry.category, cue.start, cue.end, entry.lemma)
     if entry.kind == "marker":
@@ -4366,7 +4396,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
     before = None if relative is not None else _subject_before(part, cue, ns)
     rejected: list[int] = []  # starts of phrases after the verb read as its object (note 105)
     found = None
-    if (isinstance(relative, list) or relative in ("none", "mismatch")) and _passive_reading(
+    if (isinstance(relative, list) or relative in ("none", "mismatch", "mismatch_owner")) and _passive_reading(
             part, cue, word_end, end, after_relative=True):
         return None  # الإنفاق العسكري الذي يعتبر أولوية: "which is considered", no act
     if isinstance(relative, list):
@@ -4392,17 +4422,19 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             act.explicit = True
         else:
             act.sources = [_Source(None, "unknown", "institution", None)]
-    elif relative == "mismatch":
+    elif relative in ("mismatch", "mismatch_owner"):
         found = _subject_after(part, word_end, end)
-        if (own := _antecedents_people(part, cue, word_end, end, ns)) is not None:
-            act.sources = [own]  # الولايات المتحدة، التي قال قائدها …: its commander speaks
-            act.explicit = True
-        elif found is not None and not _object_reading(part, entry, cue, word_end, found[0][0], end, rejected):
+        if found is not None and not _object_reading(part, entry, cue, word_end, found[0][0], end, rejected):
             act.sources, act.after = found  # الحكومة الصينية التي يقول الممثل التجاري الأميركي إنها …
             act.explicit = True
-        elif (own := _relative_speaker_after(part, word_end, end)) is not None:
-            act.sources = [own]  # الحملات التي يعتقد الكثيرون أن …
+        elif (own := _antecedents_people(part, cue, word_end, end, ns)) is not None:
+            act.sources = [own]  # الولايات المتحدة، التي قال قائدها …: its commander speaks
             act.explicit = True
+        elif entry.voice != "ambiguous" and (own := _relative_speaker_after(part, word_end, end)) is not None:
+            act.sources = [own]  # الموصل التي أعلن العبادي تحريرها، التي أقر الجيش البورمي …
+            act.explicit = True
+        elif relative == "mismatch_owner" and entry.voice != "ambiguous":
+            act.sources = _relative_owner(part, cue, ns)  # مذكرات كومي التي يقول إنه …
         elif entry.voice == "ambiguous":
             names = set(part.names)
             own = _unresolved_subject(part, word_end, end)

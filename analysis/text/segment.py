@@ -310,9 +310,10 @@ LINK_MIN_WORDS = 4
 #: are the story's own lists (days in history, a decree's appointments, live updates).
 LINK_RUN_MIN = 2
 LINK_RUN_MAX = 4
-#: A line whose first word ends in a colon and that has at most this many words is a label
-#: (تأليف: د. علي عفيفي علي غازي), no link.
-LINK_LABEL_WORDS = 6
+#: Words that open a label line with a colon (تأليف: د. علي عفيفي علي غازي، الناشر: …): no link.
+#: A link may open with a name and a colon itself (روسيا: بريطانيا "تلعب بالنار" …).
+_LABEL_WORDS = frozenset(("تأليف", "الناشر", "ترجمة", "إعداد", "اعداد", "تصوير", "المصدر", "الكاتب", "المؤلف",
+                          "الموقع", "التاريخ", "المكان", "النتيجة", "الهدف", "الأهداف", "الحكم"))
 #: A question of at most this many words that ends a run before a fresh paragraph is the
 #: paragraph's sub-heading (ماذا قال ولي العهد السعودي؟), not a link.
 SUBHEADING_QUESTION_WORDS = 7
@@ -338,8 +339,9 @@ def _headline_like(body: str, a: int, b: int) -> tuple[bool, bool]:
     words = body[a:b].split()
     if (_CONTINUATION_RE.match(body, a) or _OPENER_RE.match(body, a)
             or not body[a].isalpha() or not _ARABIC_LETTER_RE.match(body, a)
-            or len(words) < LINK_MIN_WORDS or any(ch.isdigit() for w in words[:2] for ch in w)
-            or (words[0].endswith(":") and len(words) <= LINK_LABEL_WORDS)):
+            or len(words) < LINK_MIN_WORDS or any(ch.isdigit() for ch in words[0])
+            or (len(words) > 1 and words[0] == "د" and words[1][:1].isdigit())
+            or (words[0].endswith(":") and words[0].rstrip(":") in _LABEL_WORDS)):
         # a list item (15- ألمانيا، ملعب روستوف), a live update (د 80: …) or a label (الناشر: …)
         return False, False
     if _is_heading(body, a, b):
