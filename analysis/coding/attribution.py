@@ -1496,6 +1496,17 @@ def _relative_subject(part: _Part, cue: CueMatch, floor: int) -> list[_Source] |
             else _Source.from_mention(part.mentions[g]) for g in group]
 
 
+def _tested_subject(part: _Part, pos: int, limit: int) -> _Source | None:
+    """:func:`_unresolved_subject` read only to test whether the verb has a subject: the
+    names the reading would remember are forgotten again (a reading only tested leaves no
+    name behind)."""
+    names = set(part.names)
+    src = _unresolved_subject(part, pos, limit)
+    for added in set(part.names) - names:
+        del part.names[added]
+    return src
+
+
 def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | None:
     """A subject after a relative clause's verb that no mention names, read as after any verb
     (:func:`_unresolved_subject`: الموصل التي أعلن العبادي تحريرها، التي أقر الجيش البورمي …),
@@ -1566,17 +1577,18 @@ def _antecedents_people(part: _Part, cue: CueMatch, word_end: int, end: int, flo
     if stem is None or len(stem) < 3:
         return None
     bare = ("ال" + stem) if not stem.startswith("ال") else stem
-    forms = (stem, bare, stem[:-1] + "ون" if stem.endswith("و") else stem, stem + "ة", stem[:-1] + "ه" if stem.endswith("ت") else stem)
+    # قائد(ها)، مسؤولو(ها) → مسؤولون، رئيست(ها) → رئيسه (normalised ة)
+    forms = (stem, bare, stem[:-1] + "ون" if stem.endswith("و") else stem, stem[:-1] + "ه" if stem.endswith("ت") else stem)
     if not any(f in _PERSON_NOUN_FORMS or f in part.actors.title_forms or _anonymous_head(part, f) is not None
                or f in _PROFESSION_NOUNS or f in _MEMBER_NOUNS for f in forms):
         return None
     _, rel, _ = _relative_auxiliaries(part, cue, floor)
-    side, actor = "unknown", None
+    side = "unknown"
     if rel is not None and (j := bisect_left(part.mention_starts, rel[0]) - 1) >= 0:
         m = part.mentions[j]
         if m["_ns"] >= floor and part.text[m["_ne"]:rel[0]].strip(" ،,#") == "":
             side = m.get("side") or "unknown"
-    return _name_source(part, k, 1, _Source(actor, side, "person", None))
+    return _name_source(part, k, 1, _Source(None, side, "person", None))
 
 
 def _antecedent_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source] | None:
@@ -1780,11 +1792,7 @@ def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: i
         return None
     if any(ch in ".:؟!؛\"«»“”" for ch in part.text[part.word_ends[opener]:part.word_starts[opener + 1]]):
         return None
-    names = set(part.names)
-    own = _unresolved_subject(part, word_end, end)
-    for added in set(part.names) - names:
-        del part.names[added]  # a reading only tested leaves no name behind
-    if own is not None:
+    if _tested_subject(part, word_end, end) is not None:
         return None  # فقد كشفت التحقيقات: the verb's own subject
     topic_end = part.word_ends[last]
     if (found := _subject_after(part, part.word_ends[opener], topic_end + 1)) is not None:
@@ -4436,10 +4444,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         elif relative == "mismatch_owner" and entry.voice != "ambiguous":
             act.sources = _relative_owner(part, cue, ns)  # مذكرات كومي التي يقول إنه …
         elif entry.voice == "ambiguous":
-            names = set(part.names)
-            own = _unresolved_subject(part, word_end, end)
-            for added in set(part.names) - names:
-                del part.names[added]
+            own = _tested_subject(part, word_end, end)
             if own is None or own.source_type == "anaphor" or not (
                     own.source_type == "anonymous" or _people_word(part, word_end, end)):
                 return None  # التي يُعتقد أنها: the writer's hedging (§2); التي توقع أقصى العقوبة
