@@ -1453,6 +1453,18 @@ def test_the_newspaper_after_an_unlisted_paper_is_that_paper():
                     "واعتبرت الصحيفة الإجراءات غير قانونية.")[-1][:2] == ("اعتبرت", "iran")
 
 
+def test_an_outlet_named_in_quotation_marks_after_the_verb_is_its_subject():
+    # codebook note 121, ANT phrases (the second review of notes 117-119; constructed around
+    # them): the outlet in quotation marks speaks, in indirect mode, and stays out of the
+    # pro-drop chain like an outlet before its verb
+    rows, text = _body("وقال لافروف إن الحوار مستمر. وذكرت \"وول ستريت جورنال\" أن الصفقة تمت. وأضاف أن الأمر صعب.")
+    assert [(r["cue"], r["source_side"], r["mode"]) for r in rows] == [
+        ("قال", "russia", "indirect"), ("ذكرت", "us", "indirect"), ("أضاف", "russia", "indirect")]
+    assert _span(text, rows[1], "source") == "وول ستريت جورنال"
+    # quoted words that open with an outlet's name are still the verb's words (constructed)
+    assert _sources("وقال \"رويترز كاذبة\" في تغريدة.")[0][2] is None
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

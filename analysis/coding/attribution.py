@@ -1283,6 +1283,8 @@ def _subject_after(part: _Part, pos: int, limit: int,
     head = None
     while k < n and part.word_starts[k] < limit:
         if _stops_subject(part, pos, part.word_starts[k]):
+            if head is None and (quoted := _quoted_outlet(part, pos, k)) is not None:
+                return [_Source.from_mention(quoted)], quoted["_ne"] + 1  # وذكرت "وول ستريت جورنال" أن … (note 121)
             return None  # a colon or an opening quotation mark before the subject
         j = _mention_at_word(part, k)
         if j is not None and (nq := _name_quote(part, part.mentions[j])) is not None:
@@ -1339,6 +1341,29 @@ def _subject_after(part: _Part, pos: int, limit: int,
         head = k if head is None else head
         k += 1
     return None
+
+
+#: Opening and closing quotation marks around an outlet's name.
+_OPENING_QUOTES = "\"«“"
+_CLOSING_QUOTES = "\"»”"
+
+
+def _quoted_outlet(part: _Part, pos: int, k: int) -> dict | None:
+    """The outlet whose name alone stands in quotation marks right after the verb (وذكرت
+    "وول ستريت جورنال" أن …، وتقول "التايمز" إن …; codebook note 121): the verb's subject,
+    although a quotation mark otherwise opens the verb's words."""
+    j = _mention_at_word(part, k)
+    if j is None:
+        return None
+    m = part.mentions[j]
+    if m.get("actor_type") != "media" or m["_ns"] != part.word_starts[k]:
+        return None
+    before = part.text[pos:m["_ns"]].strip()
+    after = part.text[m["_ne"]:m["_ne"] + 1]
+    if not (len(before) == 1 and before in _OPENING_QUOTES and after and after in _CLOSING_QUOTES):
+        return None
+    m["quoted_outlet"] = True
+    return m
 
 
 def _accusative(part: _Part, k: int) -> bool:
@@ -4479,6 +4504,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             or _addressed_medium(part, entry, word_end, found[0][0])):
         act.sources, act.after = found
         act.explicit = True
+        if found[0][0].mention is not None and found[0][0].mention.get("quoted_outlet"):
+            act.antecedent = False  # وذكرت "يونهاب" …: out of the pro-drop chain, like an outlet before its verb (note 51)
     elif before is not None:
         act.sources = before
         act.explicit = True
