@@ -1143,8 +1143,8 @@ def find_mentions(doc: Doc, lexicon: ActorLexicon | None = None) -> list[dict]:
                 continue  # in boilerplate (teasers, links, site lines): not coded (codebook note 115)
             records.append({
                 "article_id": doc.article_id,
-                "sent_id": sent.sent_id if sent is not None else None,
-                "part": sent.part if sent is not None else ("title" if is_title else "body"),
+                "sent_id": sent.sent_id,
+                "part": sent.part,
                 "mention_id": len(records),
                 "start": start,
                 "end": end,

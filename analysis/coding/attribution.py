@@ -1343,11 +1343,6 @@ def _subject_after(part: _Part, pos: int, limit: int,
     return None
 
 
-#: Opening and closing quotation marks around an outlet's name.
-_OPENING_QUOTES = "\"«“"
-_CLOSING_QUOTES = "\"»”"
-
-
 def _quoted_outlet(part: _Part, pos: int, k: int) -> dict | None:
     """The outlet whose name alone stands in quotation marks right after the verb (وذكرت
     "وول ستريت جورنال" أن …، وتقول "التايمز" إن …; codebook note 121): the verb's subject,
@@ -1356,14 +1351,18 @@ def _quoted_outlet(part: _Part, pos: int, k: int) -> dict | None:
     if j is None:
         return None
     m = part.mentions[j]
-    if m.get("actor_type") != "media" or m["_ns"] != part.word_starts[k]:
+    if m.get("actor_type") != "media" or not _quotes_only(part, m):
         return None
-    before = part.text[pos:m["_ns"]].strip()
-    after = part.text[m["_ne"]:m["_ne"] + 1]
-    if not (len(before) == 1 and before in _OPENING_QUOTES and after and after in _CLOSING_QUOTES):
-        return None
-    m["quoted_outlet"] = True
-    return m
+    return m if not part.text[pos:m["_ns"]].strip()[:-1] else None  # only the mark before it
+
+
+def _quotes_only(part: _Part, m: dict) -> bool:
+    """The mention is the whole of a closed quotation ("وول ستريت جورنال")."""
+    i = bisect_right(part.all_quote_starts, m["_ns"]) - 1
+    if i < 0:
+        return False
+    q = part.all_quotes[i]
+    return q.closed and q.inner_start == m["_ns"] and q.inner_end == m["_ne"]
 
 
 def _accusative(part: _Part, k: int) -> bool:
@@ -1555,7 +1554,7 @@ def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | N
 
 
 #: Words after a relative clause's verb that are its object or an adverb, not its subject.
-_NOT_RELATIVE_SUBJECTS = frozenset(normalize(w) for w in ("الآن", "النقاب", "نفسه", "نفسها", "فوز", "عن", "على"))
+_NOT_RELATIVE_SUBJECTS = frozenset(normalize(w) for w in ("الآن", "النقاب", "نفسه", "نفسها", "فوز"))
 #: Object pronouns on a noun right after a verb (إعجابه، اعتناقها، تفاصيلها).
 _OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما")
 
@@ -1784,7 +1783,7 @@ _TOPIC_AUXILIARIES = frozenset(normalize(w) for w in ("فقد", "فلقد", "ف�
 
 
 def _topic_subject(part: _Part, cue: CueMatch, word_end: int, end: int, floor: int,
-                   latest: list[_Source] = ()) -> list[_Source] | None:
+                   latest: list[_Source]) -> list[_Source] | None:
     """أما X فقال …: the topic set up by أما is the subject of the verb after ف when the
     verb has no subject of its own (codebook note 114): أما السيد ديردل فقال، أما والدته
     باتي ماليت فغردت، أما سوروكين، فيرى. The topic is read like a subject after a verb: a
@@ -2828,9 +2827,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         run = next((j for j in range(1, run) if _accusative(part, k + 1 + j)), run)
         src = _name_source(part, k, run + 1, _Source(None, "other", "person", None))
         src.mention["unplaced"] = True
-        surname = strip_conjunction(part.word_texts[k + run])
-        if len(surname) >= 3 and surname not in _title_words(part):
-            part.names.setdefault(surname, _Source(None, "other", "person", None))
+        _remember_surname(part, k + run)
         return src
     kind = "institution" if word.startswith("ال") else "person"
     if word in _PERSON_NOUN_FORMS and (described := _description_side(part, k, limit)) is not None:
@@ -2852,12 +2849,17 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     run = max(1, _name_run(part, k, limit)) if kind == "person" else 1
     src = _name_source(part, k, run, _Source(None, "other", kind, None))
     src.mention["unplaced"] = True
-    surname = strip_conjunction(part.word_texts[k + run - 1])
-    if run >= 2 and len(surname) >= 3 and surname not in _title_words(part):
-        # a first name and a surname (جورج سوروس): the surname alone names him later on
-        # (codebook note 59), still unplaced
-        part.names.setdefault(surname, _Source(None, "other", "person", None))
+    if run >= 2:
+        _remember_surname(part, k + run - 1)  # جورج سوروس: سوروس alone names him later on (note 59)
     return src
+
+
+def _remember_surname(part: _Part, j: int) -> None:
+    """Word ``j`` ends an unplaced person's name: alone, later in the part, it names that
+    speaker, still unplaced (codebook note 59), unless it is short or a title word."""
+    surname = strip_conjunction(part.word_texts[j])
+    if len(surname) >= 3 and surname not in _title_words(part):
+        part.names.setdefault(surname, _Source(None, "other", "person", None))
 
 
 #: Honorifics before a name (السيد ديردل، السيدة ماي), normalised.
@@ -3450,7 +3452,7 @@ def _unlisted_paper(part: _Part, pos: int, last: _Source) -> _Source | None:
     side of the speaker before it. Its side is a nisba right after the name (صحيفة اعتماد
     الإيرانية → iran), else `other` (note 37). None when no such head stands after the last
     source's words."""
-    index = part.media_index
+    index = part.media_index  # built by _last_medium, which _definite_document asks first
     if index is None or last.mention is None:
         return None
     heads = index[2]
@@ -4504,7 +4506,8 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
             or _addressed_medium(part, entry, word_end, found[0][0])):
         act.sources, act.after = found
         act.explicit = True
-        if found[0][0].mention is not None and found[0][0].mention.get("quoted_outlet"):
+        m = found[0][0].mention
+        if m is not None and _quoted_outlet(part, word_end, _word_index_at(part, m["_ns"])) is m:
             act.antecedent = False  # وذكرت "يونهاب" …: out of the pro-drop chain, like an outlet before its verb (note 51)
     elif before is not None:
         act.sources = before

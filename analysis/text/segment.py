@@ -320,7 +320,6 @@ SUBHEADING_QUESTION_WORDS = 7
 #: Words a sub-heading shares with the paragraph it introduces, at least.
 SUBHEADING_SHARED_WORDS = 3
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+")
-
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 
 
@@ -346,8 +345,7 @@ def _headline_like(body: str, a: int, b: int) -> tuple[bool, bool]:
         return False, False
     if _is_heading(body, a, b):
         return True, True
-    line = body[a:b].rstrip("".join(CLOSERS))
-    return bool(line) and line[-1] == "؟" and len(line.split()) <= LINK_QUESTION_MAX_WORDS, False
+    return body[z - 1] == "؟" and len(body[a:z].split()) <= LINK_QUESTION_MAX_WORDS, False
 
 
 def link_block_lines(body: str, end: int | None = None) -> frozenset[int]:
@@ -355,8 +353,8 @@ def link_block_lines(body: str, end: int | None = None) -> frozenset[int]:
 
     BBC Arabic bodies carry the site's related-story links as bare lines between two
     paragraphs of the story ("ترامب يهاجم نيويورك تايمز: تقرير مولر قصة وهمية" /
-    "من هو روبرت مولر؟"), without the "اقرأ أيضا" that :data:`_LINK_LINE_RE` reads: at least
-    two to four such lines in a row, each heading-shaped or a short question
+    "من هو روبرت مولر؟"), without the "اقرأ أيضا" that :data:`_LINK_LINE_RE` reads: two
+    to four such lines in a row, each heading-shaped or a short question
     (:func:`_headline_like`), at least one of them a heading, with a paragraph of the story
     (:func:`_paragraph`) right before and right after them that the last of them does not
     introduce (:func:`_introduces`). A single heading
