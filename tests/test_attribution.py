@@ -1465,6 +1465,34 @@ def test_an_outlet_named_in_quotation_marks_after_the_verb_is_its_subject():
     assert _sources("وقال \"رويترز كاذبة\" في تغريدة.")[0][2] is None
 
 
+def test_a_definite_title_after_an_indefinite_described_one_names_that_person():
+    # codebook note 122, ANT CN-internationalNews-117-20180314 and SK-middleEast-13-20180222
+    # (dev rounds; shortened): the lead describes the speaker, the next sentence names him
+    # after the same noun made definite, and his surname speaks on for that side
+    rows = _sources('قال نائب جمهوري إنه يعتقد أن اللجنة فقدت مصداقيتها. وذكر النائب، توم روني، '
+                    'في مقابلة: "فقدنا مسارنا". ودعا روني إلى إنهاء التحقيق.')
+    assert rows == [("قال", "us", "نائب جمهوري"), ("ذكر", "us", "توم روني"), ("دعا", "us", "روني")]
+    rows = _sources('قال جنرال روسي، الخميس، إن بلاده اختبرت أسلحة جديدة. وأضاف الجنرال فلاديمير '
+                    'شامانوف "لقد اختبرنا أكثر من مئتي نوع". وأضاف شامانوف أن الأسلحة فعالة.')
+    assert [(c, side) for c, side, _ in rows] == [("قال", "russia"), ("أضاف", "russia"), ("أضاف", "russia")]
+    # a noun placed on two sides places no name after it (constructed)
+    rows = _sources("قال جنرال روسي إن الوضع هادئ. وقال جنرال أمريكي إن الوضع متوتر. "
+                    "وأضاف الجنرال فلاديمير شامانوف أن القوات مستعدة.")
+    assert rows[-1][:2] == ("أضاف", "other")
+
+
+def test_a_bare_definite_noun_refers_back_to_the_body_a_nisba_placed():
+    # codebook note 123, ANT CN-middleEast-1352-20180911 (dev; shortened): the reconciliation
+    # centre is no lexicon actor, but its nisba places it, and "المركز" refers back to it
+    rows = _sources("زعمت روسيا أن التحضير بدأ، وفقا لما ذكره مركز المصالحة الروسي في سوريا. "
+                    "وقال المركز إن التحضير بدأ بالفعل.")
+    assert rows[-1] == ("قال", "russia", "المركز")
+    # the nisba agrees with the genitive, not the head: the centre is not placed (constructed)
+    assert _sources("افتتح مركز الدراسات الروسية فرعا. وقال المركز إن الفرع جديد.")[-1][:2] == ("قال", "other")
+    # a firm stays a third party whatever its nisba (notes 32 and 37; constructed)
+    assert _sources("وقعت الشركة الأمريكية عقدا. وقالت الشركة إن العقد كبير.")[-1][:2] == ("قالت", "other")
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows
@@ -2095,7 +2123,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 48 and {"TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 49 and {"NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",

@@ -2298,6 +2298,73 @@ def _register_names(part: _Part, names: dict[str, "_Source"]) -> None:
     _register_described_names(part, names)
     _register_nisba_appositions(part, names)
     _register_names_after_descriptions(part, names)
+    _register_titled_anaphors(part, names)
+
+
+#: Indefinite party adjectives that place a person's noun right before them on the US side
+#: (نائب جمهوري، سيناتور ديمقراطي). Only the masculine singular: جمهورية is mostly "republic"
+#: (رئيس جمهورية مصر) and the plurals also name other countries' parties.
+_US_PARTY_INDEFINITE = frozenset(normalize(w) for w in ("جمهوري", "ديمقراطي", "ديموقراطي"))
+
+
+def _indefinite_person_heads(part: _Part) -> dict[str, str | None]:
+    """Definite forms of the person nouns that an indefinite description places earlier in
+    the part: قال جنرال روسي → {"الجنرال": "russia"}; قال نائب جمهوري → {"النائب": "us"}.
+
+    The noun stands right before a placing nisba (or a US party adjective) with nothing but
+    spaces between, and its definite form is a person's title or profession noun. A noun
+    placed on two different sides maps to None (which of them a later title means is unsure).
+    """
+    texts, starts, ends = part.word_texts, part.word_starts, part.word_ends
+    heads: dict[str, str | None] = {}
+
+    def add(j: int, side: str) -> None:
+        word = strip_conjunction(texts[j])
+        definite = "ال" + word
+        if word.startswith("ال") or definite not in _APPOSED_PERSON_NOUNS:
+            return
+        heads[definite] = side if heads.get(definite, side) == side else None
+
+    for m in part.mentions:
+        side = m.get("side")
+        if m.get("via") != "adjective" or not isinstance(side, str) or side in ("", "unknown", "other"):
+            continue
+        k = _word_index_at(part, m["_ns"])
+        if k >= 1 and not part.text[ends[k - 1]:m["_ns"]].strip() and starts[k] == m["_ns"]:
+            add(k - 1, side)
+    for k in range(1, len(texts)):
+        if texts[k] in _US_PARTY_INDEFINITE and not part.text[ends[k - 1]:starts[k]].strip():
+            add(k - 1, "us")
+    return heads
+
+
+def _register_titled_anaphors(part: _Part, names: dict[str, "_Source"]) -> None:
+    """Remember a name that a definite title introduces after the same noun placed the
+    person indefinitely (codebook note 122): قال نائب جمهوري إن … وذكر النائب، توم روني …
+    ودعا روني; قال جنرال روسي … وأضاف الجنرال فلاديمير شامانوف … وأضاف شامانوف. News
+    leads describe a speaker before they name him; the definite noun refers back to the
+    described person, so the name after it (right after, or after a comma) takes that side.
+    Only a name of two or three words that no mention covers; a noun placed on two sides
+    places nothing."""
+    heads = _indefinite_person_heads(part)
+    if not heads:
+        return
+    texts, starts, ends = part.word_texts, part.word_starts, part.word_ends
+    n = len(texts)
+    for j in range(n - 1):
+        side = heads.get(strip_conjunction(texts[j]))
+        if side is None or _mention_at_word(part, j) is not None:
+            continue
+        k = j + 1
+        if part.text[ends[j]:starts[k]].strip() not in ("", "،", ","):
+            continue
+        run = _name_run(part, k, len(part.text))
+        if run < 2 or texts[k].startswith("ال") or any(
+                _mention_at_word(part, i) is not None for i in range(k, k + run)):
+            continue
+        surname = strip_conjunction(texts[k + run - 1])
+        if len(surname) >= 3 and surname not in _title_words(part):
+            names.setdefault(surname, _Source(None, side, "person", None))
 
 
 #: Punctuation that ends the phrase between a person's nisba and the comma before his name.
@@ -2829,6 +2896,11 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
         src.mention["unplaced"] = True
         _remember_surname(part, k + run)
         return src
+    if (not bare.startswith("ال") and "ال" + bare in _APPOSED_PERSON_NOUNS
+            and k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit
+            and part.word_texts[k + 1] in _US_PARTY_INDEFINITE
+            and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
+        return _name_source(part, k, 2, _Source(None, "us", "person", None))  # قال نائب جمهوري (note 122)
     kind = "institution" if word.startswith("ال") else "person"
     if word in _PERSON_NOUN_FORMS and (described := _description_side(part, k, limit)) is not None:
         # وقال رئيس منظمة الطاقة الذرية الإيرانية إن …: an unnamed office placed by the body
@@ -3121,11 +3193,53 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
             continue
         if m.get("actor_type") != "person" and head in _head_words(m):
             return [_name_source(part, k, 1, src)]  # وقالت الحكومة … after الحكومة السورية
+        if m.get("via") == "adjective" and _nisba_placed_head(part, m, head):
+            # وقال المركز … after مركز المصالحة الروسي, وأعلنت الشركة … after الشركة الروسية
+            # (codebook note 123): the noun whose phrase the nisba closed
+            kind = "person" if "ال" + head in _APPOSED_PERSON_NOUNS else "institution"
+            return [_name_source(part, k, 1, _Source(None, src.side, kind, None))]
         prev = part.prev_word(m["_ns"])
         if (m.get("actor_type") == "person" and prev is not None and head in _RELATED_BODY
                 and strip_conjunction(prev[2]) == head):
             return [_name_source(part, k, 1, _Source(None, src.side, "institution", None))]  # after إدارة ترمب
     return None
+
+
+#: How many words a nisba may stand after the noun it places in a body's name (مركز المصالحة
+#: الروسي: two).
+NISBA_HEAD_WORDS = 3
+
+
+#: Heads of bodies that a nisba does not place on a side when a bare definite noun refers
+#: back to them: firms, networks, organisations and studies are third parties whatever
+#: their country (codebook notes 32 and 37; الشركة الأمريكية، الشبكة السورية لحقوق الإنسان).
+_THIRD_PARTY_BODY_HEADS = frozenset(normalize(w) for w in (
+    "شركة", "مجموعة", "شبكة", "منظمة", "دراسة", "جمعية", "مؤسسة",
+))
+
+
+def _nisba_placed_head(part: _Part, m: dict, head: str) -> bool:
+    """Whether the nisba mention ``m`` closes a phrase headed by the noun ``head`` (without
+    its article): مركز المصالحة الروسي and الشركة الروسية for head مركز/شركة. The noun
+    stands at most ``NISBA_HEAD_WORDS`` words before the nisba with only spaces and no other
+    mention between, and the nisba agrees with it in gender (مركز … الروسي, not مركز
+    الدراسات الروسية, where the nisba is the genitive's)."""
+    if head in _THIRD_PARTY_BODY_HEADS:
+        return False
+    k = _word_index_at(part, m["_ns"])
+    texts, starts, ends = part.word_texts, part.word_starts, part.word_ends
+    if k < 1 or starts[k] != m["_ns"] and part.text[starts[k]:m["_ns"]] not in ("و", "ب", "ل"):
+        return False
+    nisba = texts[k]
+    for j in range(k - 1, max(-1, k - 1 - NISBA_HEAD_WORDS), -1):
+        if part.text[ends[j]:starts[j + 1]].strip() or _mention_at_word(part, j) is not None:
+            return False
+        word = strip_conjunction(texts[j])
+        if word.startswith("ال"):
+            word = word[2:]
+        if word == head:
+            return head.endswith(("ة", "ه")) == nisba.endswith(("ة", "ه"))  # normalised ة is ه
+    return False
 
 
 def _anonymous_head(part: _Part, word: str) -> str | None:
