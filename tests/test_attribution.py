@@ -1493,6 +1493,17 @@ def test_a_bare_definite_noun_refers_back_to_the_body_a_nisba_placed():
     assert _sources("وقعت الشركة الأمريكية عقدا. وقالت الشركة إن العقد كبير.")[-1][:2] == ("قالت", "other")
 
 
+def test_the_noun_response_is_no_reply():
+    # codebook note 124, ANT FR-middleEast-247-20180410 and SK-internationalNews-684-20180330
+    # (dev; shortened): رد فعل and a رد governed by a verb of being or judging are the noun
+    # "response", and the quotation after them describes it
+    assert [c for c, _, _ in _sources('وشددا على ضرورة أن يكون رد المجتمع الدولي عليه "حازما".')] == ["شددا"]
+    assert [c for c, _, _ in _sources('يذكر أن الولايات المتحدة اعتبرت رد الفعل الروسي "غير مبرر".')] == ["اعتبرت"]
+    assert _sources('يتعين على الحكومات أن تقرر كيف سيكون رد فعلها "بالطريقة المناسبة".') == []
+    # the verb with a speech complement is still a reply (constructed)
+    assert _sources("ورد المتحدث باسم الكرملين على الاتهامات بأنها لا أساس لها.")[0][:2] == ("رد", "russia")
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

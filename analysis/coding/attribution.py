@@ -3881,6 +3881,8 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     if _resumed_clause(part, cue) and entry.lemma not in _OWN_COMPLEMENT_LEMMAS:
         return True  # وهو ما ترفضه الرباط: the clause ما resumes is what is rejected (codebook note 118)
     k = part.next_word_index(cue.end)
+    if entry.lemma in _OWN_COMPLEMENT_LEMMAS and _reaction_noun(part, cue, k):
+        return False  # رد الفعل، أن يكون رد المجتمع الدولي: the noun "response" (codebook note 124)
     stop = min(len(part.word_starts), k + entry.max_gap + 1)
     if _speech_requirement(entry.requires):
         window_end = min(limit, part.word_ends[min(stop, len(part.word_ends)) - 1] if stop > k else limit)
@@ -3909,6 +3911,32 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
     if "ب" in stems and entry.max_gap > 1:  # هدّد بـ، استشهد بـ take بـ at once
         return _described_as(part, cue, k, limit)
     return False
+
+
+#: The noun فعل after ردّ (رد فعل، رد الفعل، رد فعلها: "reaction"), normalised.
+_REACTION_WORDS = frozenset(normalize(w) for w in (
+    "فعل", "الفعل", "فعله", "فعلها", "فعلهم", "فعلهما", "فعلنا", "فعلا", "الأفعال", "أفعال"))
+#: Words right before ردّ that make it the noun "response": a verb of being or of judging
+#: whose subject or object it is (سيكون رد المجتمع الدولي، اعتبرت رد موسكو), or a noun or
+#: preposition that governs it (ضرورة رد، في رد).
+_BEFORE_REACTION_NOUN = frozenset(normalize(w) for w in (
+    "يكون", "تكون", "سيكون", "ستكون", "كان", "كانت", "اعتبر", "اعتبرت", "اعتبروا", "وصف", "وصفت",
+    "ضرورة", "انتظار", "بانتظار", "في", "على", "من", "عن", "إلى", "حول", "بشأن", "مع", "لكن"))
+
+
+def _reaction_noun(part: _Part, cue: CueMatch, k: int) -> bool:
+    """ردّ read as the noun "response" (§2: ردّ is speech only with a speech complement):
+    رد فعل/الفعل ("reaction") and a bare رد right after a verb of being or judging, or a noun
+    or preposition that governs it (أن يكون رد المجتمع الدولي "حازما"، اعتبرت رد الفعل الروسي
+    "غير مبرر"). A quotation after the noun is the reaction's description, not words it
+    introduces."""
+    if k < len(part.word_texts) and not part.text[cue.end:part.word_starts[k]].strip() and (
+            part.word_texts[k] in _REACTION_WORDS):
+        return True
+    if cue.prefix or part.text[cue.start:cue.end] != "رد" or _word_end(part.text, cue.end) > cue.end:
+        return False  # وردت، فرد، ترد، ردت: a verb form
+    prev = part.prev_word(cue.start)
+    return prev is not None and not part.text[prev[1]:cue.start].strip() and prev[2] in _BEFORE_REACTION_NOUN
 
 
 #: Verbs that keep their own speech complement after resuming ما: ردّ is speech only with one
