@@ -1504,6 +1504,34 @@ def test_the_noun_response_is_no_reply():
     assert _sources("ورد المتحدث باسم الكرملين على الاتهامات بأنها لا أساس لها.")[0][:2] == ("رد", "russia")
 
 
+def test_a_group_of_persons_or_parties_speaks_for_the_list_named_before():
+    # codebook note 125, ANT SK-economy-880-20180630 (outside the splits; shortened): the two
+    # leaders named before speak, one row each, with the group phrase as span
+    rows, text = _body("بحث الملك سلمان بن عبد العزيز والرئيس الأميركي دونالد ترامب في اتصال هاتفي "
+                       "أسواق النفط. وأكد الزعيمان أهمية استقرار الأسواق.")
+    assert [(r["cue"], r["source_side"]) for r in rows] == [("أكد", "saudi_arabia"), ("أكد", "us")]
+    assert {_span(text, r, "source") for r in rows} == {"الزعيمان"}
+    # leaders of a group of states: the states listed before, each a person of its side
+    # (BB-internationalNews-1046-20180906, dev round 45; shortened; scored unseen before)
+    rows = _sources("أيدت الولايات المتحدة وفرنسا وألمانيا وكندا بريطانيا في أن روسيا مسؤولة. "
+                    "وحث زعماء هذه الدول روسيا على الكشف عن برنامجها.")
+    assert rows[-4:] == [("حث", "us", "زعماء هذه الدول"), ("حث", "france", "زعماء هذه الدول"),
+                         ("حث", "other", "زعماء هذه الدول"), ("حث", "other", "زعماء هذه الدول")]
+    # a dual needs a list of two; a qualified plural is not the list (constructed)
+    assert _sources("التقى بوتين وترامب وماكرون. وقال الزعيمان إن اللقاء مثمر.")[-1][1] == "other"
+    assert _sources("قال بوتين وترامب إن اللقاء مثمر. وقال الزعماء الأوروبيون إن اللقاء مقلق.")[-1] == (
+        "قال", "eu", "الأوروبيون")
+
+
+def test_a_list_with_a_comma_before_each_and_is_one_subject():
+    # codebook note 125, ANT BB-middleEast-476-20180509 (dev round 21; shortened): بريطانيا،
+    # وفرنسا، وألمانيا is one list, so each state speaks and the later group names all three
+    rows = _sources("وكانت بريطانيا، وفرنسا، وألمانيا قد حثت الولايات المتحدة على ألا تعرقل الاتفاق. "
+                    "وقالت الدول الثلاث إنها ستعمل مع روسيا والصين.")
+    assert [(c, side) for c, side, _ in rows] == [
+        ("حثت", "uk"), ("حثت", "france"), ("حثت", "other"), ("قالت", "uk"), ("قالت", "france"), ("قالت", "other")]
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows

@@ -981,6 +981,8 @@ def _joined_gap(part: _Part, gap: str, cur: dict) -> bool:
     stripped = gap.strip()
     if stripped == "و" or (gap.isspace() and part.text[cur["_ns"] - 1:cur["_ns"]] == "و"):
         return True
+    if stripped[:1] in ("،", ",") and _joined_gap(part, gap.lstrip()[1:], cur):
+        return True  # بريطانيا، وفرنسا، وألمانيا: a comma before و in a list (codebook note 125)
     words = _NAME_QUOTES_RE.sub(" ", gap).split()
     if len(words) != 1 or words[0][:1] != "و" or gap.lstrip('"»”')[:1] not in (" ", "\u00a0"):
         return False
@@ -1244,8 +1246,9 @@ def _group_of_states(part: _Part, k: int, limit: int, masculine: bool = False) -
         after = part.word_texts[k + 1]
         if after in _GROUP_NUMERALS:
             count, last = _GROUP_NUMERALS[after], k + 1
-        elif after.startswith("ال") or after in _GROUP_QUALIFIERS or _mention_at_word(part, k + 1) is not None:
-            return None  # a qualified group: not the list named before
+        elif after.startswith("ال") or after in _GROUP_QUALIFIERS or (
+                (idx := _mention_at_word(part, k + 1)) is not None and part.mentions[idx].get("via") == "adjective"):
+            return None  # a qualified group: not the list named before (a country after it is the object)
     here = part.word_starts[first]
     floor = part.word_starts[max(0, first - GROUP_ANTECEDENT_WORDS)]
     i = bisect_left(part.mention_starts, here) - 1
@@ -1254,6 +1257,69 @@ def _group_of_states(part: _Part, k: int, limit: int, masculine: bool = False) -
         group = [part.mentions[g] for g in run]
         if (len(group) >= 2 and (count is None or len(group) == count)
                 and all(_country_name(g) for g in group)):
+            return [_name_source(part, first, last - first + 1, _Source.from_mention(g)) for g in group], \
+                part.word_ends[last]
+        i = run[0] - 1
+    return None
+
+
+#: Nouns for two or more persons or parties as a subject, and how many the noun itself says
+#: (None: two or more): الزعيمان، الطرفان، الاثنان، كلاهما; الزعماء، القادة (codebook note 125).
+_PARTY_GROUP_NOUNS = {normalize(w): n for w, n in (
+    ("الزعيمان", 2), ("القائدان", 2), ("الرئيسان", 2), ("الطرفان", 2), ("الجانبان", 2),
+    ("الاثنان", 2), ("كلاهما", 2), ("المسؤولان", 2), ("الوزيران", 2),
+    ("الزعماء", None), ("القادة", None), ("الرؤساء", None))}
+#: كلا before an oblique dual (كلا الزعيمين، كلا البلدين): both of the two named last.
+_BOTH = normalize("كلا")
+_BOTH_DUALS = frozenset(normalize(w) for w in (
+    "الزعيمين", "القائدين", "الرئيسين", "الطرفين", "الجانبين", "البلدين", "الدولتين", "الوزيرين"))
+#: Heads of a group of states' persons or governments (زعماء هذه الدول، قادة الدول الثلاث،
+#: وزراء خارجية الدول الأربع): they speak for the states, one row each (note 125).
+_STATE_GROUP_HEADS = frozenset(normalize(w) for w in (
+    "زعماء", "قادة", "رؤساء", "وزراء", "حكومات", "ممثلو", "ممثلي", "سفراء"))
+
+
+def _group_of_parties(part: _Part, k: int, limit: int) -> tuple[list[_Source], int] | None:
+    """الزعيمان، الطرفان، الاثنان، كلا الزعيمين، الزعماء; زعماء هذه الدول: a definite group of
+    persons or parties as a subject speaks for the actors named last as a list before it,
+    each a source with its own side (codebook note 125, after note 84's group of states:
+    the coders code one row per member). The list is the nearest run of two or more placed
+    mentions joined by و (:func:`_joined_back`), within :data:`GROUP_ANTECEDENT_WORDS`
+    words; a dual needs a list of two. A mention at the noun, or a word with ال qualifying
+    it, leaves the phrase to the other readings (الزعماء الأوروبيون)."""
+    n = len(part.word_starts)
+    first = k
+    word = part.word_texts[k]
+    if word in _STATE_GROUP_HEADS and k + 1 < n and part.word_starts[k + 1] < limit:
+        nxt = k + 2 if (part.word_texts[k] == normalize("وزراء") and k + 2 < n
+                         and part.word_texts[k + 1] == normalize("خارجية")) else k + 1
+        if nxt < n and part.word_starts[nxt] < limit and (
+                grouped := _group_of_states(part, nxt, limit)) is not None:
+            sources, end = grouped
+            last = bisect_left(part.word_ends, end)
+            return [_name_source(part, first, last - first + 1,
+                                 _Source(src.actor_id, src.side, "person", src.mention)) for src in sources], end
+        return None
+    if word == _BOTH and k + 1 < n and part.word_texts[k + 1] in _BOTH_DUALS:
+        count, last = 2, k + 1
+    elif word in _PARTY_GROUP_NOUNS:
+        count, last = _PARTY_GROUP_NOUNS[word], k
+    else:
+        return None
+    if _mention_at_word(part, last) is not None:
+        return None
+    if (last + 1 < n and part.word_starts[last + 1] < limit
+            and not part.text[part.word_ends[last]:part.word_starts[last + 1]].strip()
+            and (part.word_texts[last + 1].startswith("ال") or _mention_at_word(part, last + 1) is not None)):
+        return None  # الزعماء الأوروبيون، القادة العسكريون: a qualified group, not the list
+    here = part.word_starts[first]
+    floor = part.word_starts[max(0, first - GROUP_ANTECEDENT_WORDS)]
+    i = bisect_left(part.mention_starts, here) - 1
+    while i >= 0 and part.mentions[i]["_ns"] >= floor:
+        run = _joined_back(part, i, floor, governed=True)
+        group = [part.mentions[g] for g in run
+                 if part.mentions[g].get("side") not in (None, "", "unknown")]
+        if len(run) >= 2 and len(group) == len(run) and (count is None or len(group) == count):
             return [_name_source(part, first, last - first + 1, _Source.from_mention(g)) for g in group], \
                 part.word_ends[last]
         i = run[0] - 1
@@ -1280,6 +1346,9 @@ def _subject_after(part: _Part, pos: int, limit: int,
     if k < n and part.word_starts[k] < limit and not _stops_subject(part, pos, part.word_starts[k]) \
             and (grouped := _group_of_states(part, k, limit, masculine)) is not None:
         return grouped  # وقالت الدول الثلاث: the states listed before (note 84)
+    if k < n and part.word_starts[k] < limit and not _stops_subject(part, pos, part.word_starts[k]) \
+            and (grouped := _group_of_parties(part, k, limit)) is not None:
+        return grouped  # ونفى الاثنان، وحث زعماء هذه الدول: the actors listed before (note 125)
     head = None
     while k < n and part.word_starts[k] < limit:
         if _stops_subject(part, pos, part.word_starts[k]):
