@@ -1532,6 +1532,17 @@ def test_a_list_with_a_comma_before_each_and_is_one_subject():
         ("حثت", "uk"), ("حثت", "france"), ("حثت", "other"), ("قالت", "uk"), ("قالت", "france"), ("قالت", "other")]
 
 
+def test_a_persons_field_may_stand_between_his_noun_and_his_affiliation():
+    # codebook note 126, ANT BB-internationalNews-76-20180301 (dev; shortened) and
+    # BB-economy-44-20180223 (outside the splits; shortened): the field (الاتصالات، الخزانة)
+    # between the person's noun and في/بـ no longer hides the body that places him
+    assert _sources("أعلنت مديرة الاتصالات بالبيت الأبيض هوب هيكس استقالتها من منصبها.")[0][:2] == ("أعلنت", "us")
+    assert _sources("حذر وزير الخزانة في حكومة الظل البريطانية، جون ماكدونيل، من أن الأجور تراجعت.")[0][:2] == (
+        "حذر", "uk")
+    # a field that is itself a mention is read as before (constructed)
+    assert _sources("وقال مسؤول الملف السوري في الخارجية الأمريكية إن الوضع جيد.")[0][:2] == ("قال", "syria_government")
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows
@@ -2162,7 +2173,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 49 and {"NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 50 and {"AFFILIATION_FIELD_WORDS", "NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",

@@ -3390,6 +3390,11 @@ _FIRMS = frozenset(normalize(w) for w in (
 ))
 
 
+#: How many definite words may name a person's field between his head noun and the
+#: preposition of his affiliation (مدير الاتصالات بالبيت الأبيض; codebook note 126).
+AFFILIATION_FIELD_WORDS = 2
+
+
 def _affiliation_phrase(part: _Part, k: int, limit: int, definite_rank: bool = True) -> str | None:
     """The side of the body an anonymous head belongs to, named a few nouns after في/من/بـ
     (:func:`_affiliation`)."""
@@ -3416,6 +3421,19 @@ def _affiliation(part: _Part, k: int, limit: int, definite_rank: bool = True) ->
         j += 1  # a definite adjective only on a head of persons (not المسجد الكبير في باريس)
     if j >= n or part.word_starts[j] >= limit:
         return None
+    if definite_rank:
+        # مدير الاتصالات بالبيت الأبيض، مسؤول الملف السوري في الخارجية الأمريكية: the head's
+        # field, one or two definite words no mention covers, before the preposition (note 126)
+        field = j
+        while (field < n and field - j < AFFILIATION_FIELD_WORDS and part.word_starts[field] < limit
+               and part.word_texts[field].startswith("ال") and _mention_at_word(part, field) is None
+               and not part.text[part.word_ends[field - 1]:part.word_starts[field]].strip()
+               and part.word_texts[field] not in part.roles["preposition"]):
+            field += 1
+        if field > j and field < n and part.word_starts[field] < limit and (
+                part.word_texts[field] in ("في", "لدي") or (part.word_texts[field][:3] == "بال" and len(part.word_texts[field]) > 4)) \
+                and not part.text[part.word_ends[field - 1]:part.word_starts[field]].strip():
+            j = field
     word = part.word_texts[j]
     if word in ("في", "من", "داخل", "لدي"):
         j += 1
