@@ -1543,6 +1543,23 @@ def test_a_persons_field_may_stand_between_his_noun_and_his_affiliation():
     assert _sources("وقال مسؤول الملف السوري في الخارجية الأمريكية إن الوضع جيد.")[0][:2] == ("قال", "syria_government")
 
 
+def test_reporting_verbs_of_cues_1_9_0():
+    # cues 1.9.0 (issue 9), phrases of ANT articles outside the splits (shortened): the
+    # imperfect of كتب before a complementizer, اتفق على أن, أوصى بـ, عزا إلى, اعترض على, نبّه إلى
+    assert _sources("وتكتب صحيفة الحياة أن عفرين تحت الحصار.")[0][0] == "تكتب"
+    assert _sources("وقالت الخارجية البريطانية إن بريطانيا وفرنسا اتفقتا على أن الخيار العسكري ممكن.") == [
+        ("قالت", "uk", "الخارجية البريطانية"), ("اتفقتا", "uk", "بريطانيا"), ("اتفقتا", "france", "فرنسا")]
+    assert _sources("وأوصت الشرطة الإسرائيلية بتوجيه الاتهام إلى نتنياهو.") == [
+        ("أوصت", "israel", "الشرطة الإسرائيلية")]
+    assert _sources("ويعزو الأطباء المرض إلى عوامل وراثية.")[0][:2] == ("يعزو", "other")
+    assert _sources("واعترضت الكويت على البيان في مجلس الأمن.") == [("اعترضت", "other", "الكويت")]
+    assert _sources("ونبه الملك إلى أن الحوار ضروري.")[0][:2] == ("نبه", "other")
+    # اعترض is also "intercepted": with على only within three words (constructed)
+    assert _sources("واعترضت قوات الدفاع الجوي السعودية صاروخا باليستيا أطلقه الحوثيون على مدينة نجران.") == []
+    # agreeing on an action, with no complementizer, is no act (constructed)
+    assert _sources("واتفق الجانبان على تبادل الأسرى.") == []
+
+
 def test_an_anonymous_head_the_lexicon_does_not_list_has_its_words_as_the_source_span():
     # codebook note 111 (constructed): the record points at the words that name the source,
     # with the affiliation that places it when one follows
