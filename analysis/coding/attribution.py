@@ -2401,9 +2401,10 @@ def _indefinite_person_heads(part: _Part) -> dict[str, str | None]:
         k = _word_index_at(part, m["_ns"])
         if k >= 1 and not part.text[ends[k - 1]:m["_ns"]].strip() and starts[k] == m["_ns"]:
             add(k - 1, side)
-    for k in range(1, len(texts)):
-        if texts[k] in _US_PARTY_INDEFINITE and not part.text[ends[k - 1]:starts[k]].strip():
-            add(k - 1, "us")
+    if not _US_PARTY_INDEFINITE.isdisjoint(texts):
+        for k in range(1, len(texts)):
+            if texts[k] in _US_PARTY_INDEFINITE and not part.text[ends[k - 1]:starts[k]].strip():
+                add(k - 1, "us")
     return heads
 
 
@@ -2415,6 +2416,8 @@ def _register_titled_anaphors(part: _Part, names: dict[str, "_Source"]) -> None:
     described person, so the name after it (right after, or after a comma) takes that side.
     Only a name of two or three words that no mention covers; a noun placed on two sides
     places nothing."""
+    if _DEFINITE_PERSON_NOUN_FORMS.isdisjoint(part.word_texts):
+        return  # no definite person's noun that could refer back (most parts)
     heads = _indefinite_person_heads(part)
     if not heads:
         return
@@ -2882,6 +2885,9 @@ _PERSON_NOUN_FORMS = frozenset(
     {c + w for c in ("", "و", "ف") for w in _DESCRIPTION_HEADS | _APPOSITION_HEADS})
 #: Every noun a nisba and an apposed name may follow (note 88; built once).
 _APPOSED_PERSON_NOUNS = _PERSON_NOUN_FORMS | _PERSON_TITLES | _PROFESSION_NOUNS
+#: The definite person's nouns, bare or after و/ف, that a name may follow (built once).
+_DEFINITE_PERSON_NOUN_FORMS = frozenset(
+    c + w for c in ("", "و", "ف") for w in _APPOSED_PERSON_NOUNS if w.startswith("ال"))
 
 
 def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = False) -> _Source | None:
