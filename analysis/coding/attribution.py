@@ -981,8 +981,6 @@ def _joined_gap(part: _Part, gap: str, cur: dict) -> bool:
     stripped = gap.strip()
     if stripped == "و" or (gap.isspace() and part.text[cur["_ns"] - 1:cur["_ns"]] == "و"):
         return True
-    if stripped[:1] in ("،", ",") and _joined_gap(part, gap.lstrip()[1:], cur):
-        return True  # بريطانيا، وفرنسا، وألمانيا: a comma before و in a list (codebook note 125)
     words = _NAME_QUOTES_RE.sub(" ", gap).split()
     if len(words) != 1 or words[0][:1] != "و" or gap.lstrip('"»”')[:1] not in (" ", "\u00a0"):
         return False
@@ -1269,6 +1267,11 @@ _PARTY_GROUP_NOUNS = {normalize(w): n for w, n in (
     ("الزعيمان", 2), ("القائدان", 2), ("الرئيسان", 2), ("الطرفان", 2), ("الجانبان", 2),
     ("الاثنان", 2), ("كلاهما", 2), ("المسؤولان", 2), ("الوزيران", 2),
     ("الزعماء", None), ("القادة", None), ("الرؤساء", None))}
+#: The nouns of that table that name persons (leaders, ministers): the list they speak for
+#: names persons too (the independent review of note 125: "وعبر القادة" after a heading that
+#: listed the states NATO is concerned about).
+_PERSON_GROUP_NOUNS = frozenset(normalize(w) for w in (
+    "الزعيمان", "القائدان", "الرئيسان", "المسؤولان", "الوزيران", "الزعماء", "القادة", "الرؤساء"))
 #: كلا before an oblique dual (كلا الزعيمين، كلا البلدين): both of the two named last.
 _BOTH = normalize("كلا")
 _BOTH_DUALS = frozenset(normalize(w) for w in (
@@ -1277,6 +1280,15 @@ _BOTH_DUALS = frozenset(normalize(w) for w in (
 #: وزراء خارجية الدول الأربع): they speak for the states, one row each (note 125).
 _STATE_GROUP_HEADS = frozenset(normalize(w) for w in (
     "زعماء", "قادة", "رؤساء", "وزراء", "حكومات", "ممثلو", "ممثلي", "سفراء"))
+
+
+def _heading_line(part: _Part, pos: int) -> bool:
+    """Whether ``pos`` stands in a line of the part that ends without a full stop, question
+    mark or colon: a sub-heading, not a sentence of the story."""
+    start = part.text.rfind("\n", 0, pos) + 1
+    end = part.text.find("\n", pos)
+    line = part.text[start:end if end >= 0 else len(part.text)].rstrip(" \u200f\u200e\u202c\"»”")
+    return bool(line) and line[-1] not in ".!?؟:…"
 
 
 def _group_of_parties(part: _Part, k: int, limit: int) -> tuple[list[_Source], int] | None:
@@ -1312,13 +1324,18 @@ def _group_of_parties(part: _Part, k: int, limit: int) -> tuple[list[_Source], i
             and not part.text[part.word_ends[last]:part.word_starts[last + 1]].strip()
             and (part.word_texts[last + 1].startswith("ال") or _mention_at_word(part, last + 1) is not None)):
         return None  # الزعماء الأوروبيون، القادة العسكريون: a qualified group, not the list
+    persons = word in _PERSON_GROUP_NOUNS or word == _BOTH
     here = part.word_starts[first]
     floor = part.word_starts[max(0, first - GROUP_ANTECEDENT_WORDS)]
     i = bisect_left(part.mention_starts, here) - 1
     while i >= 0 and part.mentions[i]["_ns"] >= floor:
-        run = _joined_back(part, i, floor, governed=True)
+        run = _joined_back(part, i, floor)  # a list of subjects: no item governed or an object
+        # leaders speak for a list of persons, or of states that a clause names, not for
+        # states a heading lists (إيران وكوريا الشمالية وروسيا مصدر قلق للناتو … وعبر القادة)
+        states_ok = not persons or not _heading_line(part, part.mentions[run[0]]["_ns"])
         group = [part.mentions[g] for g in run
-                 if part.mentions[g].get("side") not in (None, "", "unknown")]
+                 if part.mentions[g].get("side") not in (None, "", "unknown")
+                 and (part.mentions[g].get("actor_type") == "person" or (states_ok and _country_name(part.mentions[g])))]
         if len(run) >= 2 and len(group) == len(run) and (count is None or len(group) == count):
             return [_name_source(part, first, last - first + 1, _Source.from_mention(g)) for g in group], \
                 part.word_ends[last]
@@ -3261,6 +3278,11 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
     if last and last[0].mention is not None and word[2:] in _head_words(last[0].mention):
         return list(last)
     head = word[2:]
+    # a noun with its own definite qualifier (اللجنة الأولمبية الدولية) is no bare anaphor of a
+    # nisba-placed body (the review of note 123)
+    bare_noun = not (k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit
+                     and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()
+                     and part.word_texts[k + 1].startswith("ال"))
     for j in range(bisect_left(part.mention_starts, pos) - 1, -1, -1):
         m = part.mentions[j]
         src = _Source.from_mention(m)
@@ -3268,7 +3290,7 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
             continue
         if m.get("actor_type") != "person" and head in _head_words(m):
             return [_name_source(part, k, 1, src)]  # وقالت الحكومة … after الحكومة السورية
-        if m.get("via") == "adjective" and _nisba_placed_head(part, m, head):
+        if m.get("via") == "adjective" and bare_noun and _nisba_placed_head(part, m, head):
             # وقال المركز … after مركز المصالحة الروسي, وأعلنت الشركة … after الشركة الروسية
             # (codebook note 123): the noun whose phrase the nisba closed
             kind = "person" if "ال" + head in _APPOSED_PERSON_NOUNS else "institution"
@@ -3290,6 +3312,9 @@ NISBA_HEAD_WORDS = 3
 #: their country (codebook notes 32 and 37; الشركة الأمريكية، الشبكة السورية لحقوق الإنسان).
 _THIRD_PARTY_BODY_HEADS = frozenset(normalize(w) for w in (
     "شركة", "مجموعة", "شبكة", "منظمة", "دراسة", "جمعية", "مؤسسة",
+    # academies, federations, clubs, institutes and universities (the review of note 123:
+    # the Oscars academy, the Saudi football federation, a Russian club)
+    "أكاديمية", "اتحاد", "نادي", "معهد", "جامعة",
 ))
 
 
@@ -3303,17 +3328,25 @@ def _nisba_placed_head(part: _Part, m: dict, head: str) -> bool:
         return False
     k = _word_index_at(part, m["_ns"])
     texts, starts, ends = part.word_texts, part.word_starts, part.word_ends
-    if k < 1 or starts[k] != m["_ns"] and part.text[starts[k]:m["_ns"]] not in ("و", "ب", "ل"):
+    if k < 1 or starts[k] != m["_ns"]:
         return False
     nisba = texts[k]
+    if not nisba.startswith("ال"):
+        return False  # an indefinite nisba (روس، روسي) closes no definite body's name
     for j in range(k - 1, max(-1, k - 1 - NISBA_HEAD_WORDS), -1):
         if part.text[ends[j]:starts[j + 1]].strip() or _mention_at_word(part, j) is not None:
             return False
         word = strip_conjunction(texts[j])
-        if word.startswith("ال"):
-            word = word[2:]
-        if word == head:
+        definite = word.startswith("ال")
+        bare = word[2:] if definite else word
+        if bare == head:
+            # الشركة الروسية: a definite head, the nisba right after it; مركز المصالحة الروسي: an
+            # indefinite head in construct, then definite genitives (the review of note 123)
+            if definite and j != k - 1:
+                return False
             return head.endswith(("ة", "ه")) == nisba.endswith(("ة", "ه"))  # normalised ة is ه
+        if not definite or word in part.roles["preposition"] or _complementizer_at(part, j):
+            return False  # only a chain of definite genitives between the head and the nisba
     return False
 
 
