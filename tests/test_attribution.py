@@ -1566,6 +1566,16 @@ def test_a_persons_field_may_stand_between_his_noun_and_his_affiliation():
     assert _sources("وقال مسؤول الملف السوري في الخارجية الأمريكية إن الوضع جيد.")[0][:2] == ("قال", "syria_government")
 
 
+def test_the_imf_and_the_world_bank_speak():
+    # actors 1.21.0 (the independent review of this session; constructed around the ANT
+    # phrase "وكان صندوق النقد الدولي نبه في ابريل الماضي إلى أنه يتوقع …"): the Fund is a
+    # subject before قد, not a gap the last US speaker fills
+    rows = _sources("وقال ترامب إن الاقتصاد قوي. وكان صندوق النقد الدولي قد حذر في أبريل من أن النمو سيتباطأ.")
+    assert rows == [("قال", "us", "ترامب"), ("حذر", "other", "صندوق النقد الدولي")]
+    assert _sources("وقالت كريستين لاغارد إن الديون مرتفعة. وأضافت لاغارد أن الإصلاح ضروري.") == [
+        ("قالت", "other", "كريستين لاغارد"), ("أضافت", "other", "لاغارد")]
+
+
 def test_reporting_verbs_of_cues_1_9_0():
     # cues 1.9.0 (issue 9), phrases of ANT articles outside the splits (shortened): the
     # imperfect of كتب before a complementizer, أوصى بـ, عزا إلى, نبّه إلى
