@@ -1423,7 +1423,8 @@ def test_a_verb_after_resuming_ma_needs_no_complement_of_its_own():
     assert [c for c, *_ in _sources("واندلعت احتجاجات واسعة، وهو ما يلقي بظلال من الشك على استقرار النظام.")] == []
     # the review: the subject stands after the resuming preposition, and ردّ keeps its own
     # complement (ANT AL-economy-586-20180515 and CN-economy-215-20180817; shortened)
-    assert _sources("وقالت برلين إن النمو ضعيف، وهو ما شدد عليه صندوق النقد الدولي.")[-1][::2] == ("شدد", "صندوق")
+    assert _sources("وقالت برلين إن النمو ضعيف، وهو ما شدد عليه صندوق النقد الدولي.")[-1][::2] == (
+        "شدد", "صندوق النقد الدولي")  # the IMF is an actor since actors 1.21.0
     assert [c for c, *_ in _sources("ورفعت واشنطن الرسوم، وهو ما ردت عليه تركيا بفرض تعرفة جديدة.")] == []
 
 
@@ -1574,6 +1575,16 @@ def test_the_imf_and_the_world_bank_speak():
     assert rows == [("قال", "us", "ترامب"), ("حذر", "other", "صندوق النقد الدولي")]
     assert _sources("وقالت كريستين لاغارد إن الديون مرتفعة. وأضافت لاغارد أن الإصلاح ضروري.") == [
         ("قالت", "other", "كريستين لاغارد"), ("أضافت", "other", "لاغارد")]
+
+
+def test_korean_speakers_are_placed():
+    # nisba 2.2.0, ANT SK-internationalNews-1758-20180524 (outside the splits; shortened): a
+    # North Korean official answers Pence, and her words are hers, not the last US speaker's
+    rows = _sources('وانتقد نائب الرئيس الأميركي، مايك بنس، كوريا الشمالية. وكانت مسؤولة كورية شمالية رفيعة '
+                    'انتقدت، الخميس، بنس لإدلائه بتصريحات "جاهلة". وقالت: "لن نتوسل إلى الولايات المتحدة".')
+    assert [(c, side) for c, side, _ in rows] == [("انتقد", "us"), ("انتقدت", "other"), ("قالت", "other")]
+    assert _sources("وقال بولتون إن العقوبات قادمة. وكان نائب وزير الخارجية الكوري الشمالي، كيم كي غوان، "
+                    "قد قال إن المحادثات صعبة.")[-1][:2] == ("قال", "other")
 
 
 def test_reporting_verbs_of_cues_1_9_0():

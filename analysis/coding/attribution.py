@@ -4753,6 +4753,10 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                            or _earlier_verb_subject(part, ns, outer))
             if not act.sources:
                 return _unknown_source(act)
+    elif (before is not None and not cue.prefix and relative is None and len(before) == 1
+          and before[0].mention is not None and before[0].mention.get("via") == "adjective"
+          and (medium := _medium_before(part, cue, ns)) is not None):
+        act.sources = medium  # صحيفة "كوريا تايمز" الكورية الجنوبية تقول: the paper, not its nisba
     elif before is not None and not cue.prefix and not (
             all(_in_fronted_phrase(part, b) for b in before) and _subject_after(part, word_end, end) is not None):
         act.sources = before  # SVO: واشنطن تتهم موسكو (a fronted phrase's nisba yields to a subject after, note 91)
