@@ -743,6 +743,11 @@ def test_an_unlisted_newspaper_or_writer_before_the_verb_is_the_source():
     (row,), _ = _body(text)
     assert (row["source_type"], text[row["source_start"]:row["source_end"]]) == (
         "media", 'صحيفة "كوريا تايمز" الكورية الجنوبية')
+    # a nisba the lexicon lists right before the verb yields to the outlet it ends (note 127)
+    text = "صحيفة لوموند الفرنسية تقول إن الاتفاق هش."
+    (row,), _ = _body(text)
+    assert (row["source_side"], row["source_type"], text[row["source_start"]:row["source_end"]]) == (
+        "france", "media", "صحيفة لوموند الفرنسية")
     (row,), _ = _body('الكاتبة تقول "يرسم الصمت الدولي على ما يحدث في سوريا صورة قاتمة".')
     assert (row["cue"], row["source_side"], row["source_type"], row["mode"]) == ("تقول", "other", "person", "direct")
     # constructed: the head must open the clause (here تقول describes the noun before it)
