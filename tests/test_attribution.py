@@ -1514,6 +1514,25 @@ def test_a_nisba_places_a_body_for_an_anaphor_only_in_its_own_phrase():
         "قالت", "other")
 
 
+def test_a_nisba_agreeing_with_its_noun_places_it_for_an_anaphor():
+    # the second review of note 123's mend (ANT phrases outside the splits; shortened): an
+    # indefinite nisba after an indefinite noun, and relational adjectives between a definite
+    # noun and its nisba, place the body a later bare noun refers back to
+    assert _sources("وقال باحثون أميركيون إن الدواء فعال. وأضاف الباحثون أن التجارب مستمرة.")[-1][:2] == (
+        "أضاف", "us")
+    assert _sources("وحذر المركز الوطني الأميركي للأعاصير من العاصفة. وقال المركز إن الرياح قوية.")[-1][:2] == (
+        "قال", "us")
+
+
+def test_the_two_parties_after_between_are_the_list():
+    # the second review of note 125's mend (constructed around ANT phrases): الجانبان after
+    # "بين أنقرة وواشنطن" are both; a list after another preposition is no subject list
+    assert [side for _, side, _ in _sources("وعقدت محادثات بين أنقرة وواشنطن. "
+                                            "وأكد الجانبان أن الحوار مستمر.")] == ["turkey", "us"]
+    assert _sources("وقدمت دعوة لروسيا والإمارات والسعودية. وقال الوزيران إن التعاون مستمر.")[-1][:2] == (
+        "قال", "other")
+
+
 def test_the_noun_response_is_no_reply():
     # codebook note 124, ANT FR-middleEast-247-20180410 and SK-internationalNews-684-20180330
     # (dev; shortened): رد فعل and a رد governed by a verb of being or judging are the noun

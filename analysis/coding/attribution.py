@@ -1272,6 +1272,7 @@ _PARTY_GROUP_NOUNS = {normalize(w): n for w, n in (
 #: listed the states NATO is concerned about).
 _PERSON_GROUP_NOUNS = frozenset(normalize(w) for w in (
     "الزعيمان", "القائدان", "الرئيسان", "المسؤولان", "الوزيران", "الزعماء", "القادة", "الرؤساء"))
+_BETWEEN = normalize("بين")
 #: كلا before an oblique dual (كلا الزعيمين، كلا البلدين): both of the two named last.
 _BOTH = normalize("كلا")
 _BOTH_DUALS = frozenset(normalize(w) for w in (
@@ -1330,6 +1331,20 @@ def _group_of_parties(part: _Part, k: int, limit: int) -> tuple[list[_Source], i
     i = bisect_left(part.mention_starts, here) - 1
     while i >= 0 and part.mentions[i]["_ns"] >= floor:
         run = _joined_back(part, i, floor)  # a list of subjects: no item governed or an object
+        full = _joined_back(part, i, floor, governed=True)
+        if len(full) > len(run):
+            # the list reaches back to a governed item: the whole list after بين is the two
+            # parties (بين أنقرة وواشنطن … الجانبان); after another preposition it is no
+            # subject, and it is not cut short either (the second review of note 125)
+            prev = part.prev_word(part.mentions[full[0]]["_ns"])
+            opener = part.mentions[full[0]]
+            clitic = part.text[_word_start(part.text, opener["_ns"]):opener["_ns"]]
+            if (prev is not None and not clitic and strip_conjunction(prev[2]) == _BETWEEN
+                    and not persons):
+                run = full
+            else:
+                i = full[0] - 1
+                continue
         # leaders speak for a list of persons, or of states that a clause names, not for
         # states a heading lists (إيران وكوريا الشمالية وروسيا مصدر قلق للناتو … وعبر القادة)
         states_ok = not persons or not _heading_line(part, part.mentions[run[0]]["_ns"])
@@ -3282,7 +3297,8 @@ def _definite_anaphor(part: _Part, pos: int, limit: int, last: list[_Source]) ->
     # nisba-placed body (the review of note 123)
     bare_noun = not (k + 1 < len(part.word_starts) and part.word_starts[k + 1] < limit
                      and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()
-                     and part.word_texts[k + 1].startswith("ال"))
+                     and part.word_texts[k + 1].startswith("ال")
+                     and part.word_texts[k + 1].endswith(("ي", "يه")))  # not اللاعبة الحاصلة
     for j in range(bisect_left(part.mention_starts, pos) - 1, -1, -1):
         m = part.mentions[j]
         src = _Source.from_mention(m)
@@ -3331,8 +3347,9 @@ def _nisba_placed_head(part: _Part, m: dict, head: str) -> bool:
     if k < 1 or starts[k] != m["_ns"]:
         return False
     nisba = texts[k]
-    if not nisba.startswith("ال"):
-        return False  # an indefinite nisba (روس، روسي) closes no definite body's name
+    if nisba in _NISBA_NAME_HOMOGRAPHS or (k >= 1 and strip_conjunction(texts[k - 1]) in _PLACE_NOUNS):
+        return False  # روس زافونت (Dr Ross), مدينة روسي (the city of Ruse)
+    nisba_definite = nisba.startswith("ال")
     for j in range(k - 1, max(-1, k - 1 - NISBA_HEAD_WORDS), -1):
         if part.text[ends[j]:starts[j + 1]].strip() or _mention_at_word(part, j) is not None:
             return False
@@ -3340,14 +3357,23 @@ def _nisba_placed_head(part: _Part, m: dict, head: str) -> bool:
         definite = word.startswith("ال")
         bare = word[2:] if definite else word
         if bare == head:
-            # الشركة الروسية: a definite head, the nisba right after it; مركز المصالحة الروسي: an
-            # indefinite head in construct, then definite genitives (the review of note 123)
-            if definite and j != k - 1:
+            # the nisba agrees with its noun in definiteness: الشركة الروسية، باحثون أميركيون; an
+            # indefinite head in construct takes a definite one (مركز المصالحة الروسي); only
+            # adjectives stand between a definite head and the nisba (المركز الوطني الأميركي)
+            if definite != nisba_definite and not (not definite and nisba_definite and j < k - 1):
                 return False
+            if definite and any(not texts[i].endswith(("ي", "يه")) for i in range(j + 1, k)):
+                return False  # الفصائل الطلب الروسي: a noun between, the nisba is its own
             return head.endswith(("ة", "ه")) == nisba.endswith(("ة", "ه"))  # normalised ة is ه
         if not definite or word in part.roles["preposition"] or _complementizer_at(part, j):
-            return False  # only a chain of definite genitives between the head and the nisba
+            return False  # only definite genitives or adjectives between the head and the nisba
     return False
+
+
+#: Nisba forms that are also a name (روس: the Russians, and Ross in روس زافونت).
+_NISBA_NAME_HOMOGRAPHS = frozenset(normalize(w) for w in ("روس",))
+#: Nouns of places before a nisba that is the place's name (مدينة روسي: Ruse, Bulgaria).
+_PLACE_NOUNS = frozenset(normalize(w) for w in ("مدينة", "بلدة", "قرية", "ولاية", "مقاطعة", "إقليم"))
 
 
 def _anonymous_head(part: _Part, word: str) -> str | None:
