@@ -1298,8 +1298,11 @@ def _group_of_parties(part: _Part, k: int, limit: int) -> tuple[list[_Source], i
     each a source with its own side (codebook note 125, after note 84's group of states:
     the coders code one row per member). The list is the nearest run of two or more placed
     mentions joined by و (:func:`_joined_back`), within :data:`GROUP_ANTECEDENT_WORDS`
-    words; a dual needs a list of two. A mention at the noun, or a word with ال qualifying
-    it, leaves the phrase to the other readings (الزعماء الأوروبيون)."""
+    words; a dual needs a list of two. The list is one of subjects: one that a preposition
+    governs is skipped whole, except the two parties after بين (بين أنقرة وواشنطن … الجانبان);
+    leaders (الزعيمان، القادة …) speak for persons, or for states a clause names, not for states a
+    sub-heading lists (the two reviews of note 125). A mention at the noun, or a word with ال
+    qualifying it, leaves the phrase to the other readings (الزعماء الأوروبيون)."""
     n = len(part.word_starts)
     first = k
     word = part.word_texts[k]
