@@ -1559,7 +1559,7 @@ def test_a_group_of_persons_or_parties_speaks_for_the_list_named_before():
                          ("حث", "other", "زعماء هذه الدول"), ("حث", "other", "زعماء هذه الدول")]
     # leaders speak for a list of persons, or of states a clause names, not for states a
     # sub-heading lists (the review of note 125; ANT phrases outside the splits, shortened)
-    assert _sources("إيران وكوريا الشمالية وروسيا مصدر قلق للناتو\n"
+    assert _sources("اجتمع قادة الحلف في بروكسل.\nإيران وكوريا الشمالية وروسيا مصدر قلق للناتو\n"
                     "وعبر القادة عن استيائهم من أنشطة روسيا.") == [("عبر", "other", "القادة")]
     assert [side for _, side, _ in _sources("أيدت الولايات المتحدة وفرنسا وألمانيا وكندا بريطانيا في أن روسيا "
                                             "مسؤولة. ورحب الزعماء بالتقدم في التحقيق.")] == [

@@ -798,6 +798,7 @@ class _Part:
         self.definite_names: set[str] = set()
         #: the actor lexicon (nisba adjectives, titles, anonymous heads), set per article
         self.actors = None
+        self.headings: list[tuple[int, int]] = []  # sub-headings (the segmenter's), normalised spans
         #: what :func:`_reported` has read of the current sentence's reported words
         self.reported_scan: list | None = None
         #: :func:`_first_marker`'s answers by start: (read up to, the first marker or None)
@@ -1284,12 +1285,8 @@ _STATE_GROUP_HEADS = frozenset(normalize(w) for w in (
 
 
 def _heading_line(part: _Part, pos: int) -> bool:
-    """Whether ``pos`` stands in a line of the part that ends without a full stop, question
-    mark or colon: a sub-heading, not a sentence of the story."""
-    start = part.text.rfind("\n", 0, pos) + 1
-    end = part.text.find("\n", pos)
-    line = part.text[start:end if end >= 0 else len(part.text)].rstrip(" \u200f\u200e\u202c\"»”")
-    return bool(line) and line[-1] not in ".!?؟:…"
+    """Whether ``pos`` stands in a sub-heading of the part, as the segmenter read it."""
+    return any(start <= pos < end for start, end in part.headings)
 
 
 def _group_of_parties(part: _Part, k: int, limit: int) -> tuple[list[_Source], int] | None:
@@ -3342,7 +3339,12 @@ def _nisba_placed_head(part: _Part, m: dict, head: str) -> bool:
     its article): مركز المصالحة الروسي and الشركة الروسية for head مركز/شركة. The noun
     stands at most ``NISBA_HEAD_WORDS`` words before the nisba with only spaces and no other
     mention between, and the nisba agrees with it in gender (مركز … الروسي, not مركز
-    الدراسات الروسية, where the nisba is the genitive's)."""
+    الدراسات الروسية, where the nisba is the genitive's) and in definiteness (الشركة الروسية،
+    باحثون أميركيون; an indefinite head in construct takes a definite nisba). Between an
+    indefinite head and the nisba stand only definite genitives, between a definite head and
+    the nisba only relational adjectives (المركز الوطني الأميركي, not الفصائل الطلب الروسي);
+    روس and a nisba after a place noun (مدينة روسي) close no body's name (the two reviews of
+    codebook note 123)."""
     if head in _THIRD_PARTY_BODY_HEADS:
         return False
     k = _word_index_at(part, m["_ns"])
@@ -6084,6 +6086,8 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     actors = load_actor_lexicon()  # once per article: an edited lexicon is read again
     for part in parts.values():
         part.actors = actors
+    spans = doc.sentence_norm_spans()
+    parts["body"].headings = [span for sent, span in zip(doc.sentences, spans) if sent.part == "heading"]
     names: dict[str, _Source] = {}
     for part in parts.values():  # title first: a name it places holds in the body
         part.names = names
@@ -6093,7 +6097,7 @@ def find_attributions(doc, mentions: Sequence[dict], cues: CueLexicon | None = N
     order: list[tuple[int, int]] = []
     silent_title = None  # a title "Name: …" whose name the lexicons do not know
     labels: list[int] = []  # records of heading colons after a country's name (note 69)
-    for sent, (ns, ne) in zip(doc.sentences, doc.sentence_norm_spans()):
+    for sent, (ns, ne) in zip(doc.sentences, spans):
         part = parts["title" if sent.part == "title" else "body"]
         in_heading = sent.part in ("title", "heading")
         if bisect_left(part.cue_outer, ns) == bisect_left(part.cue_outer, ne) and not (
