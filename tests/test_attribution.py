@@ -2256,7 +2256,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 50 and {"AFFILIATION_FIELD_WORDS", "NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 52 and {"VERB_BEFORE_NOUN_WORDS", "COMMA_PHRASE_WORDS", "AFFILIATION_FIELD_WORDS", "NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
@@ -2599,3 +2599,32 @@ def test_a_country_name_before_a_title_colon_labels_the_story_unless_it_speaks()
 def test_verb_adjunct_and_qaailan_are_one_act(sentence, expected):
     result = analyze_article("x", "", sentence, stages=("mentions", "attributions"))
     assert [(a["cue"], a["source_actor_id"], a["mode"]) for a in result["attributions"]] == expected
+
+
+def test_bare_ross_after_a_verb_is_the_person_not_the_russians():
+    # ANT BB-economy-152-20180531 (shortened): Wilbur Ross named in full, then روس alone (note 128)
+    rows = _rows_of("وقال وزير التجارة الأمريكي ويلبر روس إن الرسوم ستفرض. "
+                    "وأعلن روس القرار من باريس، حيث كان يتفاوض مع زعماء الاتحاد الأوروبي.")
+    assert [r[1:] for r in rows] == [("wilbur_ross", "us", "person"), ("wilbur_ross", "us", "person")]
+    # ANT AL-economy-974-20180703 (shortened): after a complementizer, no full name before
+    assert _rows_of('إلا أن روس أكد لشبكة "سي إن بي سي" أن الاقتصاد الأميركي لم يظهر مؤشرات على التباطؤ.') == [
+        ("أكد", None, "unknown", "person")]
+    # ANT BB-technology-50-20180224 (shortened): after السيد
+    assert _rows_of('ويقول السيد روس لادوا، رئيس لجنة الصحة والعلوم، "تناول تلك المشروبات مع الوجبات يقلل من الضرر".') == [
+        ("يقول", None, "unknown", "person")]
+    # constructed: after a head noun روس is the adjective, the Russians
+    assert [r[2] for r in _rows_of("وقال ضباط روس إن الهدنة صامدة.")] == ["russia"]
+
+
+def test_reporting_noun_that_after_a_phrase_set_off_by_commas():
+    # ANT SK-internationalNews-3548-20181018 (note 129)
+    text = "أما العقبة الرابعة، فتشكلت على وقع إعلان موسكو، قبل نحو شهرين، أنها ستبدأ تسليم منظومة صواريخ لأنقرة."
+    (row,), _ = _body(text)
+    assert (row["cue"], row["source_side"], text[row["content_start"]:row["content_end"]]) == (
+        "إعلان", "russia", "أنها ستبدأ تسليم منظومة صواريخ لأنقرة")
+    # ANT SK-internationalNews-3408-20181010: after a verb the noun is its subject, one act only
+    rows = _rows_of("قال الادعاء البلجيكي، الأربعاء، إنه تم توجيه الاتهام إلى دبلوماسي وثلاثة إيرانيين آخرين.")
+    assert rows == [("قال", "belgium", "other", "institution")]
+    # constructed: a cue inside the commas is a clause of its own, and the noun gets no أن
+    assert _rows_of("وجاء ذلك بعد إعلان واشنطن، كما قال بومبيو، أنها ستفرض عقوبات.") == [
+        ("قال", "pompeo", "us", "person")]

@@ -5530,6 +5530,10 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
         if _complementizer_at(part, j) or word == "عن" or ((possessive or lam) and word.startswith("ل")):
             act.after = pos
             return act
+        if part.text[pos:part.word_starts[j]].strip() == "،" and not _after_verb_cue(part, cue) \
+                and _comma_adverbial_then_that(part, j, act.end):
+            act.after = pos  # إعلان موسكو، قبل نحو شهرين، أنها ستبدأ …: a time set off by commas (note 129)
+            return act
         if not possessive and part.text[pos:part.word_starts[j]].strip() in ("", "،") and _ba_content(part, act, j):
             act.after = pos
             act.antecedent = False
@@ -5547,6 +5551,46 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
                 act.content_fixed_end = True
             return act
     return None
+
+
+#: Words before a reporting noun within which a verb cue makes the noun its subject (note 129).
+VERB_BEFORE_NOUN_WORDS = 3
+
+
+def _after_verb_cue(part: _Part, cue: CueMatch) -> bool:
+    """A verb cue stands within :data:`VERB_BEFORE_NOUN_WORDS` words before the noun ``cue``: the noun is that
+    verb's subject or adverbial (قال الادعاء البلجيكي، الأربعاء، إنه: the prosecution;
+    وأضاف المقداد في تصريحاته، الأربعاء، أن …), and the complementizer is the verb's."""
+    k = part.next_word_index(cue.start - len(cue.prefix))
+    if k == 0:
+        return False
+    a, b = part.word_starts[max(0, k - VERB_BEFORE_NOUN_WORDS)], part.word_ends[k - 1]
+    i = bisect_right(part.cue_ends, a)
+    return any(c.entry.kind != "noun" for c in part.cues[i:] if c.start < b)
+
+
+def _comma_adverbial_then_that(part: _Part, j: int, end: int) -> bool:
+    """Word ``j`` opens a short phrase closed by a comma (an adverbial or an apposition,
+    up to :data:`COMMA_PHRASE_WORDS` words, with no cue, actor mention or stop in it), and a
+    complementizer follows the comma (، قبل نحو شهرين، أنها …)."""
+    n = len(part.word_starts)
+    for k in range(j + 1, min(n, j + COMMA_PHRASE_WORDS + 1)):
+        if part.word_starts[k] >= end:
+            return False
+        gap = part.text[part.word_ends[k - 1]:part.word_starts[k]].strip()
+        if gap == "،":
+            return (_complementizer_at(part, k) is not None
+                    and not part.cue_overlaps(part.word_starts[j], part.word_ends[k - 1])
+                    and _mention_at_word(part, j) is None
+                    and bisect_left(part.mention_starts, part.word_starts[j]) == bisect_left(
+                        part.mention_starts, part.word_ends[k - 1]))
+        if gap:
+            return False
+    return False
+
+
+#: Words of a phrase set off by commas between a reporting noun's agent and its أن (note 129).
+COMMA_PHRASE_WORDS = 5
 
 
 def _as_written(part: _Part, a: int, b: int) -> str:
@@ -6144,6 +6188,36 @@ def _drop_place_labels(records: list[dict], order: list, labels: list[int]) -> t
     return [records[i] for i in keep], [order[i] for i in keep]
 
 
+#: Honorifics before a surname (ويقول السيد روس لادوا).
+_HONORIFICS = frozenset(normalize(w) for w in ("السيد", "السيدة", "الآنسة", "المستر", "مستر"))
+
+
+def _homograph_speaker(part: _Part, src: _Source) -> _Source:
+    """A speaker that is a bare nisba which is also a surname (وأعلن روس القرار، إلا أن روس
+    أكد) is the person of that name, not the Russians (codebook note 128): the person the
+    article named in full with it (ويلبر روس), else an unnamed person of unknown side. The
+    Russians as a speaker come with the article (الروس) or a head noun (مسؤولون روس)."""
+    m = src.mention
+    if m is None or m.get("via") != "adjective" or "_ns" not in m:
+        return src
+    word = strip_conjunction(part.text[m["_ns"]:m["_ne"]])
+    if word not in _NISBA_NAME_HOMOGRAPHS:
+        return src
+    prev = part.prev_word(m["_ns"])
+    if prev is not None and not part.text[prev[1]:m["_ns"]].strip() and not (
+            part.cue_overlaps(prev[0], prev[1]) or prev[2] in _HONORIFICS
+            or _complementizer_at(part, part.next_word_index(prev[0]))):
+        return src  # ضباط روس: the adjective of a head noun, the Russians
+    for other in reversed(part.mentions):
+        if other["_ne"] <= m["_ns"] and other.get("actor_type") == "person" and \
+                part.text[other["_ns"]:other["_ne"]].split()[-1:] == [word]:
+            return _Source(other.get("actor_id"), _Source.from_mention(other).side, "person", m)
+    named = part.names.get(word)
+    if named is not None:
+        return _Source(named.actor_id, named.side, "person", m)
+    return _Source(None, "unknown", "person", m)
+
+
 def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -> dict:
     cs, ce = part.norm.to_original(act.cue_start, act.cue_end)
     a, b = act.content
@@ -6151,6 +6225,7 @@ def _record(doc, part: _Part, sent, act: _Act, src: _Source, in_heading: bool) -
         os_, oe = part.norm.to_original(a, b)
     else:
         os_ = oe = part.norm.to_original(a, a)[0] if a < len(part.text) else len(part.original)
+    src = _homograph_speaker(part, src)
     m = src.mention
     record = {
         "article_id": doc.article_id,
