@@ -2256,7 +2256,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 52 and {"VERB_BEFORE_NOUN_WORDS", "COMMA_PHRASE_WORDS", "AFFILIATION_FIELD_WORDS", "NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 53 and {"SAYING_NOUN_WORDS", "VERB_BEFORE_NOUN_WORDS", "COMMA_PHRASE_WORDS", "AFFILIATION_FIELD_WORDS", "NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
@@ -2628,3 +2628,15 @@ def test_reporting_noun_that_after_a_phrase_set_off_by_commas():
     # constructed: a cue inside the commas is a clause of its own, and the noun gets no أن
     assert _rows_of("وجاء ذلك بعد إعلان واشنطن، كما قال بومبيو، أنها ستفرض عقوبات.") == [
         ("قال", "pompeo", "us", "person")]
+
+
+def test_saying_noun_after_its_verb_is_no_second_act():
+    # ANT CN-middleEast-628-20180416 (shortened): أضاف X قوله is one act (note 130)
+    text = 'وأضاف ريابكوف قوله: "لهذا فإن عواقب الإجراءات المسلحة غير القانونية ستكون وخيمة".'
+    (row,), _ = _body(text)
+    assert (row["cue"], row["source_actor_id"], row["mode"]) == ("أضاف", "ryabkov", "direct")
+    # ANT BB-middleEast-1066-20181006 style relay, the quoted person described at length
+    rows = _rows_of("ونقلت وكالة فرانس برس عن مسؤول أمريكي، لم يكشف عن هويته يوم الأربعاء، قوله إن القوات ستبقى.")
+    assert rows == [("نقلت", "anonymous_official", "us", "anonymous")]
+    # constructed: after a closed clause the noun is an act of its own
+    assert [r[0] for r in _rows_of("وقال بوتين إن الاتفاق جيد، وهو ما يؤكد قوله إن روسيا ملتزمة.")] == ["قال", "يؤكد"]

@@ -4634,6 +4634,8 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             if cue.entry.category != "neutral":
                 acts[-1].category = cue.entry.category
             continue
+        if kind == "noun" and acts and _saying_of_last_act(part, acts[-1], cue):
+            continue  # وأضاف شويغو قوله: "…"، نقلت الوكالة عن مسؤول، …، قوله إن: one act (note 130)
         act = _resolve(part, cue, outer, end, ns, acts, state, _nested(part, cue, ns))
         if act is None:
             continue
@@ -4663,6 +4665,34 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
         elif not quoted and first is not None and first.mention is not None:
             state.speak_unplaced(act.sources)
     return acts
+
+
+#: Words between a verb and the noun قوله that repeats its act (وأضاف المصدر قوله: …; note 130).
+SAYING_NOUN_WORDS = 14
+#: Marks that close the verb's clause before a later قوله: a complementizer's words, a
+#: quotation or a colon, a stop.
+_SAYING_BREAK_RE = re.compile(r'[.:!?؟"«»“”\n]')
+
+
+def _saying_of_last_act(part: _Part, last: _Act, cue: CueMatch) -> bool:
+    """The noun قوله/قولها/قولهم after a verb of the same clause repeats that verb's act
+    (codebook note 130): "وأضاف المصدر قوله: …"، "مضيفا قوله"، and after a relay's long
+    description "نقلت وكالة فرانس برس عن مسؤول أمريكي، لم يكشف عن هويته، قوله إن …": the
+    words are the verb's; the noun opens them, it is no second act (the acts of the sentence
+    so far end with that verb's). Not when a quotation, colon, stop or complementizer stands
+    between (قال إن … وهو ما يؤكد قوله), nor after a relay with no عن (نقلت الوكالة قوله)."""
+    if cue.entry.lemma != "قول" or cue.entry.form == "قول" or cue.prefix:
+        return False
+    if last.cue_end > cue.start or last.cue.entry.kind not in ("verb", "participle"):
+        return False
+    between = part.text[last.cue_end:cue.start - len(cue.prefix)]
+    if _SAYING_BREAK_RE.search(between) or part.count_words(last.cue_end, cue.start) > SAYING_NOUN_WORDS:
+        return False
+    first, k = part.next_word_index(last.cue_end), part.next_word_index(cue.start)
+    if any(_complementizer_at(part, j) for j in range(first, k)):
+        return False
+    # a relay names the one it quotes after عن (نقلت الوكالة قوله: the pronoun's owner speaks)
+    return last.lemma != _RELAY or "عن" in part.word_texts[first:k]
 
 
 def _addressee_start(part: _Part, entry: CueEntry, pos: int, end: int) -> int:
