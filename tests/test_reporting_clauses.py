@@ -367,9 +367,12 @@ def test_a_name_in_apposition_after_a_persons_nisba_keeps_its_side(text, expecte
 # --- note 89: a surname that begins with ب/ل/ك, and an adviser to a campaign ------------
 
 @pytest.mark.parametrize("text, expected", [
-    # dev, CN-internationalNews-9 (shortened): the surname is not the preposition ب
+    # dev, CN-internationalNews-9 (shortened): the surname is not the preposition ب (a US
+    # senator the actor lexicon lists since 1.22.0; the same for a name it does not list)
     ("وقال السيناتور ريتشارد بلومنتال إن تصريحات بوتين قاسية.",
-     [("قال", "ريتشارد بلومنتال", "other")]),
+     [("قال", "السيناتور ريتشارد بلومنتال", "us")]),
+    ("وقال الخبير ريتشارد بلومفيلد إن تصريحات بوتين قاسية.",
+     [("قال", "ريتشارد بلومفيلد", "other")]),
     # dev, BB-culture-239 (shortened): nor ك
     ("وقالت المراسلة كايتلان كولينز إنها استبعدت من تغطية الحدث.",
      [("قالت", "كايتلان كولينز", "other")]),
