@@ -717,3 +717,19 @@ def test_an_evaluating_verb_may_take_an_actor_of_the_holder_side_as_its_object(s
     result = analyze_article("x", "", sentence, stages=("mentions", "attributions", "stance"))
     assert [(u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in result["stance"]
             if u["cue"]] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # ANT (rule-count sample, shortened): a deal that a side leaves or breaks is named, not
+    # entered: no cooperation unit (docs/stance-notes.md, deals left)
+    ("في ثالث جولة من العقوبات تعلنها واشنطن منذ انسحبت من اتفاق إيران النووي.", []),
+    ("وقد أعلن ترامب إعادة تفعيل العقوبات على إيران بعد انسحاب واشنطن من اتفاق تاريخي وقعته روسيا والصين.", []),
+    # dev (shortened): breaking a deal
+    ("وقالت طهران إن العقوبات الأمريكية تعد خرقا لاتفاق صداقة وقعه البلدان.", []),
+    # dev (shortened): a deal signed with a side stays cooperation
+    ("وكانت تركيا قد وقعت اتفاقا مع روسيا في ديسمبر الماضي.", [("turkey", "russia", "positive", "cooperation")]),
+])
+def test_a_deal_left_or_broken_is_no_cooperation(sentence, expected):
+    result = analyze_article("x", "", sentence, stages=("mentions", "attributions", "stance"))
+    assert [(u["holder_side"], u["target_side"], u["polarity"], u["kind"]) for u in result["stance"]
+            if u["cue"]] == expected

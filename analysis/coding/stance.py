@@ -1101,6 +1101,28 @@ def _names_known_deal(doc: Doc, ctx: _Context, hit: _Hit) -> bool:
     return gap[:1].isspace() and any(q in gap for q in _QUOTES)
 
 
+#: Words of leaving or breaking a deal (انسحاب أميركا من اتفاق إيران، مزق اتفاقا، خرقا لاتفاق):
+#: the deal they govern is no cooperation of the one who leaves it (docs/stance-notes.md, deals left).
+_LEAVING_WORDS = frozenset(normalize(w) for w in (
+    "انسحاب", "الانسحاب", "انسحابها", "انسحابه", "انسحابهم", "بالانسحاب", "للانسحاب", "انسحب",
+    "انسحبت", "ينسحب", "تنسحب", "ستنسحب", "سينسحب", "انسحبا", "انسحبوا", "الخروج", "خروج",
+    "خروجها", "خروجه", "مزق", "مزقت", "يمزق", "تمزيق", "خرق", "خرقا", "انتهاك", "انتهاكا",
+    "إلغاء", "ألغى", "ألغت", "نقض", "تنصل", "التنصل"))
+
+
+def _deal_left(ctx: _Context, hit: _Hit) -> bool:
+    """Whether an indefinite deal is the object of leaving or breaking it: a leaving word
+    within three words before it (انسحاب أميركا من اتفاق، تهدد بالانسحاب من اتفاق، مزق
+    اتفاقا، خرقا لاتفاق). It names the deal; no one cooperates in it here."""
+    tokens = ctx.tokens
+    return any(tokens[i].text in _LEAVING_WORDS or tokens[i].text[1:] in _LEAVING_WORDS
+               for i in range(max(0, hit.first - DEAL_LEAVING_WORDS), hit.first))
+
+
+#: Words before an indefinite deal within which a leaving word makes it no cooperation.
+DEAL_LEAVING_WORDS = 3
+
+
 def _agent(ctx: _Context, start: int, end: int) -> _Party | None:
     """The doer of an act: the mention right after the cue (التدخل الروسي، تدخل موسكو),
     else one shortly before it (روسيا لم تتدخل، روسيا مسؤولة عن)."""
@@ -1450,7 +1472,8 @@ def _units_for_hit(doc: Doc, ctx: _Context, hit: _Hit) -> list[dict]:
         return []
     if entry.kind == "cooperation" and _partner_is_no_side(ctx, hit):
         return []
-    if entry.context == "indefinite" and (_is_definite(first.text) or _names_known_deal(doc, ctx, hit)):
+    if entry.context == "indefinite" and (_is_definite(first.text) or _names_known_deal(doc, ctx, hit)
+                                          or _deal_left(ctx, hit)):
         return []
 
     if entry.kind == "cooperation" and entry.form_type == "verb":
