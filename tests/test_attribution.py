@@ -2640,3 +2640,20 @@ def test_saying_noun_after_its_verb_is_no_second_act():
     assert rows == [("نقلت", "anonymous_official", "us", "anonymous")]
     # constructed: after a closed clause the noun is an act of its own
     assert [r[0] for r in _rows_of("وقال بوتين إن الاتفاق جيد، وهو ما يؤكد قوله إن روسيا ملتزمة.")] == ["قال", "يؤكد"]
+
+
+def test_the_review_of_notes_129_and_130():
+    # ANT CN-internationalNews-415-20180530 (outside the splits; shortened): ادعاء in the verb's
+    # own clause (مكتب الادعاء) is no second act, and فان in a name is no complementizer
+    assert _rows_of("قال أريك فان دير، من مكتب الادعاء البلجيكي، الأربعاء، إن منفذ الهجوم هتف خلال تنفيذ عمليته.") == [
+        ("قال", None, "other", "person")]
+    # ANT FR-internationalNews-690-20180412 (shortened, the agency named): a relay left with a
+    # bare title takes the side its description names, not a second act
+    assert _rows_of('ونقلت وكالة تاس عن الميجر جنرال يوري يفتوشينكو رئيس مركز السلام والمصالحة الروسي في سوريا '
+                    'قوله "يؤذن رفع علم الدولة بالسيطرة".') == [("نقلت", None, "russia", "institution")]
+    # ANT CN-middleEast-205-20180307 (shortened): a listed person inside the description is the source
+    assert _rows_of('ونقلت الصحيفة عن رئيس حزب العمال المعارض، جيرمي كوربين، قوله لها: "على تريزا ماي أن تستغل هذه الزيارة".') == [
+        ("نقلت", "jeremy_corbyn", "uk", "person")]
+    # ANT CN-middleEast-297-20180319: words relayed "على لسان" someone are not the verb's own
+    assert [r[0] for r in _rows_of('وأضافت وزارة الخارجية السعودية مقتطفاً آخر للمقابلة على لسان الأمير السعودي قوله: '
+                                   '"من يتورط في الفساد سيواجه القانون."')] == ["أضافت", "قوله"]

@@ -4635,6 +4635,7 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
                 acts[-1].category = cue.entry.category
             continue
         if kind == "noun" and acts and _saying_of_last_act(part, acts[-1], cue):
+            _place_relayed(part, acts[-1], cue)
             continue  # وأضاف شويغو قوله: "…"، نقلت الوكالة عن مسؤول، …، قوله إن: one act (note 130)
         act = _resolve(part, cue, outer, end, ns, acts, state, _nested(part, cue, ns))
         if act is None:
@@ -4667,6 +4668,36 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
     return acts
 
 
+def _place_relayed(part: _Part, relay: _Act, cue: CueMatch) -> None:
+    """A relay whose quoted person is unplaced (a bare title: "نقلت عن الميجر جنرال يوري
+    يفتوشينكو رئيس مركز المصالحة الروسي قوله") takes the person or the side that the words
+    between its عن and قوله name (note 130): a listed person there (عن رئيس حزب العمال،
+    جيرمي كوربين، قوله) is the source; else a nisba or a name of a side places the title."""
+    if relay.lemma != _RELAY or len(relay.sources) != 1:
+        return
+    src = relay.sources[0]
+    if src.mention is None or src.actor_id is not None or src.side not in ("other", "unknown"):
+        return
+    start = src.mention["_ns"]
+    lo, hi = bisect_left(part.mention_starts, start), bisect_left(part.mention_starts, cue.start)
+    found = [m for m in part.mentions[lo:hi] if m["_ne"] <= cue.start and m is not src.mention]
+    placed = [m for m in found if _Source.from_mention(m).side not in ("other", "unknown")]
+    persons = [m for m in found if m.get("actor_type") == "person" and m.get("actor_id")]
+    if persons:
+        relay.sources = [_Source.from_mention(persons[0])]
+    elif placed:
+        relay.sources = [_Source(None, _Source.from_mention(placed[0]).side, src.source_type, src.mention)]
+
+
+def _cue_entries_between(part: _Part, a: int, b: int) -> list[CueEntry]:
+    """The lexicon entries of the cues that lie inside ``(a, b)``."""
+    i = bisect_right(part.cue_ends, a)
+    return [c.entry for c in part.cues[i:] if c.start < b and c.end <= b and c.start > a]
+
+
+#: لسان in على لسان (on the tongue of): words relayed from the person named after it.
+_TONGUE = normalize("لسان")
+_TONGUE_ON = normalize("بلسان")
 #: Words between a verb and the noun قوله that repeats its act (وأضاف المصدر قوله: …; note 130).
 SAYING_NOUN_WORDS = 14
 #: Marks that close the verb's clause before a later قوله: a complementizer's words, a
@@ -4680,7 +4711,9 @@ def _saying_of_last_act(part: _Part, last: _Act, cue: CueMatch) -> bool:
     description "نقلت وكالة فرانس برس عن مسؤول أمريكي، لم يكشف عن هويته، قوله إن …": the
     words are the verb's; the noun opens them, it is no second act (the acts of the sentence
     so far end with that verb's). Not when a quotation, colon, stop or complementizer stands
-    between (قال إن … وهو ما يؤكد قوله), nor after a relay with no عن (نقلت الوكالة قوله)."""
+    between (قال إن … وهو ما يؤكد قوله); not after a verb whose words are relayed from someone
+    named between (أضافت الخارجية مقتطفا على لسان الأمير قوله); not after a relay with no عن
+    (نقلت الوكالة قوله), with a second relay between, or with no speaker (a passive relay)."""
     if cue.entry.lemma != "قول" or cue.entry.form == "قول" or cue.prefix:
         return False
     if last.cue_end > cue.start or last.cue.entry.kind not in ("verb", "participle"):
@@ -4691,8 +4724,18 @@ def _saying_of_last_act(part: _Part, last: _Act, cue: CueMatch) -> bool:
     first, k = part.next_word_index(last.cue_end), part.next_word_index(cue.start)
     if any(_complementizer_at(part, j) for j in range(first, k)):
         return False
-    # a relay names the one it quotes after عن (نقلت الوكالة قوله: the pronoun's owner speaks)
-    return last.lemma != _RELAY or "عن" in part.word_texts[first:k]
+    words = part.word_texts[first:k]
+    relayed = "عن" in words or _TONGUE in words or any(strip_conjunction(w) == _TONGUE_ON for w in words)
+    if last.lemma != _RELAY:
+        # أضافت الخارجية مقتطفا على لسان الأمير قوله: the words are relayed, not the verb's
+        return not relayed
+    # a relay names the one it quotes after عن (نقلت الوكالة قوله: the pronoun's owner
+    # speaks), with no second relay between (نقلت وكالة فارس نقلا عن كمالوندي قوله), and
+    # it must have a speaker: after a passive relay with none (نُقل عن بيسكوف قوله) the noun speaks
+    if not relayed or part.cue_overlaps(last.cue_end + 1, cue.start - 1) and any(
+            c.lemma == _RELAY or c.kind == "marker" for c in _cue_entries_between(part, last.cue_end, cue.start)):
+        return False
+    return any(src.mention is not None for src in last.sources)
 
 
 def _addressee_start(part: _Part, entry: CueEntry, pos: int, end: int) -> int:
@@ -5560,7 +5603,7 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
         if _complementizer_at(part, j) or word == "عن" or ((possessive or lam) and word.startswith("ل")):
             act.after = pos
             return act
-        if part.text[pos:part.word_starts[j]].strip() == "،" and not _after_verb_cue(part, cue) \
+        if not possessive and part.text[pos:part.word_starts[j]].strip() == "،" and not _after_verb_cue(part, cue) \
                 and _comma_adverbial_then_that(part, j, act.end):
             act.after = pos  # إعلان موسكو، قبل نحو شهرين، أنها ستبدأ …: a time set off by commas (note 129)
             return act
@@ -5583,20 +5626,32 @@ def _noun_act(part: _Part, act: _Act, state: _Article) -> _Act | None:
     return None
 
 
-#: Words before a reporting noun within which a verb cue makes the noun its subject (note 129).
-VERB_BEFORE_NOUN_WORDS = 3
+#: Words before a reporting noun within which a verb cue, its clause still open, makes the
+#: noun its subject or adverbial (note 129).
+VERB_BEFORE_NOUN_WORDS = 8
 
 
 def _after_verb_cue(part: _Part, cue: CueMatch) -> bool:
-    """A verb cue stands within :data:`VERB_BEFORE_NOUN_WORDS` words before the noun ``cue``: the noun is that
-    verb's subject or adverbial (قال الادعاء البلجيكي، الأربعاء، إنه: the prosecution;
-    وأضاف المقداد في تصريحاته، الأربعاء، أن …), and the complementizer is the verb's."""
+    """A verb cue stands within :data:`VERB_BEFORE_NOUN_WORDS` words before the noun ``cue``,
+    with no complementizer, colon or quotation mark between: the noun is in that verb's
+    clause, its subject or adverbial (قال الادعاء البلجيكي، الأربعاء، إنه: the prosecution;
+    قال X، من مكتب الادعاء البلجيكي، الأربعاء، إن; وأضاف المقداد في تصريحاته، الأربعاء، أن …),
+    and the complementizer is the verb's."""
     k = part.next_word_index(cue.start - len(cue.prefix))
     if k == 0:
         return False
-    a, b = part.word_starts[max(0, k - VERB_BEFORE_NOUN_WORDS)], part.word_ends[k - 1]
+    first = max(0, k - VERB_BEFORE_NOUN_WORDS)
+    a, b = part.word_starts[first], part.word_ends[k - 1]
     i = bisect_right(part.cue_ends, a)
-    return any(c.entry.kind != "noun" for c in part.cues[i:] if c.start < b)
+    verbs = [c for c in part.cues[i:] if c.start < b and c.entry.kind != "noun"]
+    if not verbs:
+        return False
+    after = verbs[-1].end
+    j = part.next_word_index(after)
+    # a bare complementizer (أن، إن، بأن) closes the verb's clause; not و/ف + ان, which is
+    # also a name's word (أريك فان دير)
+    return not (any(part.word_texts[w] in part.comp_any for w in range(j, k))
+                or any(ch in part.text[after:part.word_starts[k]] for ch in ':"«»“”'))
 
 
 def _comma_adverbial_then_that(part: _Part, j: int, end: int) -> bool:
