@@ -2657,3 +2657,11 @@ def test_the_review_of_notes_129_and_130():
     # ANT CN-middleEast-297-20180319: words relayed "على لسان" someone are not the verb's own
     assert [r[0] for r in _rows_of('وأضافت وزارة الخارجية السعودية مقتطفاً آخر للمقابلة على لسان الأمير السعودي قوله: '
                                    '"من يتورط في الفساد سيواجه القانون."')] == ["أضافت", "قوله"]
+
+
+def test_a_relay_title_is_placed_by_an_apposed_person():
+    # ANT AL-economy-866-20180622 (rule-count sample, shortened): the person named after the
+    # title's own words is the relay's source, one act
+    rows = _rows_of('ونقل بيان الصندوق عن مديرة المؤسسة الدولية كرستين لاغارد قولها: "خلال النصف عام '
+                    'الماضية، قامت الأرجنتين بعمل تحول منظم في اقتصادها".')
+    assert rows == [("نقل", "christine_lagarde", "other", "person")]

@@ -4682,7 +4682,11 @@ def _place_relayed(part: _Part, relay: _Act, cue: CueMatch) -> None:
     lo, hi = bisect_left(part.mention_starts, start), bisect_left(part.mention_starts, cue.start)
     found = [m for m in part.mentions[lo:hi] if m["_ne"] <= cue.start and m is not src.mention]
     placed = [m for m in found if _Source.from_mention(m).side not in ("other", "unknown")]
-    persons = [m for m in found if m.get("actor_type") == "person" and m.get("actor_id")]
+    # a listed person after the title's own words is the titled person named (رئيس حزب العمال
+    # المعارض، جيرمي كوربين; مديرة صندوق النقد الدولي كريستين لاغارد); one right after the
+    # title is its genitive (مستشار ترامب) and only places it
+    persons = [m for m in found if m.get("actor_type") == "person" and m.get("actor_id")
+               and part.text[src.mention["_ne"]:m["_ns"]].strip()]
     if persons:
         relay.sources = [_Source.from_mention(persons[0])]
     elif placed:
@@ -4700,8 +4704,8 @@ _TONGUE = normalize("لسان")
 _TONGUE_ON = normalize("بلسان")
 #: Words between a verb and the noun قوله that repeats its act (وأضاف المصدر قوله: …; note 130).
 SAYING_NOUN_WORDS = 14
-#: Marks that close the verb's clause before a later قوله: a complementizer's words, a
-#: quotation or a colon, a stop.
+#: Marks that close the verb's clause before a later قوله: a quotation mark, a colon, a stop
+#: (a complementizer is looked for word by word).
 _SAYING_BREAK_RE = re.compile(r'[.:!?؟"«»“”\n]')
 
 
@@ -4718,7 +4722,7 @@ def _saying_of_last_act(part: _Part, last: _Act, cue: CueMatch) -> bool:
         return False
     if last.cue_end > cue.start or last.cue.entry.kind not in ("verb", "participle"):
         return False
-    between = part.text[last.cue_end:cue.start - len(cue.prefix)]
+    between = part.text[last.cue_end:cue.start]
     if _SAYING_BREAK_RE.search(between) or part.count_words(last.cue_end, cue.start) > SAYING_NOUN_WORDS:
         return False
     first, k = part.next_word_index(last.cue_end), part.next_word_index(cue.start)
