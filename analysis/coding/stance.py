@@ -1115,7 +1115,8 @@ def _deal_left(ctx: _Context, hit: _Hit) -> bool:
     within three words before it (انسحاب أميركا من اتفاق، تهدد بالانسحاب من اتفاق، مزق
     اتفاقا، خرقا لاتفاق). It names the deal; no one cooperates in it here."""
     tokens = ctx.tokens
-    return any(tokens[i].text in _LEAVING_WORDS or tokens[i].text[1:] in _LEAVING_WORDS
+    return any(tokens[i].text in _LEAVING_WORDS
+               or (tokens[i].text[:1] in CONJUNCTIONS and tokens[i].text[1:] in _LEAVING_WORDS)
                for i in range(max(0, hit.first - DEAL_LEAVING_WORDS), hit.first))
 
 
