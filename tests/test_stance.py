@@ -726,6 +726,10 @@ def test_an_evaluating_verb_may_take_an_actor_of_the_holder_side_as_its_object(s
     ("وقد أعلن ترامب إعادة تفعيل العقوبات على إيران بعد انسحاب واشنطن من اتفاق تاريخي وقعته روسيا والصين.", []),
     # dev (shortened): breaking a deal
     ("وقالت طهران إن العقوبات الأمريكية تعد خرقا لاتفاق صداقة وقعه البلدان.", []),
+    # ANT (FR-internationalNews-2052-20180628, shortened): the leaving word is a verbal noun
+    # after the preposition ب; the threat stays, the deal is no cooperation
+    ("الرئيس الأمريكي دونالد ترامب الذي هدد بإلغاء اتفاق التبادل الحر مع المكسيك.",
+     [("us", "other", "negative", "threat")]),
     # dev (shortened): a deal signed with a side stays cooperation
     ("وكانت تركيا قد وقعت اتفاقا مع روسيا في ديسمبر الماضي.", [("turkey", "russia", "positive", "cooperation")]),
 ])

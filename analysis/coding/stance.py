@@ -50,7 +50,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.text import charmaps
-from analysis.text.clitics import ARTICLE, CONJUNCTIONS, LOOKUP_SUFFIXES, PREPOSITIONS, strip_conjunction
+from analysis.text.clitics import ARTICLE, CONJUNCTIONS, LOOKUP_SUFFIXES, PREPOSITIONS, strip_conjunction, strip_prefix
 from analysis.corpus import schema
 from analysis.coding.lexicons import Column, LexiconError, LexiconSchema, load_cached, load_lexicon
 from analysis.coding.offsets import string_of
@@ -1110,14 +1110,19 @@ _LEAVING_WORDS = frozenset(normalize(w) for w in (
     "إلغاء", "ألغى", "ألغت", "نقض", "تنصل", "التنصل"))
 
 
+#: What a leaving word may carry in front: a conjunction and the preposition ب or ل of a
+#: verbal noun (وهدد بإلغاء اتفاق، سعيا لتمزيق اتفاق), nothing else glued on.
+_LEAVING_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+
+
 def _deal_left(ctx: _Context, hit: _Hit) -> bool:
     """Whether an indefinite deal is the object of leaving or breaking it: a leaving word
     within three words before it (انسحاب أميركا من اتفاق، تهدد بالانسحاب من اتفاق، مزق
     اتفاقا، خرقا لاتفاق). It names the deal; no one cooperates in it here."""
     tokens = ctx.tokens
-    return any(tokens[i].text in _LEAVING_WORDS
-               or (tokens[i].text[:1] in CONJUNCTIONS and tokens[i].text[1:] in _LEAVING_WORDS)
-               for i in range(max(0, hit.first - DEAL_LEAVING_WORDS), hit.first))
+    return any(stem in _LEAVING_WORDS
+               for i in range(max(0, hit.first - DEAL_LEAVING_WORDS), hit.first)
+               for stem in strip_prefix(tokens[i].text, _LEAVING_PREFIXES))
 
 
 #: Words before an indefinite deal within which a leaving word makes it no cooperation.
