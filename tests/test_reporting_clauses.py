@@ -422,3 +422,51 @@ def test_a_description_after_a_comma_is_no_name():
     assert _acts("وقال الباحث الأمريكي، زميل معهد بروكينغز، إن الوضع معقد. وقال معهد دراسات الحرب إن "
                  "الهجوم وشيك.") == [("قال", "الأمريكي", "us"), ("قال", "معهد دراسات", "other")]
 
+
+
+# --- round 49 session: quoted verbs, markers, relative heads that cannot speak ---------------
+
+def test_a_participle_after_a_closed_quotation_continues_the_one_who_quoted():
+    # dev round 15, AL-internationalNews-882 (shortened): the verb inside Sanders' quotation
+    # is the quoted president's; مضيفة continues Sanders, not the quotation's verb
+    text = ('وقالت المتحدثة باسم البيت الأبيض سارة ساندرز إن "الرئيس يحمّل الأسد والروس مسؤولية '
+            'الهجوم"، مضيفة أن "كل الخيارات مطروحة على الطاولة".')
+    acts = _acts(text)
+    assert ("مضيفة", "المتحدثة باسم البيت الأبيض سارة ساندرز", "us") in acts
+    assert [a for a in acts if a[0] == "قالت"] == [("قالت", "المتحدثة باسم البيت الأبيض سارة ساندرز", "us")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dev round 36, BB-middleEast-745 (shortened): a verb inside a quoted name before the
+    # marker does not take the marker's act over
+    ('وسعت بوتينا إلى تعزيز العلاقات مع "منظمة تروج لحق امتلاك السلاح" حسب ما أعلنت وزارة العدل الأمريكية.',
+     [("حسب ما أعلنت", "وزارة العدل الأمريكية", "us")]),
+    # ANT CN-middleEast-1047 (rule-count sample, shortened): قولها after على لسان and its
+    # source opens the words the marker credits; it is no second act
+    ('ونقل البيان على لسان نيكي هايلي، سفيرة أمريكا بالأمم المتحدة، قولها: "إنه لمن المخزي أن تترأس سوريا المؤتمر".',
+     [("على لسان", "نيكي هايلي", "us")]),
+])
+def test_a_marker_beside_quoted_verbs(sentence, expected):
+    assert _acts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dev round 49, BB-internationalNews-490 (shortened): in الوقت الذي the head cannot speak;
+    # a quantifier and the group it counts after the verb is the subject, with the group's side
+    ("ففي الوقت الذي يرى كثير من المسؤولين الأمريكيين أن الاتفاق ليس مثاليا.",
+     [("يرى", "كثير من المسؤولين الأمريكيين", "us")]),
+    # ANT BB-internationalNews-27 (rule-count sample, shortened): people at large
+    ("وفي الوقت الذي يرى البعض أن فكرة الحرب النووية أمر لا يمكن تخيله.", [("يرى", "البعض", "unknown")]),
+    # constructed: a named subject is read as before
+    ("في الوقت الذي قال فيه ترامب إنه سينسحب.", [("قال", "ترامب", "us")]),
+])
+def test_a_relative_clause_whose_head_cannot_speak_takes_the_subject_after_its_verb(sentence, expected):
+    assert _acts(sentence) == expected
+
+
+def test_according_to_his_belief_is_the_last_speakers():
+    # constructed after ANT FR-middleEast-575 (rule-count sample): حسب اعتقاده credits the
+    # speaker of the sentence before, like حسب قوله
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي. والمخرج، حسب اعتقاده، لن يكون عسكريا."
+    assert _acts(text) == [("قال", "وزير الخارجية الروسي سيرغي لافروف", "russia"),
+                           ("حسب", "وزير الخارجية الروسي سيرغي لافروف", "russia")]

@@ -1632,6 +1632,21 @@ def _tested_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     return src
 
 
+def _unnamed_relative_subject(part: _Part, entry: CueEntry, word_end: int, end: int) -> _Source | None:
+    """After a relative pronoun whose head cannot speak (في الوقت الذي، الأمر الذي), the
+    anonymous subject right after the verb that no mention begins: a quantifier and the group
+    it counts (كثير من المسؤولين الأمريكيين: the group's side), people at large (الكثيرون)
+    or an unplaced speaker's noun (محللون). Nothing else is read as a subject here."""
+    own = _tested_subject(part, word_end, end)
+    if own is None:
+        return None
+    if own.source_type == "anonymous":
+        return own if own.mention is not None else _anonymous_at(part, word_end, end, own)
+    if _people_word(part, word_end, end):
+        return _Source(None, "unknown", "anonymous", own.mention)
+    return None
+
+
 def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | None:
     """A subject after a relative clause's verb that no mention names, read as after any verb
     (:func:`_unresolved_subject`: الموصل التي أعلن العبادي تحريرها، التي أقر الجيش البورمي …),
@@ -4612,7 +4627,10 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             acts.append(colon)
     cues = [c for c in cues if _requires_ok(part, c, ne) and _licensed(part, c, ns, cues)]
     framing = [c for c in cues if c.entry.kind in ("marker", "framing")]
-    has_verb = any(c.entry.kind in ("verb", "participle", "passive") for c in cues)
+    # a verb inside quotation marks before a marker is the quoted words' own (مع "منظمة تروج
+    # لحق امتلاك السلاح" حسب ما أعلنت وزارة العدل): it does not take over the marker's act
+    has_verb = any(c.entry.kind in ("verb", "participle", "passive") and not part.in_any_quote(c.start)
+                   for c in cues)
     via = None
     for f in framing:
         via = via or _media_after(part, f.end)
@@ -4636,6 +4654,9 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             continue
         if kind == "noun" and acts and _saying_of_last_act(part, acts[-1], cue):
             _place_relayed(part, acts[-1], cue)
+            if acts[-1].cue.entry.kind == "marker":  # the words start after قوله, end with its clause
+                acts[-1].after = max(acts[-1].after, cue.end)
+                acts[-1].end = max(acts[-1].end, _next_breaker(breakers, cue.start - len(cue.prefix), ne))
             continue  # وأضاف شويغو قوله: "…"، نقلت الوكالة عن مسؤول، …، قوله إن: one act (note 130)
         act = _resolve(part, cue, outer, end, ns, acts, state, _nested(part, cue, ns))
         if act is None:
@@ -4702,6 +4723,8 @@ def _cue_entries_between(part: _Part, a: int, b: int) -> list[CueEntry]:
 #: لسان in على لسان (on the tongue of): words relayed from the person named after it.
 _TONGUE = normalize("لسان")
 _TONGUE_ON = normalize("بلسان")
+#: The marker "in the words of" (markers.csv), as its act records its lemma.
+_ON_THE_TONGUE = "على لسان"
 #: Words between a verb and the noun قوله that repeats its act (وأضاف المصدر قوله: …; note 130).
 SAYING_NOUN_WORDS = 14
 #: Marks that close the verb's clause before a later قوله: a quotation mark, a colon, a stop
@@ -4720,10 +4743,14 @@ def _saying_of_last_act(part: _Part, last: _Act, cue: CueMatch) -> bool:
     (نقلت الوكالة قوله), with a second relay between, or with no speaker (a passive relay)."""
     if cue.entry.lemma != "قول" or cue.entry.form == "قول" or cue.prefix:
         return False
-    if last.cue_end > cue.start or last.cue.entry.kind not in ("verb", "participle"):
-        return False
     between = part.text[last.cue_end:cue.start]
-    if _SAYING_BREAK_RE.search(between) or part.count_words(last.cue_end, cue.start) > SAYING_NOUN_WORDS:
+    if (last.cue_end > cue.start or _SAYING_BREAK_RE.search(between)
+            or part.count_words(last.cue_end, cue.start) > SAYING_NOUN_WORDS):
+        return False
+    if last.cue.entry.kind == "marker":
+        # نقلت الوكالة على لسان المالكي قوله: …: the marker names whose words the noun opens
+        return last.lemma == _ON_THE_TONGUE and any(src.mention is not None for src in last.sources)
+    if last.cue.entry.kind not in ("verb", "participle"):
         return False
     first, k = part.next_word_index(last.cue_end), part.next_word_index(cue.start)
     if any(_complementizer_at(part, j) for j in range(first, k)):
@@ -4830,6 +4857,9 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
                 return act
         if found is not None:
             act.sources, act.after = found
+            act.explicit = True
+        elif (own := _unnamed_relative_subject(part, entry, word_end, end)) is not None:
+            act.sources = [own]  # في الوقت الذي يرى كثير من المسؤولين الأمريكيين أن …
             act.explicit = True
         else:
             act.sources = [_Source(None, "unknown", "institution", None)]
@@ -5446,6 +5476,7 @@ def _marker_act(part: _Part, act: _Act, ns: int, state: "_Article") -> _Act | No
 #: After a marker, the speaker's own words (بحسب تعبيره، وفق قوله): the last source.
 _OWN_WORDS = frozenset(normalize(w) for w in (
     "تعبيره", "تعبيرها", "تعبيرهم", "تعبيرهما", "قوله", "قولها", "قولهم", "قولهما", "وصفه", "وصفها", "زعمه", "زعمها",
+    "اعتقاده", "اعتقادها", "اعتقادهم", "رأيه", "رأيها", "رأيهم",
 ))
 #: After a marker, rules, plans and measures: "according to" them is no attribution
 #: (وفقا للقانون، بحسب التوقيت المحلي، حسب الخطة).
@@ -6044,6 +6075,14 @@ def _bare_definite(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+def _quoted_apart(part: _Part, verb: _Act, participle: _Act) -> bool:
+    """The verb stands in a quotation that closes before the participle: it is a word of
+    the quoted speaker's, and the participle continues the one who quoted (وقالت ساندرز إن
+    "الرئيس يحمّل الأسد مسؤولية الهجوم"، مضيفة أن …)."""
+    quote = part.in_quote(verb.cue.start)
+    return quote is not None and quote is not part.in_quote(participle.cue.start)
+
+
 def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
     """A verb and a participle are one act when the verb has no content of its own."""
     if len(acts) < 2:
@@ -6053,6 +6092,7 @@ def _merge_participles(part: _Part, acts: list[_Act]) -> list[_Act]:
         prev = out[-1] if out else None
         if (prev is not None and act.cue.entry.kind == "participle"
                 and prev.cue.entry.kind == "verb" and prev.end == act.cue_start - len(act.cue.prefix)
+                and not _quoted_apart(part, prev, act)
                 and (part.count_words(prev.after, prev.end) <= VERB_OWN_CONTENT_WORDS
                      or (act.cue.entry.lemma == "قال" and _adjunct_gap(part, prev.after, prev.end)
                          and _opens_words(part, act)))
