@@ -1632,7 +1632,7 @@ def _tested_subject(part: _Part, pos: int, limit: int) -> _Source | None:
     return src
 
 
-def _unnamed_relative_subject(part: _Part, entry: CueEntry, word_end: int, end: int) -> _Source | None:
+def _unnamed_relative_subject(part: _Part, word_end: int, end: int) -> _Source | None:
     """After a relative pronoun whose head cannot speak (في الوقت الذي، الأمر الذي), the
     anonymous subject right after the verb that no mention begins: a quantifier and the group
     it counts (كثير من المسؤولين الأمريكيين: the group's side), people at large (الكثيرون)
@@ -4627,8 +4627,9 @@ def _sentence_acts(part: _Part, ns: int, ne: int, in_heading: bool, state: _Arti
             acts.append(colon)
     cues = [c for c in cues if _requires_ok(part, c, ne) and _licensed(part, c, ns, cues)]
     framing = [c for c in cues if c.entry.kind in ("marker", "framing")]
-    # a verb inside quotation marks before a marker is the quoted words' own (مع "منظمة تروج
-    # لحق امتلاك السلاح" حسب ما أعلنت وزارة العدل): it does not take over the marker's act
+    # a verb inside quotation marks is the quoted words' own (مع "منظمة تروج لحق امتلاك
+    # السلاح" حسب ما أعلنت وزارة العدل، وبحسب صحيفة هآرتس "…"): it does not silence a marker
+    # as a verb of the sentence does (note 131)
     has_verb = any(c.entry.kind in ("verb", "participle", "passive") and not part.in_any_quote(c.start)
                    for c in cues)
     via = None
@@ -4740,7 +4741,9 @@ def _saying_of_last_act(part: _Part, last: _Act, cue: CueMatch) -> bool:
     so far end with that verb's). Not when a quotation, colon, stop or complementizer stands
     between (قال إن … وهو ما يؤكد قوله); not after a verb whose words are relayed from someone
     named between (أضافت الخارجية مقتطفا على لسان الأمير قوله); not after a relay with no عن
-    (نقلت الوكالة قوله), with a second relay between, or with no speaker (a passive relay)."""
+    (نقلت الوكالة قوله), with a second relay between, or with no speaker (a passive relay).
+    After the marker على لسان and its source the noun opens the words the marker credits
+    (note 131: نقل البيان على لسان نيكي هايلي … قولها: …)."""
     if cue.entry.lemma != "قول" or cue.entry.form == "قول" or cue.prefix:
         return False
     between = part.text[last.cue_end:cue.start]
@@ -4858,7 +4861,7 @@ def _resolve(part: _Part, cue: CueMatch, outer: int, end: int, ns: int,
         if found is not None:
             act.sources, act.after = found
             act.explicit = True
-        elif (own := _unnamed_relative_subject(part, entry, word_end, end)) is not None:
+        elif (own := _unnamed_relative_subject(part, word_end, end)) is not None:
             act.sources = [own]  # في الوقت الذي يرى كثير من المسؤولين الأمريكيين أن …
             act.explicit = True
         else:
