@@ -427,7 +427,7 @@ def test_a_description_after_a_comma_is_no_name():
 # --- round 49 session: quoted verbs, markers, relative heads that cannot speak ---------------
 
 def test_a_participle_after_a_closed_quotation_continues_the_one_who_quoted():
-    # dev round 15, AL-internationalNews-882 (shortened): the verb inside Sanders' quotation
+    # dev round 32, AL-internationalNews-882 (shortened): the verb inside Sanders' quotation
     # is the quoted president's; مضيفة continues Sanders, not the quotation's verb
     text = ('وقالت المتحدثة باسم البيت الأبيض سارة ساندرز إن "الرئيس يحمّل الأسد والروس مسؤولية '
             'الهجوم"، مضيفة أن "كل الخيارات مطروحة على الطاولة".')
@@ -437,7 +437,7 @@ def test_a_participle_after_a_closed_quotation_continues_the_one_who_quoted():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    # dev round 36, BB-middleEast-745 (shortened): a verb inside a quoted name before the
+    # dev round 13, BB-middleEast-745 (shortened): a verb inside a quoted name before the
     # marker does not take the marker's act over
     ('وسعت بوتينا إلى تعزيز العلاقات مع "منظمة تروج لحق امتلاك السلاح" حسب ما أعلنت وزارة العدل الأمريكية.',
      [("حسب ما أعلنت", "وزارة العدل الأمريكية", "us")]),

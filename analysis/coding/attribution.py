@@ -817,6 +817,16 @@ class _Part:
         i = bisect_right(self.cue_ends, a)
         return i < len(self.cues) and self.cues[i].start < b
 
+    def cues_overlapping(self, a: int, b: int) -> list[CueMatch]:
+        """The cues that overlap ``[a, b)``, in order: from the first one ending after ``a``
+        up to the first one starting at ``b`` or later (the cues do not overlap each other)."""
+        out = []
+        for c in self.cues[bisect_right(self.cue_ends, a):]:
+            if c.start >= b:
+                break
+            out.append(c)
+        return out
+
     # words ------------------------------------------------------------------------
     def word_at(self, k: int) -> str:
         return self.word_texts[k]
@@ -3056,8 +3066,8 @@ def _remember_surname(part: _Part, j: int) -> None:
         part.names.setdefault(surname, _Source(None, "other", "person", None))
 
 
-#: Honorifics before a name (السيد ديردل، السيدة ماي), normalised.
-_HONORIFICS = frozenset(normalize(w) for w in ("السيد", "السيدة"))
+#: Honorifics before a name (السيد ديردل، السيدة ماي، ويقول السيد روس لادوا), normalised.
+_HONORIFICS = frozenset(normalize(w) for w in ("السيد", "السيدة", "الآنسة", "المستر", "مستر"))
 #: علي, which normalisation also makes of the preposition على.
 _ALI = normalize("علي")
 
@@ -4717,8 +4727,7 @@ def _place_relayed(part: _Part, relay: _Act, cue: CueMatch) -> None:
 
 def _cue_entries_between(part: _Part, a: int, b: int) -> list[CueEntry]:
     """The lexicon entries of the cues that lie inside ``(a, b)``."""
-    i = bisect_right(part.cue_ends, a)
-    return [c.entry for c in part.cues[i:] if c.start < b and c.end <= b and c.start > a]
+    return [c.entry for c in part.cues_overlapping(a, b) if c.end <= b and c.start > a]
 
 
 #: لسان in على لسان (on the tongue of): words relayed from the person named after it.
@@ -5680,8 +5689,7 @@ def _after_verb_cue(part: _Part, cue: CueMatch) -> bool:
         return False
     first = max(0, k - VERB_BEFORE_NOUN_WORDS)
     a, b = part.word_starts[first], part.word_ends[k - 1]
-    i = bisect_right(part.cue_ends, a)
-    verbs = [c for c in part.cues[i:] if c.start < b and c.entry.kind != "noun"]
+    verbs = [c for c in part.cues_overlapping(a, b) if c.entry.kind != "noun"]
     if not verbs:
         return False
     after = verbs[-1].end
@@ -6318,10 +6326,6 @@ def _drop_place_labels(records: list[dict], order: list, labels: list[int]) -> t
     keep = [i for i in range(len(records)) if i not in drop or records[i]["source_actor_id"] in actors
             or records[i]["source_side"] in sides]
     return [records[i] for i in keep], [order[i] for i in keep]
-
-
-#: Honorifics before a surname (ويقول السيد روس لادوا).
-_HONORIFICS = frozenset(normalize(w) for w in ("السيد", "السيدة", "الآنسة", "المستر", "مستر"))
 
 
 def _homograph_speaker(part: _Part, src: _Source) -> _Source:

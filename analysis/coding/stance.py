@@ -1104,15 +1104,16 @@ def _names_known_deal(doc: Doc, ctx: _Context, hit: _Hit) -> bool:
 #: Words of leaving or breaking a deal (انسحاب أميركا من اتفاق إيران، مزق اتفاقا، خرقا لاتفاق):
 #: the deal they govern is no cooperation of the one who leaves it (docs/stance-notes.md, deals left).
 _LEAVING_WORDS = frozenset(normalize(w) for w in (
-    "انسحاب", "الانسحاب", "انسحابها", "انسحابه", "انسحابهم", "بالانسحاب", "للانسحاب", "انسحب",
+    "انسحاب", "الانسحاب", "انسحابها", "انسحابه", "انسحابهم", "انسحب",
     "انسحبت", "ينسحب", "تنسحب", "ستنسحب", "سينسحب", "انسحبا", "انسحبوا", "الخروج", "خروج",
     "خروجها", "خروجه", "مزق", "مزقت", "يمزق", "تمزيق", "خرق", "خرقا", "انتهاك", "انتهاكا",
     "إلغاء", "ألغى", "ألغت", "نقض", "تنصل", "التنصل"))
 
 
 #: What a leaving word may carry in front: a conjunction and the preposition ب or ل of a
-#: verbal noun (وهدد بإلغاء اتفاق، سعيا لتمزيق اتفاق), nothing else glued on.
-_LEAVING_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+#: verbal noun (وهدد بإلغاء اتفاق، سعيا لتمزيق اتفاق، تهدد بالانسحاب، للانسحاب: ل + ال with
+#: the alef dropped), nothing else glued on.
+_LEAVING_PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "لل", "ولل"})
 
 
 def _deal_left(ctx: _Context, hit: _Hit) -> bool:
