@@ -2947,6 +2947,53 @@ _DEFINITE_PERSON_NOUN_FORMS = frozenset(
     c + w for c in ("", "و", "ف") for w in _APPOSED_PERSON_NOUNS if w.startswith("ال"))
 
 
+#: Possessive pronouns a noun may end in (normalised: ة is written ه, so a final ه is a
+#: pronoun only where the original letter is ه).
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+#: Nouns of persons that may speak with a possessive pronoun on them, besides the offices
+#: and relations of :data:`_APPOSED_PERSON_NOUNS` (وقالت زوجته، وقال أنصاره، وأكد مساعدوه).
+_POSSESSED_SPEAKERS = frozenset(normalize(w) for w in (
+    "والد", "والدة", "والدا", "والدي", "أب", "أم", "أخ", "أخت", "شقيق", "شقيقة", "أشقاء", "ابن",
+    "ابنة", "ابنا", "أبناء", "نجل", "نجلة", "نجلا", "زوج", "زوجة", "صديق", "صديقة", "صديقات",
+    "أصدقاء", "شريك", "شريكة", "أقارب", "عائلة",
+    "أسرة", "أنصار", "مناصرو", "مؤيدو", "مساعدو", "محامو", "مستشارو", "مسؤولو", "أعضاء", "قادة",
+    "زملاء", "زميل", "زميلة", "رفاق", "خصوم", "منتقدو", "معارضو", "حلفاء", "ممثلو", "متحدث",
+    "متحدثة", "رئيس", "رئيسة", "وزير", "وزيرة", "سفير", "سفيرة", "مدرب", "مدير", "مديرة",
+    "قائد", "زعيم", "نائب", "مندوب", "مبعوث", "جيش", "حكومة", "وزارة", "شركة", "إدارة",
+    "مكتب", "فريق", "حزب", "جماعة", "مجلس", "برلمان", "سلطات", "شرطة", "قوات", "رجال", "موظفو",
+    "لاعبو", "جماهير", "سكان", "مواطنو", "شعب", "نظام", "خارجية", "دفاع", "نادي", "منتخب",
+    "اتحاد", "صحيفة", "وكالة", "قناة", "موقع", "مصدر", "مصادر", "مراسل", "مراسلة", "محامي",
+    "طبيب", "طبيبة", "أطباء",
+))
+
+
+def _possessed_thing(part: _Part, k: int) -> bool:
+    """Word ``k`` is a noun with a possessive pronoun that names no person or body that could
+    speak (خجله، رأيه، اهتمامه، فرحتها، ذكرهما; but زوجته، محاميه، أنصاره، مساعدوه،
+    حكومتها): after a verb it is the verb's object, not an unknown speaker (codebook note 132).
+    A final ه is a pronoun only where the original text writes ه, not ة (فاطمة، حمزة)."""
+    word = strip_conjunction(part.word_texts[k])
+    if word.startswith("ال") or word in _DEMONSTRATIVES or _known_name(part, k) is not None:
+        return False  # هذه المنظمة: a demonstrative, not a noun with a pronoun
+    suffix = next((s for s in _POSSESSIVES if word.endswith(s) and len(word) - len(s) >= 3), None)
+    if suffix is None:
+        return False
+    stem = word[:-len(suffix)]
+    if suffix == "ه":
+        end = part.norm.to_original(part.word_ends[k] - 1, part.word_ends[k])[1]
+        if part.original[end - 1:end] != "ه":
+            return False  # ة: a feminine noun or name, no pronoun
+        if not stem.endswith("ت") and (stem.endswith(("ي", "الل"))
+                                       or _name_run(part, k, len(part.text)) > 1):
+            return False  # بيونسيه، جوزيه مورينيو، نصرالله: names end so too
+    # زوجته، حكومتها: the ة of the noun is written ت before the pronoun
+    stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+    if stem.endswith(("ؤ", "ئ")):
+        stems.add(stem[:-1] + "ء")  # أعضاؤه، أعضائه: the hamza of أعضاء on its seat
+    return not any(s in _POSSESSED_SPEAKERS or s in _APPOSED_PERSON_NOUNS or s in part.actors.title_forms
+                   for s in stems)
+
+
 def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = False) -> _Source | None:
     """A subject the actor lexicon does not know (وذكر وزير النقل أحمد أرسلان أنه …).
 
@@ -3033,6 +3080,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
             and part.word_texts[k + 1] in _US_PARTY_INDEFINITE
             and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
         return _name_source(part, k, 2, _Source(None, "us", "person", None))  # قال نائب جمهوري (note 122)
+    if _possessed_thing(part, k):
+        return None  # وأبدى خجله، وكرر رأيه: a thing with a possessive pronoun is the object (note 132)
     kind = "institution" if word.startswith("ال") else "person"
     if word in _PERSON_NOUN_FORMS and (described := _description_side(part, k, limit)) is not None:
         # وقال رئيس منظمة الطاقة الذرية الإيرانية إن …: an unnamed office placed by the body
