@@ -2668,12 +2668,12 @@ def test_a_relay_title_is_placed_by_an_apposed_person():
 
 
 def test_a_thing_with_a_possessive_pronoun_is_no_speaker():
-    # codebook note 132. Dev CN-internationalNews-582-20180226 (round 13, shortened): خجله is
+    # codebook note 132. Dev CN-internationalNews-582-20180907 (round 46, shortened): خجله is
     # the object of أبدى; the one who read the statement speaks, and his مضيفا continues him
     text = ('ونقلت شبكة CNN أن جورج بابادوبولوس قرأ خطابا اعترف فيه بأنه كان مخطئا، '
             'وأبدى خجله وأسفه، مضيفا: "الناس يشيرون إلي".')
     assert all(src != "خجله" for _, _, src in _sources(text))
-    # dev FR-internationalNews-2605-20180807 (shortened): a thing after the verb leaves the
+    # dev FR-internationalNews-2605-20180807 (round 12, shortened): a thing after the verb leaves the
     # subject before it (دمشق, the EU) as the speaker
     assert _sources("دمشق تعتبر العقوبات غير مشروعة وتؤكد تضامنها بالكامل مع طهران.")[-1] == (
         "تؤكد", "syria_government", "دمشق")
@@ -2684,7 +2684,8 @@ def test_a_thing_with_a_possessive_pronoun_is_no_speaker():
     # in ة (Fatima)
     for noun in ("زوجته", "محاميه", "أنصاره", "مساعدوه", "أعضاؤه", "حكومتها", "طبيبه", "نصرالله", "فاطمة"):
         assert _sources(f"وقال {noun} إن الأمر انتهى.") == [("قال", "other", noun)], noun
-    # a foreign name of two words that ends in ه is no noun with a pronoun (ANT AL-sport-417-20180305)
+    # a foreign name of two words that ends in ه is no noun with a pronoun (ANT AL-sport-417-20180305,
+    # outside the splits)
     assert _sources("قال جوزيه مورينيو مدرب مانشستر يونايتد إن اللاعب جاهز.")[0][2].startswith("جوزيه مورينيو")
     # a demonstrative before a noun is no possessed thing (وقالت هذه المنظمة)
     assert _sources("وقالت هذه المنظمة إن الأرقام مقلقة.")[0][2] is not None

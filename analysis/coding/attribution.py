@@ -2969,9 +2969,11 @@ _POSSESSED_SPEAKERS = frozenset(normalize(w) for w in (
 
 def _possessed_thing(part: _Part, k: int) -> bool:
     """Word ``k`` is a noun with a possessive pronoun that names no person or body that could
-    speak (خجله، رأيه، اهتمامه، فرحتها، ذكرهما; but زوجته، محاميه، أنصاره، مساعدوه،
+    speak (خجله، اعتزاله، اهتمامه، فرحتها، ذكرهما; but زوجته، محاميه، أنصاره، مساعدوه،
     حكومتها): after a verb it is the verb's object, not an unknown speaker (codebook note 132).
-    A final ه is a pronoun only where the original text writes ه, not ة (فاطمة، حمزة)."""
+    A final ه is a pronoun only where the original text writes ه, not ة (فاطمة، حمزة), and
+    not after ي or in الله or before a second name word, where names end so too (رأيه is
+    therefore still read as a name: a known limit)."""
     word = strip_conjunction(part.word_texts[k])
     if word.startswith("ال") or word in _DEMONSTRATIVES or _known_name(part, k) is not None:
         return False  # هذه المنظمة: a demonstrative, not a noun with a pronoun
@@ -2998,8 +3000,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
     """A subject the actor lexicon does not know (وذكر وزير النقل أحمد أرسلان أنه …).
 
     The word right after the verb decides: a preposition, complementizer, adverb,
-    participle, colon or quotation mark means no subject (pro-drop); any other word is
-    an unresolved subject: type ``person`` unless it is definite (الشرطة → institution),
+    participle, colon or quotation mark means no subject (pro-drop), and so does a thing with
+    a possessive pronoun (أبدى خجله: note 132); any other word is an unresolved subject: type ``person`` unless it is definite (الشرطة → institution),
     side ``other`` (docs/codebook-notes.md, note 37: the lexicon knows the Russian and US
     speakers, so a named speaker it does not know is most often a third party). A first
     name and a surname are remembered: the surname alone is that speaker later (note 59).
@@ -3081,7 +3083,7 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
             and not part.text[part.word_ends[k]:part.word_starts[k + 1]].strip()):
         return _name_source(part, k, 2, _Source(None, "us", "person", None))  # قال نائب جمهوري (note 122)
     if _possessed_thing(part, k):
-        return None  # وأبدى خجله، وكرر رأيه: a thing with a possessive pronoun is the object (note 132)
+        return None  # وأبدى خجله، أعلن اعتزاله: a thing with a possessive pronoun is the object (note 132)
     kind = "institution" if word.startswith("ال") else "person"
     if word in _PERSON_NOUN_FORMS and (described := _description_side(part, k, limit)) is not None:
         # وقال رئيس منظمة الطاقة الذرية الإيرانية إن …: an unnamed office placed by the body
