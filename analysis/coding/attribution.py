@@ -1659,17 +1659,15 @@ def _unnamed_relative_subject(part: _Part, word_end: int, end: int) -> _Source |
 
 def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | None:
     """A subject after a relative clause's verb that no mention names, read as after any verb
-    (:func:`_unresolved_subject`: الموصل التي أعلن العبادي تحريرها، التي أقر الجيش البورمي …),
-    except a noun with an object pronoun (أبدى إعجابه، اعتناقها) and the words of
-    :data:`_NOT_RELATIVE_SUBJECTS` (كشف النقاب، الآن), which are the verb's object or an adverb
-    (the two reviews of codebook note 116)."""
+    (:func:`_unresolved_subject`: الموصل التي أعلن العبادي تحريرها، التي أقر الجيش البورمي …,
+    which already leaves out a thing with a possessive pronoun, أبدى إعجابه، اعتناقها: note
+    132), except the words of :data:`_NOT_RELATIVE_SUBJECTS` (كشف النقاب، الآن), which are the
+    verb's object or an adverb (the two reviews of codebook note 116)."""
     names = set(part.names)
     src = _unresolved_subject(part, word_end, end)
     k = _skip_adverbials(part, part.next_word_index(word_end), end)
     word = strip_conjunction(part.word_texts[k]) if k < len(part.word_texts) else ""
-    keep = src is not None and src.source_type != "anaphor" and not (
-        word in _NOT_RELATIVE_SUBJECTS or (word.endswith(_OBJECT_SUFFIXES) and not word.startswith("ال")
-                                           and _known_name(part, k) is None))
+    keep = src is not None and src.source_type != "anaphor" and word not in _NOT_RELATIVE_SUBJECTS
     if not keep:
         for added in set(part.names) - names:
             del part.names[added]  # a reading not taken leaves no name behind
@@ -1681,8 +1679,10 @@ def _relative_speaker_after(part: _Part, word_end: int, end: int) -> _Source | N
 
 #: Words after a relative clause's verb that are its object or an adverb, not its subject.
 _NOT_RELATIVE_SUBJECTS = frozenset(normalize(w) for w in ("الآن", "النقاب", "نفسه", "نفسها", "فوز"))
-#: Object pronouns on a noun right after a verb (إعجابه، اعتناقها، تفاصيلها).
-_OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما")
+#: Possessive pronouns on a noun right after a verb (إعجابه، اعتناقها، تفاصيلها), longest
+#: first. Normalised text writes ة as ه, so a final ه is a pronoun only where the original
+#: letter is ه (:func:`_possessed_thing`).
+_OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
 
 
 def _relative_owner(part: _Part, cue: CueMatch, floor: int) -> list[_Source]:
@@ -2947,22 +2947,16 @@ _DEFINITE_PERSON_NOUN_FORMS = frozenset(
     c + w for c in ("", "و", "ف") for w in _APPOSED_PERSON_NOUNS if w.startswith("ال"))
 
 
-#: Possessive pronouns a noun may end in (normalised: ة is written ه, so a final ه is a
-#: pronoun only where the original letter is ه).
-_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
-#: Nouns of persons that may speak with a possessive pronoun on them, besides the offices
-#: and relations of :data:`_APPOSED_PERSON_NOUNS` (وقالت زوجته، وقال أنصاره، وأكد مساعدوه).
+#: Nouns of persons and bodies that may speak with a possessive pronoun on them, besides
+#: the offices, relations and bodies the rules already list (:data:`_APPOSED_PERSON_NOUNS`,
+#: :data:`_RELATED_BODY`): وقالت والدته، وقال أعضاؤه، وأعلن ناديه.
 _POSSESSED_SPEAKERS = frozenset(normalize(w) for w in (
-    "والد", "والدة", "والدا", "والدي", "أب", "أم", "أخ", "أخت", "شقيق", "شقيقة", "أشقاء", "ابن",
-    "ابنة", "ابنا", "أبناء", "نجل", "نجلة", "نجلا", "زوج", "زوجة", "صديق", "صديقة", "صديقات",
-    "أصدقاء", "شريك", "شريكة", "أقارب", "عائلة",
-    "أسرة", "أنصار", "مناصرو", "مؤيدو", "مساعدو", "محامو", "مستشارو", "مسؤولو", "أعضاء", "قادة",
-    "زملاء", "زميل", "زميلة", "رفاق", "خصوم", "منتقدو", "معارضو", "حلفاء", "ممثلو", "متحدث",
-    "متحدثة", "رئيس", "رئيسة", "وزير", "وزيرة", "سفير", "سفيرة", "مدرب", "مدير", "مديرة",
-    "قائد", "زعيم", "نائب", "مندوب", "مبعوث", "جيش", "حكومة", "وزارة", "شركة", "إدارة",
-    "مكتب", "فريق", "حزب", "جماعة", "مجلس", "برلمان", "سلطات", "شرطة", "قوات", "رجال", "موظفو",
-    "لاعبو", "جماهير", "سكان", "مواطنو", "شعب", "نظام", "خارجية", "دفاع", "نادي", "منتخب",
-    "اتحاد", "صحيفة", "وكالة", "قناة", "موقع", "مصدر", "مصادر", "مراسل", "مراسلة", "محامي",
+    "والد", "والدة", "والدا", "والدي", "أب", "أم", "أخ", "أخت", "أشقاء", "ابنا", "أبناء", "نجلة",
+    "نجلا", "صديق", "صديقة", "صديقات", "أصدقاء", "شريك", "شريكة", "أقارب", "مناصرو", "مؤيدو",
+    "مسؤولو", "أعضاء", "قادة", "زملاء", "زميل", "زميلة", "رفاق", "خصوم", "منتقدو", "معارضو",
+    "حلفاء", "ممثلو", "مدرب", "جيش", "وزارة", "شركة", "جماعة", "مجلس", "برلمان", "سلطات", "شرطة",
+    "رجال", "موظفو", "لاعبو", "جماهير", "سكان", "مواطنو", "شعب", "خارجية", "دفاع", "نادي",
+    "منتخب", "اتحاد", "صحيفة", "وكالة", "قناة", "موقع", "مصدر", "مصادر", "مراسل", "مراسلة",
     "طبيب", "طبيبة", "أطباء",
 ))
 
@@ -2977,7 +2971,7 @@ def _possessed_thing(part: _Part, k: int) -> bool:
     word = strip_conjunction(part.word_texts[k])
     if word.startswith("ال") or word in _DEMONSTRATIVES or _known_name(part, k) is not None:
         return False  # هذه المنظمة: a demonstrative, not a noun with a pronoun
-    suffix = next((s for s in _POSSESSIVES if word.endswith(s) and len(word) - len(s) >= 3), None)
+    suffix = next((s for s in _OBJECT_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3), None)
     if suffix is None:
         return False
     stem = word[:-len(suffix)]
@@ -2992,8 +2986,8 @@ def _possessed_thing(part: _Part, k: int) -> bool:
     stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
     if stem.endswith(("ؤ", "ئ")):
         stems.add(stem[:-1] + "ء")  # أعضاؤه، أعضائه: the hamza of أعضاء on its seat
-    return not any(s in _POSSESSED_SPEAKERS or s in _APPOSED_PERSON_NOUNS or s in part.actors.title_forms
-                   for s in stems)
+    return not any(s in _POSSESSED_SPEAKERS or s in _APPOSED_PERSON_NOUNS or s in _RELATED_BODY
+                   or s in part.actors.title_forms for s in stems)
 
 
 def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = False) -> _Source | None:
@@ -3001,7 +2995,8 @@ def _unresolved_subject(part: _Part, pos: int, limit: int, masculine: bool = Fal
 
     The word right after the verb decides: a preposition, complementizer, adverb,
     participle, colon or quotation mark means no subject (pro-drop), and so does a thing with
-    a possessive pronoun (أبدى خجله: note 132); any other word is an unresolved subject: type ``person`` unless it is definite (الشرطة → institution),
+    a possessive pronoun (أبدى خجله: note 132); any other word is an unresolved subject:
+    type ``person`` unless it is definite (الشرطة → institution),
     side ``other`` (docs/codebook-notes.md, note 37: the lexicon knows the Russian and US
     speakers, so a named speaker it does not know is most often a third party). A first
     name and a surname are remembered: the surname alone is that speaker later (note 59).
