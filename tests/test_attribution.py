@@ -2256,7 +2256,7 @@ def test_word_windows_are_named_constants():
                      and isinstance(d.value, int) and not isinstance(d.value, bool)]
     assert bare == []
     windows = [n for n, v in vars(attr).items() if n.endswith("_WORDS") and type(v) is int]
-    assert len(windows) == 53 and {"SAYING_NOUN_WORDS", "VERB_BEFORE_NOUN_WORDS", "COMMA_PHRASE_WORDS", "AFFILIATION_FIELD_WORDS", "NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
+    assert len(windows) == 55 and {"PARENTHETICAL_WORDS", "SUBJECT_BEFORE_COMMA_WORDS", "SAYING_NOUN_WORDS", "VERB_BEFORE_NOUN_WORDS", "COMMA_PHRASE_WORDS", "AFFILIATION_FIELD_WORDS", "NISBA_HEAD_WORDS", "TOPIC_WORDS", "RESPONSIBLE_PARTY_WORDS", "DESCRIPTION_TAIL_WORDS", "EARLIER_SUBJECT_WORDS", "THIRD_PARTY_NISBA_WORDS", "PREVERBAL_CONTENT_WORDS", "PREVERBAL_SUBJECT_WORDS", "FRONTED_PHRASE_WORDS", "SUBJECT_HEAD_WORDS", "DESCRIBED_NOUN_WORDS", "NOUN_ADDRESSEE_WORDS", "NISBA_APPOSITION_WORDS", "NAME_WORDS", "NAME_APPOSITION_HEAD_WORDS",
                                    "RELAY_DESCRIPTION_WORDS", "DOCUMENT_ANTECEDENT_WORDS", "GROUP_ANTECEDENT_WORDS",
                                    "MARKER_PHRASE_WORDS", "TITLE_DOMAIN_WORDS",
                                    "RELATIVE_PASSIVE_WORDS", "DESCRIBED_AS_WORDS",
@@ -2689,3 +2689,36 @@ def test_a_thing_with_a_possessive_pronoun_is_no_speaker():
     assert _sources("قال جوزيه مورينيو مدرب مانشستر يونايتد إن اللاعب جاهز.")[0][2].startswith("جوزيه مورينيو")
     # a demonstrative before a noun is no possessed thing (وقالت هذه المنظمة)
     assert _sources("وقالت هذه المنظمة إن الأرقام مقلقة.")[0][2] is not None
+
+
+def test_apposition_set_off_by_commas_does_not_hide_the_complement():
+    # codebook note 133. Dev round 28 (AL-sport-1761, shortened): two comma-delimited
+    # stretches (the subject's office, the day) stand between the verb and عن; the window of
+    # أعرب (عن within six words) used to end inside them, and the act was lost
+    (row,), text = _body("أعرب أوليفر بيرهوف، مدير المنتخب الألماني لكرة القدم، يوم الخميس، عن أسفه لظهور ملصق.")
+    assert (row["cue"], _span(text, row, "source"), row["cue_category"], _span(text, row, "content")) == (
+        "أعرب", "أوليفر بيرهوف", "affect", "أسفه لظهور ملصق")
+    # constructed: an unknown name with a long apposition before أن (رأى needs it within six words)
+    (row,), text = _body("ورأى المحلل آدم ماونت، كبير الباحثين في مركز التقدم الأمريكي في واشنطن، أن الضربة لن تنجح.")
+    assert (row["cue"], _span(text, row, "source"), _span(text, row, "content")) == (
+        "رأى", "آدم ماونت", "الضربة لن تنجح")
+    # ANT (outside the splits, shortened): the content starts at the complementizer after the
+    # apposition, not at the subject's name
+    (row,), text = _body('كشفت مينغ غرايس، زوجة الرئيس السابق لمنظمة الشرطة الجنائية الدولية "إنتربول"، أنها تلقت تهديدات.')
+    assert (_span(text, row, "source"), row["mode"], _span(text, row, "content")) == (
+        "مينغ غرايس", "indirect", "أنها تلقت تهديدات")
+
+
+def test_comma_stretch_is_skipped_only_before_the_complement():
+    # ANT (outside the splits; constructed ending): a law passed after a day set off by
+    # commas is no acknowledgement: the word after the stretch is the object, not بـ/أن
+    rows, _ = _body("أقرت إسرائيل، الخميس 19 يوليو، قانونا يمنح اليهود حق تقرير المصير.")
+    assert rows == []
+    # ANT SK-middleEast-78 (outside the splits): the complementizer inside the stretch
+    # ("الاثنين إن") opens the content; the وإن of its second clause is not where it starts
+    (row,), text = _body('قال ديمتري بيسكوف المتحدث باسم الكرملين، الاثنين إن الوضع في الغوطة الشرقية بسوريا '
+                         '"يبعث على القلق الشديد"، وإن المسلحين هناك يحتجزون المدنيين رهائن.')
+    assert _span(text, row, "content").startswith("الوضع في الغوطة الشرقية")
+    # constructed: commas inside a quotation are the speaker's, never an apposition
+    (row,), text = _body('وقال المتحدث: "نحن، كما تعلمون، أن الأمر صعب".')
+    assert (row["mode"], _span(text, row, "content")) == ("direct", "نحن، كما تعلمون، أن الأمر صعب")

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -4046,6 +4046,10 @@ def _after_addressee(part: _Part, a: int, b: int) -> int:
 
 def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset()) -> tuple[str, int, int]:
     """Mode and content span of an act whose content starts after ``after``, up to ``end``."""
+    k = part.next_word_index(after)
+    j = _past_parentheticals(part, k, after, end, lambda i: _complementizer_at(part, i) is not None)
+    if j != k:
+        after = part.word_starts[j]  # قال X، مدير …، إن: not the apposition (note 133)
     marker = _first_marker(part, after, end)
     start = after
     if marker is not None:
@@ -4064,6 +4068,8 @@ def _content(part: _Part, after: int, end: int, lead: frozenset[str] = frozenset
     a, b = _trim(part, start, end)
     if marker is None or marker[0] != "complementizer":
         k = part.next_word_index(a)
+        if lead:
+            k = _past_parentheticals(part, k, start, b, lambda j: part.word_texts[j] in lead)
         for j in range(k, k + LEADING_PREPOSITION_WORDS):  # أعرب عن أمله → أمله; أعرب الوزير عن أمله → أمله
             if j < len(part.word_starts) and part.word_starts[j] < b and part.word_texts[j] in lead:
                 a, b = _trim(part, part.word_ends[j], b)
@@ -4137,8 +4143,97 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
             if cand in exact or (stems and cand.startswith(stems)):
                 return True
     if "ب" in stems and entry.max_gap > 1:  # هدّد بـ، استشهد بـ take بـ at once
-        return _described_as(part, cue, k, limit)
-    return False
+        if _described_as(part, cue, k, limit):
+            return True
+    return entry.max_gap > 1 and any(
+        _matches(part.word_texts[j], exact, stems) and not part.in_any_quote(part.word_starts[j])
+        for j in _after_parentheticals(part, k, stop, limit))
+
+
+def _matches(word: str, exact: frozenset[str], stems: tuple[str, ...]) -> bool:
+    return any(cand in exact or (stems and cand.startswith(stems)) for cand in (word, strip_conjunction(word)))
+
+
+#: Longest stretch set off by commas (an apposition or an adverbial) that a requirement
+#: window passes over without counting its words (codebook note 133).
+PARENTHETICAL_WORDS = 20
+#: Words of a subject a content search passes before such a stretch (a name of up to three
+#: words the lexicons do not know: أعرب أوليفر بيرهوف، …، عن).
+SUBJECT_BEFORE_COMMA_WORDS = 4
+#: At most this many such stretches in a row (أعرب X، مدير …، يوم الخميس، عن).
+PARENTHETICAL_CHAIN = 3
+_COMMAS = ("،", ",")
+
+
+def _after_parentheticals(part: _Part, k: int, stop: int, limit: int) -> list[int]:
+    """Words right after a comma-delimited stretch (or a chain of them) that opens in the
+    window ``k``..``stop``: where a complement stands after an apposition or an adverbial
+    set off by commas (رأى المحلل آدم ماونت، كبير الباحثين في مركز …، أن؛ أعرب أوليفر
+    بيرهوف، مدير المنتخب، يوم الخميس، عن أسفه; codebook note 133). Each stretch closes
+    within :data:`PARENTHETICAL_WORDS` words, before ``limit`` and the next cue."""
+    n = len(part.word_starts)
+    found = []
+    for j in range(k + 1, min(stop, n)):
+        if part.word_starts[j] >= limit or not _comma_between(part, j - 1, j):
+            continue
+        for _ in range(PARENTHETICAL_CHAIN):
+            close = _closing_comma(part, j, limit)
+            if close is None or close + 1 >= n or part.word_starts[close + 1] >= limit:
+                break
+            found.append(close + 1)
+            j = close + 1
+            if not _comma_between(part, close, j):
+                break
+        break
+    return found
+
+
+def _past_parentheticals(part: _Part, k: int, start: int, end: int, opens: Callable[[int], bool]) -> int:
+    """Word ``k``, or the word that opens the content (``opens``: a preposition the verb
+    takes, a complementizer) right after the comma-delimited stretches that open at ``k`` or
+    after a subject of up to :data:`SUBJECT_BEFORE_COMMA_WORDS` words there (أعرب أوليفر بيرهوف،
+    مدير المنتخب، يوم الخميس، عن أسفه → عن; كشفت مينغ غرايس، زوجة …، أنها → أنها;
+    codebook note 133). Never across a colon or a quotation mark."""
+    n = len(part.word_starts)
+    j = k
+    while j < n and j < k + SUBJECT_BEFORE_COMMA_WORDS and part.word_starts[j] < end:
+        before = part.text[start:part.word_starts[j]] if j == k else part.text[part.word_ends[j - 1]:part.word_starts[j]]
+        if any(c in before for c in _COMMAS):
+            break
+        j += 1
+    else:
+        return k
+    for _ in range(PARENTHETICAL_CHAIN):
+        close = _closing_comma(part, j, end)
+        if close is None or close + 1 >= n or any(opens(m) for m in range(j, close + 1)):
+            return k  # the content opens inside the stretch (قال X، الاثنين إن …)
+        if opens(close + 1):
+            if ":" in part.text[start:part.word_starts[close + 1]] or part.in_any_quote(part.word_starts[close + 1]):
+                return k
+            return close + 1
+        j = close + 1
+        if not _comma_between(part, close, j):
+            return k
+    return k
+
+
+def _comma_between(part: _Part, a: int, b: int) -> bool:
+    gap = part.text[part.word_ends[a]:part.word_starts[b]]
+    return any(c in gap for c in _COMMAS)
+
+
+def _closing_comma(part: _Part, j: int, limit: int) -> int | None:
+    """Last word of a comma-delimited stretch that opens at word ``j`` (the word before the
+    second comma), or None when no comma closes it in time."""
+    n = len(part.word_starts)
+    nxt = bisect_right(part.cue_outer, part.word_starts[j] - 1)
+    stop_at = part.cue_outer[nxt] if nxt < len(part.cue_outer) else limit
+    for m in range(j, min(n - 1, j + PARENTHETICAL_WORDS)):
+        if part.word_ends[m] > min(limit, stop_at) or part.word_starts[m + 1] >= limit:
+            return None
+        if _comma_between(part, m, m + 1):
+            return m
+    return None
 
 
 #: The noun فعل after ردّ (رد فعل، رد الفعل، رد فعلها: "reaction"), normalised.
