@@ -586,7 +586,7 @@ def test_party_adjectives_are_no_nisba():
     lex = load_actor_lexicon()
     assert {"الجمهوري", "الديمقراطيه", "جمهوري"} <= lex.party_forms
     assert not lex.party_forms & lex.nisba_forms and "الجمهوري" not in lex.nisba_sides
-    assert lex.versions["nisba"] == "2.2.0" and lex.versions["titles"] == "1.6.0"
+    assert lex.versions["nisba"] == "2.2.0" and lex.versions["titles"] == "1.7.0"
 
 
 def test_an_indefinite_democratic_is_the_plain_adjective():

@@ -91,3 +91,19 @@ def test_mining_command_line_writes_every_table_with_office_sides(tmp_path, caps
     assert (int(table.loc["senator", "placed"]), table.loc["senator", "side"], int(table.loc["senator", "unplaced"])) \
         == (2, "us", 1)
     assert "office sides: " in capsys.readouterr().out
+
+
+def test_party_plurals_and_plural_lawmakers_are_placed():
+    # codebook note 134 (titles.csv 1.7.0). Real (ANT outside the splits, shortened): a
+    # party plural as the speaker in a US story
+    assert load_actor_lexicon().title_defaults["الديمقراطيون"] == ("democrats", "us")
+    body = ("وقالت اللجنة القضائية بمجلس الشيوخ الأمريكي إنها ستصوت. واتهم الديمقراطيون "
+            "الجمهوريين في اللجنة بأنهم يستعجلون التصويت على ترشيح كافانو.")
+    assert ("اتهم", "us") in _sources(body)
+    # constructed: a party adjective places a plural lawmakers' title, a nisba another side's
+    assert _sources("وقال النواب الجمهوريون إن التحقيق انتهى.") == [("قال", "us")]
+    assert _sources("وأعرب مشرعون جمهوريون عن قلقهم من القرار.") == [("أعرب", "us")]
+    assert _sources("وقال نواب روس إن العقوبات ظالمة.") == [("قال", "russia")]
+    # constructed: Sweden's party, placed by its nisba, in a Swedish story stays a third party
+    assert _sources("وقال الديمقراطيون السويديون إن الهجرة خطر. وأضافت ستوكهولم أن الأمر صعب.") == [
+        ("قال", "other"), ("أضافت", "other")]
