@@ -2702,16 +2702,16 @@ def test_apposition_set_off_by_commas_does_not_hide_the_complement():
     (row,), text = _body("ورأى المحلل آدم ماونت، كبير الباحثين في مركز التقدم الأمريكي في واشنطن، أن الضربة لن تنجح.")
     assert (row["cue"], _span(text, row, "source"), _span(text, row, "content")) == (
         "رأى", "آدم ماونت", "الضربة لن تنجح")
-    # ANT (outside the splits, shortened): the content starts at the complementizer after the
-    # apposition, not at the subject's name
+    # ANT SK-internationalNews-3391 (outside the splits; constructed ending): the content
+    # starts at the complementizer after the apposition, not at the subject's name
     (row,), text = _body('كشفت مينغ غرايس، زوجة الرئيس السابق لمنظمة الشرطة الجنائية الدولية "إنتربول"، أنها تلقت تهديدات.')
     assert (_span(text, row, "source"), row["mode"], _span(text, row, "content")) == (
         "مينغ غرايس", "indirect", "أنها تلقت تهديدات")
 
 
 def test_comma_stretch_is_skipped_only_before_the_complement():
-    # ANT (outside the splits; constructed ending): a law passed after a day set off by
-    # commas is no acknowledgement: the word after the stretch is the object, not بـ/أن
+    # ANT AL-culture-598 (outside the splits; constructed ending): a law passed after a day set
+    # off by commas is no acknowledgement: the word after the stretch is the object, not بـ/أن
     rows, _ = _body("أقرت إسرائيل، الخميس 19 يوليو، قانونا يمنح اليهود حق تقرير المصير.")
     assert rows == []
     # ANT SK-middleEast-78 (outside the splits): the complementizer inside the stretch

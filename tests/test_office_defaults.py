@@ -94,8 +94,8 @@ def test_mining_command_line_writes_every_table_with_office_sides(tmp_path, caps
 
 
 def test_party_plurals_and_plural_lawmakers_are_placed():
-    # codebook note 134 (titles.csv 1.7.0). Real (ANT outside the splits, shortened): a
-    # party plural as the speaker in a US story
+    # codebook note 134 (titles.csv 1.7.0). Constructed after BB-internationalNews-1110 (ANT,
+    # outside the splits): a party plural as the speaker in a US story
     assert load_actor_lexicon().title_defaults["الديمقراطيون"] == ("democrats", "us")
     body = ("وقالت اللجنة القضائية بمجلس الشيوخ الأمريكي إنها ستصوت. واتهم الديمقراطيون "
             "الجمهوريين في اللجنة بأنهم يستعجلون التصويت على ترشيح كافانو.")
