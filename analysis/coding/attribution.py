@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -4137,11 +4137,8 @@ def _requires_ok(part: _Part, cue: CueMatch, limit: int) -> bool:
         if part.word_starts[j] >= limit:
             break
         word = part.word_texts[j]
-        if word == own:
-            continue
-        for cand in (word, strip_conjunction(word)):
-            if cand in exact or (stems and cand.startswith(stems)):
-                return True
+        if word != own and _matches(word, exact, stems):
+            return True
     if "ب" in stems and entry.max_gap > 1:  # هدّد بـ، استشهد بـ take بـ at once
         if _described_as(part, cue, k, limit):
             return True
@@ -4171,21 +4168,10 @@ def _after_parentheticals(part: _Part, k: int, stop: int, limit: int) -> list[in
     set off by commas (رأى المحلل آدم ماونت، كبير الباحثين في مركز …، أن؛ أعرب أوليفر
     بيرهوف، مدير المنتخب، يوم الخميس، عن أسفه; codebook note 133). Each stretch closes
     within :data:`PARENTHETICAL_WORDS` words, before ``limit`` and the next cue."""
-    n = len(part.word_starts)
-    found = []
-    for j in range(k + 1, min(stop, n)):
-        if part.word_starts[j] >= limit or not _comma_between(part, j - 1, j):
-            continue
-        for _ in range(PARENTHETICAL_CHAIN):
-            close = _closing_comma(part, j, limit)
-            if close is None or close + 1 >= n or part.word_starts[close + 1] >= limit:
-                break
-            found.append(close + 1)
-            j = close + 1
-            if not _comma_between(part, close, j):
-                break
-        break
-    return found
+    for j in range(k + 1, min(stop, len(part.word_starts))):
+        if part.word_starts[j] < limit and _comma_between(part, j - 1, j):
+            return [close + 1 for _, close in _comma_stretches(part, j, limit)]
+    return []
 
 
 def _past_parentheticals(part: _Part, k: int, start: int, end: int, opens: Callable[[int], bool]) -> int:
@@ -4203,18 +4189,27 @@ def _past_parentheticals(part: _Part, k: int, start: int, end: int, opens: Calla
         j += 1
     else:
         return k
-    for _ in range(PARENTHETICAL_CHAIN):
-        close = _closing_comma(part, j, end)
-        if close is None or close + 1 >= n or any(opens(m) for m in range(j, close + 1)):
+    for first, close in _comma_stretches(part, j, end):
+        if any(opens(m) for m in range(first, close + 1)):
             return k  # the content opens inside the stretch (قال X، الاثنين إن …)
         if opens(close + 1):
             if ":" in part.text[start:part.word_starts[close + 1]] or part.in_any_quote(part.word_starts[close + 1]):
                 return k
             return close + 1
-        j = close + 1
-        if not _comma_between(part, close, j):
-            return k
     return k
+
+
+def _comma_stretches(part: _Part, j: int, limit: int) -> Iterator[tuple[int, int]]:
+    """First and last word of each comma-delimited stretch in a row from word ``j``, up to
+    :data:`PARENTHETICAL_CHAIN` of them (، مدير المنتخب، يوم الخميس، عن …)."""
+    for _ in range(PARENTHETICAL_CHAIN):
+        close = _closing_comma(part, j, limit)
+        if close is None or close + 1 >= len(part.word_starts):
+            return
+        yield j, close
+        if not _comma_between(part, close, close + 1):
+            return
+        j = close + 1
 
 
 def _comma_between(part: _Part, a: int, b: int) -> bool:
